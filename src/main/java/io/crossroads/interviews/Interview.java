@@ -1,0 +1,116 @@
+package io.crossroads.interviews;
+
+import io.crossroads.people.MeetingFormat;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** An informational interview on the calendar, born from an accepted request. */
+@Entity
+@Table(name = "interview")
+public class Interview {
+
+  @Id private UUID id;
+  private UUID requestId;
+  private UUID employeeId;
+  private UUID leaderId;
+  private Instant startAt;
+  private Instant endAt;
+  private int lengthMinutes;
+
+  @Enumerated(EnumType.STRING)
+  private MeetingFormat format;
+
+  @Enumerated(EnumType.STRING)
+  private InterviewStatus status;
+
+  /** The iCalendar SEQUENCE: rises with every change the parties' calendars must see. */
+  private int sequence;
+
+  private Instant createdAt;
+  @Version private long version;
+
+  protected Interview() {}
+
+  private Interview(UUID requestId, UUID employeeId, UUID leaderId, Instant start,
+      int lengthMinutes, MeetingFormat format, Instant now) {
+    this.id = UUID.randomUUID();
+    this.requestId = Objects.requireNonNull(requestId, "requestId");
+    this.employeeId = Objects.requireNonNull(employeeId, "employeeId");
+    this.leaderId = Objects.requireNonNull(leaderId, "leaderId");
+    if (employeeId.equals(leaderId)) {
+      throw new IllegalArgumentException("an interview needs two people");
+    }
+    if (lengthMinutes <= 0) {
+      throw new IllegalArgumentException("lengthMinutes must be positive");
+    }
+    this.startAt = Objects.requireNonNull(start, "start");
+    this.lengthMinutes = lengthMinutes;
+    this.endAt = start.plus(Duration.ofMinutes(lengthMinutes));
+    this.format = Objects.requireNonNull(format, "format");
+    this.status = InterviewStatus.SCHEDULED;
+    this.sequence = 0;
+    this.createdAt = Objects.requireNonNull(now, "now");
+  }
+
+  /** Puts an interview on the calendar at {@code start}. */
+  public static Interview schedule(UUID requestId, UUID employeeId, UUID leaderId, Instant start,
+      int lengthMinutes, MeetingFormat format, Instant now) {
+    return new Interview(requestId, employeeId, leaderId, start, lengthMinutes, format, now);
+  }
+
+  public boolean hasParty(UUID personId) {
+    return employeeId.equals(personId) || leaderId.equals(personId);
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public UUID requestId() {
+    return requestId;
+  }
+
+  public UUID employeeId() {
+    return employeeId;
+  }
+
+  public UUID leaderId() {
+    return leaderId;
+  }
+
+  public Instant start() {
+    return startAt;
+  }
+
+  public Instant end() {
+    return endAt;
+  }
+
+  public int lengthMinutes() {
+    return lengthMinutes;
+  }
+
+  public MeetingFormat format() {
+    return format;
+  }
+
+  public InterviewStatus status() {
+    return status;
+  }
+
+  public int sequence() {
+    return sequence;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+}

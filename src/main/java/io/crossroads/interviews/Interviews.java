@@ -1,0 +1,86 @@
+package io.crossroads.interviews;
+
+import io.crossroads.platform.api.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Stored interviews. */
+@ApplicationScoped
+public class Interviews {
+
+  /** Which side of an interview the caller wants to see. */
+  public enum Side {
+    EMPLOYEE,
+    LEADER,
+    BOTH
+  }
+
+  @PersistenceContext EntityManager em;
+
+  public void add(Interview interview) {
+    em.persist(interview);
+  }
+
+  public Optional<Interview> find(UUID id) {
+    return Optional.ofNullable(em.find(Interview.class, id));
+  }
+
+  public Optional<Interview> forRequest(UUID requestId) {
+    return em.createQuery("select i from Interview i where i.requestId = :r", Interview.class)
+        .setParameter("r", requestId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** Whether the leader has an active interview overlapping {@code [start, end)}. */
+  public boolean leaderBusy(UUID leaderId, Instant start, Instant end) {
+    return !em.createQuery(
+            "select i.id from Interview i where i.leaderId = :leader and i.status = :active"
+                + " and i.startAt < :end and i.endAt > :start",
+            UUID.class)
+        .setParameter("leader", leaderId)
+        .setParameter("active", InterviewStatus.SCHEDULED)
+        .setParameter("start", start)
+        .setParameter("end", end)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  public Page<Interview> of(UUID personId, Side side, Instant from, Instant to, int limit, int offset) {
+    StringBuilder where =
+        new StringBuilder(
+            switch (side) {
+              case EMPLOYEE -> " from Interview i where i.employeeId = :person";
+              case LEADER -> " from Interview i where i.leaderId = :person";
+              case BOTH -> " from Interview i where (i.employeeId = :person or i.leaderId = :person)";
+            });
+    Map<String, Object> parameters = new HashMap<>();
+    parameters.put("person", personId);
+    if (from != null) {
+      where.append(" and i.startAt >= :from");
+      parameters.put("from", from);
+    }
+    if (to != null) {
+      where.append(" and i.startAt < :to");
+      parameters.put("to", to);
+    }
+    TypedQuery<Long> count = em.createQuery("select count(i)" + where, Long.class);
+    TypedQuery<Interview> page =
+        em.createQuery("select i" + where + " order by i.startAt, i.id", Interview.class)
+            .setFirstResult(offset)
+            .setMaxResults(limit);
+    parameters.forEach((name, value) -> {
+      count.setParameter(name, value);
+      page.setParameter(name, value);
+    });
+    return new Page<>(page.getResultList(), count.getSingleResult());
+  }
+}

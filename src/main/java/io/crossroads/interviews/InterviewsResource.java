@@ -1,0 +1,116 @@
+package io.crossroads.interviews;
+
+import io.crossroads.people.Directory;
+import io.crossroads.people.MeetingFormat;
+import io.crossroads.people.PeopleViews.PersonRef;
+import io.crossroads.people.Person;
+import io.crossroads.platform.api.Page;
+import io.crossroads.platform.problem.Refusal;
+import io.crossroads.platform.security.Caller;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Scheduled interviews over HTTP: each party sees their own. */
+@Path("interviews")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Interviews")
+public class InterviewsResource {
+
+  /** An interview as its parties see it. */
+  public record InterviewView(
+      UUID id,
+      UUID requestId,
+      PersonRef employee,
+      PersonRef leader,
+      Instant start,
+      Instant end,
+      int length,
+      MeetingFormat format,
+      InterviewStatus status,
+      int sequence) {}
+
+  @Inject Caller caller;
+  @Inject Interviews interviews;
+  @Inject Directory directory;
+
+  @GET
+  @Transactional
+  @Operation(summary = "Own interviews, as employee, as leader, or both; from/to filter the start")
+  public Page<InterviewView> list(
+      @QueryParam("as") String as,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("limit") @DefaultValue("50") int limit,
+      @QueryParam("offset") @DefaultValue("0") int offset) {
+    Interviews.Side side =
+        switch (as == null ? "" : as.toLowerCase(Locale.ROOT)) {
+          case "" -> Interviews.Side.BOTH;
+          case "employee", "requester" -> Interviews.Side.EMPLOYEE;
+          case "leader" -> Interviews.Side.LEADER;
+          default -> throw Refusal.invalid("as", "employee or leader");
+        };
+    Page.checkBounds(limit, offset);
+    Page<Interview> page =
+        interviews.of(caller.id(), side, instant("from", from), instant("to", to), limit, offset);
+    Map<UUID, Person> people =
+        directory.people(
+            page.items().stream().flatMap(i -> Stream.of(i.employeeId(), i.leaderId())).toList());
+    return new Page<>(page.items().stream().map(i -> view(i, people)).toList(), page.total());
+  }
+
+  @GET
+  @Path("{id}")
+  @Transactional
+  @Operation(summary = "One interview (the two parties only)")
+  public InterviewView get(@PathParam("id") UUID id) {
+    Interview interview =
+        interviews
+            .find(id)
+            .filter(i -> i.hasParty(caller.id()))
+            .orElseThrow(() -> Refusal.notFound("The interview"));
+    return view(interview, directory.people(List.of(interview.employeeId(), interview.leaderId())));
+  }
+
+  private static InterviewView view(Interview i, Map<UUID, Person> people) {
+    return new InterviewView(
+        i.id(),
+        i.requestId(),
+        PersonRef.of(people.get(i.employeeId())),
+        PersonRef.of(people.get(i.leaderId())),
+        i.start(),
+        i.end(),
+        i.lengthMinutes(),
+        i.format(),
+        i.status(),
+        i.sequence());
+  }
+
+  private static Instant instant(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw Refusal.invalid(field, "an ISO-8601 instant such as 2026-03-09T14:00:00Z");
+    }
+  }
+}

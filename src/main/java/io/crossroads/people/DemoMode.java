@@ -1,0 +1,33 @@
+package io.crossroads.people;
+
+import io.crossroads.platform.persistence.DatabaseSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Whether this instance runs with the generated demo organisation, and how large it is. */
+@ApplicationScoped
+public class DemoMode {
+
+  @Inject
+  @ConfigProperty(name = "crossroads.demo.enabled")
+  Optional<Boolean> enabled;
+
+  @Inject
+  @ConfigProperty(name = "crossroads.demo.size", defaultValue = "2000")
+  int size;
+
+  @Inject
+  @ConfigProperty(name = DatabaseSettings.URL)
+  Optional<String> databaseUrl;
+
+  /** On by default in the embedded mode only; a production database gets demo data if asked. */
+  public boolean active() {
+    return enabled.orElseGet(() -> databaseUrl.filter(url -> !url.isBlank()).isEmpty());
+  }
+
+  public int size() {
+    return size;
+  }
+}

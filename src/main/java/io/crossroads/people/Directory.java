@@ -1,0 +1,127 @@
+package io.crossroads.people;
+
+import io.crossroads.platform.api.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The company directory: people, divisions and leader profiles, as stored. */
+@ApplicationScoped
+public class Directory {
+
+  @PersistenceContext EntityManager em;
+
+  public Optional<Person> person(UUID id) {
+    return Optional.ofNullable(em.find(Person.class, id));
+  }
+
+  public Optional<Person> personByUsername(String username) {
+    return em.createQuery("select p from Person p where p.username = :u", Person.class)
+        .setParameter("u", username.toLowerCase())
+        .getResultStream()
+        .findFirst();
+  }
+
+  public Optional<LeaderProfile> leaderProfile(UUID personId) {
+    return Optional.ofNullable(em.find(LeaderProfile.class, personId));
+  }
+
+  /** Locks the profile row; whoever holds it decides alone about this leader's calendar. */
+  public Optional<LeaderProfile> leaderProfileForUpdate(UUID personId) {
+    return Optional.ofNullable(
+        em.find(LeaderProfile.class, personId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  public Map<UUID, Person> people(List<UUID> ids) {
+    Map<UUID, Person> found = new HashMap<>();
+    if (ids.isEmpty()) {
+      return found;
+    }
+    em.createQuery("select p from Person p where p.id in :ids", Person.class)
+        .setParameter("ids", ids.stream().distinct().toList())
+        .getResultList()
+        .forEach(p -> found.put(p.id(), p));
+    return found;
+  }
+
+  public Map<UUID, Division> divisions() {
+    Map<UUID, Division> divisions = new LinkedHashMap<>();
+    em.createQuery("select d from Division d order by d.name", Division.class)
+        .getResultList()
+        .forEach(d -> divisions.put(d.id(), d));
+    return divisions;
+  }
+
+  public Map<UUID, Long> headcounts() {
+    Map<UUID, Long> counts = new HashMap<>();
+    em.createQuery(
+            "select p.divisionId, count(p) from Person p where p.active = true group by p.divisionId",
+            Object[].class)
+        .getResultList()
+        .forEach(row -> counts.put((UUID) row[0], (Long) row[1]));
+    return counts;
+  }
+
+  /** The ids of a person's managers, nearest first. */
+  public List<UUID> managementChain(UUID personId) {
+    List<UUID> chain = new java.util.ArrayList<>();
+    UUID current = person(personId).map(Person::managerId).orElse(null);
+    while (current != null && !chain.contains(current) && chain.size() < 50) {
+      chain.add(current);
+      current = person(current).map(Person::managerId).orElse(null);
+    }
+    return chain;
+  }
+
+  public Page<Person> search(String text, UUID divisionId, boolean leadersOnly, int limit, int offset) {
+    StringBuilder where = new StringBuilder(" from Person p where p.active = true");
+    Map<String, Object> parameters = new HashMap<>();
+    if (text != null && !text.isBlank()) {
+      where.append(
+          " and (lower(p.displayName) like :q escape '!' or lower(p.title) like :q escape '!'"
+              + " or p.username like :q escape '!')");
+      parameters.put("q", "%" + escapeLike(text.strip().toLowerCase()) + "%");
+    }
+    if (divisionId != null) {
+      where.append(" and p.divisionId = :division");
+      parameters.put("division", divisionId);
+    }
+    if (leadersOnly) {
+      where.append(" and p.leader = true");
+    }
+    TypedQuery<Long> count = em.createQuery("select count(p)" + where, Long.class);
+    TypedQuery<Person> page =
+        em.createQuery("select p" + where + " order by p.displayName, p.id", Person.class)
+            .setFirstResult(offset)
+            .setMaxResults(limit);
+    parameters.forEach(
+        (name, value) -> {
+          count.setParameter(name, value);
+          page.setParameter(name, value);
+        });
+    return new Page<>(page.getResultList(), count.getSingleResult());
+  }
+
+  private static String escapeLike(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+  }
+
+  public void add(Division division) {
+    em.persist(division);
+  }
+
+  public void add(Person person) {
+    em.persist(person);
+  }
+
+  public void add(LeaderProfile profile) {
+    em.persist(profile);
+  }
+}

@@ -1,0 +1,126 @@
+package io.crossroads.people;
+
+import io.crossroads.people.PeopleViews.DivisionView;
+import io.crossroads.people.PeopleViews.LeaderProfileUpdate;
+import io.crossroads.people.PeopleViews.LeaderProfileView;
+import io.crossroads.people.PeopleViews.Me;
+import io.crossroads.people.PeopleViews.PersonSummary;
+import io.crossroads.people.PeopleViews.PersonView;
+import io.crossroads.platform.api.Page;
+import io.crossroads.platform.problem.Refusal;
+import io.crossroads.platform.security.Caller;
+import io.crossroads.platform.security.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Reads the directory for callers and lets leaders change what they offer. */
+@ApplicationScoped
+public class PeopleService {
+
+  @Inject Directory directory;
+
+  @Inject DemoMode demoMode;
+
+  public Me me(Caller caller) {
+    Person me = directory.person(caller.id()).orElseThrow(() -> Refusal.notFound("You"));
+    String division = directory.divisions().get(me.divisionId()).name();
+    return new Me(
+        me.id(),
+        me.username(),
+        me.displayName(),
+        me.email(),
+        me.divisionId(),
+        division,
+        me.title(),
+        me.level(),
+        me.timeZone().getId(),
+        PeopleViews.roles(me));
+  }
+
+  public List<DivisionView> divisions() {
+    Map<UUID, Long> headcounts = directory.headcounts();
+    return directory.divisions().values().stream()
+        .map(d -> new DivisionView(d.id(), d.name(), headcounts.getOrDefault(d.id(), 0L)))
+        .toList();
+  }
+
+  public Page<PersonSummary> search(
+      String q, UUID divisionId, boolean leadersOnly, int limit, int offset) {
+    Map<UUID, Division> divisions = directory.divisions();
+    Page<Person> found = directory.search(q, divisionId, leadersOnly, limit, offset);
+    return new Page<>(
+        found.items().stream().map(p -> summary(p, divisions)).toList(), found.total());
+  }
+
+  public PersonView person(UUID id) {
+    Person person = directory.person(id).orElseThrow(() -> Refusal.notFound("The person"));
+    Division division = directory.divisions().get(person.divisionId());
+    LeaderProfileView profile =
+        person.isLeader()
+            ? directory.leaderProfile(id).map(LeaderProfileView::of).orElse(null)
+            : null;
+    return new PersonView(
+        person.id(),
+        usernameShown(person),
+        person.displayName(),
+        person.email(),
+        person.title(),
+        person.level(),
+        person.divisionId(),
+        division.name(),
+        person.managerId(),
+        person.timeZone().getId(),
+        person.isLeader(),
+        profile);
+  }
+
+  public LeaderProfileView profile(UUID leaderId) {
+    return LeaderProfileView.of(leaderProfile(leaderId));
+  }
+
+  @Transactional
+  public LeaderProfileView updateProfile(Caller caller, UUID leaderId, LeaderProfileUpdate update) {
+    LeaderProfile profile = leaderProfile(leaderId);
+    if (!caller.is(leaderId) && !caller.has(Role.HR)) {
+      throw Refusal.forbidden("Only the leader or HR can change a leader profile.");
+    }
+    profile.offer(
+        update.acceptingRequests(),
+        update.topics(),
+        update.bio(),
+        update.monthlyCap(),
+        update.lengths(),
+        update.formats());
+    return LeaderProfileView.of(profile);
+  }
+
+  private LeaderProfile leaderProfile(UUID leaderId) {
+    return directory
+        .person(leaderId)
+        .filter(Person::isLeader)
+        .flatMap(p -> directory.leaderProfile(leaderId))
+        .orElseThrow(() -> Refusal.notFound("The leader"));
+  }
+
+  PersonSummary summary(Person p, Map<UUID, Division> divisions) {
+    return new PersonSummary(
+        p.id(),
+        usernameShown(p),
+        p.displayName(),
+        p.title(),
+        p.level(),
+        p.divisionId(),
+        divisions.get(p.divisionId()).name(),
+        p.timeZone().getId(),
+        p.isLeader());
+  }
+
+  private String usernameShown(Person person) {
+    // Demo mode shows user names so people can try signing in as anyone.
+    return demoMode.active() ? person.username() : null;
+  }
+}

@@ -1,0 +1,78 @@
+package io.crossroads.platform.problem;
+
+/**
+ * Every kind of refusal the API can answer with. The slug becomes the problem's {@code type}, so
+ * clients can tell one business rule from another without parsing prose.
+ */
+public enum ProblemType {
+  VALIDATION_FAILED(400, "validation-failed", "The request has invalid fields"),
+  MALFORMED_REQUEST(400, "malformed-request", "The request body could not be read"),
+  UNAUTHENTICATED(401, "unauthenticated", "Sign in to continue"),
+  FORBIDDEN(403, "forbidden", "You are not allowed to do this"),
+  NOT_FOUND(404, "not-found", "Not found"),
+  METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+  NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
+  PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request is too large"),
+  UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+  IDEMPOTENCY_KEY_REUSED(
+      422, "idempotency-key-reused", "This Idempotency-Key was used with a different request"),
+  CONCURRENT_UPDATE(409, "concurrent-update", "Someone else changed this at the same moment"),
+  CONFLICT(409, "conflict", "The change conflicts with the current state"),
+  NOT_A_LEADER(409, "not-a-leader", "This person does not take informational interviews"),
+  SAME_DIVISION(409, "same-division", "Pick a leader in another division"),
+  OWN_MANAGEMENT_CHAIN(
+      409, "own-management-chain", "Pick a leader outside your own management chain"),
+  SELF_REQUEST(409, "self-request", "You cannot request an interview with yourself"),
+  NOT_ACCEPTING_REQUESTS(
+      409, "not-accepting-requests", "This leader is not accepting requests right now"),
+  LENGTH_NOT_OFFERED(409, "length-not-offered", "The leader does not offer this meeting length"),
+  FORMAT_NOT_OFFERED(409, "format-not-offered", "The leader does not offer this format"),
+  REQUEST_CLOSED(409, "request-closed", "The request is no longer open"),
+  NOT_YOUR_TURN(409, "not-your-turn", "The request is waiting for the other party"),
+  SLOT_NOT_PROPOSED(409, "slot-not-proposed", "Pick one of the proposed slots"),
+  SLOT_IN_PAST(409, "slot-in-past", "That slot has already started"),
+  SLOT_TAKEN(409, "slot-taken", "The leader already has an interview at that time"),
+  INTERNAL_ERROR(500, "internal-error", "Something went wrong on our side");
+
+  private final int status;
+  private final String slug;
+  private final String title;
+
+  ProblemType(int status, String slug, String title) {
+    this.status = status;
+    this.slug = slug;
+    this.title = title;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String slug() {
+    return slug;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  /** The problem {@code type} URI, relative to the service. */
+  public String uri() {
+    return "/problems/" + slug;
+  }
+
+  public static ProblemType forStatus(int status) {
+    return switch (status) {
+      case 400 -> MALFORMED_REQUEST;
+      case 401 -> UNAUTHENTICATED;
+      case 403 -> FORBIDDEN;
+      case 404 -> NOT_FOUND;
+      case 405 -> METHOD_NOT_ALLOWED;
+      case 406 -> NOT_ACCEPTABLE;
+      case 409 -> CONFLICT;
+      case 413 -> PAYLOAD_TOO_LARGE;
+      case 415 -> UNSUPPORTED_MEDIA_TYPE;
+      default -> INTERNAL_ERROR;
+    };
+  }
+}

@@ -1,0 +1,124 @@
+package io.crossroads.platform.problem;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hibernate.StaleStateException;
+
+/** Turns any exception into the problem the caller should see, and nothing more. */
+public final class Problems {
+
+  private static final Logger LOG = Logger.getLogger(Problems.class.getName());
+
+  private Problems() {}
+
+  public static Response response(Problem problem) {
+    Response.ResponseBuilder builder =
+        Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.toJson());
+    if (problem.status() == 401) {
+      builder.header("WWW-Authenticate", "Basic realm=\"Crossroads\"");
+    }
+    return builder.build();
+  }
+
+  /** The problem for an exception that escaped a resource, walking the cause chain. */
+  public static Problem from(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof Refusal refusal) {
+        return refusal.problem();
+      }
+      if (t instanceof ConstraintViolationException violations) {
+        return fromViolations(violations);
+      }
+      if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+        return Problem.of(
+            ProblemType.CONCURRENT_UPDATE, "Another change got there first. Reload and try again.");
+      }
+      if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+        return Problem.of(ProblemType.CONFLICT, "The change conflicts with data saved meanwhile.");
+      }
+      if (t instanceof JsonbException || t instanceof JsonParsingException) {
+        return Problem.of(ProblemType.MALFORMED_REQUEST, "The body is not valid JSON for this operation.");
+      }
+      if (t instanceof ProcessingException && t.getCause() == null) {
+        return Problem.of(ProblemType.MALFORMED_REQUEST, "The request body could not be read.");
+      }
+      if (t instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+        return fromStatus(web.getResponse().getStatus());
+      }
+    }
+    String incident = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, thrown);
+    return Problem.of(
+        ProblemType.INTERNAL_ERROR, "The failure was logged as incident " + incident + ".");
+  }
+
+  public static Problem fromStatus(int status) {
+    ProblemType type = ProblemType.forStatus(status);
+    String detail =
+        switch (status) {
+          case 404 -> "There is nothing here, or it is not visible to you.";
+          case 405 -> "This resource does not support that method.";
+          case 415 -> "Send application/json.";
+          case 406 -> "This resource answers application/json.";
+          case 401 -> "Sign in with your user name and password.";
+          default -> type.title() + ".";
+        };
+    if (type == ProblemType.INTERNAL_ERROR && status < 500) {
+      return new Problem(type.uri(), "Request refused", status, "Request refused.", null, null);
+    }
+    return Problem.of(type, detail);
+  }
+
+  static Problem fromViolations(ConstraintViolationException violations) {
+    List<Problem.FieldError> errors =
+        violations.getConstraintViolations().stream()
+            .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+            .sorted(Comparator.comparing(Problem.FieldError::field))
+            .toList();
+    return Problem.invalid(errors);
+  }
+
+  /** {@code create.body.proposedSlots[1].<list element>} becomes {@code proposedSlots[1]}. */
+  static String fieldOf(ConstraintViolation<?> violation) {
+    List<String> parts = new ArrayList<>();
+    String parameter = null;
+    for (Path.Node node : violation.getPropertyPath()) {
+      switch (node.getKind()) {
+        case PARAMETER -> {
+          parameter = node.getName();
+          parts.clear();
+        }
+        case PROPERTY, BEAN -> {
+          if (node.getName() != null) {
+            parts.add(node.getName());
+          }
+        }
+        case CONTAINER_ELEMENT -> {
+          if (!parts.isEmpty()) {
+            int last = parts.size() - 1;
+            Integer index = node.getIndex();
+            parts.set(last, parts.get(last) + "[" + (index == null ? "" : index) + "]");
+          }
+        }
+        default -> {}
+      }
+    }
+    if (parts.isEmpty()) {
+      return parameter == null ? "body" : parameter;
+    }
+    return String.join(".", parts);
+  }
+}

@@ -1,0 +1,44 @@
+package io.crossroads.platform.problem;
+
+import java.util.List;
+
+/**
+ * The domain's way of saying no: a rule of the program, the state of a resource, or the caller's
+ * rights refuse what was asked. Mapped to a problem response in one place.
+ */
+public class Refusal extends RuntimeException {
+
+  private final ProblemType type;
+  private final List<Problem.FieldError> errors;
+
+  public Refusal(ProblemType type, String detail) {
+    this(type, detail, List.of());
+  }
+
+  private Refusal(ProblemType type, String detail, List<Problem.FieldError> errors) {
+    super(detail, null, false, false);
+    this.type = type;
+    this.errors = errors;
+  }
+
+  public static Refusal notFound(String what) {
+    return new Refusal(ProblemType.NOT_FOUND, what + " was not found.");
+  }
+
+  public static Refusal forbidden(String detail) {
+    return new Refusal(ProblemType.FORBIDDEN, detail);
+  }
+
+  public static Refusal invalid(String field, String message) {
+    return new Refusal(
+        ProblemType.VALIDATION_FAILED, message, List.of(new Problem.FieldError(field, message)));
+  }
+
+  public ProblemType type() {
+    return type;
+  }
+
+  public Problem problem() {
+    return errors.isEmpty() ? Problem.of(type, getMessage()) : Problem.invalid(errors);
+  }
+}

@@ -1,0 +1,89 @@
+package io.crossroads.platform.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Looks up who is signing in and checks their password. */
+@ApplicationScoped
+public class Accounts {
+
+  private static final int MAX_REMEMBERED = 10_000;
+
+  @PersistenceContext EntityManager em;
+
+  /**
+   * PBKDF2 costs tens of milliseconds by design; scripts send Basic credentials with every call.
+   * A password already verified against the current stored hash is remembered by a digest of both,
+   * so a changed hash invalidates it without any cross-instance coordination.
+   */
+  private final Map<String, String> verified = new ConcurrentHashMap<>();
+
+  /** The caller for a user name and password, if both are right and the person is active. */
+  public Optional<Caller> authenticate(String username, String password) {
+    if (username == null || password == null || username.isBlank() || username.length() > 100) {
+      return Optional.empty();
+    }
+    List<Object[]> rows =
+        em.createQuery(
+                "select p.id, p.username, p.leader, p.hr, c.passwordHash"
+                    + " from Person p, Credential c where c.personId = p.id"
+                    + " and p.username = :username and p.active = true",
+                Object[].class)
+            .setParameter("username", username.toLowerCase())
+            .getResultList();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    Object[] row = rows.get(0);
+    String storedHash = (String) row[4];
+    String digest = digest(storedHash, password);
+    if (!digest.equals(verified.get(username))) {
+      if (!PasswordHasher.verify(password, storedHash)) {
+        return Optional.empty();
+      }
+      if (verified.size() > MAX_REMEMBERED) {
+        verified.clear();
+      }
+      verified.put(username, digest);
+    }
+    return Optional.of(toCaller(row));
+  }
+
+  /** The caller for a person id kept in a session, if that person is still active. */
+  public Optional<Caller> find(UUID personId) {
+    return em.createQuery(
+            "select p.id, p.username, p.leader, p.hr from Person p"
+                + " where p.id = :id and p.active = true",
+            Object[].class)
+        .setParameter("id", personId)
+        .getResultStream()
+        .findFirst()
+        .map(Accounts::toCaller);
+  }
+
+  private static Caller toCaller(Object[] row) {
+    return Caller.of(
+        (UUID) row[0], (String) row[1], Boolean.TRUE.equals(row[2]), Boolean.TRUE.equals(row[3]));
+  }
+
+  private static String digest(String storedHash, String password) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(storedHash.getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      return HexFormat.of().formatHex(sha.digest(password.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

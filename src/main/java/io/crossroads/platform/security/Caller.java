@@ -1,0 +1,38 @@
+package io.crossroads.platform.security;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/** The signed-in person behind the current request. */
+public record Caller(UUID id, String username, Set<Role> roles) {
+
+  /** The request attribute under which the authentication filter leaves the caller. */
+  public static final String ATTRIBUTE = Caller.class.getName();
+
+  public Caller {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(username, "username");
+    roles = Set.copyOf(roles);
+  }
+
+  public static Caller of(UUID id, String username, boolean leader, boolean hr) {
+    Set<Role> roles = EnumSet.of(Role.EMPLOYEE);
+    if (leader) {
+      roles.add(Role.LEADER);
+    }
+    if (hr) {
+      roles.add(Role.HR);
+    }
+    return new Caller(id, username, roles);
+  }
+
+  public boolean has(Role role) {
+    return roles.contains(role);
+  }
+
+  public boolean is(UUID personId) {
+    return id.equals(personId);
+  }
+}

@@ -1,0 +1,241 @@
+package io.crossroads.requests;
+
+import io.crossroads.interviews.Interview;
+import io.crossroads.people.LeaderProfile;
+import io.crossroads.people.MeetingFormat;
+import io.crossroads.platform.problem.ProblemType;
+import io.crossroads.platform.problem.Refusal;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * An employee's request for an informational interview with a leader of another division. A state
+ * machine: each transition checks who asks and from which state, and refuses the rest. The
+ * {@link Version} column makes every transition a compare-and-swap when it is written.
+ */
+@Entity
+@Table(name = "interview_request")
+public class InterviewRequest {
+
+  public static final int MIN_SLOTS = 2;
+  public static final int MAX_SLOTS = 5;
+
+  @Id private UUID id;
+  private UUID requesterId;
+  private UUID leaderId;
+
+  @Enumerated(EnumType.STRING)
+  private RequestStatus status;
+
+  private int lengthMinutes;
+
+  @Enumerated(EnumType.STRING)
+  private MeetingFormat format;
+
+  private String intro;
+  private String learn;
+  private String whyYou;
+  private UUID referralId;
+  private Instant createdAt;
+  private Instant lastAttemptAt;
+  private Instant answeredAt;
+
+  /** The slots on the table, proposed by the employee (or, later, counter-proposed). */
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "request_slot", joinColumns = @JoinColumn(name = "request_id"))
+  @OrderColumn(name = "position")
+  @Column(name = "start_at")
+  private List<Instant> slots = new ArrayList<>();
+
+  @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.LAZY)
+  @JoinColumn(name = "request_id", nullable = false, updatable = false)
+  @OrderBy("at")
+  private List<RequestEvent> history = new ArrayList<>();
+
+  @Version private long version;
+
+  protected InterviewRequest() {}
+
+  private InterviewRequest(UUID requesterId, UUID leaderId, int lengthMinutes,
+      MeetingFormat format, RequestMessage message, UUID referralId, List<Instant> slots,
+      Instant now) {
+    this.id = UUID.randomUUID();
+    this.requesterId = Objects.requireNonNull(requesterId, "requesterId");
+    this.leaderId = Objects.requireNonNull(leaderId, "leaderId");
+    if (!LeaderProfile.PROGRAM_LENGTHS.contains(lengthMinutes)) {
+      throw Refusal.invalid("length", "must be one of " + LeaderProfile.PROGRAM_LENGTHS + " minutes");
+    }
+    this.lengthMinutes = lengthMinutes;
+    this.format = Objects.requireNonNull(format, "format");
+    this.intro = message.intro();
+    this.learn = message.learn();
+    this.whyYou = message.whyYou();
+    this.referralId = referralId;
+    this.slots.addAll(checkedSlots(slots, now));
+    this.status = RequestStatus.PENDING;
+    this.createdAt = now;
+    this.lastAttemptAt = now;
+    this.history.add(new RequestEvent(RequestEvent.Type.SENT, requesterId, now, null));
+  }
+
+  /** A new request, PENDING, with 2–5 distinct future slots. */
+  public static InterviewRequest propose(UUID requesterId, UUID leaderId, int lengthMinutes,
+      MeetingFormat format, RequestMessage message, UUID referralId, List<Instant> slots,
+      Instant now) {
+    if (requesterId.equals(leaderId)) {
+      throw new Refusal(ProblemType.SELF_REQUEST, "You cannot request an interview with yourself.");
+    }
+    return new InterviewRequest(
+        requesterId, leaderId, lengthMinutes, format, message, referralId, slots, now);
+  }
+
+  static List<Instant> checkedSlots(List<Instant> slots, Instant now) {
+    if (slots == null || slots.size() < MIN_SLOTS || slots.size() > MAX_SLOTS) {
+      throw Refusal.invalid("proposedSlots", "propose between 2 and 5 times");
+    }
+    if (new HashSet<>(slots).size() != slots.size()) {
+      throw Refusal.invalid("proposedSlots", "each proposed time must be different");
+    }
+    for (int i = 0; i < slots.size(); i++) {
+      if (slots.get(i) == null || !slots.get(i).isAfter(now)) {
+        throw Refusal.invalid("proposedSlots[" + i + "]", "must be in the future");
+      }
+    }
+    return slots.stream().sorted().toList();
+  }
+
+  public Party partyOf(UUID personId) {
+    if (requesterId.equals(personId)) {
+      return Party.REQUESTER;
+    }
+    if (leaderId.equals(personId)) {
+      return Party.LEADER;
+    }
+    return Party.NONE;
+  }
+
+  /**
+   * Takes one of the slots on the table: the leader answers a PENDING request, the employee a
+   * COUNTER_PROPOSED one. Returns the interview to put on the calendar.
+   */
+  public Interview accept(UUID by, Instant start, Instant now) {
+    Party party = partyOf(by);
+    requireOpen();
+    if (status == RequestStatus.PENDING && party != Party.LEADER) {
+      throw Refusal.forbidden("Only the leader accepts a pending request.");
+    }
+    if (status == RequestStatus.COUNTER_PROPOSED && party != Party.REQUESTER) {
+      throw Refusal.forbidden("The employee accepts one of the times you proposed.");
+    }
+    if (start == null || !slots.contains(start)) {
+      throw new Refusal(ProblemType.SLOT_NOT_PROPOSED,
+          "Pick one of the proposed times: " + slots + ".");
+    }
+    if (!start.isAfter(now)) {
+      throw new Refusal(ProblemType.SLOT_IN_PAST, "That time has already passed.");
+    }
+    status = RequestStatus.ACCEPTED;
+    answeredAt = answeredAt == null ? now : answeredAt;
+    history.add(new RequestEvent(RequestEvent.Type.ACCEPTED, by, now, start.toString()));
+    return Interview.schedule(id, requesterId, leaderId, start, lengthMinutes, format, now);
+  }
+
+  /** The leader says no, with a reason the employee will read. */
+  public void decline(UUID by, String reason, Instant now) {
+    if (partyOf(by) != Party.LEADER) {
+      throw Refusal.forbidden("Only the leader can decline a request.");
+    }
+    requireOpen();
+    status = RequestStatus.DECLINED;
+    answeredAt = answeredAt == null ? now : answeredAt;
+    history.add(new RequestEvent(RequestEvent.Type.DECLINED, by, now, reason));
+  }
+
+  /** The employee takes the request back while it is still open. */
+  public void withdraw(UUID by, String reason, Instant now) {
+    if (partyOf(by) != Party.REQUESTER) {
+      throw Refusal.forbidden("Only the employee who sent a request can withdraw it.");
+    }
+    requireOpen();
+    status = RequestStatus.WITHDRAWN;
+    history.add(new RequestEvent(RequestEvent.Type.WITHDRAWN, by, now, reason));
+  }
+
+  private void requireOpen() {
+    if (!status.isOpen()) {
+      throw new Refusal(ProblemType.REQUEST_CLOSED,
+          "The request is " + status + " and can no longer change.");
+    }
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public UUID requesterId() {
+    return requesterId;
+  }
+
+  public UUID leaderId() {
+    return leaderId;
+  }
+
+  public RequestStatus status() {
+    return status;
+  }
+
+  public int lengthMinutes() {
+    return lengthMinutes;
+  }
+
+  public MeetingFormat format() {
+    return format;
+  }
+
+  public RequestMessage message() {
+    return new RequestMessage(intro, learn, whyYou);
+  }
+
+  public UUID referralId() {
+    return referralId;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant lastAttemptAt() {
+    return lastAttemptAt;
+  }
+
+  public Instant answeredAt() {
+    return answeredAt;
+  }
+
+  public List<Instant> slots() {
+    return List.copyOf(slots);
+  }
+
+  public List<RequestEvent> history() {
+    return List.copyOf(history);
+  }
+}

@@ -1,0 +1,58 @@
+package io.crossroads.requests;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One line of a request's history. */
+@Entity
+@Table(name = "request_event")
+public class RequestEvent {
+
+  /** What happened. */
+  public enum Type {
+    SENT,
+    ACCEPTED,
+    DECLINED,
+    WITHDRAWN
+  }
+
+  @Id private UUID id;
+  private Instant at;
+  private UUID actorId;
+
+  @Enumerated(EnumType.STRING)
+  private Type type;
+
+  private String note;
+
+  protected RequestEvent() {}
+
+  RequestEvent(Type type, UUID actorId, Instant at, String note) {
+    this.id = UUID.randomUUID();
+    this.type = type;
+    this.actorId = actorId;
+    this.at = at;
+    this.note = note == null || note.isBlank() ? null : note.strip();
+  }
+
+  public Type type() {
+    return type;
+  }
+
+  public UUID actorId() {
+    return actorId;
+  }
+
+  public Instant at() {
+    return at;
+  }
+
+  public String note() {
+    return note;
+  }
+}

@@ -1,0 +1,178 @@
+package io.crossroads.requests;
+
+import io.crossroads.interviews.Interview;
+import io.crossroads.interviews.Interviews;
+import io.crossroads.people.Directory;
+import io.crossroads.people.LeaderProfile;
+import io.crossroads.people.PeopleViews.PersonRef;
+import io.crossroads.people.Person;
+import io.crossroads.platform.api.Page;
+import io.crossroads.platform.problem.ProblemType;
+import io.crossroads.platform.problem.Refusal;
+import io.crossroads.platform.security.Caller;
+import io.crossroads.requests.RequestViews.Event;
+import io.crossroads.requests.RequestViews.NewRequest;
+import io.crossroads.requests.RequestViews.RequestView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Sends interview requests and carries out the parties' answers. */
+@ApplicationScoped
+public class RequestService {
+
+  @Inject Requests requests;
+  @Inject Interviews interviews;
+  @Inject Directory directory;
+  @Inject Clock clock;
+
+  @Transactional
+  public RequestView send(Caller caller, NewRequest body) {
+    Person leader =
+        directory
+            .person(body.leaderId())
+            .filter(Person::isActive)
+            .orElseThrow(() -> Refusal.invalid("leaderId", "no such person"));
+    Person requester = directory.person(caller.id()).orElseThrow(() -> Refusal.notFound("You"));
+    if (leader.id().equals(requester.id())) {
+      throw new Refusal(ProblemType.SELF_REQUEST, "You cannot request an interview with yourself.");
+    }
+    LeaderProfile profile =
+        directory
+            .leaderProfile(leader.id())
+            .filter(p -> leader.isLeader())
+            .orElseThrow(() -> new Refusal(ProblemType.NOT_A_LEADER,
+                leader.displayName() + " does not take informational interviews."));
+    if (leader.worksIn(requester.divisionId())) {
+      throw new Refusal(ProblemType.SAME_DIVISION,
+          leader.displayName() + " works in your own division; the program connects divisions.");
+    }
+    if (directory.managementChain(requester.id()).contains(leader.id())) {
+      throw new Refusal(ProblemType.OWN_MANAGEMENT_CHAIN,
+          leader.displayName() + " is in your own management chain.");
+    }
+    if (!profile.acceptingRequests()) {
+      throw new Refusal(ProblemType.NOT_ACCEPTING_REQUESTS,
+          leader.displayName() + " is not accepting requests right now.");
+    }
+    if (!profile.offers(body.length())) {
+      throw new Refusal(ProblemType.LENGTH_NOT_OFFERED,
+          leader.displayName() + " offers " + profile.lengths() + " minutes.");
+    }
+    if (!profile.offers(body.format())) {
+      throw new Refusal(ProblemType.FORMAT_NOT_OFFERED,
+          leader.displayName() + " offers " + profile.formats() + ".");
+    }
+    InterviewRequest request =
+        InterviewRequest.propose(requester.id(), leader.id(), body.length(), body.format(),
+            new RequestMessage(body.intro(), body.learn(), body.whyYou()), body.referralId(),
+            body.proposedSlots(), clock.instant());
+    requests.add(request);
+    return view(request, null, true);
+  }
+
+  @Transactional
+  public RequestView get(Caller caller, UUID id) {
+    InterviewRequest request = visible(caller, id);
+    UUID interviewId = interviews.forRequest(id).map(Interview::id).orElse(null);
+    return view(request, interviewId, true);
+  }
+
+  @Transactional
+  public Page<RequestView> list(Caller caller, Party side, RequestStatus status, int limit,
+      int offset) {
+    Page<InterviewRequest> page = requests.of(caller.id(), side, status, limit, offset);
+    Map<UUID, Person> people =
+        directory.people(
+            page.items().stream()
+                .flatMap(r -> java.util.stream.Stream.of(r.requesterId(), r.leaderId()))
+                .toList());
+    return new Page<>(
+        page.items().stream().map(r -> view(r, null, false, people)).toList(), page.total());
+  }
+
+  /**
+   * Accepts a slot. The leader's profile row is locked first, so decisions about one leader's
+   * calendar happen one at a time on every instance; the request is then re-read under that lock,
+   * and its version column catches any change that still slipped in.
+   */
+  @Transactional
+  public RequestView accept(Caller caller, UUID id, Instant start) {
+    InterviewRequest request = visible(caller, id);
+    directory.leaderProfileForUpdate(request.leaderId());
+    requests.refresh(request);
+    Instant end = start.plus(Duration.ofMinutes(request.lengthMinutes()));
+    Interview interview = request.accept(caller.id(), start, clock.instant());
+    if (interviews.leaderBusy(request.leaderId(), start, end)) {
+      throw new Refusal(ProblemType.SLOT_TAKEN,
+          "The leader already has an interview then. Pick another time.");
+    }
+    interviews.add(interview);
+    requests.flush();
+    return view(request, interview.id(), true);
+  }
+
+  @Transactional
+  public RequestView decline(Caller caller, UUID id, String reason) {
+    InterviewRequest request = visible(caller, id);
+    request.decline(caller.id(), reason, clock.instant());
+    requests.flush();
+    return view(request, null, true);
+  }
+
+  @Transactional
+  public RequestView withdraw(Caller caller, UUID id, String reason) {
+    InterviewRequest request = visible(caller, id);
+    request.withdraw(caller.id(), reason, clock.instant());
+    requests.flush();
+    return view(request, null, true);
+  }
+
+  /** Only the two parties see a request; to anyone else it does not exist. */
+  private InterviewRequest visible(Caller caller, UUID id) {
+    return requests
+        .find(id)
+        .filter(r -> r.partyOf(caller.id()) != Party.NONE)
+        .orElseThrow(() -> Refusal.notFound("The request"));
+  }
+
+  private RequestView view(InterviewRequest request, UUID interviewId, boolean withHistory) {
+    return view(request, interviewId, withHistory,
+        directory.people(List.of(request.requesterId(), request.leaderId())));
+  }
+
+  private RequestView view(InterviewRequest r, UUID interviewId, boolean withHistory,
+      Map<UUID, Person> people) {
+    RequestMessage message = r.message();
+    List<Event> history =
+        withHistory
+            ? r.history().stream()
+                .map(e -> new Event(e.at(), e.type().name(), e.actorId(), e.note()))
+                .toList()
+            : null;
+    return new RequestView(
+        r.id(),
+        r.status(),
+        PersonRef.of(people.get(r.requesterId())),
+        PersonRef.of(people.get(r.leaderId())),
+        r.lengthMinutes(),
+        r.format(),
+        message.intro(),
+        message.learn(),
+        message.whyYou(),
+        r.referralId(),
+        r.slots(),
+        r.createdAt(),
+        r.lastAttemptAt(),
+        r.answeredAt(),
+        interviewId,
+        Coaching.review(message, r.referralId() != null),
+        history);
+  }
+}

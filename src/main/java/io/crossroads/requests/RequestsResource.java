@@ -1,0 +1,116 @@
+package io.crossroads.requests;
+
+import io.crossroads.platform.api.Idempotency;
+import io.crossroads.platform.api.Page;
+import io.crossroads.platform.problem.Refusal;
+import io.crossroads.platform.security.Caller;
+import io.crossroads.requests.RequestViews.Accept;
+import io.crossroads.requests.RequestViews.NewRequest;
+import io.crossroads.requests.RequestViews.Reason;
+import io.crossroads.requests.RequestViews.RequestView;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Locale;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Interview requests over HTTP. */
+@Path("requests")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Requests")
+public class RequestsResource {
+
+  @Inject Caller caller;
+  @Inject RequestService service;
+  @Inject Idempotency idempotency;
+  @Context UriInfo uri;
+
+  @POST
+  @Operation(summary = "Ask a leader of another division for an informational interview")
+  @APIResponse(responseCode = "201", description = "PENDING, with coaching on the message")
+  public Response send(
+      @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+      @Valid @NotNull(message = "a body is required") NewRequest body) {
+    return idempotency.create(caller.id(), idempotencyKey, body, () -> {
+      RequestView created = service.send(caller, body);
+      return new Idempotency.Created(
+          uri.getAbsolutePathBuilder().path(created.id().toString()).build(), created);
+    });
+  }
+
+  @GET
+  @Operation(summary = "Own requests, sent (as=requester) or received (as=leader)")
+  public Page<RequestView> list(
+      @QueryParam("as") @DefaultValue("requester") String as,
+      @QueryParam("status") String status,
+      @QueryParam("limit") @DefaultValue("50") int limit,
+      @QueryParam("offset") @DefaultValue("0") int offset) {
+    Party side =
+        switch (as.toLowerCase(Locale.ROOT)) {
+          case "requester" -> Party.REQUESTER;
+          case "leader" -> Party.LEADER;
+          default -> throw Refusal.invalid("as", "requester or leader");
+        };
+    Page.checkBounds(limit, offset);
+    return service.list(caller, side, parseStatus(status), limit, offset);
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "A request with its history (the two parties only)")
+  public RequestView get(@PathParam("id") UUID id) {
+    return service.get(caller, id);
+  }
+
+  @POST
+  @Path("{id}/accept")
+  @Operation(summary = "Take one of the proposed times; an interview is SCHEDULED")
+  public RequestView accept(
+      @PathParam("id") UUID id, @Valid @NotNull(message = "a body is required") Accept body) {
+    return service.accept(caller, id, body.start());
+  }
+
+  @POST
+  @Path("{id}/decline")
+  @Operation(summary = "The leader declines, with a reason")
+  public RequestView decline(@PathParam("id") UUID id, @Valid Reason body) {
+    return service.decline(caller, id, body == null ? null : body.reason());
+  }
+
+  @POST
+  @Path("{id}/withdraw")
+  @Operation(summary = "The employee withdraws an open request")
+  public RequestView withdraw(@PathParam("id") UUID id, @Valid Reason body) {
+    return service.withdraw(caller, id, body == null ? null : body.reason());
+  }
+
+  private static RequestStatus parseStatus(String status) {
+    if (status == null || status.isBlank()) {
+      return null;
+    }
+    try {
+      return RequestStatus.valueOf(status.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException unknown) {
+      throw Refusal.invalid("status", "one of " + java.util.Arrays.toString(RequestStatus.values()));
+    }
+  }
+}
