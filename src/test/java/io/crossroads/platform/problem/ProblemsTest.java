@@ -1,0 +1,91 @@
+package io.crossroads.platform.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crossroads.people.MeetingFormat;
+import io.crossroads.requests.RequestViews.NewRequest;
+import jakarta.json.bind.JsonbException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ProblemsTest {
+
+  static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+
+  @Test
+  void aRefusalBecomesItsOwnProblemType() {
+    Problem problem = Problems.from(new Refusal(ProblemType.SLOT_TAKEN, "Leo is busy then."));
+
+    assertThat(problem.type()).isEqualTo("/problems/slot-taken");
+    assertThat(problem.status()).isEqualTo(409);
+    assertThat(problem.detail()).isEqualTo("Leo is busy then.");
+  }
+
+  @Test
+  void aRefusalWrappedByTheContainerIsStillFound() {
+    Problem problem = Problems.from(new RuntimeException(new IllegalStateException(
+        Refusal.notFound("The request"))));
+
+    assertThat(problem.status()).isEqualTo(404);
+  }
+
+  @Test
+  void aLostCompareAndSwapIsAConflict() {
+    Problem problem = Problems.from(new PersistenceException(new OptimisticLockException("stale")));
+
+    assertThat(problem.status()).isEqualTo(409);
+    assertThat(problem.type()).isEqualTo("/problems/concurrent-update");
+  }
+
+  @Test
+  void unreadableJsonIsABadRequest() {
+    assertThat(Problems.from(new JsonbException("Unexpected char")).status()).isEqualTo(400);
+  }
+
+  @Test
+  void anUnexpectedFailureIsA500ThatRevealsNothing() {
+    Problem problem = Problems.from(new NullPointerException("secret.internal.Field was null"));
+
+    assertThat(problem.status()).isEqualTo(500);
+    assertThat(problem.toJson()).doesNotContain("secret", "NullPointer", "Exception");
+    assertThat(problem.detail()).contains("incident");
+  }
+
+  @Test
+  void validationNamesEachFieldTheWayTheCallerWroteIt() {
+    NewRequest body = new NewRequest(null, 20, MeetingFormat.VIDEO, "I am Ava", " ", "Your talk",
+        null, Arrays.asList(Instant.parse("2020-01-01T10:00:00Z"), null));
+
+    Problem problem = Problems.from(new ConstraintViolationException(VALIDATOR.validate(body)));
+
+    assertThat(problem.status()).isEqualTo(400);
+    assertThat(problem.type()).isEqualTo("/problems/validation-failed");
+    assertThat(problem.errors()).extracting(Problem.FieldError::field)
+        .containsExactly("leaderId", "learn", "proposedSlots[0]", "proposedSlots[1]");
+  }
+
+  @Test
+  void aValidRequestBodyHasNoViolations() {
+    NewRequest body = new NewRequest(UUID.randomUUID(), 20, MeetingFormat.VIDEO, "I am Ava",
+        "How you plan", "Your talk", null,
+        List.of(Instant.now().plusSeconds(86_400), Instant.now().plusSeconds(172_800)));
+
+    assertThat(VALIDATOR.validate(body)).isEmpty();
+  }
+
+  @Test
+  void theJsonFollowsRfc9457AndLeavesOutEmptyMembers() {
+    String json = Problem.of(ProblemType.NOT_FOUND, "Nothing here.").at("/api/x").toJson();
+
+    assertThat(json).isEqualTo("{\"type\":\"/problems/not-found\",\"title\":\"Not found\","
+        + "\"status\":404,\"detail\":\"Nothing here.\",\"instance\":\"/api/x\"}");
+  }
+}
