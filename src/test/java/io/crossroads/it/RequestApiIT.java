@@ -1,0 +1,344 @@
+package io.crossroads.it;
+
+import static io.crossroads.it.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URL;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The interview request contract of API.md, over HTTP, on Payara Micro and PostgreSQL. */
+@ExtendWith(ArquillianExtension.class)
+class RequestApiIT {
+
+  @Deployment(testable = false)
+  static WebArchive crossroads() {
+    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("crossroads.it.war")));
+  }
+
+  @ArquillianResource URL base;
+
+  static DemoPeople employees;
+  Api api;
+  String leo;
+  String mia;
+
+  @BeforeEach
+  void connect() {
+    api = new Api(base);
+    synchronized (RequestApiIT.class) {
+      if (employees == null) {
+        employees = new DemoPeople(api, "Engineering");
+      }
+    }
+    leo = idOf("leo");
+    mia = idOf("mia");
+  }
+
+  String idOf(String username) {
+    return api.get(username, "api/me").string("id");
+  }
+
+  static String body(String leaderId, List<Instant> slots, String learn) {
+    return json("leaderId", leaderId, "length", 20, "format", "VIDEO",
+        "intro", "I work in Finance on the planning team.",
+        "learn", learn,
+        "whyYou", "Your talk on internal platforms at the all-hands",
+        "proposedSlots", slots.stream().map(Instant::toString).toList());
+  }
+
+  static String body(String leaderId, List<Instant> slots) {
+    return body(leaderId, slots, "How platform teams choose what to build and how they measure it");
+  }
+
+  Api.Reply send(String employee, String leaderId, Instant... slots) {
+    Api.Reply reply = api.post(employee, "api/requests", body(leaderId, List.of(slots)));
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    return reply;
+  }
+
+  static void assertProblem(Api.Reply reply, int status, String slug) {
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+    assertThat(reply.contentType()).startsWith("application/problem+json");
+    assertThat(reply.json().getString("type")).isEqualTo("/problems/" + slug);
+    assertThat(reply.json().getInt("status")).isEqualTo(status);
+  }
+
+  @Test
+  void anEmployeeAsksALeaderWhoAcceptsOneTimeAndBothSeeTheScheduledInterview() {
+    String employee = employees.take();
+    Instant first = Slots.next();
+    Instant second = Slots.next();
+    Instant third = Slots.next();
+
+    Api.Reply created = send(employee, leo, first, second, third);
+    String id = created.string("id");
+    assertThat(created.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/requests/" + id));
+    assertThat(created.string("status")).isEqualTo("PENDING");
+    assertThat(created.json().getJsonArray("coaching")).isNotNull();
+
+    Api.Reply received = api.get("leo", "api/requests?as=leader&status=PENDING&limit=500");
+    assertThat(received.items().stream().map(JsonObject.class::cast).map(r -> r.getString("id"))).contains(id);
+
+    Api.Reply accepted = api.post("leo", "api/requests/" + id + "/accept", json("start", second.toString()));
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+    assertThat(accepted.string("status")).isEqualTo("ACCEPTED");
+    String interviewId = accepted.string("interviewId");
+
+    for (String party : List.of(employee, "leo")) {
+      JsonObject interview = api.get(party, "api/interviews/" + interviewId).json();
+      assertThat(interview.getString("status")).isEqualTo("SCHEDULED");
+      assertThat(Instant.parse(interview.getString("start"))).isEqualTo(second);
+      assertThat(Instant.parse(interview.getString("end"))).isEqualTo(second.plusSeconds(20 * 60));
+      assertThat(interview.getJsonObject("leader").getString("displayName")).isEqualTo("Leo Martins");
+    }
+    Api.Reply mine = api.get(employee, "api/interviews?as=employee");
+    assertThat(mine.items()).hasSize(1);
+
+    JsonObject request = api.get(employee, "api/requests/" + id).json();
+    assertThat(request.getString("interviewId")).isEqualTo(interviewId);
+    assertThat(request.getJsonArray("history").stream().map(e -> e.asJsonObject().getString("type")))
+        .containsExactly("SENT", "ACCEPTED");
+  }
+
+  @Test
+  void jobAskingLanguageIsWarnedAboutButStillSent() {
+    Api.Reply created = api.post(employees.take(), "api/requests",
+        body(leo, List.of(Slots.next(), Slots.next()), "Are there any openings on your team for me?"));
+
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.json().getJsonArray("coaching").stream()
+        .map(n -> n.asJsonObject().getString("code"))).contains("job-asking");
+  }
+
+  @Test
+  void invalidFieldsAreListedAndNothingIsCreated() {
+    String employee = employees.take();
+    Api.Reply reply = api.post(employee, "api/requests", json("leaderId", leo, "length", 20,
+        "format", "VIDEO", "intro", "", "learn", "x", "whyYou", "y",
+        "proposedSlots", List.of("2020-01-01T10:00:00Z")));
+
+    assertProblem(reply, 400, "validation-failed");
+    assertThat(reply.json().getJsonArray("errors").stream()
+        .map(e -> e.asJsonObject().getString("field")))
+        .contains("intro", "proposedSlots", "proposedSlots[0]");
+    assertThat(api.get(employee, "api/requests").json().getInt("total")).isZero();
+  }
+
+  @Test
+  void unreadableOrMistypedBodiesAreBadRequests() {
+    String employee = employees.take();
+    assertProblem(api.post(employee, "api/requests", "{\"leaderId\":"), 400, "malformed-request");
+    assertProblem(api.post(employee, "api/requests", json("leaderId", "not-a-uuid")), 400, "malformed-request");
+    assertProblem(api.send(employee, "POST", "api/requests", "hello", "text/plain", Map.of()),
+        415, "unsupported-media-type");
+    assertProblem(api.send(employee, "POST", "api/requests", null, null, Map.of()), 400, "validation-failed");
+  }
+
+  @Test
+  void leadersAreOnlyAskedAcrossDivisions() {
+    assertProblem(api.post("ben", "api/requests", body(leo, List.of(Slots.next(), Slots.next()))),
+        409, "same-division");
+  }
+
+  @Test
+  void onlyLeadersCanBeAsked() {
+    String ava = idOf("ava");
+    assertProblem(api.post("leo", "api/requests", body(ava, List.of(Slots.next(), Slots.next()))),
+        409, "not-a-leader");
+  }
+
+  @Test
+  void nobodyCanAskThemselves() {
+    assertProblem(api.post("leo", "api/requests", body(leo, List.of(Slots.next(), Slots.next()))),
+        409, "self-request");
+  }
+
+  @Test
+  void aLeaderWhoPausedRequestsCannotBeAsked() {
+    String paused = json("acceptingRequests", false, "topics", List.of("brand"), "bio", "",
+        "monthlyCap", 4, "lengths", List.of(15, 20, 30), "formats", List.of("VIDEO", "PHONE"));
+    assertThat(api.put("mia", "api/leaders/" + mia + "/profile", paused).status()).isEqualTo(200);
+    try {
+      assertProblem(api.post(employees.take(), "api/requests", body(mia, List.of(Slots.next(), Slots.next()))),
+          409, "not-accepting-requests");
+    } finally {
+      api.put("mia", "api/leaders/" + mia + "/profile", paused.replace("\"acceptingRequests\":false",
+          "\"acceptingRequests\":true"));
+    }
+  }
+
+  @Test
+  void theSameIdempotencyKeyAndBodyReturnTheFirstResponseAgain() {
+    String employee = employees.take();
+    String body = body(leo, List.of(Slots.next(), Slots.next()));
+    Map<String, String> key = Map.of("Idempotency-Key", "retry-" + employee);
+
+    Api.Reply first = api.send(employee, "POST", "api/requests", body, "application/json", key);
+    Api.Reply retry = api.send(employee, "POST", "api/requests", body, "application/json", key);
+
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(retry.status()).isEqualTo(201);
+    assertThat(retry.body()).isEqualTo(first.body());
+    assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+    assertThat(retry.header("Idempotent-Replayed")).hasValue("true");
+    assertThat(api.get(employee, "api/requests").json().getInt("total")).isEqualTo(1);
+
+    Api.Reply other = api.send(employee, "POST", "api/requests",
+        body(leo, List.of(Slots.next(), Slots.next())), "application/json", key);
+    assertProblem(other, 422, "idempotency-key-reused");
+    assertThat(api.get(employee, "api/requests").json().getInt("total")).isEqualTo(1);
+  }
+
+  @Test
+  void aRequestAndItsInterviewAreInvisibleToEveryoneButTheTwoParties() {
+    String employee = employees.take();
+    String stranger = employees.take();
+    Instant slot = Slots.next();
+    String id = send(employee, leo, slot, Slots.next()).string("id");
+
+    assertProblem(api.get(stranger, "api/requests/" + id), 404, "not-found");
+    assertProblem(api.get("mia", "api/requests/" + id), 404, "not-found");
+    assertProblem(api.post(stranger, "api/requests/" + id + "/accept", json("start", slot.toString())),
+        404, "not-found");
+
+    String interviewId = api.post("leo", "api/requests/" + id + "/accept", json("start", slot.toString()))
+        .string("interviewId");
+    assertProblem(api.get(stranger, "api/interviews/" + interviewId), 404, "not-found");
+    assertThat(api.get(stranger, "api/interviews").json().getInt("total")).isZero();
+  }
+
+  @Test
+  void theEmployeeCannotAcceptTheirOwnPendingRequest() {
+    String employee = employees.take();
+    Instant slot = Slots.next();
+    String id = send(employee, leo, slot, Slots.next()).string("id");
+
+    assertProblem(api.post(employee, "api/requests/" + id + "/accept", json("start", slot.toString())),
+        403, "forbidden");
+  }
+
+  @Test
+  void onlyAProposedTimeCanBeAccepted() {
+    String id = send(employees.take(), leo, Slots.next(), Slots.next()).string("id");
+
+    assertProblem(api.post("leo", "api/requests/" + id + "/accept", json("start", Slots.next().toString())),
+        409, "slot-not-proposed");
+    assertProblem(api.post("leo", "api/requests/" + id + "/accept", "{}"), 400, "validation-failed");
+  }
+
+  @Test
+  void aDeclinedRequestCanNoLongerBeAccepted() {
+    String employee = employees.take();
+    Instant slot = Slots.next();
+    String id = send(employee, leo, slot, Slots.next()).string("id");
+
+    assertProblem(api.post(employee, "api/requests/" + id + "/decline", json("reason", "no")), 403, "forbidden");
+    Api.Reply declined = api.post("leo", "api/requests/" + id + "/decline", json("reason", "Travelling all month"));
+    assertThat(declined.string("status")).isEqualTo("DECLINED");
+    assertThat(api.get(employee, "api/requests/" + id).json().getJsonArray("history")
+        .getJsonObject(1).getString("note")).isEqualTo("Travelling all month");
+
+    assertProblem(api.post("leo", "api/requests/" + id + "/accept", json("start", slot.toString())),
+        409, "request-closed");
+  }
+
+  @Test
+  void theEmployeeWithdrawsAnOpenRequestButNotAnAcceptedOne() {
+    String employee = employees.take();
+    String open = send(employee, leo, Slots.next(), Slots.next()).string("id");
+    Api.Reply withdrawn = api.post(employee, "api/requests/" + open + "/withdraw", json("reason", "Solved"));
+    assertThat(withdrawn.string("status")).isEqualTo("WITHDRAWN");
+    assertThat(api.get(employee, "api/requests?status=WITHDRAWN").json().getInt("total")).isEqualTo(1);
+
+    Instant slot = Slots.next();
+    String accepted = send(employee, leo, slot, Slots.next()).string("id");
+    api.post("leo", "api/requests/" + accepted + "/accept", json("start", slot.toString()));
+    assertProblem(api.post(employee, "api/requests/" + accepted + "/withdraw", "{}"), 409, "request-closed");
+  }
+
+  @Test
+  void ofTwentySimultaneousAcceptsExactlyOneWins() throws Exception {
+    String employee = employees.take();
+    Instant slot = Slots.next();
+    String id = send(employee, leo, slot, Slots.next()).string("id");
+
+    List<Integer> statuses = race(20, i -> api.post("leo", "api/requests/" + id + "/accept",
+        json("start", slot.toString())).status());
+
+    assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+    assertThat(statuses).filteredOn(s -> s == 409).hasSize(19);
+    assertThat(api.get(employee, "api/interviews").json().getInt("total")).isEqualTo(1);
+  }
+
+  @Test
+  void twentyRequestsForTheSameTimeAcceptedAtOnceGiveTheLeaderOneInterview() throws Exception {
+    Instant contested = Slots.next();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      ids.add(send(employees.take(), leo, contested, Slots.next()).string("id"));
+    }
+
+    List<Integer> statuses = race(20, i -> api.post("leo", "api/requests/" + ids.get(i) + "/accept",
+        json("start", contested.toString())).status());
+
+    assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+    assertThat(statuses).filteredOn(s -> s == 409).hasSize(19);
+    Api.Reply atThatTime = api.get("leo", "api/interviews?as=leader&from=" + contested
+        + "&to=" + contested.plusSeconds(60));
+    assertThat(atThatTime.json().getInt("total")).isEqualTo(1);
+  }
+
+  @Test
+  void listsCheckTheirParameters() {
+    assertProblem(api.get("ava", "api/requests?as=boss"), 400, "validation-failed");
+    assertProblem(api.get("ava", "api/requests?status=LOST"), 400, "validation-failed");
+    assertProblem(api.get("ava", "api/requests?limit=0"), 400, "validation-failed");
+    assertProblem(api.get("ava", "api/interviews?from=yesterday"), 400, "validation-failed");
+  }
+
+  /** Runs {@code n} calls at the same moment and returns their results. */
+  static <T> List<T> race(int n, IndexedCall<T> call) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<T>> futures = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int index = i;
+        futures.add(pool.submit((Callable<T>) () -> {
+          start.await();
+          return call.apply(index);
+        }));
+      }
+      start.countDown();
+      List<T> results = new ArrayList<>();
+      for (Future<T> future : futures) {
+        results.add(future.get());
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  interface IndexedCall<T> {
+    T apply(int index) throws Exception;
+  }
+}
