@@ -4,22 +4,57 @@
 const main = document.getElementById('main');
 let me = null;
 let divisions = [];
+let zone = Intl.DateTimeFormat().resolvedOptions().timeZone; // replaced by the profile's zone
+let flash = null;        // a success message shown once, above the next view
+let renderCount = 0;     // a slow view must not overwrite a newer one
+const searchState = { q: '', divisionId: '' };
 
-async function api(path, options = {}) {
-  const response = await fetch('api/' + path, {
-    ...options,
-    headers: { 'X-Requested-With': 'fetch', 'Accept': 'application/json',
-               ...(options.body ? { 'Content-Type': 'application/json' } : {}) },
-    body: options.body ? JSON.stringify(options.body) : undefined,
-  });
-  if (response.status === 401) { location.href = 'login.html'; throw new Error('signed out'); }
-  const body = response.status === 204 ? null : await response.json();
-  if (!response.ok) {
-    const fields = (body.errors || []).map(e => `${e.field}: ${e.message}`).join('; ');
-    throw new Error(body.detail + (fields ? ' ' + fields : ''));
+// ---------------------------------------------------------------- API
+
+class ApiError extends Error {
+  constructor(message, status, errors = []) {
+    super(message);
+    this.status = status;
+    this.errors = errors;
   }
-  return body;
 }
+
+async function api(path, { method = 'GET', body, headers = {} } = {}) {
+  let response;
+  try {
+    response = await fetch('api/' + path, {
+      method,
+      credentials: 'same-origin',
+      headers: { 'X-Requested-With': 'fetch', 'Accept': 'application/json',
+                 ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+  } catch (offline) {
+    throw new ApiError('Crossroads could not be reached. Check your connection and try again.', 0);
+  }
+  if (response.status === 401) {
+    location.href = 'login.html' + (me ? '?expired' : '');
+    throw new ApiError('Your session has ended. Sign in again.', 401);
+  }
+  let data = null;
+  if (response.status !== 204 && (response.headers.get('Content-Type') || '').includes('json')) {
+    try { data = await response.json(); } catch (unreadable) { data = null; }
+  }
+  if (!response.ok) {
+    let message = data && (data.detail || data.title);
+    if (!message && response.status === 429) message = 'Too many requests. Wait a moment and try again.';
+    if (!message) message = `Something went wrong on the server (${response.status}). Try again in a moment.`;
+    throw new ApiError(message, response.status, (data && Array.isArray(data.errors)) ? data.errors : []);
+  }
+  return data;
+}
+
+function newKey() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join('');
+}
+
+// ---------------------------------------------------------------- DOM
 
 function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -27,148 +62,553 @@ function el(tag, attributes = {}, ...children) {
     if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
     else if (value !== false && value != null) node.setAttribute(key, value === true ? '' : value);
   }
-  for (const child of children.flat()) {
-    if (child != null) node.append(child instanceof Node ? child : document.createTextNode(child));
+  for (const child of children.flat(Infinity)) {
+    if (child != null && child !== false) node.append(child instanceof Node ? child : document.createTextNode(child));
   }
   return node;
 }
 
-const when = iso => new Date(iso).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
-const badge = status => el('span', { class: 'badge ' + status }, status.replace('_', ' '));
-const divisionName = id => (divisions.find(d => d.id === id) || {}).name || '';
+const card = (...children) => el('section', { class: 'card' }, ...children);
+const link = (href, text, cls = 'button secondary') => el('a', { href, class: cls }, text);
+const plural = (n, one, many = one + 's') => `${n} ${n === 1 ? one : many}`;
 
-function show(view) {
-  document.querySelectorAll('#nav button').forEach(b => b.classList.toggle('active', b.dataset.view === view));
-  main.replaceChildren();
-  ({ find, sent, received, interviews })[view]().catch(error => main.append(el('p', { class: 'error' }, error.message)));
+function alertBox(error, labels = {}) {
+  const box = el('div', { class: 'alert error', role: 'alert' });
+  if (error.errors && error.errors.length) {
+    box.append(el('strong', {}, 'Please check:'),
+      el('ul', {}, error.errors.map(e => el('li', {}, `${fieldLabel(e.field, labels)}: ${e.message}`))));
+  } else {
+    box.append(error.message || 'Something went wrong. Try again.');
+  }
+  return box;
 }
+
+function fieldLabel(field, labels) {
+  if (labels[field]) return labels[field];
+  const indexed = /^(\w+)\[(\d+)\]$/.exec(field || '');
+  if (indexed && labels[indexed[1] + '[]']) return `${labels[indexed[1] + '[]']} ${Number(indexed[2]) + 1}`;
+  return field || 'Request';
+}
+
+/** Disables the buttons of a part of the page while a call is in flight. */
+async function busy(scope, button, label, work) {
+  const buttons = [...scope.querySelectorAll('button')];
+  const text = button.textContent;
+  buttons.forEach(b => { b.disabled = true; });
+  button.textContent = label;
+  scope.setAttribute('aria-busy', 'true');
+  try {
+    return await work();
+  } finally {
+    buttons.forEach(b => { b.disabled = false; });
+    button.textContent = text;
+    scope.removeAttribute('aria-busy');
+  }
+}
+
+// ---------------------------------------------------------------- time
+
+function validZone(candidate) {
+  try { new Intl.DateTimeFormat('en', { timeZone: candidate }); return Boolean(candidate); } catch (e) { return false; }
+}
+
+function parts(date, tz) {
+  const result = {};
+  new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit',
+    day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', weekday: 'short' })
+    .formatToParts(date).forEach(p => { result[p.type] = p.value; });
+  return result;
+}
+
+function offsetMs(tz, date) {
+  const p = parts(date, tz);
+  const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour % 24, +p.minute, +p.second);
+  return asUtc - Math.floor(date.getTime() / 1000) * 1000;
+}
+
+/** 'YYYY-MM-DDTHH:mm' on the wall clock of tz → Date. */
+function wallToDate(wall, tz = zone) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(wall || '');
+  if (!m) return null;
+  const guess = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
+  let t = guess - offsetMs(tz, new Date(guess));
+  t = guess - offsetMs(tz, new Date(t));
+  return new Date(t);
+}
+
+function dateToWall(date, tz = zone) {
+  const p = parts(date, tz);
+  return `${p.year}-${p.month}-${p.day}T${String(+p.hour % 24).padStart(2, '0')}:${p.minute}`;
+}
+
+/** "Mon 23 Nov, 10:00 CET", in the viewer's zone unless told otherwise. */
+function when(iso, tz = zone, { zoneName = true } = {}) {
+  const date = new Date(iso);
+  const thisYear = parts(new Date(), tz).year === parts(date, tz).year;
+  return new Intl.DateTimeFormat([], { timeZone: tz, weekday: 'short', day: 'numeric', month: 'short',
+    year: thisYear ? undefined : 'numeric', hour: '2-digit', minute: '2-digit',
+    timeZoneName: zoneName ? 'short' : undefined }).format(date);
+}
+
+function clock(iso, tz = zone, zoneName = true) {
+  return new Intl.DateTimeFormat([], { timeZone: tz, hour: '2-digit', minute: '2-digit',
+    timeZoneName: zoneName ? 'short' : undefined }).format(new Date(iso));
+}
+
+function ago(iso) {
+  const seconds = (new Date(iso).getTime() - Date.now()) / 1000;
+  const rtf = new Intl.RelativeTimeFormat([], { numeric: 'auto' });
+  for (const [unit, size] of [['day', 86400], ['hour', 3600], ['minute', 60]]) {
+    if (Math.abs(seconds) >= size) return rtf.format(Math.round(seconds / size), unit);
+  }
+  return 'just now';
+}
+
+// ---------------------------------------------------------------- labels
+
+const STATUS = { PENDING: 'Pending', COUNTER_PROPOSED: 'New times proposed', ACCEPTED: 'Accepted',
+  DECLINED: 'Declined', REDIRECTED: 'Redirected', EXPIRED: 'Expired', WITHDRAWN: 'Withdrawn',
+  SCHEDULED: 'Scheduled', HELD: 'Held', NO_SHOW: 'No-show', CANCELLED: 'Cancelled' };
+const FORMAT = { VIDEO: 'video call', PHONE: 'phone call', IN_PERSON: 'in person' };
+const badge = status => el('span', { class: 'badge ' + status }, STATUS[status] || status);
+const formatName = f => FORMAT[f] || String(f).toLowerCase().replaceAll('_', ' ');
+
+function listing(words) {
+  try { return new Intl.ListFormat('en', { type: 'disjunction' }).format(words.map(String)); } catch (e) { return words.join(', '); }
+}
+
+// ---------------------------------------------------------------- routing
+
+const views = { find, sent, received, interviews };
+
+async function route() {
+  const [name, argument] = location.hash.replace(/^#\/?/, '').split('/');
+  const view = name === 'leader' ? 'find' : (views[name] ? name : 'find');
+  document.querySelectorAll('#nav a').forEach(a => {
+    if (a.dataset.view === view) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+  });
+  const ticket = ++renderCount;
+  const message = flash;
+  flash = null;
+  main.setAttribute('aria-busy', 'true');
+  if (!main.querySelector('.card')) main.replaceChildren(el('p', { class: 'muted' }, 'Loading…'));
+  let nodes;
+  try {
+    nodes = name === 'leader' && argument ? await profile(decodeURIComponent(argument)) : await views[view]();
+  } catch (error) {
+    if (error.status === 401) return;
+    nodes = [card(el('h2', {}, 'This page could not be loaded'), alertBox(error),
+      el('button', { class: 'secondary', onclick: () => route() }, 'Try again'))];
+  }
+  if (ticket !== renderCount) return;
+  main.removeAttribute('aria-busy');
+  main.replaceChildren(...(message ? [el('div', { class: 'alert success', role: 'status' }, message)] : []), ...[nodes].flat());
+}
+
+function go(hash, message) {
+  flash = message || null;
+  if (location.hash === hash) route(); else location.hash = hash;
+  window.scrollTo(0, 0);
+}
+
+// ---------------------------------------------------------------- find
 
 async function find() {
-  const results = el('ul', { class: 'list' });
-  const q = el('input', { placeholder: 'Name, title or topic', 'aria-label': 'Search' });
-  const division = el('select', { 'aria-label': 'Division' }, el('option', { value: '' }, 'Any other division'),
-    divisions.filter(d => d.id !== me.divisionId).map(d => el('option', { value: d.id }, d.name)));
+  const results = el('div', { class: 'results' });
+  const q = el('input', { type: 'search', name: 'q', value: searchState.q, placeholder: 'Name, title or topic',
+    'aria-label': 'Search leaders', autocomplete: 'off' });
+  const division = el('select', { name: 'division', 'aria-label': 'Division' },
+    el('option', { value: '' }, 'All other divisions'),
+    divisions.filter(d => d.id !== me.divisionId).map(d =>
+      el('option', { value: d.id, selected: d.id === searchState.divisionId }, d.name)));
+  const button = el('button', { type: 'submit' }, 'Search');
+  const form = el('form', { class: 'search', role: 'search', onsubmit: event => { event.preventDefault(); search(); } },
+    q, division, button);
+
   const search = async () => {
-    const params = new URLSearchParams({ leadersOnly: 'true', limit: '30', q: q.value });
+    searchState.q = q.value.trim();
+    searchState.divisionId = division.value;
+    const params = new URLSearchParams({ leadersOnly: 'true', limit: '30', q: searchState.q });
     if (division.value) params.set('divisionId', division.value);
-    const page = await api('people?' + params);
-    results.replaceChildren(...page.items.filter(p => p.divisionId !== me.divisionId).map(p =>
-      el('li', {}, el('span', {}, el('strong', {}, p.displayName), ' · ', p.title, ' · ',
-        el('span', { class: 'muted' }, p.divisionName)),
-        el('button', { class: 'secondary', onclick: () => profile(p.id) }, 'View'))));
-    if (!results.children.length) results.append(el('li', { class: 'muted' }, 'No leaders found.'));
+    try {
+      const page = await busy(form, button, 'Searching…', () => api('people?' + params));
+      const leaders = page.items.filter(p => p.divisionId !== me.divisionId && p.id !== me.id);
+      if (!leaders.length) {
+        results.replaceChildren(el('div', { class: 'empty' },
+          el('p', {}, searchState.q ? `No leaders in other divisions match “${searchState.q}”.` : 'No leaders found.'),
+          el('p', { class: 'small muted' }, 'Try a topic such as “career growth”, or another division.')));
+        return;
+      }
+      results.replaceChildren(
+        el('p', { class: 'small muted' }, page.total > page.items.length
+          ? `Showing the first ${page.items.length} of ${page.total}. Narrow your search to see others.`
+          : plural(leaders.length, 'leader')),
+        el('ul', { class: 'list' }, leaders.map(p => el('li', {},
+          el('div', { class: 'grow' },
+            el('a', { class: 'name', href: '#leader/' + p.id }, p.displayName),
+            el('div', { class: 'small muted' }, [p.title, p.divisionName].filter(Boolean).join(' · '))),
+          link('#leader/' + p.id, 'View profile')))));
+    } catch (error) {
+      if (error.status !== 401) results.replaceChildren(alertBox(error));
+    }
   };
-  main.append(el('section', { class: 'card' }, el('h2', {}, 'Find a leader in another division'),
-    el('div', { class: 'row' }, q, division, el('button', { onclick: search }, 'Search')), results));
-  q.addEventListener('keydown', e => { if (e.key === 'Enter') search(); });
+  const section = card(el('h2', {}, 'Find a leader in another division'),
+    el('p', { class: 'muted' }, 'Ask a leader for a short conversation about their work, their division and their path.'),
+    form, results);
   await search();
+  return section;
 }
 
-function nextSlots(count) {
+// ---------------------------------------------------------------- profile and request form
+
+/** Proposes times on coming weekdays that fall in working hours for both people where possible. */
+function suggestSlots(leaderZone, count) {
   const slots = [];
-  const day = new Date();
-  while (slots.length < count) {
-    day.setDate(day.getDate() + 1);
-    if (day.getDay() === 0 || day.getDay() === 6) continue;
-    const slot = new Date(day); slot.setHours(10 + slots.length * 2, 0, 0, 0);
-    slots.push(new Date(slot.getTime() - slot.getTimezoneOffset() * 60000).toISOString().slice(0, 16));
+  const hours = [10, 14, 11, 15, 16, 9, 13];
+  for (let day = 2; slots.length < count && day < 30; day++) {
+    const date = dateToWall(new Date(Date.now() + day * 86400000), leaderZone).slice(0, 10);
+    const noon = wallToDate(date + 'T12:00', leaderZone);
+    if (['Sat', 'Sun'].includes(parts(noon, leaderZone).weekday)) continue;
+    const order = hours.slice(slots.length % hours.length).concat(hours.slice(0, slots.length % hours.length));
+    const candidates = order.map(h => wallToDate(`${date}T${String(h).padStart(2, '0')}:00`, leaderZone));
+    const fits = candidates.find(t => {
+      const p = parts(t, zone);
+      return !['Sat', 'Sun'].includes(p.weekday) && +p.hour >= 9 && +p.hour < 18;
+    });
+    slots.push(fits || candidates[0]);
   }
   return slots;
 }
 
 async function profile(id) {
-  const person = await api('people/' + id);
+  const [person, mine] = await Promise.all([
+    api('people/' + encodeURIComponent(id)),
+    api('requests?as=requester').catch(() => ({ items: [] })),
+  ]);
   const leader = person.leaderProfile;
-  main.replaceChildren();
-  const card = el('section', { class: 'card' }, el('h2', {}, person.displayName),
-    el('p', {}, person.title, ' · ', person.divisionName, ' · ', el('span', { class: 'muted' }, person.timeZone)),
-    leader && el('p', {}, 'Talks about: ', leader.topics.join(', ') || '—'),
-    leader && leader.bio && el('p', { class: 'muted' }, leader.bio),
-    leader && el('p', { class: 'small muted' }, `Up to ${leader.monthlyCap} interviews a month · `,
-      leader.lengths.join('/') + ' minutes · ' + leader.formats.join(', ').toLowerCase()));
-  main.append(card);
-  if (!leader || !leader.acceptingRequests) {
-    card.append(el('p', { class: 'warning' }, 'Not accepting requests right now.'));
-    return;
-  }
-  const length = el('select', { name: 'length' }, leader.lengths.map(l =>
-    el('option', { value: l, selected: l === 20 }, l + ' minutes')));
-  const format = el('select', { name: 'format' }, leader.formats.map(f => el('option', { value: f }, f.replace('_', ' ').toLowerCase())));
-  const intro = el('textarea', { name: 'intro', required: true, placeholder: 'Who you are, in two sentences' });
-  const learn = el('textarea', { name: 'learn', required: true, placeholder: 'What you would like to learn: two or three questions' });
-  const whyYou = el('textarea', { name: 'whyYou', required: true, placeholder: 'Why this leader' });
-  const slots = nextSlots(3).map(value => el('input', { type: 'datetime-local', value, step: 900 }));
-  const outcome = el('div');
-  const send = async event => {
-    event.preventDefault();
-    try {
-      const created = await api('requests', { method: 'POST', body: {
-        leaderId: person.id, length: Number(length.value), format: format.value,
-        intro: intro.value, learn: learn.value, whyYou: whyYou.value,
-        proposedSlots: slots.filter(s => s.value).map(s => new Date(s.value).toISOString()) } });
-      outcome.replaceChildren(el('p', {}, 'Sent. ', badge(created.status)),
-        el('ul', {}, created.coaching.map(c => el('li', { class: c.level }, c.message))));
-    } catch (error) {
-      outcome.replaceChildren(el('p', { class: 'error' }, error.message));
-    }
-  };
-  main.append(el('section', { class: 'card' }, el('h3', {}, 'Ask for an informational interview'),
-    el('p', { class: 'small muted' }, 'Ask for advice, not for a job. Keep it short and propose a few times.'),
-    el('form', { onsubmit: send },
-      el('div', { class: 'row' }, el('label', {}, 'Length ', length), el('label', {}, 'Format ', format)),
-      el('label', {}, 'About you', intro), el('label', {}, 'What you want to learn', learn),
-      el('label', {}, 'Why them', whyYou),
-      el('label', { class: 'slots' }, 'Times you propose (your time zone)', el('div', { class: 'row' }, slots)),
-      el('button', { type: 'submit' }, 'Send request')), outcome));
+  const theirZone = validZone(person.timeZone) ? person.timeZone : zone;
+  const first = person.displayName.split(' ')[0];
+
+  const about = card(
+    el('a', { href: '#find', class: 'back small' }, '← Back to search'),
+    el('h2', {}, person.displayName),
+    el('p', {}, [person.title, person.divisionName].filter(Boolean).join(' · ')),
+    el('p', { class: 'small muted' }, `Local time for ${first}: ${clock(new Date().toISOString(), theirZone, false)} (${theirZone})`),
+    leader && leader.topics.length && el('div', { class: 'chips', 'aria-label': 'Topics' },
+      el('span', { class: 'small muted' }, 'Talks about '), leader.topics.map(t => el('span', { class: 'chip' }, t))),
+    leader && leader.bio && el('p', {}, leader.bio),
+    leader && el('p', { class: 'small muted' },
+      `Up to ${plural(leader.monthlyCap, 'interview')} a month · ${listing(leader.lengths)} minutes · `
+      + listing(leader.formats.map(formatName))));
+
+  const refuse = text => [about, card(el('p', { class: 'alert warning' }, text))];
+  if (person.id === me.id) return refuse('This is your own profile.');
+  if (!leader) return refuse(`${person.displayName} does not take informational interviews.`);
+  if (person.divisionId === me.divisionId) return refuse(`${person.displayName} works in your own division; Crossroads connects people across divisions.`);
+  if (!leader.acceptingRequests) return refuse(`${person.displayName} is not accepting requests right now. Try again later, or find another leader.`);
+
+  const open = mine.items.filter(r => r.leader.id === person.id && ['PENDING', 'COUNTER_PROPOSED'].includes(r.status));
+  return [about, requestForm(person, leader, theirZone, open)];
 }
 
+function requestForm(person, leader, theirZone, open) {
+  const first = person.displayName.split(' ')[0];
+  const length = el('select', { name: 'length', id: 'f-length' }, leader.lengths.map(l =>
+    el('option', { value: l, selected: l === 20 }, l + ' minutes')));
+  const format = el('select', { name: 'format', id: 'f-format' }, leader.formats.map(f => el('option', { value: f }, formatName(f))));
+  const text = (name, placeholder) => el('textarea', { name, id: 'f-' + name, maxlength: 2000, placeholder });
+  const intro = text('intro', 'Who you are and what you do, in two sentences');
+  const learn = text('learn', 'Two or three specific questions you would like to ask');
+  const whyYou = text('whyYou', `What about ${first}'s work made you think of them`);
+  const field = (label, control, hint) => el('div', { class: 'field', 'data-field': control.name },
+    el('label', { for: control.id }, label), hint && el('p', { class: 'hint' }, hint), control, el('p', { class: 'field-error', hidden: true }));
+
+  const slotList = el('div', { class: 'slots' });
+  const addButton = el('button', { type: 'button', class: 'secondary small-button', onclick: () => { addSlot(''); syncSlots(); } }, '+ Add a time');
+  const minWall = dateToWall(new Date(Date.now() + 3600000));
+  function addSlot(value) {
+    const input = el('input', { type: 'datetime-local', value, min: minWall, step: 900, 'aria-label': 'Proposed time' });
+    const theirs = el('span', { class: 'small muted their-time' });
+    const remove = el('button', { type: 'button', class: 'link', 'aria-label': 'Remove this time',
+      onclick: () => { row.remove(); syncSlots(); } }, 'Remove');
+    const row = el('div', { class: 'slot', 'data-field': 'slot' },
+      el('div', { class: 'slot-line' }, input, theirs, remove), el('p', { class: 'field-error', hidden: true }));
+    input.addEventListener('input', () => syncSlots());
+    slotList.append(row);
+  }
+  function syncSlots() {
+    const rows = [...slotList.children];
+    rows.forEach((row, i) => {
+      const input = row.querySelector('input');
+      input.setAttribute('aria-label', `Proposed time ${i + 1}`);
+      const date = wallToDate(input.value);
+      row.querySelector('.their-time').textContent = date && theirZone !== zone ? `${first}: ${when(date, theirZone)}` : '';
+      row.querySelector('button.link').hidden = rows.length <= 2;
+    });
+    addButton.hidden = rows.length >= 5;
+  }
+  suggestSlots(theirZone, 3).forEach(date => addSlot(dateToWall(date)));
+  syncSlots();
+
+  const problems = el('div');
+  const submit = el('button', { type: 'submit' }, 'Send request');
+  let lastBody = null;
+  let key = null;
+
+  const labels = { intro: 'About you', learn: 'What you want to learn', whyYou: 'Why them', length: 'Length',
+    format: 'Format', leaderId: 'Leader', proposedSlots: 'Proposed times', 'proposedSlots[]': 'Time' };
+
+  function showFieldErrors(errors) {
+    form.querySelectorAll('.field-error').forEach(p => { p.hidden = true; p.textContent = ''; });
+    form.querySelectorAll('[aria-invalid]').forEach(c => c.removeAttribute('aria-invalid'));
+    const rows = [...slotList.children];
+    for (const { field, message } of errors) {
+      const indexed = /^proposedSlots\[(\d+)\]$/.exec(field || '');
+      const holder = indexed ? rows[Number(indexed[1])]
+        : field === 'proposedSlots' ? slotList.closest('.field') : form.querySelector(`.field[data-field="${field}"]`);
+      if (!holder) continue;
+      const target = holder.querySelector(':scope > .field-error');
+      target.textContent = message;
+      target.hidden = false;
+      const control = holder.querySelector('input, textarea, select');
+      if (control) control.setAttribute('aria-invalid', 'true');
+    }
+    const firstBad = form.querySelector('[aria-invalid="true"]');
+    if (firstBad) firstBad.focus();
+  }
+
+  function clientErrors() {
+    const errors = [];
+    const times = [...slotList.querySelectorAll('input')].map(i => wallToDate(i.value));
+    times.forEach((t, i) => {
+      if (!t) errors.push({ field: `proposedSlots[${i}]`, message: 'pick a date and time' });
+      else if (t.getTime() <= Date.now()) errors.push({ field: `proposedSlots[${i}]`, message: 'must be in the future' });
+      else if (times.findIndex(o => o && o.getTime() === t.getTime()) !== i) errors.push({ field: `proposedSlots[${i}]`, message: 'you proposed this time already' });
+    });
+    for (const [control, message] of [[intro, 'say who you are'], [learn, 'say what you want to learn'], [whyYou, `say why ${first}`]]) {
+      if (!control.value.trim()) errors.push({ field: control.name, message });
+    }
+    return { errors, times };
+  }
+
+  const send = async event => {
+    event.preventDefault();
+    problems.replaceChildren();
+    const { errors, times } = clientErrors();
+    if (errors.length) {
+      showFieldErrors(errors);
+      problems.replaceChildren(alertBox(new ApiError('', 400, errors), labels));
+      return;
+    }
+    showFieldErrors([]);
+    const body = { leaderId: person.id, length: Number(length.value), format: format.value,
+      intro: intro.value.trim(), learn: learn.value.trim(), whyYou: whyYou.value.trim(),
+      proposedSlots: times.map(t => t.toISOString()) };
+    const serialized = JSON.stringify(body);
+    if (serialized !== lastBody) { lastBody = serialized; key = newKey(); } // a retry of the same request is not sent twice
+    try {
+      const created = await busy(form, submit, 'Sending…', () =>
+        api('requests', { method: 'POST', body, headers: { 'Idempotency-Key': key } }));
+      section.replaceWith(sentCard(person, created));
+      window.scrollTo(0, 0);
+    } catch (error) {
+      if (error.status === 401) return;
+      showFieldErrors(error.errors);
+      problems.replaceChildren(alertBox(error, labels));
+    }
+  };
+
+  const form = el('form', { novalidate: true, onsubmit: send },
+    el('div', { class: 'row two' }, field('Length', length), field('Format', format)),
+    field('About you', intro),
+    field('What you want to learn', learn),
+    field(`Why ${first}`, whyYou),
+    el('fieldset', { class: 'field', 'data-field': 'proposedSlots' },
+      el('legend', {}, 'Times you propose'),
+      el('p', { class: 'hint' }, `2 to 5 times, in your time zone (${zone}).`,
+        theirZone !== zone ? ` ${first} is in ${theirZone}.` : ''),
+      slotList, addButton, el('p', { class: 'field-error', hidden: true })),
+    problems,
+    el('div', { class: 'actions' }, submit, el('a', { href: '#find', class: 'button secondary' }, 'Cancel')));
+
+  const section = card(el('h2', {}, 'Ask for an informational interview'),
+    el('p', { class: 'muted' }, 'Ask for advice, not for a job. Keep it short and propose a few times.'),
+    open.length && el('p', { class: 'alert warning' },
+      `You already have ${plural(open.length, 'open request')} to ${first} (sent ${ago(open[0].createdAt)}). `,
+      el('a', { href: '#sent' }, 'See my requests')),
+    form);
+  return section;
+}
+
+function sentCard(person, created) {
+  const notes = created.coaching || [];
+  return card(
+    el('div', { class: 'alert success', role: 'status' },
+      el('strong', {}, `Request sent to ${person.displayName}. `), badge(created.status)),
+    el('p', {}, `${person.displayName.split(' ')[0]} will accept one of your times or answer otherwise. You will find the answer under My requests.`),
+    el('p', { class: 'small muted' }, 'Your proposed times: ', created.proposedSlots.map(s => when(s)).join(' · ')),
+    notes.length ? [el('h3', {}, 'Coaching notes'),
+      el('p', { class: 'small muted' }, 'Advice for this and your next requests. It never blocks a request.'),
+      el('ul', { class: 'notes' }, notes.map(n => el('li', { class: 'note ' + n.level },
+        el('span', { class: 'note-level' }, n.level === 'warning' ? 'Warning' : 'Tip'), ' ', n.message)))]
+      : el('p', { class: 'small muted' }, 'No coaching notes: your request reads well.'),
+    el('div', { class: 'actions' }, link('#sent', 'See my requests', 'button'), link('#find', 'Find another leader')));
+}
+
+// ---------------------------------------------------------------- requests
+
 async function sent() {
-  const page = await api('requests?as=requester');
-  main.append(el('section', { class: 'card' }, el('h2', {}, 'My requests'), requestList(page.items, request =>
-    ['PENDING', 'COUNTER_PROPOSED'].includes(request.status) &&
-      el('button', { class: 'danger', onclick: () => act(request, 'withdraw', { reason: 'Withdrawn from the portal' }, sent) }, 'Withdraw'))));
+  const [page, ivs] = await Promise.all([api('requests?as=requester'), api('interviews?as=employee').catch(() => ({ items: [] }))]);
+  const byRequest = new Map(ivs.items.map(i => [i.requestId, i]));
+  return card(el('h2', {}, 'My requests'),
+    requestList(page, 'leader', byRequest, null,
+      el('div', { class: 'empty' }, el('p', {}, 'You have not asked anyone yet.'), link('#find', 'Find a leader', 'button'))));
 }
 
 async function received() {
-  const page = await api('requests?as=leader');
-  main.append(el('section', { class: 'card' }, el('h2', {}, 'Requests to me'), requestList(page.items, request =>
-    request.status === 'PENDING' && el('div', { class: 'row' },
-      request.proposedSlots.map(start => el('button', { onclick: () => act(request, 'accept', { start }, received) }, when(start))),
-      el('button', { class: 'danger', onclick: () => act(request, 'decline', { reason: 'Not possible this month' }, received) }, 'Decline')))));
+  const [page, ivs] = await Promise.all([api('requests?as=leader'), api('interviews?as=leader').catch(() => ({ items: [] }))]);
+  const byRequest = new Map(ivs.items.map(i => [i.requestId, i]));
+  const waiting = page.items.filter(r => r.status === 'PENDING');
+  const rest = page.items.filter(r => r.status !== 'PENDING');
+  return [
+    card(el('h2', {}, 'Requests to me'),
+      el('h3', {}, 'Waiting for your answer', waiting.length ? el('span', { class: 'count' }, waiting.length) : ''),
+      requestList({ items: waiting }, 'requester', byRequest, true,
+        el('p', { class: 'empty muted' }, 'Nothing is waiting for you. New requests appear here.'))),
+    rest.length && card(el('h3', {}, 'Answered and closed'),
+      requestList({ items: rest, total: page.total - waiting.length }, 'requester', byRequest, false, null)),
+  ];
 }
 
-async function act(request, action, body, then) {
-  try {
-    await api(`requests/${request.id}/${action}`, { method: 'POST', body });
-    show(then.name);
-  } catch (error) {
-    alert(error.message);
+function requestList(page, counterpart, byRequest, detailed, empty) {
+  if (!page.items.length) return empty;
+  const list = el('ul', { class: 'list requests' }, page.items.map(r => requestItem(r, counterpart, byRequest.get(r.id), detailed)));
+  const more = page.total > page.items.length && el('p', { class: 'small muted' }, `Showing the latest ${page.items.length} of ${page.total}.`);
+  return [list, more];
+}
+
+function requestItem(r, counterpart, interview, detailed) {
+  const other = r[counterpart];
+  const item = el('li', { class: 'request' });
+  const errorSlot = el('div');
+  const asLeader = counterpart === 'requester';
+  const canAccept = asLeader ? r.status === 'PENDING' : r.status === 'COUNTER_PROPOSED';
+
+  const accept = (start, button) => async () => {
+    errorSlot.replaceChildren();
+    try {
+      await busy(item, button, 'Scheduling…', () => api(`requests/${r.id}/accept`, { method: 'POST', body: { start } }));
+      go(asLeader ? '#received' : '#sent', [el('strong', {}, 'Interview scheduled. '),
+        `${when(start)} with ${other.displayName}. `, el('a', { href: '#interviews' }, 'See interviews')]);
+    } catch (error) {
+      if (error.status !== 401) errorSlot.replaceChildren(alertBox(error));
+    }
+  };
+
+  const answerTo = (action, label, doneText, reasonLabel) => {
+    const reason = el('textarea', { maxlength: 2000, id: `reason-${r.id}` });
+    const confirm = el('button', { type: 'submit', class: 'danger' }, label);
+    const form = el('form', { class: 'inline-form', onsubmit: async event => {
+      event.preventDefault();
+      errorSlot.replaceChildren();
+      try {
+        await busy(item, confirm, 'Sending…', () => api(`requests/${r.id}/${action}`, { method: 'POST', body: { reason: reason.value.trim() || null } }));
+        go(asLeader ? '#received' : '#sent', doneText);
+      } catch (error) {
+        if (error.status !== 401) errorSlot.replaceChildren(alertBox(error));
+      }
+    } },
+      el('label', { for: reason.id }, reasonLabel), reason,
+      el('div', { class: 'actions' }, confirm, el('button', { type: 'button', class: 'secondary', onclick: () => { form.replaceWith(actions); } }, 'Cancel')));
+    return () => { actions.replaceWith(form); reason.focus(); };
+  };
+
+  let actions = el('div', { class: 'actions' });
+  if (canAccept) {
+    actions.append(el('span', { class: 'small strong' }, asLeader ? 'Accept one of the proposed times:' : 'Accept one of the new times:'),
+      el('div', { class: 'row' }, r.proposedSlots.map(start => {
+        const button = el('button', { type: 'button' }, when(start));
+        button.addEventListener('click', accept(start, button));
+        return button;
+      })));
   }
+  if (asLeader && r.status === 'PENDING') {
+    actions.append(el('button', { type: 'button', class: 'danger', onclick: answerTo('decline', 'Decline request',
+      `You declined ${other.displayName}'s request.`, `Reason, shown to ${other.displayName.split(' ')[0]} (optional, be kind)`) }, 'Decline…'));
+  }
+  if (!asLeader && ['PENDING', 'COUNTER_PROPOSED'].includes(r.status)) {
+    actions.append(el('button', { type: 'button', class: 'danger', onclick: answerTo('withdraw', 'Withdraw request',
+      `You withdrew your request to ${other.displayName}.`, 'Reason (optional)') }, 'Withdraw…'));
+  }
+
+  const meta = [`${r.length} min`, formatName(r.format), `sent ${ago(r.createdAt)}`].join(' · ');
+  item.append(
+    el('div', { class: 'request-head' }, el('strong', {}, other.displayName), badge(r.status)),
+    el('div', { class: 'small muted' }, meta),
+    interview && el('p', { class: 'scheduled' }, interview.status === 'SCHEDULED' ? 'Scheduled for ' : 'Interview: ',
+      el('strong', {}, when(interview.start)), ' ', interview.status !== 'SCHEDULED' ? badge(interview.status) : ''),
+    !canAccept && ['PENDING', 'COUNTER_PROPOSED'].includes(r.status) && el('p', { class: 'small' },
+      'Proposed: ', r.proposedSlots.map(s => when(s)).join(' · ')),
+    detailed ? el('dl', { class: 'message' },
+      el('dt', {}, 'About them'), el('dd', {}, r.intro),
+      el('dt', {}, 'Wants to learn'), el('dd', {}, r.learn),
+      el('dt', {}, 'Why you'), el('dd', {}, r.whyYou))
+      : el('details', { class: 'small' }, el('summary', {}, asLeader ? 'Their message' : 'Your message'),
+        el('dl', { class: 'message' },
+          el('dt', {}, 'About'), el('dd', {}, r.intro),
+          el('dt', {}, 'To learn'), el('dd', {}, r.learn),
+          el('dt', {}, 'Why'), el('dd', {}, r.whyYou))),
+    actions.children.length ? actions : null,
+    errorSlot);
+  return item;
 }
 
-function requestList(items, actions) {
-  if (!items.length) return el('p', { class: 'muted' }, 'Nothing yet.');
-  return el('ul', { class: 'list' }, items.map(r => el('li', {},
-    el('div', {}, el('strong', {}, r.requester.id === me.id ? r.leader.displayName : r.requester.displayName), ' ',
-      badge(r.status), el('div', { class: 'small muted' }, `${r.length} min · sent ${when(r.createdAt)}`),
-      el('div', { class: 'small' }, r.learn)),
-    actions(r) || '')));
-}
+// ---------------------------------------------------------------- interviews
 
 async function interviews() {
   const page = await api('interviews');
-  main.append(el('section', { class: 'card' }, el('h2', {}, 'Interviews'), page.items.length
-    ? el('ul', { class: 'list' }, page.items.map(i => el('li', {},
-        el('span', {}, el('strong', {}, when(i.start)), ` · ${i.length} min with `,
-          i.employee.id === me.id ? i.leader.displayName : i.employee.displayName), badge(i.status))))
-    : el('p', { class: 'muted' }, 'No interviews yet.')));
+  const now = Date.now();
+  const sorted = page.items.slice().sort((a, b) => new Date(a.start) - new Date(b.start));
+  const upcoming = sorted.filter(i => i.status === 'SCHEDULED' && new Date(i.end).getTime() > now);
+  const past = sorted.filter(i => !upcoming.includes(i)).reverse();
+  const item = i => {
+    const asLeader = i.leader.id === me.id;
+    const other = asLeader ? i.employee : i.leader;
+    return el('li', { class: 'interview' },
+      el('div', { class: 'when' },
+        el('strong', {}, when(i.start, zone, { zoneName: false })),
+        el('span', { class: 'small muted' }, ` – ${clock(i.end, zone, true)}`)),
+      el('div', { class: 'grow' }, `${i.length} min ${formatName(i.format)} with `, el('strong', {}, other.displayName),
+        el('span', { class: 'small muted' }, asLeader ? ' (you are the leader)' : '')),
+      badge(i.status));
+  };
+  const emptyText = me.roles.includes('LEADER')
+    ? 'No interviews yet. When you or a leader accepts a time, the interview appears here.'
+    : 'No interviews yet. When a leader accepts one of your times, the interview appears here.';
+  return [
+    card(el('h2', {}, 'Interviews'), el('p', { class: 'small muted' }, `Times in ${zone}.`),
+      el('h3', {}, 'Upcoming'),
+      upcoming.length ? el('ul', { class: 'list' }, upcoming.map(item))
+        : el('div', { class: 'empty' }, el('p', { class: 'muted' }, emptyText), !me.roles.includes('LEADER') && link('#find', 'Find a leader', 'button'))),
+    past.length && card(el('h3', {}, 'Past and cancelled'), el('ul', { class: 'list' }, past.map(item))),
+  ];
 }
 
+// ---------------------------------------------------------------- start
+
 (async function start() {
-  me = await api('me');
-  divisions = await api('divisions');
-  document.getElementById('who').textContent = `${me.displayName} · ${me.divisionName}`;
+  try {
+    [me, divisions] = await Promise.all([api('me'), api('divisions')]);
+  } catch (error) {
+    if (error.status === 401) return;
+    main.replaceChildren(card(el('h2', {}, 'Crossroads could not start'), alertBox(error),
+      el('button', { onclick: () => location.reload() }, 'Try again')));
+    return;
+  }
+  if (validZone(me.timeZone)) zone = me.timeZone;
+  document.getElementById('who').textContent = [me.displayName, me.divisionName].filter(Boolean).join(' · ');
+  document.getElementById('zone').textContent = `Times in ${zone}`;
   document.querySelectorAll('[data-role]').forEach(b => { b.hidden = !me.roles.includes(b.dataset.role); });
-  document.querySelectorAll('#nav button').forEach(b => b.addEventListener('click', () => show(b.dataset.view)));
-  show('find');
+  window.addEventListener('hashchange', route);
+  route();
 })();

@@ -16,8 +16,8 @@ import java.util.TreeMap;
 
 /**
  * Finds the open start times of a leader: every 15 minutes of local wall time inside their hours,
- * after notice and horizon, clear of existing interviews including buffers, and in months still
- * under the leader's cap. Pure: everything it needs is passed in, so it is tested without a
+ * after notice and horizon, clear of existing interviews (a candidate with its own buffers must not
+ * touch what they block), and in months still under the leader's cap. Pure: everything it needs is passed in, so it is tested without a
  * database and computes a month in well under a millisecond.
  */
 public final class SlotFinder {
@@ -26,8 +26,8 @@ public final class SlotFinder {
   public static final Duration MAX_RANGE = Duration.ofDays(31);
   private static final Duration MAX_BLOCK = Duration.ofHours(8);
 
-  /** An interview already on the calendar, {@code [start, end)} without buffers. */
-  public record Booking(Instant start, Instant end) {}
+  /** A stretch an existing interview blocks, {@code [start, end)}, its buffers included. */
+  public record Block(Instant start, Instant end) {}
 
   /** An open slot. */
   public record Slot(Instant start, Instant end) {}
@@ -40,11 +40,11 @@ public final class SlotFinder {
    * @param bookedPerMonth interviews already counted against the cap, by month in the leader's zone
    */
   public static List<Slot> open(Schedule schedule, Instant from, Instant to, Duration length,
-      Instant now, List<Booking> bookings, int monthlyCap, Map<YearMonth, Integer> bookedPerMonth) {
+      Instant now, List<Block> blocks, int monthlyCap, Map<YearMonth, Integer> bookedPerMonth) {
     ZoneId zone = schedule.zone();
     Instant earliest = max(from, now.plus(schedule.minNotice()));
     LocalDate lastBookableDay = LocalDate.ofInstant(now, zone).plusDays(schedule.horizonDays());
-    NavigableMap<Instant, Instant> blocked = blocked(bookings, schedule);
+    NavigableMap<Instant, Instant> blocked = byStart(blocks);
 
     List<Slot> slots = new ArrayList<>();
     LocalDate day = LocalDate.ofInstant(from, zone);
@@ -81,18 +81,15 @@ public final class SlotFinder {
 
   /** Whether {@code start} is one of the open slots: used to re-check a proposed or chosen time. */
   public static boolean isOpen(Schedule schedule, Instant start, Duration length, Instant now,
-      List<Booking> bookings, int monthlyCap, Map<YearMonth, Integer> bookedPerMonth) {
-    return open(schedule, start, start.plusSeconds(1), length, now, bookings, monthlyCap, bookedPerMonth)
+      List<Block> blocks, int monthlyCap, Map<YearMonth, Integer> bookedPerMonth) {
+    return open(schedule, start, start.plusSeconds(1), length, now, blocks, monthlyCap, bookedPerMonth)
         .stream().anyMatch(s -> s.start().equals(start));
   }
 
-  /** The blocked stretches of existing interviews, buffers included, keyed by their start. */
-  private static NavigableMap<Instant, Instant> blocked(List<Booking> bookings, Schedule schedule) {
+  private static NavigableMap<Instant, Instant> byStart(List<Block> blocks) {
     NavigableMap<Instant, Instant> blocked = new TreeMap<>();
-    for (Booking b : bookings) {
-      Instant start = b.start().minus(schedule.bufferBefore());
-      Instant end = b.end().plus(schedule.bufferAfter());
-      blocked.merge(start, end, (a, c) -> a.isAfter(c) ? a : c);
+    for (Block b : blocks) {
+      blocked.merge(b.start(), b.end(), (a, c) -> a.isAfter(c) ? a : c);
     }
     return blocked;
   }

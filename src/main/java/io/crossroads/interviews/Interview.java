@@ -23,6 +23,11 @@ public class Interview {
   private UUID leaderId;
   private Instant startAt;
   private Instant endAt;
+
+  /** What the interview blocks on the leader's calendar: buffers included, fixed at booking. */
+  private Instant blockStart;
+
+  private Instant blockEnd;
   private int lengthMinutes;
 
   @Enumerated(EnumType.STRING)
@@ -40,7 +45,8 @@ public class Interview {
   protected Interview() {}
 
   private Interview(UUID requestId, UUID employeeId, UUID leaderId, Instant start,
-      int lengthMinutes, MeetingFormat format, Instant now) {
+      int lengthMinutes, MeetingFormat format, Duration bufferBefore, Duration bufferAfter,
+      Instant now) {
     this.id = UUID.randomUUID();
     this.requestId = Objects.requireNonNull(requestId, "requestId");
     this.employeeId = Objects.requireNonNull(employeeId, "employeeId");
@@ -54,16 +60,20 @@ public class Interview {
     this.startAt = Objects.requireNonNull(start, "start");
     this.lengthMinutes = lengthMinutes;
     this.endAt = start.plus(Duration.ofMinutes(lengthMinutes));
+    this.blockStart = start.minus(bufferBefore);
+    this.blockEnd = endAt.plus(bufferAfter);
     this.format = Objects.requireNonNull(format, "format");
     this.status = InterviewStatus.SCHEDULED;
     this.sequence = 0;
     this.createdAt = Objects.requireNonNull(now, "now");
   }
 
-  /** Puts an interview on the calendar at {@code start}. */
+  /** Puts an interview on the calendar at {@code start}, blocking the buffers around it. */
   public static Interview schedule(UUID requestId, UUID employeeId, UUID leaderId, Instant start,
-      int lengthMinutes, MeetingFormat format, Instant now) {
-    return new Interview(requestId, employeeId, leaderId, start, lengthMinutes, format, now);
+      int lengthMinutes, MeetingFormat format, Duration bufferBefore, Duration bufferAfter,
+      Instant now) {
+    return new Interview(requestId, employeeId, leaderId, start, lengthMinutes, format,
+        bufferBefore, bufferAfter, now);
   }
 
   public boolean hasParty(UUID personId) {
@@ -92,6 +102,14 @@ public class Interview {
 
   public Instant end() {
     return endAt;
+  }
+
+  public Instant blockStart() {
+    return blockStart;
+  }
+
+  public Instant blockEnd() {
+    return blockEnd;
   }
 
   public int lengthMinutes() {

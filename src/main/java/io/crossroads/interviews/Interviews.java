@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,19 +40,32 @@ public class Interviews {
         .findFirst();
   }
 
-  /** Whether the leader has an active interview overlapping {@code [start, end)}. */
-  public boolean leaderBusy(UUID leaderId, Instant start, Instant end) {
+  /** Whether an active interview of the leader blocks any of {@code [blockStart, blockEnd)}. */
+  public boolean leaderBusy(UUID leaderId, Instant blockStart, Instant blockEnd) {
     return !em.createQuery(
             "select i.id from Interview i where i.leaderId = :leader and i.status = :active"
-                + " and i.startAt < :end and i.endAt > :start",
+                + " and i.blockStart < :end and i.blockEnd > :start",
             UUID.class)
         .setParameter("leader", leaderId)
         .setParameter("active", InterviewStatus.SCHEDULED)
-        .setParameter("start", start)
-        .setParameter("end", end)
+        .setParameter("start", blockStart)
+        .setParameter("end", blockEnd)
         .setMaxResults(1)
         .getResultList()
         .isEmpty();
+  }
+
+  /** The leader's active interviews starting in {@code [from, to)}. */
+  public List<Interview> activeOfLeader(UUID leaderId, Instant from, Instant to) {
+    return em.createQuery(
+            "select i from Interview i where i.leaderId = :leader and i.status = :active"
+                + " and i.startAt >= :from and i.startAt < :to order by i.startAt",
+            Interview.class)
+        .setParameter("leader", leaderId)
+        .setParameter("active", InterviewStatus.SCHEDULED)
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .getResultList();
   }
 
   public Page<Interview> of(UUID personId, Side side, Instant from, Instant to, int limit, int offset) {

@@ -22,6 +22,12 @@ public class Directory {
     return Optional.ofNullable(em.find(Person.class, id));
   }
 
+  /** Locks the person's row for the rest of the transaction. */
+  public Optional<Person> personForUpdate(UUID id) {
+    return Optional.ofNullable(
+        em.find(Person.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+  }
+
   public Optional<Person> personByUsername(String username) {
     return em.createQuery("select p from Person p where p.username = :u", Person.class)
         .setParameter("u", username.toLowerCase())

@@ -20,6 +20,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -135,9 +136,11 @@ public class InterviewRequest {
 
   /**
    * Takes one of the slots on the table: the leader answers a PENDING request, the employee a
-   * COUNTER_PROPOSED one. Returns the interview to put on the calendar.
+   * COUNTER_PROPOSED one. Returns the interview to put on the calendar, blocking the leader's
+   * buffers around it.
    */
-  public Interview accept(UUID by, Instant start, Instant now) {
+  public Interview accept(UUID by, Instant start, Duration bufferBefore, Duration bufferAfter,
+      Instant now) {
     Party party = partyOf(by);
     requireOpen();
     if (status == RequestStatus.PENDING && party != Party.LEADER) {
@@ -156,7 +159,8 @@ public class InterviewRequest {
     status = RequestStatus.ACCEPTED;
     answeredAt = answeredAt == null ? now : answeredAt;
     history.add(new RequestEvent(RequestEvent.Type.ACCEPTED, by, now, start.toString()));
-    return Interview.schedule(id, requesterId, leaderId, start, lengthMinutes, format, now);
+    return Interview.schedule(id, requesterId, leaderId, start, lengthMinutes, format,
+        bufferBefore, bufferAfter, now);
   }
 
   /** The leader says no, with a reason the employee will read. */

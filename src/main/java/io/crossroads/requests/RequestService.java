@@ -1,5 +1,9 @@
 package io.crossroads.requests;
 
+import io.crossroads.availability.AvailabilityService;
+import io.crossroads.availability.MonthlyLoads;
+import io.crossroads.availability.Schedule;
+import io.crossroads.availability.SlotFinder;
 import io.crossroads.interviews.Interview;
 import io.crossroads.interviews.Interviews;
 import io.crossroads.people.Directory;
@@ -7,6 +11,7 @@ import io.crossroads.people.LeaderProfile;
 import io.crossroads.people.PeopleViews.PersonRef;
 import io.crossroads.people.Person;
 import io.crossroads.platform.api.Page;
+import io.crossroads.program.ProgramRules;
 import io.crossroads.platform.problem.ProblemType;
 import io.crossroads.platform.problem.Refusal;
 import io.crossroads.platform.security.Caller;
@@ -19,6 +24,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +39,9 @@ public class RequestService {
   @Inject Requests requests;
   @Inject Interviews interviews;
   @Inject Directory directory;
+  @Inject AvailabilityService availability;
+  @Inject MonthlyLoads loads;
+  @Inject ProgramRules program;
   @Inject Clock clock;
 
   @Transactional
@@ -39,7 +51,9 @@ public class RequestService {
             .person(body.leaderId())
             .filter(Person::isActive)
             .orElseThrow(() -> Refusal.invalid("leaderId", "no such person"));
-    Person requester = directory.person(caller.id()).orElseThrow(() -> Refusal.notFound("You"));
+    // The requester's row is locked so that their limits are checked one request at a time.
+    Person requester =
+        directory.personForUpdate(caller.id()).orElseThrow(() -> Refusal.notFound("You"));
     if (leader.id().equals(requester.id())) {
       throw new Refusal(ProblemType.SELF_REQUEST, "You cannot request an interview with yourself.");
     }
@@ -69,12 +83,51 @@ public class RequestService {
       throw new Refusal(ProblemType.FORMAT_NOT_OFFERED,
           leader.displayName() + " offers " + profile.formats() + ".");
     }
+    enforceLimits(requester);
+    requireOpen(leader, profile, body.proposedSlots(), Duration.ofMinutes(body.length()));
     InterviewRequest request =
         InterviewRequest.propose(requester.id(), leader.id(), body.length(), body.format(),
             new RequestMessage(body.intro(), body.learn(), body.whyYou()), body.referralId(),
             body.proposedSlots(), clock.instant());
     requests.add(request);
     return view(request, null, true);
+  }
+
+  private void enforceLimits(Person requester) {
+    Instant now = clock.instant();
+    if (requests.openCount(requester.id()) >= program.maxOpenRequests()) {
+      throw new Refusal(ProblemType.OPEN_REQUEST_LIMIT, "You already have "
+          + program.maxOpenRequests() + " requests waiting for an answer. Wait for one, or withdraw one.");
+    }
+    ZonedDateTime monthStart = now.atZone(requester.timeZone()).toLocalDate().withDayOfMonth(1)
+        .atStartOfDay(requester.timeZone());
+    if (requests.sentSince(requester.id(), monthStart.toInstant()) >= program.maxRequestsPerMonth()) {
+      throw new Refusal(ProblemType.MONTHLY_REQUEST_LIMIT, "You have sent "
+          + program.maxRequestsPerMonth() + " requests this month; the program allows no more.");
+    }
+  }
+
+  /** Every proposed time must be an open slot of the leader when the request is sent. */
+  private void requireOpen(Person leader, LeaderProfile profile, List<Instant> proposed, Duration length) {
+    if (proposed.isEmpty()) {
+      return;
+    }
+    Instant first = proposed.stream().min(Instant::compareTo).orElseThrow();
+    Instant last = proposed.stream().max(Instant::compareTo).orElseThrow();
+    Set<Instant> open = new HashSet<>();
+    for (Instant from = first; !from.isAfter(last); from = from.plus(SlotFinder.MAX_RANGE)) {
+      Instant to = min(from.plus(SlotFinder.MAX_RANGE), last.plusSeconds(1));
+      availability.open(leader, profile, from, to, length).forEach(slot -> open.add(slot.start()));
+    }
+    List<Instant> closed = proposed.stream().filter(start -> !open.contains(start)).toList();
+    if (!closed.isEmpty()) {
+      throw new Refusal(ProblemType.SLOT_UNAVAILABLE, "Not open in " + leader.displayName()
+          + "'s availability: " + closed + ". Pick times from their open slots.");
+    }
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
   }
 
   @Transactional
@@ -100,18 +153,28 @@ public class RequestService {
   /**
    * Accepts a slot. The leader's profile row is locked first, so decisions about one leader's
    * calendar happen one at a time on every instance; the request is then re-read under that lock,
-   * and its version column catches any change that still slipped in.
+   * and its version column catches any change that still slipped in. The slot must still be clear
+   * of other interviews, buffers included, and the month under the cap, counted by a conditional
+   * update. On PostgreSQL an exclusion constraint refuses overlaps even if all of that were wrong.
    */
   @Transactional
   public RequestView accept(Caller caller, UUID id, Instant start) {
     InterviewRequest request = visible(caller, id);
-    directory.leaderProfileForUpdate(request.leaderId());
+    LeaderProfile profile = directory.leaderProfileForUpdate(request.leaderId())
+        .orElseThrow(() -> Refusal.notFound("The leader"));
     requests.refresh(request);
-    Instant end = start.plus(Duration.ofMinutes(request.lengthMinutes()));
-    Interview interview = request.accept(caller.id(), start, clock.instant());
-    if (interviews.leaderBusy(request.leaderId(), start, end)) {
+    Person leader = directory.person(request.leaderId()).orElseThrow(() -> Refusal.notFound("The leader"));
+    Schedule schedule = availability.schedule(leader);
+    Interview interview = request.accept(caller.id(), start, schedule.bufferBefore(),
+        schedule.bufferAfter(), clock.instant());
+    if (interviews.leaderBusy(leader.id(), interview.blockStart(), interview.blockEnd())) {
       throw new Refusal(ProblemType.SLOT_TAKEN,
           "The leader already has an interview then. Pick another time.");
+    }
+    YearMonth month = YearMonth.from(start.atZone(schedule.zone()));
+    if (!loads.take(leader.id(), month, profile.monthlyCap())) {
+      throw new Refusal(ProblemType.CAP_REACHED, leader.displayName() + " has reached "
+          + profile.monthlyCap() + " interviews in " + month + ".");
     }
     interviews.add(interview);
     requests.flush();

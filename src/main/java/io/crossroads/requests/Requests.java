@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,6 +32,28 @@ public class Requests {
   /** Writes pending changes now, so a lost compare-and-swap fails inside the caller's method. */
   public void flush() {
     em.flush();
+  }
+
+  /** Requests of an employee still waiting for an answer. */
+  public long openCount(UUID requesterId) {
+    return em.createQuery(
+            "select count(r) from InterviewRequest r where r.requesterId = :requester"
+                + " and r.status in :open",
+            Long.class)
+        .setParameter("requester", requesterId)
+        .setParameter("open", List.of(RequestStatus.PENDING, RequestStatus.COUNTER_PROPOSED))
+        .getSingleResult();
+  }
+
+  /** Requests an employee sent since {@code since}. */
+  public long sentSince(UUID requesterId, Instant since) {
+    return em.createQuery(
+            "select count(r) from InterviewRequest r where r.requesterId = :requester"
+                + " and r.createdAt >= :since",
+            Long.class)
+        .setParameter("requester", requesterId)
+        .setParameter("since", since)
+        .getSingleResult();
   }
 
   public Page<InterviewRequest> of(UUID personId, Party side, RequestStatus status, int limit,

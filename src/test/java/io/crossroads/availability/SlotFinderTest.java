@@ -3,7 +3,7 @@ package io.crossroads.availability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.crossroads.availability.SlotFinder.Booking;
+import io.crossroads.availability.SlotFinder.Block;
 import io.crossroads.availability.SlotFinder.Slot;
 import io.crossroads.platform.problem.Refusal;
 import java.time.DayOfWeek;
@@ -33,10 +33,10 @@ class SlotFinderTest {
     return new Schedule(zone, weekly, Map.of(), Duration.ZERO, Duration.ZERO, Duration.ZERO, 365);
   }
 
-  static List<Slot> slotsOn(Schedule schedule, LocalDate day, Duration length, List<Booking> bookings) {
+  static List<Slot> slotsOn(Schedule schedule, LocalDate day, Duration length, List<Block> blocks) {
     Instant from = day.atStartOfDay(schedule.zone()).toInstant();
     Instant to = day.plusDays(1).atStartOfDay(schedule.zone()).toInstant();
-    return SlotFinder.open(schedule, from, to, length, from.minus(Duration.ofDays(2)), bookings, 40, Map.of());
+    return SlotFinder.open(schedule, from, to, length, from.minus(Duration.ofDays(2)), blocks, 40, Map.of());
   }
 
   static List<LocalTime> localStarts(List<Slot> slots, ZoneId zone) {
@@ -137,7 +137,7 @@ class SlotFinderTest {
     Instant booked = at("2026-03-10T10:00", BERLIN);
 
     List<LocalTime> starts = localStarts(slotsOn(schedule, LocalDate.of(2026, 3, 10), TWENTY,
-        List.of(new Booking(booked, booked.plus(TWENTY)))), BERLIN);
+        List.of(new Block(booked.minus(Duration.ofMinutes(10)), booked.plus(Duration.ofMinutes(30))))), BERLIN);
 
     assertThat(starts).contains(LocalTime.of(9, 15), LocalTime.of(10, 45))
         .doesNotContain(LocalTime.of(9, 30), LocalTime.of(9, 45), LocalTime.of(10, 0),

@@ -12,8 +12,9 @@ public final class DemoPeople {
 
   private final Deque<JsonObject> employees = new ArrayDeque<>();
 
-  /** Employees (not leaders) outside {@code excludedDivision}, in directory order. */
-  public DemoPeople(Api api, String excludedDivision) {
+  /** Employees (not leaders) outside the excluded divisions, in directory order. */
+  public DemoPeople(Api api, String... excludedDivisions) {
+    java.util.Set<String> excluded = java.util.Set.of(excludedDivisions);
     int offset = 0;
     while (true) {
       Api.Reply page = api.get("ava", "api/people?limit=500&offset=" + offset);
@@ -22,7 +23,7 @@ public final class DemoPeople {
       }
       page.items().stream().map(JsonObject.class::cast)
           .filter(p -> !p.getBoolean("leader"))
-          .filter(p -> !p.getString("divisionName").equals(excludedDivision))
+          .filter(p -> !excluded.contains(p.getString("divisionName")))
           .filter(p -> p.getString("username").contains("."))
           .forEach(employees::add);
       offset += 500;

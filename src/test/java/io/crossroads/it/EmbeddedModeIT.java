@@ -40,9 +40,8 @@ class EmbeddedModeIT {
       assertThat(api.get("ava", "api/divisions").array()).hasSize(8);
 
       String leo = api.get("leo", "api/me").string("id");
-      Instant first1 = Instant.now().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
-      List<String> slots = List.of(first1.toString(), first1.plus(Duration.ofDays(1)).toString(),
-          first1.plus(Duration.ofDays(2)).toString());
+      Slots open = new Slots(api, "ava", leo, Instant.now().plus(Duration.ofDays(2)));
+      List<String> slots = List.of(open.next().toString(), open.next().toString(), open.next().toString());
       Api.Reply sent = api.post("ava", "api/requests", json("leaderId", leo, "length", 20,
           "format", "VIDEO", "intro", "I am Ava, an analyst in Finance.",
           "learn", "How a platform team decides what to build next",

@@ -36,6 +36,7 @@ class RequestApiIT {
   @ArquillianResource URL base;
 
   static DemoPeople employees;
+  static Slots slots;
   Api api;
   String leo;
   String mia;
@@ -43,13 +44,19 @@ class RequestApiIT {
   @BeforeEach
   void connect() {
     api = new Api(base);
-    synchronized (RequestApiIT.class) {
-      if (employees == null) {
-        employees = new DemoPeople(api, "Engineering");
-      }
-    }
     leo = idOf("leo");
     mia = idOf("mia");
+    synchronized (RequestApiIT.class) {
+      if (employees == null) {
+        employees = new DemoPeople(api, "Engineering", "Marketing");
+        // Leo takes part in nearly every test: his cap must not be what refuses them.
+        assertThat(api.put("leo", "api/leaders/" + leo + "/profile", json("acceptingRequests", true,
+            "topics", List.of("architecture"), "bio", "", "monthlyCap", 40,
+            "lengths", List.of(15, 20, 30), "formats", List.of("VIDEO", "PHONE", "IN_PERSON"))).status())
+            .isEqualTo(200);
+        slots = new Slots(api, "ava", leo, Instant.now().plus(java.time.Duration.ofDays(2)));
+      }
+    }
   }
 
   String idOf(String username) {
@@ -84,9 +91,9 @@ class RequestApiIT {
   @Test
   void anEmployeeAsksALeaderWhoAcceptsOneTimeAndBothSeeTheScheduledInterview() {
     String employee = employees.take();
-    Instant first = Slots.next();
-    Instant second = Slots.next();
-    Instant third = Slots.next();
+    Instant first = slots.next();
+    Instant second = slots.next();
+    Instant third = slots.next();
 
     Api.Reply created = send(employee, leo, first, second, third);
     String id = created.string("id");
@@ -121,7 +128,7 @@ class RequestApiIT {
   @Test
   void jobAskingLanguageIsWarnedAboutButStillSent() {
     Api.Reply created = api.post(employees.take(), "api/requests",
-        body(leo, List.of(Slots.next(), Slots.next()), "Are there any openings on your team for me?"));
+        body(leo, List.of(slots.next(), slots.next()), "Are there any openings on your team for me?"));
 
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.json().getJsonArray("coaching").stream()
@@ -154,20 +161,20 @@ class RequestApiIT {
 
   @Test
   void leadersAreOnlyAskedAcrossDivisions() {
-    assertProblem(api.post("ben", "api/requests", body(leo, List.of(Slots.next(), Slots.next()))),
+    assertProblem(api.post("ben", "api/requests", body(leo, List.of(slots.next(), slots.next()))),
         409, "same-division");
   }
 
   @Test
   void onlyLeadersCanBeAsked() {
     String ava = idOf("ava");
-    assertProblem(api.post("leo", "api/requests", body(ava, List.of(Slots.next(), Slots.next()))),
+    assertProblem(api.post("leo", "api/requests", body(ava, List.of(slots.next(), slots.next()))),
         409, "not-a-leader");
   }
 
   @Test
   void nobodyCanAskThemselves() {
-    assertProblem(api.post("leo", "api/requests", body(leo, List.of(Slots.next(), Slots.next()))),
+    assertProblem(api.post("leo", "api/requests", body(leo, List.of(slots.next(), slots.next()))),
         409, "self-request");
   }
 
@@ -177,7 +184,7 @@ class RequestApiIT {
         "monthlyCap", 4, "lengths", List.of(15, 20, 30), "formats", List.of("VIDEO", "PHONE"));
     assertThat(api.put("mia", "api/leaders/" + mia + "/profile", paused).status()).isEqualTo(200);
     try {
-      assertProblem(api.post(employees.take(), "api/requests", body(mia, List.of(Slots.next(), Slots.next()))),
+      assertProblem(api.post(employees.take(), "api/requests", body(mia, List.of(slots.next(), slots.next()))),
           409, "not-accepting-requests");
     } finally {
       api.put("mia", "api/leaders/" + mia + "/profile", paused.replace("\"acceptingRequests\":false",
@@ -188,7 +195,7 @@ class RequestApiIT {
   @Test
   void theSameIdempotencyKeyAndBodyReturnTheFirstResponseAgain() {
     String employee = employees.take();
-    String body = body(leo, List.of(Slots.next(), Slots.next()));
+    String body = body(leo, List.of(slots.next(), slots.next()));
     Map<String, String> key = Map.of("Idempotency-Key", "retry-" + employee);
 
     Api.Reply first = api.send(employee, "POST", "api/requests", body, "application/json", key);
@@ -202,7 +209,7 @@ class RequestApiIT {
     assertThat(api.get(employee, "api/requests").json().getInt("total")).isEqualTo(1);
 
     Api.Reply other = api.send(employee, "POST", "api/requests",
-        body(leo, List.of(Slots.next(), Slots.next())), "application/json", key);
+        body(leo, List.of(slots.next(), slots.next())), "application/json", key);
     assertProblem(other, 422, "idempotency-key-reused");
     assertThat(api.get(employee, "api/requests").json().getInt("total")).isEqualTo(1);
   }
@@ -211,8 +218,8 @@ class RequestApiIT {
   void aRequestAndItsInterviewAreInvisibleToEveryoneButTheTwoParties() {
     String employee = employees.take();
     String stranger = employees.take();
-    Instant slot = Slots.next();
-    String id = send(employee, leo, slot, Slots.next()).string("id");
+    Instant slot = slots.next();
+    String id = send(employee, leo, slot, slots.next()).string("id");
 
     assertProblem(api.get(stranger, "api/requests/" + id), 404, "not-found");
     assertProblem(api.get("mia", "api/requests/" + id), 404, "not-found");
@@ -228,8 +235,8 @@ class RequestApiIT {
   @Test
   void theEmployeeCannotAcceptTheirOwnPendingRequest() {
     String employee = employees.take();
-    Instant slot = Slots.next();
-    String id = send(employee, leo, slot, Slots.next()).string("id");
+    Instant slot = slots.next();
+    String id = send(employee, leo, slot, slots.next()).string("id");
 
     assertProblem(api.post(employee, "api/requests/" + id + "/accept", json("start", slot.toString())),
         403, "forbidden");
@@ -237,9 +244,9 @@ class RequestApiIT {
 
   @Test
   void onlyAProposedTimeCanBeAccepted() {
-    String id = send(employees.take(), leo, Slots.next(), Slots.next()).string("id");
+    String id = send(employees.take(), leo, slots.next(), slots.next()).string("id");
 
-    assertProblem(api.post("leo", "api/requests/" + id + "/accept", json("start", Slots.next().toString())),
+    assertProblem(api.post("leo", "api/requests/" + id + "/accept", json("start", slots.next().toString())),
         409, "slot-not-proposed");
     assertProblem(api.post("leo", "api/requests/" + id + "/accept", "{}"), 400, "validation-failed");
   }
@@ -247,8 +254,8 @@ class RequestApiIT {
   @Test
   void aDeclinedRequestCanNoLongerBeAccepted() {
     String employee = employees.take();
-    Instant slot = Slots.next();
-    String id = send(employee, leo, slot, Slots.next()).string("id");
+    Instant slot = slots.next();
+    String id = send(employee, leo, slot, slots.next()).string("id");
 
     assertProblem(api.post(employee, "api/requests/" + id + "/decline", json("reason", "no")), 403, "forbidden");
     Api.Reply declined = api.post("leo", "api/requests/" + id + "/decline", json("reason", "Travelling all month"));
@@ -263,13 +270,13 @@ class RequestApiIT {
   @Test
   void theEmployeeWithdrawsAnOpenRequestButNotAnAcceptedOne() {
     String employee = employees.take();
-    String open = send(employee, leo, Slots.next(), Slots.next()).string("id");
+    String open = send(employee, leo, slots.next(), slots.next()).string("id");
     Api.Reply withdrawn = api.post(employee, "api/requests/" + open + "/withdraw", json("reason", "Solved"));
     assertThat(withdrawn.string("status")).isEqualTo("WITHDRAWN");
     assertThat(api.get(employee, "api/requests?status=WITHDRAWN").json().getInt("total")).isEqualTo(1);
 
-    Instant slot = Slots.next();
-    String accepted = send(employee, leo, slot, Slots.next()).string("id");
+    Instant slot = slots.next();
+    String accepted = send(employee, leo, slot, slots.next()).string("id");
     api.post("leo", "api/requests/" + accepted + "/accept", json("start", slot.toString()));
     assertProblem(api.post(employee, "api/requests/" + accepted + "/withdraw", "{}"), 409, "request-closed");
   }
@@ -277,8 +284,8 @@ class RequestApiIT {
   @Test
   void ofTwentySimultaneousAcceptsExactlyOneWins() throws Exception {
     String employee = employees.take();
-    Instant slot = Slots.next();
-    String id = send(employee, leo, slot, Slots.next()).string("id");
+    Instant slot = slots.next();
+    String id = send(employee, leo, slot, slots.next()).string("id");
 
     List<Integer> statuses = race(20, i -> api.post("leo", "api/requests/" + id + "/accept",
         json("start", slot.toString())).status());
@@ -290,10 +297,10 @@ class RequestApiIT {
 
   @Test
   void twentyRequestsForTheSameTimeAcceptedAtOnceGiveTheLeaderOneInterview() throws Exception {
-    Instant contested = Slots.next();
+    Instant contested = slots.next();
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      ids.add(send(employees.take(), leo, contested, Slots.next()).string("id"));
+      ids.add(send(employees.take(), leo, contested, slots.next()).string("id"));
     }
 
     List<Integer> statuses = race(20, i -> api.post("leo", "api/requests/" + ids.get(i) + "/accept",
@@ -304,6 +311,110 @@ class RequestApiIT {
     Api.Reply atThatTime = api.get("leo", "api/interviews?as=leader&from=" + contested
         + "&to=" + contested.plusSeconds(60));
     assertThat(atThatTime.json().getInt("total")).isEqualTo(1);
+  }
+
+  @Test
+  void aTimeOutsideTheLeadersAvailabilityIsRefused() {
+    Instant sunday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(14)
+        .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SUNDAY))
+        .atTime(3, 0).toInstant(java.time.ZoneOffset.UTC);
+    Api.Reply reply = api.post(employees.take(), "api/requests", body(leo, List.of(slots.next(), sunday)));
+
+    assertProblem(reply, 409, "slot-unavailable");
+    assertThat(reply.json().getString("detail")).contains(sunday.toString());
+  }
+
+  @Test
+  void anEmployeeMayHaveThreeOpenRequestsAndSendSixAMonth() {
+    String employee = employees.take();
+    List<String> sent = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      sent.add(send(employee, leo, slots.next(), slots.next()).string("id"));
+    }
+    assertProblem(api.post(employee, "api/requests", body(leo, List.of(slots.next(), slots.next()))),
+        409, "open-request-limit");
+
+    for (int i = 3; i < 6; i++) {
+      api.post(employee, "api/requests/" + sent.get(i - 3) + "/withdraw", "{}");
+      sent.add(send(employee, leo, slots.next(), slots.next()).string("id"));
+    }
+    api.post(employee, "api/requests/" + sent.get(3) + "/withdraw", "{}");
+    assertProblem(api.post(employee, "api/requests", body(leo, List.of(slots.next(), slots.next()))),
+        409, "monthly-request-limit");
+  }
+
+  @Test
+  void theMonthlyCapRefusesTheInterviewBeyondIt() {
+    String profile = json("acceptingRequests", true, "topics", List.of("brand"), "bio", "",
+        "monthlyCap", 1, "lengths", List.of(15, 20, 30), "formats", List.of("VIDEO", "PHONE"));
+    assertThat(api.put("mia", "api/leaders/" + mia + "/profile", profile).status()).isEqualTo(200);
+    try {
+      Slots miaSlots = new Slots(api, "ava", mia, Instant.now().plus(java.time.Duration.ofDays(2)));
+      Instant first = miaSlots.next();
+      Instant second = miaSlots.next();
+      java.time.ZoneId newYork = java.time.ZoneId.of("America/New_York");
+      while (!java.time.YearMonth.from(second.atZone(newYork)).equals(java.time.YearMonth.from(first.atZone(newYork)))) {
+        first = second;
+        second = miaSlots.next();
+      }
+      String one = send(employees.take(), mia, first, miaSlots.next()).string("id");
+      String two = send(employees.take(), mia, second, miaSlots.next()).string("id");
+
+      assertThat(api.post("mia", "api/requests/" + one + "/accept", json("start", first.toString())).status())
+          .isEqualTo(200);
+      assertProblem(api.post("mia", "api/requests/" + two + "/accept", json("start", second.toString())),
+          409, "cap-reached");
+      Api.Reply left = api.get("ava", "api/leaders/" + mia + "/slots?length=20&from=" + first
+          + "&to=" + second.plusSeconds(3600));
+      assertThat(left.array()).isEmpty();
+    } finally {
+      api.put("mia", "api/leaders/" + mia + "/profile", profile.replace("\"monthlyCap\":1", "\"monthlyCap\":4"));
+    }
+  }
+
+  @Test
+  void aLeaderSetsTheirHoursAndBuffersAndTheSlotsFollow() {
+    String hours = json("timeZone", "America/New_York",
+        "weekly", List.of(Map.of("day", "TUESDAY", "start", "10:00", "end", "11:00")),
+        "overrides", List.of(), "bufferBefore", 15, "bufferAfter", 15, "minNoticeHours", 0,
+        "horizonDays", 90);
+    Api.Reply saved = api.put("mia", "api/leaders/" + mia + "/availability", hours);
+    try {
+      assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+      assertThat(api.get("mia", "api/leaders/" + mia + "/availability").json().getInt("bufferBefore")).isEqualTo(15);
+      assertProblem(api.get("ava", "api/leaders/" + mia + "/availability"), 403, "forbidden");
+
+      Api.Reply open = api.get("ava", "api/leaders/" + mia + "/slots?length=30&from="
+          + Instant.now() + "&to=" + Instant.now().plus(java.time.Duration.ofDays(14)));
+      assertThat(open.status()).isEqualTo(200);
+      assertThat(open.array()).isNotEmpty().allSatisfy(slot -> {
+        java.time.ZonedDateTime start = Instant.parse(slot.asJsonObject().getString("start"))
+            .atZone(java.time.ZoneId.of("America/New_York"));
+        assertThat(start.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.TUESDAY);
+        assertThat(start.toLocalTime()).isBetween(java.time.LocalTime.of(10, 0), java.time.LocalTime.of(10, 30));
+      });
+
+      assertProblem(api.put("mia", "api/leaders/" + mia + "/availability", hours.replace("11:00", "09:00")),
+          400, "validation-failed");
+      assertProblem(api.put("mia", "api/leaders/" + mia + "/availability", hours.replace("America/New_York", "Mars/Base")),
+          400, "validation-failed");
+      assertProblem(api.put("leo", "api/leaders/" + mia + "/availability", hours), 403, "forbidden");
+    } finally {
+      api.put("mia", "api/leaders/" + mia + "/availability", json("timeZone", "America/New_York",
+          "weekly", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY").stream()
+              .map(d -> Map.of("day", d, "start", "09:00", "end", "17:00")).toList(),
+          "overrides", List.of(), "bufferBefore", 0, "bufferAfter", 0, "minNoticeHours", 24,
+          "horizonDays", 60));
+    }
+  }
+
+  @Test
+  void slotQueriesAreBounded() {
+    assertProblem(api.get("ava", "api/leaders/" + leo + "/slots?from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z"),
+        400, "validation-failed");
+    assertProblem(api.get("ava", "api/leaders/" + leo + "/slots?length=45"), 400, "validation-failed");
+    assertProblem(api.get("ava", "api/leaders/" + leo + "/slots?from=soon"), 400, "validation-failed");
+    assertProblem(api.get("ava", "api/leaders/" + idOf("ava") + "/slots"), 404, "not-found");
   }
 
   @Test

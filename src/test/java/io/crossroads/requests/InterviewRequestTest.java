@@ -105,7 +105,7 @@ class InterviewRequestTest {
   void theLeaderAcceptsAProposedSlotAndAnInterviewIsScheduledForItsLength() {
     InterviewRequest request = pending();
 
-    Interview interview = request.accept(leader, TUESDAY, NOW);
+    Interview interview = request.accept(leader, TUESDAY, Duration.ZERO, Duration.ZERO, NOW);
 
     assertThat(request.status()).isEqualTo(RequestStatus.ACCEPTED);
     assertThat(request.answeredAt()).isEqualTo(NOW);
@@ -122,32 +122,32 @@ class InterviewRequestTest {
 
   @Test
   void theEmployeeCannotAcceptTheirOwnPendingRequest() {
-    refused(() -> pending().accept(employee, MONDAY, NOW), ProblemType.FORBIDDEN);
+    refused(() -> pending().accept(employee, MONDAY, Duration.ZERO, Duration.ZERO, NOW), ProblemType.FORBIDDEN);
   }
 
   @Test
   void aStrangerCannotAccept() {
-    refused(() -> pending().accept(stranger, MONDAY, NOW), ProblemType.FORBIDDEN);
+    refused(() -> pending().accept(stranger, MONDAY, Duration.ZERO, Duration.ZERO, NOW), ProblemType.FORBIDDEN);
   }
 
   @Test
   void onlyAProposedSlotCanBeAccepted() {
-    refused(() -> pending().accept(leader, MONDAY.plusSeconds(900), NOW), ProblemType.SLOT_NOT_PROPOSED);
+    refused(() -> pending().accept(leader, MONDAY.plusSeconds(900), Duration.ZERO, Duration.ZERO, NOW), ProblemType.SLOT_NOT_PROPOSED);
   }
 
   @Test
   void aSlotThatHasStartedCannotBeAccepted() {
     InterviewRequest request = pending();
-    refused(() -> request.accept(leader, MONDAY, MONDAY), ProblemType.SLOT_IN_PAST);
+    refused(() -> request.accept(leader, MONDAY, Duration.ZERO, Duration.ZERO, MONDAY), ProblemType.SLOT_IN_PAST);
     assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
   }
 
   @Test
   void anAcceptedRequestCannotBeAcceptedAgain() {
     InterviewRequest request = pending();
-    request.accept(leader, MONDAY, NOW);
+    request.accept(leader, MONDAY, Duration.ZERO, Duration.ZERO, NOW);
 
-    refused(() -> request.accept(leader, TUESDAY, NOW), ProblemType.REQUEST_CLOSED);
+    refused(() -> request.accept(leader, TUESDAY, Duration.ZERO, Duration.ZERO, NOW), ProblemType.REQUEST_CLOSED);
   }
 
   @Test
@@ -171,7 +171,7 @@ class InterviewRequestTest {
     InterviewRequest request = pending();
     request.decline(leader, null, NOW);
 
-    refused(() -> request.accept(leader, MONDAY, NOW), ProblemType.REQUEST_CLOSED);
+    refused(() -> request.accept(leader, MONDAY, Duration.ZERO, Duration.ZERO, NOW), ProblemType.REQUEST_CLOSED);
   }
 
   @Test
@@ -192,7 +192,7 @@ class InterviewRequestTest {
   @Test
   void anAcceptedRequestCannotBeWithdrawn() {
     InterviewRequest request = pending();
-    request.accept(leader, MONDAY, NOW);
+    request.accept(leader, MONDAY, Duration.ZERO, Duration.ZERO, NOW);
 
     refused(() -> request.withdraw(employee, null, NOW), ProblemType.REQUEST_CLOSED);
   }

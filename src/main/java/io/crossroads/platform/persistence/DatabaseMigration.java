@@ -7,6 +7,10 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -37,12 +41,7 @@ public class DatabaseMigration {
 
   @PostConstruct
   void migrate() {
-    MigrateResult result =
-        Flyway.configure(DatabaseMigration.class.getClassLoader())
-            .dataSource(dataSource)
-            .locations("classpath:db/migration")
-            .load()
-            .migrate();
+    MigrateResult result = migrateSchema(dataSource);
     LOG.info(
         () ->
             "Database schema at version "
@@ -50,5 +49,29 @@ public class DatabaseMigration {
                 + " ("
                 + result.migrationsExecuted
                 + " migrations applied now)");
+  }
+
+  /**
+   * Runs the shared migrations and, on PostgreSQL, those that only it can express (exclusion
+   * constraints).
+   */
+  public static MigrateResult migrateSchema(DataSource dataSource) {
+    List<String> locations = new ArrayList<>(List.of("classpath:db/migration/common"));
+    if (isPostgreSql(dataSource)) {
+      locations.add("classpath:db/migration/postgresql");
+    }
+    return Flyway.configure(DatabaseMigration.class.getClassLoader())
+        .dataSource(dataSource)
+        .locations(locations.toArray(String[]::new))
+        .load()
+        .migrate();
+  }
+
+  private static boolean isPostgreSql(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL");
+    } catch (SQLException e) {
+      throw new IllegalStateException("The database cannot be reached", e);
+    }
   }
 }

@@ -32,6 +32,10 @@ public enum ProblemType {
   SLOT_NOT_PROPOSED(409, "slot-not-proposed", "Pick one of the proposed slots"),
   SLOT_IN_PAST(409, "slot-in-past", "That slot has already started"),
   SLOT_TAKEN(409, "slot-taken", "The leader already has an interview at that time"),
+  SLOT_UNAVAILABLE(409, "slot-unavailable", "That time is not open in the leader's availability"),
+  CAP_REACHED(409, "cap-reached", "The leader's monthly cap is reached"),
+  OPEN_REQUEST_LIMIT(409, "open-request-limit", "You have as many open requests as the program allows"),
+  MONTHLY_REQUEST_LIMIT(409, "monthly-request-limit", "You have sent as many requests this month as the program allows"),
   INTERNAL_ERROR(500, "internal-error", "Something went wrong on our side");
 
   private final int status;

@@ -46,7 +46,11 @@ public final class Problems {
         return Problem.of(
             ProblemType.CONCURRENT_UPDATE, "Another change got there first. Reload and try again.");
       }
-      if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+      if (t instanceof org.hibernate.exception.ConstraintViolationException violation) {
+        String constraint = String.valueOf(violation.getConstraintName()).toLowerCase();
+        if (constraint.contains("ex_interview_leader_overlap")) {
+          return Problem.of(ProblemType.SLOT_TAKEN, "The leader already has an interview then.");
+        }
         return Problem.of(ProblemType.CONFLICT, "The change conflicts with data saved meanwhile.");
       }
       if (t instanceof JsonbException || t instanceof JsonParsingException) {

@@ -1,0 +1,156 @@
+package io.crossroads.availability;
+
+import io.crossroads.availability.AvailabilityViews.AvailabilityView;
+import io.crossroads.availability.AvailabilityViews.DateOverride;
+import io.crossroads.availability.AvailabilityViews.Range;
+import io.crossroads.availability.AvailabilityViews.SlotView;
+import io.crossroads.availability.AvailabilityViews.Weekly;
+import io.crossroads.availability.SlotFinder.Block;
+import io.crossroads.availability.SlotFinder.Slot;
+import io.crossroads.interviews.Interviews;
+import io.crossroads.people.Directory;
+import io.crossroads.people.LeaderProfile;
+import io.crossroads.people.Person;
+import io.crossroads.platform.problem.ProblemType;
+import io.crossroads.platform.problem.Refusal;
+import io.crossroads.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** Leaders' availability and the open slots it leaves. */
+@ApplicationScoped
+public class AvailabilityService {
+
+  @PersistenceContext EntityManager em;
+  @Inject Directory directory;
+  @Inject Interviews interviews;
+  @Inject MonthlyLoads loads;
+  @Inject java.time.Clock clock;
+
+  /** The leader's schedule, or the standard one until they set their own. */
+  public Schedule schedule(Person leader) {
+    Availability stored = em.find(Availability.class, leader.id());
+    return stored == null ? Schedule.standard(leader.timeZone()) : stored.schedule();
+  }
+
+  @Transactional
+  public AvailabilityView get(Caller caller, UUID leaderId) {
+    Person leader = leader(leaderId);
+    requireSelf(caller, leaderId);
+    return view(schedule(leader));
+  }
+
+  @Transactional
+  public AvailabilityView replace(Caller caller, UUID leaderId, AvailabilityView body) {
+    Person leader = leader(leaderId);
+    requireSelf(caller, leaderId);
+    Schedule schedule = schedule(leader, body);
+    Availability stored = em.find(Availability.class, leaderId);
+    if (stored == null) {
+      em.persist(new Availability(leaderId, schedule));
+    } else {
+      stored.replace(schedule);
+    }
+    return view(schedule);
+  }
+
+  @Transactional
+  public List<SlotView> slots(UUID leaderId, Instant from, Instant to, int length) {
+    Person leader = leader(leaderId);
+    LeaderProfile profile = directory.leaderProfile(leaderId).orElseThrow(() -> Refusal.notFound("The leader"));
+    if (!to.isAfter(from)) {
+      throw Refusal.invalid("to", "must be after from");
+    }
+    if (Duration.between(from, to).compareTo(SlotFinder.MAX_RANGE) > 0) {
+      throw Refusal.invalid("to", "at most 31 days after from");
+    }
+    if (!LeaderProfile.PROGRAM_LENGTHS.contains(length)) {
+      throw Refusal.invalid("length", "one of " + LeaderProfile.PROGRAM_LENGTHS + " minutes");
+    }
+    if (!profile.offers(length)) {
+      throw new Refusal(ProblemType.LENGTH_NOT_OFFERED,
+          leader.displayName() + " offers " + profile.lengths() + " minutes.");
+    }
+    return open(leader, profile, from, to, Duration.ofMinutes(length)).stream()
+        .map(s -> new SlotView(s.start(), s.end()))
+        .toList();
+  }
+
+  /** Open slots of a leader starting in {@code [from, to)}; none while they pause requests. */
+  public List<Slot> open(Person leader, LeaderProfile profile, Instant from, Instant to, Duration length) {
+    if (!profile.acceptingRequests()) {
+      return List.of();
+    }
+    Schedule schedule = schedule(leader);
+    List<Block> blocks = interviews.activeOfLeader(leader.id(), from.minus(Duration.ofDays(1)),
+            to.plus(Duration.ofDays(1))).stream()
+        .map(i -> new Block(i.blockStart(), i.blockEnd()))
+        .toList();
+    List<YearMonth> months = new ArrayList<>();
+    for (YearMonth m = YearMonth.from(from.atZone(schedule.zone()));
+        !m.isAfter(YearMonth.from(to.atZone(schedule.zone()))); m = m.plusMonths(1)) {
+      months.add(m);
+    }
+    return SlotFinder.open(schedule, from, to, length, clock.instant(), blocks,
+        profile.monthlyCap(), loads.booked(leader.id(), months));
+  }
+
+  private Person leader(UUID leaderId) {
+    return directory.person(leaderId).filter(Person::isLeader)
+        .orElseThrow(() -> Refusal.notFound("The leader"));
+  }
+
+  private static void requireSelf(Caller caller, UUID leaderId) {
+    if (!caller.is(leaderId)) {
+      throw Refusal.forbidden("Only the leader manages their availability.");
+    }
+  }
+
+  static Schedule schedule(Person leader, AvailabilityView body) {
+    Map<DayOfWeek, List<TimeRange>> weekly = new EnumMap<>(DayOfWeek.class);
+    for (Weekly w : body.weekly()) {
+      weekly.computeIfAbsent(w.day(), d -> new ArrayList<>())
+          .add(new TimeRange(TimeRange.time(w.start()), TimeRange.time(w.end())));
+    }
+    Map<LocalDate, List<TimeRange>> overrides = new TreeMap<>();
+    for (DateOverride o : body.overrides() == null ? List.<DateOverride>of() : body.overrides()) {
+      if (overrides.containsKey(o.date())) {
+        throw Refusal.invalid("overrides", o.date() + " is listed twice");
+      }
+      overrides.put(o.date(), o.ranges().stream()
+          .map(r -> new TimeRange(TimeRange.time(r.start()), TimeRange.time(r.end())))
+          .toList());
+    }
+    return new Schedule(
+        body.timeZone() == null ? leader.timeZone() : Availability.zone(body.timeZone()),
+        weekly, overrides,
+        Duration.ofMinutes(body.bufferBefore()), Duration.ofMinutes(body.bufferAfter()),
+        Duration.ofHours(body.minNoticeHours()), body.horizonDays());
+  }
+
+  static AvailabilityView view(Schedule schedule) {
+    List<Weekly> weekly = new ArrayList<>();
+    schedule.weekly().forEach((day, ranges) -> ranges.forEach(r ->
+        weekly.add(new Weekly(day, TimeRange.format(r.start()), TimeRange.format(r.end())))));
+    List<DateOverride> overrides = new ArrayList<>();
+    schedule.overrides().forEach((date, ranges) -> overrides.add(new DateOverride(date,
+        ranges.stream().map(r -> new Range(TimeRange.format(r.start()), TimeRange.format(r.end()))).toList())));
+    return new AvailabilityView(schedule.zone().getId(), weekly, overrides,
+        (int) schedule.bufferBefore().toMinutes(), (int) schedule.bufferAfter().toMinutes(),
+        (int) schedule.minNotice().toHours(), schedule.horizonDays());
+  }
+}
