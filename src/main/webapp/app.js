@@ -8,6 +8,7 @@ let zone = Intl.DateTimeFormat().resolvedOptions().timeZone; // replaced by the 
 let flash = null;        // a success message shown once, above the next view
 let renderCount = 0;     // a slow view must not overwrite a newer one
 const searchState = { q: '', divisionId: '' };
+let leaderCalendar = []; // the leader's scheduled interviews, to mark proposed times that clash
 
 // ---------------------------------------------------------------- API
 
@@ -62,10 +63,14 @@ function el(tag, attributes = {}, ...children) {
     if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
     else if (value !== false && value != null) node.setAttribute(key, value === true ? '' : value);
   }
-  for (const child of children.flat(Infinity)) {
-    if (child != null && child !== false) node.append(child instanceof Node ? child : document.createTextNode(child));
-  }
+  node.append(...nodes(children));
   return node;
+}
+
+/** Children to append: nested arrays flattened, and null, undefined and false left out. */
+function nodes(...children) {
+  return children.flat(Infinity).filter(c => c != null && c !== false)
+    .map(c => c instanceof Node ? c : document.createTextNode(String(c)));
 }
 
 const card = (...children) => el('section', { class: 'card' }, ...children);
@@ -192,17 +197,17 @@ async function route() {
   flash = null;
   main.setAttribute('aria-busy', 'true');
   if (!main.querySelector('.card')) main.replaceChildren(el('p', { class: 'muted' }, 'Loading…'));
-  let nodes;
+  let content;
   try {
-    nodes = name === 'leader' && argument ? await profile(decodeURIComponent(argument)) : await views[view]();
+    content = name === 'leader' && argument ? await profile(decodeURIComponent(argument)) : await views[view]();
   } catch (error) {
     if (error.status === 401) return;
-    nodes = [card(el('h2', {}, 'This page could not be loaded'), alertBox(error),
+    content = [card(el('h2', {}, 'This page could not be loaded'), alertBox(error),
       el('button', { class: 'secondary', onclick: () => route() }, 'Try again'))];
   }
   if (ticket !== renderCount) return;
   main.removeAttribute('aria-busy');
-  main.replaceChildren(...(message ? [el('div', { class: 'alert success', role: 'status' }, message)] : []), ...[nodes].flat());
+  main.replaceChildren(...nodes(message ? el('div', { class: 'alert success', role: 'status' }, message) : null, content));
 }
 
 function go(hash, message) {
@@ -294,7 +299,7 @@ async function profile(id) {
     el('h2', {}, person.displayName),
     el('p', {}, [person.title, person.divisionName].filter(Boolean).join(' · ')),
     el('p', { class: 'small muted' }, `Local time for ${first}: ${clock(new Date().toISOString(), theirZone, false)} (${theirZone})`),
-    leader && leader.topics.length && el('div', { class: 'chips', 'aria-label': 'Topics' },
+    leader && leader.topics.length > 0 && el('div', { class: 'chips', 'aria-label': 'Topics' },
       el('span', { class: 'small muted' }, 'Talks about '), leader.topics.map(t => el('span', { class: 'chip' }, t))),
     leader && leader.bio && el('p', {}, leader.bio),
     leader && el('p', { class: 'small muted' },
@@ -433,7 +438,7 @@ function requestForm(person, leader, theirZone, open) {
 
   const section = card(el('h2', {}, 'Ask for an informational interview'),
     el('p', { class: 'muted' }, 'Ask for advice, not for a job. Keep it short and propose a few times.'),
-    open.length && el('p', { class: 'alert warning' },
+    open.length > 0 && el('p', { class: 'alert warning' },
       `You already have ${plural(open.length, 'open request')} to ${first} (sent ${ago(open[0].createdAt)}). `,
       el('a', { href: '#sent' }, 'See my requests')),
     form);
@@ -468,6 +473,7 @@ async function sent() {
 async function received() {
   const [page, ivs] = await Promise.all([api('requests?as=leader'), api('interviews?as=leader').catch(() => ({ items: [] }))]);
   const byRequest = new Map(ivs.items.map(i => [i.requestId, i]));
+  leaderCalendar = ivs.items.filter(i => i.status === 'SCHEDULED');
   const waiting = page.items.filter(r => r.status === 'PENDING');
   const rest = page.items.filter(r => r.status !== 'PENDING');
   return [
@@ -475,7 +481,7 @@ async function received() {
       el('h3', {}, 'Waiting for your answer', waiting.length ? el('span', { class: 'count' }, waiting.length) : ''),
       requestList({ items: waiting }, 'requester', byRequest, true,
         el('p', { class: 'empty muted' }, 'Nothing is waiting for you. New requests appear here.'))),
-    rest.length && card(el('h3', {}, 'Answered and closed'),
+    rest.length > 0 && card(el('h3', {}, 'Answered and closed'),
       requestList({ items: rest, total: page.total - waiting.length }, 'requester', byRequest, false, null)),
   ];
 }
@@ -527,6 +533,13 @@ function requestItem(r, counterpart, interview, detailed) {
   if (canAccept) {
     actions.append(el('span', { class: 'small strong' }, asLeader ? 'Accept one of the proposed times:' : 'Accept one of the new times:'),
       el('div', { class: 'row' }, r.proposedSlots.map(start => {
+        const from = new Date(start).getTime();
+        const to = from + r.length * 60000;
+        const clash = asLeader && leaderCalendar.find(i => new Date(i.start).getTime() < to && new Date(i.end).getTime() > from);
+        if (clash) {
+          return el('button', { type: 'button', disabled: true, class: 'taken',
+            title: `You already meet ${clash.employee.displayName} then` }, when(start), el('span', { class: 'small' }, ' · busy'));
+        }
         const button = el('button', { type: 'button' }, when(start));
         button.addEventListener('click', accept(start, button));
         return button;
@@ -542,7 +555,7 @@ function requestItem(r, counterpart, interview, detailed) {
   }
 
   const meta = [`${r.length} min`, formatName(r.format), `sent ${ago(r.createdAt)}`].join(' · ');
-  item.append(
+  item.append(...nodes(
     el('div', { class: 'request-head' }, el('strong', {}, other.displayName), badge(r.status)),
     el('div', { class: 'small muted' }, meta),
     interview && el('p', { class: 'scheduled' }, interview.status === 'SCHEDULED' ? 'Scheduled for ' : 'Interview: ',
@@ -559,7 +572,7 @@ function requestItem(r, counterpart, interview, detailed) {
           el('dt', {}, 'To learn'), el('dd', {}, r.learn),
           el('dt', {}, 'Why'), el('dd', {}, r.whyYou))),
     actions.children.length ? actions : null,
-    errorSlot);
+    errorSlot));
   return item;
 }
 
@@ -590,7 +603,7 @@ async function interviews() {
       el('h3', {}, 'Upcoming'),
       upcoming.length ? el('ul', { class: 'list' }, upcoming.map(item))
         : el('div', { class: 'empty' }, el('p', { class: 'muted' }, emptyText), !me.roles.includes('LEADER') && link('#find', 'Find a leader', 'button'))),
-    past.length && card(el('h3', {}, 'Past and cancelled'), el('ul', { class: 'list' }, past.map(item))),
+    past.length > 0 && card(el('h3', {}, 'Past and cancelled'), el('ul', { class: 'list' }, past.map(item))),
   ];
 }
 

@@ -373,6 +373,52 @@ class RequestApiIT {
   }
 
   @Test
+  void fiftyAcceptsAtOnceForALeaderWithACapOfFourScheduleFourInterviewsThatDoNotOverlap() throws Exception {
+    java.time.ZoneId newYork = java.time.ZoneId.of("America/New_York");
+    java.time.YearMonth month = java.time.YearMonth.now(newYork).plusMonths(2);
+    String profile = json("acceptingRequests", true, "topics", List.of("brand"), "bio", "",
+        "monthlyCap", 4, "lengths", List.of(15, 20, 30), "formats", List.of("VIDEO", "PHONE"));
+    assertThat(api.put("mia", "api/leaders/" + mia + "/profile", profile).status()).isEqualTo(200);
+    assertThat(api.put("mia", "api/leaders/" + mia + "/availability", standardHours(120)).status()).isEqualTo(200);
+    try {
+      Slots january = new Slots(api, "ava", mia, month.atDay(1).atStartOfDay(newYork).toInstant());
+      List<Instant> starts = new ArrayList<>();
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        Instant start = january.next();
+        starts.add(start);
+        ids.add(send(employees.take(), mia, start, january.next()).string("id"));
+      }
+
+      List<Integer> statuses = race(50, i -> api.post("mia", "api/requests/" + ids.get(i) + "/accept",
+          json("start", starts.get(i).toString())).status());
+
+      assertThat(statuses).filteredOn(s -> s == 200).hasSize(4);
+      assertThat(statuses).filteredOn(s -> s == 409).hasSize(46);
+      Api.Reply booked = api.get("mia", "api/interviews?as=leader&limit=500&from="
+          + month.atDay(1).atStartOfDay(newYork).toInstant()
+          + "&to=" + month.plusMonths(1).atDay(1).atStartOfDay(newYork).toInstant());
+      assertThat(booked.json().getInt("total")).isEqualTo(4);
+      List<Instant[]> times = booked.items().stream().map(JsonObject.class::cast)
+          .map(i -> new Instant[] {Instant.parse(i.getString("start")), Instant.parse(i.getString("end"))})
+          .sorted(java.util.Comparator.comparing(t -> t[0])).toList();
+      for (int i = 1; i < times.size(); i++) {
+        assertThat(times.get(i)[0]).isAfterOrEqualTo(times.get(i - 1)[1]);
+      }
+    } finally {
+      api.put("mia", "api/leaders/" + mia + "/availability", standardHours(60));
+    }
+  }
+
+  static String standardHours(int horizonDays) {
+    return json("timeZone", "America/New_York",
+        "weekly", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY").stream()
+            .map(d -> Map.of("day", d, "start", "09:00", "end", "17:00")).toList(),
+        "overrides", List.of(), "bufferBefore", 0, "bufferAfter", 0, "minNoticeHours", 24,
+        "horizonDays", horizonDays);
+  }
+
+  @Test
   void aLeaderSetsTheirHoursAndBuffersAndTheSlotsFollow() {
     String hours = json("timeZone", "America/New_York",
         "weekly", List.of(Map.of("day", "TUESDAY", "start", "10:00", "end", "11:00")),
@@ -400,11 +446,7 @@ class RequestApiIT {
           400, "validation-failed");
       assertProblem(api.put("leo", "api/leaders/" + mia + "/availability", hours), 403, "forbidden");
     } finally {
-      api.put("mia", "api/leaders/" + mia + "/availability", json("timeZone", "America/New_York",
-          "weekly", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY").stream()
-              .map(d -> Map.of("day", d, "start", "09:00", "end", "17:00")).toList(),
-          "overrides", List.of(), "bufferBefore", 0, "bufferAfter", 0, "minNoticeHours", 24,
-          "horizonDays", 60));
+      api.put("mia", "api/leaders/" + mia + "/availability", standardHours(60));
     }
   }
 
