@@ -4,7 +4,8 @@
 const main = document.getElementById('main');
 let me = null;
 let divisions = [];
-let zone = Intl.DateTimeFormat().resolvedOptions().timeZone; // replaced by the profile's zone
+const deviceZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+let zone = deviceZone; // replaced by the time zone of the signed-in person's profile
 let flash = null;        // a success message shown once, above the next view
 let renderCount = 0;     // a slow view must not overwrite a newer one
 const searchState = { q: '', divisionId: '' };
@@ -76,11 +77,12 @@ function nodes(...children) {
 const card = (...children) => el('section', { class: 'card' }, ...children);
 const link = (href, text, cls = 'button secondary') => el('a', { href, class: cls }, text);
 const plural = (n, one, many = one + 's') => `${n} ${n === 1 ? one : many}`;
+const capital = text => text ? text[0].toUpperCase() + text.slice(1) : text;
 
 function alertBox(error, labels = {}) {
   const box = el('div', { class: 'alert error', role: 'alert' });
   if (error.errors && error.errors.length) {
-    box.append(el('strong', {}, 'Please check:'),
+    box.append(el('strong', {}, error.errors.length === 1 ? 'Please check this field:' : 'Please check these fields:'),
       el('ul', {}, error.errors.map(e => el('li', {}, `${fieldLabel(e.field, labels)}: ${e.message}`))));
   } else {
     box.append(error.message || 'Something went wrong. Try again.');
@@ -158,6 +160,13 @@ function when(iso, tz = zone, { zoneName = true } = {}) {
 function clock(iso, tz = zone, zoneName = true) {
   return new Intl.DateTimeFormat([], { timeZone: tz, hour: '2-digit', minute: '2-digit',
     timeZoneName: zoneName ? 'short' : undefined }).format(new Date(iso));
+}
+
+function day(iso, tz = zone) {
+  const date = new Date(iso);
+  const thisYear = parts(new Date(), tz).year === parts(date, tz).year;
+  return new Intl.DateTimeFormat([], { timeZone: tz, weekday: 'long', day: 'numeric', month: 'long',
+    year: thisYear ? undefined : 'numeric' }).format(date);
 }
 
 function ago(iso) {
@@ -360,7 +369,7 @@ function requestForm(person, leader, theirZone, open) {
   let lastBody = null;
   let key = null;
 
-  const labels = { intro: 'About you', learn: 'What you want to learn', whyYou: 'Why them', length: 'Length',
+  const labels = { intro: 'About you', learn: 'What you want to learn', whyYou: `Why ${first}`, length: 'Length',
     format: 'Format', leaderId: 'Leader', proposedSlots: 'Proposed times', 'proposedSlots[]': 'Time' };
 
   function showFieldErrors(errors) {
@@ -373,7 +382,7 @@ function requestForm(person, leader, theirZone, open) {
         : field === 'proposedSlots' ? slotList.closest('.field') : form.querySelector(`.field[data-field="${field}"]`);
       if (!holder) continue;
       const target = holder.querySelector(':scope > .field-error');
-      target.textContent = message;
+      target.textContent = capital(message);
       target.hidden = false;
       const control = holder.querySelector('input, textarea, select');
       if (control) control.setAttribute('aria-invalid', 'true');
@@ -430,7 +439,8 @@ function requestForm(person, leader, theirZone, open) {
     field(`Why ${first}`, whyYou),
     el('fieldset', { class: 'field', 'data-field': 'proposedSlots' },
       el('legend', {}, 'Times you propose'),
-      el('p', { class: 'hint' }, `2 to 5 times, in your time zone (${zone}).`,
+      el('p', { class: 'hint' }, `2 to 5 times, in your time zone (${zone}`,
+        deviceZone !== zone ? `; your device is set to ${deviceZone}` : '', ').',
         theirZone !== zone ? ` ${first} is in ${theirZone}.` : ''),
       slotList, addButton, el('p', { class: 'field-error', hidden: true })),
     problems,
@@ -529,7 +539,7 @@ function requestItem(r, counterpart, interview, detailed) {
     return () => { actions.replaceWith(form); reason.focus(); };
   };
 
-  let actions = el('div', { class: 'actions' });
+  let actions = el('div', { class: 'actions stacked' });
   if (canAccept) {
     actions.append(el('span', { class: 'small strong' }, asLeader ? 'Accept one of the proposed times:' : 'Accept one of the new times:'),
       el('div', { class: 'row' }, r.proposedSlots.map(start => {
@@ -546,8 +556,9 @@ function requestItem(r, counterpart, interview, detailed) {
       })));
   }
   if (asLeader && r.status === 'PENDING') {
-    actions.append(el('button', { type: 'button', class: 'danger', onclick: answerTo('decline', 'Decline request',
-      `You declined ${other.displayName}'s request.`, `Reason, shown to ${other.displayName.split(' ')[0]} (optional, be kind)`) }, 'Decline…'));
+    actions.append(el('div', { class: 'row small' }, el('span', { class: 'muted' }, 'None of these work?'),
+      el('button', { type: 'button', class: 'danger small-button', onclick: answerTo('decline', 'Decline request',
+        `You declined ${other.displayName}'s request.`, `Reason, shown to ${other.displayName.split(' ')[0]} (optional, be kind)`) }, 'Decline…')));
   }
   if (!asLeader && ['PENDING', 'COUNTER_PROPOSED'].includes(r.status)) {
     actions.append(el('button', { type: 'button', class: 'danger', onclick: answerTo('withdraw', 'Withdraw request',
@@ -589,8 +600,9 @@ async function interviews() {
     const other = asLeader ? i.employee : i.leader;
     return el('li', { class: 'interview' },
       el('div', { class: 'when' },
-        el('strong', {}, when(i.start, zone, { zoneName: false })),
-        el('span', { class: 'small muted' }, ` – ${clock(i.end, zone, true)}`)),
+        el('strong', {}, day(i.start)),
+        el('div', {}, `${clock(i.start, zone, false)}–${clock(i.end, zone, true)}`),
+        i.status === 'SCHEDULED' && new Date(i.start).getTime() > now && el('div', { class: 'small muted' }, ago(i.start))),
       el('div', { class: 'grow' }, `${i.length} min ${formatName(i.format)} with `, el('strong', {}, other.displayName),
         el('span', { class: 'small muted' }, asLeader ? ' (you are the leader)' : '')),
       badge(i.status));
@@ -611,7 +623,8 @@ async function interviews() {
 
 (async function start() {
   try {
-    [me, divisions] = await Promise.all([api('me'), api('divisions')]);
+    me = await api('me');
+    divisions = await api('divisions');
   } catch (error) {
     if (error.status === 401) return;
     main.replaceChildren(card(el('h2', {}, 'Crossroads could not start'), alertBox(error),

@@ -16,6 +16,19 @@ public class ProgramRules {
   @ConfigProperty(name = "crossroads.program.max-requests-per-month", defaultValue = "6")
   int maxRequestsPerMonth;
 
+  @Inject
+  @ConfigProperty(name = "crossroads.program.max-follow-ups", defaultValue = "2")
+  int maxFollowUps;
+
+  @Inject
+  @ConfigProperty(name = "crossroads.program.follow-up-business-days", defaultValue = "5")
+  int followUpBusinessDays;
+
+  /** Follow-ups allowed and the business days between attempts (and before expiry). */
+  public io.crossroads.requests.FollowUpPolicy followUpPolicy() {
+    return new io.crossroads.requests.FollowUpPolicy(maxFollowUps, followUpBusinessDays);
+  }
+
   /** Requests an employee may have waiting for an answer at once. */
   public int maxOpenRequests() {
     return maxOpenRequests;

@@ -22,6 +22,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -59,6 +60,12 @@ public class InterviewRequest {
   private Instant createdAt;
   private Instant lastAttemptAt;
   private Instant answeredAt;
+  private int followUps;
+
+  /** Set on a request a leader redirected here: the original request and who suggested it. */
+  private UUID redirectedFrom;
+
+  private UUID referredBy;
 
   /** The slots on the table, proposed by the employee (or, later, counter-proposed). */
   @ElementCollection(fetch = FetchType.EAGER)
@@ -184,6 +191,115 @@ public class InterviewRequest {
     history.add(new RequestEvent(RequestEvent.Type.WITHDRAWN, by, now, reason));
   }
 
+  /** The leader offers other times instead; the employee then accepts one of them. */
+  public void counter(UUID by, List<Instant> slots, String note, Instant now) {
+    if (partyOf(by) != Party.LEADER) {
+      throw Refusal.forbidden("Only the leader can propose other times.");
+    }
+    if (status != RequestStatus.PENDING) {
+      throw new Refusal(status.isOpen() ? ProblemType.NOT_YOUR_TURN : ProblemType.REQUEST_CLOSED,
+          "Only a pending request can get other times; this one is " + status + ".");
+    }
+    if (slots == null || slots.isEmpty() || slots.size() > MAX_SLOTS) {
+      throw Refusal.invalid("proposedSlots", "propose 1 to 5 times");
+    }
+    List<Instant> checked = slots.size() == 1 ? futureOnly(slots, now) : checkedSlots(slots, now);
+    this.slots.clear();
+    this.slots.addAll(checked);
+    status = RequestStatus.COUNTER_PROPOSED;
+    answeredAt = answeredAt == null ? now : answeredAt;
+    lastAttemptAt = now;
+    history.add(new RequestEvent(RequestEvent.Type.COUNTERED, by, now, note));
+  }
+
+  private static List<Instant> futureOnly(List<Instant> slots, Instant now) {
+    if (slots.get(0) == null || !slots.get(0).isAfter(now)) {
+      throw Refusal.invalid("proposedSlots[0]", "must be in the future");
+    }
+    return List.copyOf(slots);
+  }
+
+  /**
+   * A polite reminder from the employee: at most {@code policy.maxFollowUps()} times, each at least
+   * {@code policy.businessDays()} business days after the last attempt, in the employee's zone.
+   */
+  public void followUp(UUID by, String message, FollowUpPolicy policy, ZoneId zone, Instant now) {
+    if (partyOf(by) != Party.REQUESTER) {
+      throw Refusal.forbidden("Only the employee who sent a request follows it up.");
+    }
+    if (status != RequestStatus.PENDING) {
+      throw new Refusal(status.isOpen() ? ProblemType.NOT_YOUR_TURN : ProblemType.REQUEST_CLOSED,
+          "Only a request waiting for the leader can be followed up; this one is " + status + ".");
+    }
+    if (followUps >= policy.maxFollowUps()) {
+      throw new Refusal(ProblemType.FOLLOW_UP_LIMIT, "You have followed up " + followUps
+          + " times. Time to move on: other leaders would be glad to hear from you.");
+    }
+    Instant allowed = BusinessDays.add(lastAttemptAt, policy.businessDays(), zone);
+    if (now.isBefore(allowed)) {
+      throw new Refusal(ProblemType.FOLLOW_UP_TOO_SOON,
+          "You can follow up from " + allowed + ", " + policy.businessDays()
+              + " business days after your last message.");
+    }
+    followUps++;
+    lastAttemptAt = now;
+    history.add(new RequestEvent(RequestEvent.Type.FOLLOWED_UP, by, now, message));
+  }
+
+  /** Whether the request has waited long enough without an answer to expire now. */
+  public boolean isDue(FollowUpPolicy policy, ZoneId zone, Instant now) {
+    return status.isOpen()
+        && !now.isBefore(BusinessDays.add(lastAttemptAt, policy.businessDays(), zone));
+  }
+
+  /** Closes an unanswered request; the employee is then pointed to other leaders. */
+  public void expire(FollowUpPolicy policy, ZoneId zone, Instant now) {
+    if (!isDue(policy, zone, now)) {
+      throw new Refusal(ProblemType.CONFLICT, "The request is not due to expire.");
+    }
+    status = RequestStatus.EXPIRED;
+    history.add(new RequestEvent(RequestEvent.Type.EXPIRED, null, now, null));
+  }
+
+  /**
+   * The leader suggests a colleague instead. This request closes as REDIRECTED; the returned one
+   * goes to the colleague with the original message, the slots the colleague still has open, and
+   * the redirecting leader as referral.
+   */
+  public InterviewRequest redirect(UUID by, UUID colleagueId, List<Instant> openForColleague,
+      String note, Instant now) {
+    if (partyOf(by) != Party.LEADER) {
+      throw Refusal.forbidden("Only the leader can redirect a request.");
+    }
+    requireOpen();
+    if (colleagueId.equals(leaderId) || colleagueId.equals(requesterId)) {
+      throw new Refusal(ProblemType.REDIRECT_INVALID, "Redirect to someone else than the two of you.");
+    }
+    InterviewRequest forwarded = new InterviewRequest();
+    forwarded.id = UUID.randomUUID();
+    forwarded.requesterId = requesterId;
+    forwarded.leaderId = colleagueId;
+    forwarded.lengthMinutes = lengthMinutes;
+    forwarded.format = format;
+    forwarded.intro = intro;
+    forwarded.learn = learn;
+    forwarded.whyYou = whyYou;
+    forwarded.referralId = referralId;
+    forwarded.redirectedFrom = id;
+    forwarded.referredBy = by;
+    forwarded.slots.addAll(openForColleague.stream().filter(s -> s.isAfter(now)).sorted().toList());
+    forwarded.status = RequestStatus.PENDING;
+    forwarded.createdAt = now;
+    forwarded.lastAttemptAt = now;
+    forwarded.history.add(new RequestEvent(RequestEvent.Type.SENT, by, now,
+        note == null || note.isBlank() ? "Redirected" : "Redirected: " + note.strip()));
+    status = RequestStatus.REDIRECTED;
+    answeredAt = answeredAt == null ? now : answeredAt;
+    history.add(new RequestEvent(RequestEvent.Type.REDIRECTED, by, now,
+        (note == null || note.isBlank() ? "" : note.strip() + " ") + "→ " + forwarded.id));
+    return forwarded;
+  }
+
   private void requireOpen() {
     if (!status.isOpen()) {
       throw new Refusal(ProblemType.REQUEST_CLOSED,
@@ -233,6 +349,18 @@ public class InterviewRequest {
 
   public Instant answeredAt() {
     return answeredAt;
+  }
+
+  public int followUps() {
+    return followUps;
+  }
+
+  public UUID redirectedFrom() {
+    return redirectedFrom;
+  }
+
+  public UUID referredBy() {
+    return referredBy;
   }
 
   public List<Instant> slots() {

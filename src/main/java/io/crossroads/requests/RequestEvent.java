@@ -16,9 +16,13 @@ public class RequestEvent {
   /** What happened. */
   public enum Type {
     SENT,
+    COUNTERED,
+    FOLLOWED_UP,
     ACCEPTED,
     DECLINED,
-    WITHDRAWN
+    REDIRECTED,
+    WITHDRAWN,
+    EXPIRED
   }
 
   @Id private UUID id;

@@ -181,6 +181,70 @@ public class RequestService {
     return view(request, interview.id(), true);
   }
 
+  /** The leader proposes other times, each open in their availability. */
+  @Transactional
+  public RequestView counter(Caller caller, UUID id, List<Instant> slots, String note) {
+    InterviewRequest request = visible(caller, id);
+    if (request.partyOf(caller.id()) == Party.LEADER) {
+      Person leader = directory.person(request.leaderId()).orElseThrow();
+      LeaderProfile profile = directory.leaderProfile(leader.id()).orElseThrow();
+      requireOpen(leader, profile, slots, Duration.ofMinutes(request.lengthMinutes()));
+    }
+    request.counter(caller.id(), slots, note, clock.instant());
+    requests.flush();
+    return view(request, null, true);
+  }
+
+  /**
+   * The leader suggests a colleague: a new request goes to the colleague, carrying the original
+   * message, the proposed times still open in the colleague's calendar, and the referral.
+   */
+  @Transactional
+  public RequestView redirect(Caller caller, UUID id, UUID colleagueId, String note) {
+    InterviewRequest request = visible(caller, id);
+    if (request.partyOf(caller.id()) != Party.LEADER) {
+      throw Refusal.forbidden("Only the leader can redirect a request.");
+    }
+    Person requester = directory.person(request.requesterId()).orElseThrow();
+    Person colleague = directory.person(colleagueId).filter(Person::isActive)
+        .orElseThrow(() -> Refusal.invalid("leaderId", "no such person"));
+    LeaderProfile profile = directory.leaderProfile(colleagueId).filter(p -> colleague.isLeader())
+        .orElseThrow(() -> new Refusal(ProblemType.REDIRECT_INVALID,
+            colleague.displayName() + " does not take informational interviews."));
+    if (colleague.worksIn(requester.divisionId())) {
+      throw new Refusal(ProblemType.REDIRECT_INVALID,
+          colleague.displayName() + " works in the employee's own division.");
+    }
+    if (!profile.acceptingRequests()) {
+      throw new Refusal(ProblemType.REDIRECT_INVALID,
+          colleague.displayName() + " is not accepting requests right now.");
+    }
+    Duration length = Duration.ofMinutes(request.lengthMinutes());
+    Set<Instant> open = new HashSet<>();
+    if (!request.slots().isEmpty()) {
+      Instant first = request.slots().get(0);
+      Instant last = request.slots().get(request.slots().size() - 1);
+      if (Duration.between(first, last).compareTo(SlotFinder.MAX_RANGE) <= 0) {
+        availability.open(colleague, profile, first, last.plusSeconds(1), length)
+            .forEach(slot -> open.add(slot.start()));
+      }
+    }
+    InterviewRequest forwarded = request.redirect(caller.id(), colleagueId,
+        request.slots().stream().filter(open::contains).toList(), note, clock.instant());
+    requests.add(forwarded);
+    requests.flush();
+    return view(request, null, true);
+  }
+
+  @Transactional
+  public RequestView followUp(Caller caller, UUID id, String message) {
+    InterviewRequest request = visible(caller, id);
+    Person requester = directory.person(request.requesterId()).orElseThrow();
+    request.followUp(caller.id(), message, program.followUpPolicy(), requester.timeZone(), clock.instant());
+    requests.flush();
+    return view(request, null, true);
+  }
+
   @Transactional
   public RequestView decline(Caller caller, UUID id, String reason) {
     InterviewRequest request = visible(caller, id);
@@ -234,6 +298,9 @@ public class RequestService {
         r.createdAt(),
         r.lastAttemptAt(),
         r.answeredAt(),
+        r.followUps(),
+        r.redirectedFrom(),
+        r.referredBy(),
         interviewId,
         Coaching.review(message, r.referralId() != null),
         history);

@@ -32,6 +32,20 @@ public final class RequestViews {
           List<@NotNull(message = "must be a time") @Future(message = "must be in the future") Instant>
               proposedSlots) {}
 
+  public record Counter(
+      @NotNull(message = "propose 1 to 5 times") @Size(min = 1, max = 5, message = "propose 1 to 5 times")
+          List<@NotNull(message = "must be a time") @Future(message = "must be in the future") Instant>
+              proposedSlots,
+      @Size(max = 2000, message = "at most 2000 characters") String note) {}
+
+  public record Redirect(
+      @NotNull(message = "the colleague to redirect to") UUID leaderId,
+      @Size(max = 2000, message = "at most 2000 characters") String note) {}
+
+  public record FollowUp(
+      @NotBlank(message = "a short, friendly message") @Size(max = 2000, message = "at most 2000 characters")
+          String message) {}
+
   public record Accept(@NotNull(message = "pick one of the proposed times") Instant start) {}
 
   /** A decline or a withdrawal: the reason is optional but kind. */
@@ -54,6 +68,9 @@ public final class RequestViews {
       Instant createdAt,
       Instant lastAttemptAt,
       Instant answeredAt,
+      int followUps,
+      UUID redirectedFrom,
+      UUID referredBy,
       UUID interviewId,
       List<Coaching.Note> coaching,
       List<Event> history) {}

@@ -5,6 +5,9 @@ import io.crossroads.platform.api.Page;
 import io.crossroads.platform.problem.Refusal;
 import io.crossroads.platform.security.Caller;
 import io.crossroads.requests.RequestViews.Accept;
+import io.crossroads.requests.RequestViews.Counter;
+import io.crossroads.requests.RequestViews.FollowUp;
+import io.crossroads.requests.RequestViews.Redirect;
 import io.crossroads.requests.RequestViews.NewRequest;
 import io.crossroads.requests.RequestViews.Reason;
 import io.crossroads.requests.RequestViews.RequestView;
@@ -87,6 +90,30 @@ public class RequestsResource {
   public RequestView accept(
       @PathParam("id") UUID id, @Valid @NotNull(message = "a body is required") Accept body) {
     return service.accept(caller, id, body.start());
+  }
+
+  @POST
+  @Path("{id}/counter")
+  @Operation(summary = "The leader proposes other times; the employee then accepts one")
+  public RequestView counter(
+      @PathParam("id") UUID id, @Valid @NotNull(message = "a body is required") Counter body) {
+    return service.counter(caller, id, body.proposedSlots(), body.note());
+  }
+
+  @POST
+  @Path("{id}/redirect")
+  @Operation(summary = "The leader suggests a colleague, who gets a new request with the referral")
+  public RequestView redirect(
+      @PathParam("id") UUID id, @Valid @NotNull(message = "a body is required") Redirect body) {
+    return service.redirect(caller, id, body.leaderId(), body.note());
+  }
+
+  @POST
+  @Path("{id}/follow-up")
+  @Operation(summary = "A friendly reminder: at most twice, 5 business days apart")
+  public RequestView followUp(
+      @PathParam("id") UUID id, @Valid @NotNull(message = "a body is required") FollowUp body) {
+    return service.followUp(caller, id, body.message());
   }
 
   @POST

@@ -36,6 +36,9 @@ public enum ProblemType {
   CAP_REACHED(409, "cap-reached", "The leader's monthly cap is reached"),
   OPEN_REQUEST_LIMIT(409, "open-request-limit", "You have as many open requests as the program allows"),
   MONTHLY_REQUEST_LIMIT(409, "monthly-request-limit", "You have sent as many requests this month as the program allows"),
+  FOLLOW_UP_TOO_SOON(409, "follow-up-too-soon", "Give the leader more time before following up"),
+  FOLLOW_UP_LIMIT(409, "follow-up-limit", "You have followed up as often as the program allows"),
+  REDIRECT_INVALID(409, "redirect-invalid", "This colleague cannot take the request"),
   INTERNAL_ERROR(500, "internal-error", "Something went wrong on our side");
 
   private final int status;

@@ -1,0 +1,48 @@
+package io.crossroads.platform.jobs;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Makes scheduled work cluster-safe: every instance's timer fires, but only the one that claims
+ * the period's row runs the job.
+ */
+@ApplicationScoped
+public class ScheduledRuns {
+
+  private static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
+
+  @PersistenceContext EntityManager em;
+  @Inject Clock clock;
+
+  /** The start of the period of {@code length} that {@code now} falls in. */
+  public static Instant periodStart(Instant now, Duration length) {
+    long millis = length.toMillis();
+    return Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), millis) * millis);
+  }
+
+  /** Whether this instance won the run of {@code job} for the period starting at {@code period}. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean claim(String job, Instant period) {
+    try {
+      em.createNativeQuery(
+              "insert into scheduled_run (job, period_start, instance, claimed_at) values (?1, ?2, ?3, ?4)")
+          .setParameter(1, job)
+          .setParameter(2, period)
+          .setParameter(3, INSTANCE)
+          .setParameter(4, clock.instant())
+          .executeUpdate();
+      return true;
+    } catch (PersistenceException taken) {
+      return false;
+    }
+  }
+}

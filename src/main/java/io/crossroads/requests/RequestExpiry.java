@@ -1,0 +1,105 @@
+package io.crossroads.requests;
+
+import io.crossroads.people.Directory;
+import io.crossroads.people.Person;
+import io.crossroads.platform.jobs.ScheduledRuns;
+import io.crossroads.program.ProgramRules;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Expires requests that stayed unanswered for the program's business days after the last attempt.
+ * Every instance's timer fires; the one that claims the period runs it, and each request changes
+ * by compare-and-swap, so a leader accepting at the same moment wins or loses cleanly.
+ */
+@Singleton
+public class RequestExpiry {
+
+  static final String JOB = "request-expiry";
+  static final Duration PERIOD = Duration.ofMinutes(10);
+  private static final Logger LOG = Logger.getLogger(RequestExpiry.class.getName());
+
+  @Inject ScheduledRuns runs;
+  @Inject Expirations expirations;
+  @Inject Clock clock;
+
+  @Schedule(minute = "*/10", hour = "*", persistent = false)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void run() {
+    Instant now = clock.instant();
+    if (runs.claim(JOB, ScheduledRuns.periodStart(now, PERIOD))) {
+      int expired = expirations.expireDue(now);
+      if (expired > 0) {
+        LOG.info(() -> "Expired " + expired + " unanswered requests");
+      }
+    }
+  }
+
+  /** The work itself, one transaction per request. */
+  @ApplicationScoped
+  public static class Expirations {
+    private static final int BATCH = 500;
+
+    @PersistenceContext EntityManager em;
+    @Inject Directory directory;
+    @Inject ProgramRules program;
+    @Inject Expirations self;
+
+    /** Expires every request due at {@code now}; returns how many. */
+    public int expireDue(Instant now) {
+      FollowUpPolicy policy = program.followUpPolicy();
+      // Business days are never fewer than calendar days: older than this bound is a superset.
+      Instant bound = now.minus(Duration.ofDays(policy.businessDays()));
+      int expired = 0;
+      for (UUID id : candidates(bound)) {
+        try {
+          if (self.expireOne(id, policy, now)) {
+            expired++;
+          }
+        } catch (RuntimeException changedMeanwhile) {
+          // Answered or withdrawn while we looked: nothing to expire.
+        }
+      }
+      return expired;
+    }
+
+    List<UUID> candidates(Instant bound) {
+      return em.createQuery(
+              "select r.id from InterviewRequest r where r.status in :open and r.lastAttemptAt <= :bound"
+                  + " order by r.lastAttemptAt",
+              UUID.class)
+          .setParameter("open", List.of(RequestStatus.PENDING, RequestStatus.COUNTER_PROPOSED))
+          .setParameter("bound", bound)
+          .setMaxResults(BATCH * 20)
+          .getResultList();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean expireOne(UUID id, FollowUpPolicy policy, Instant now) {
+      InterviewRequest request = em.find(InterviewRequest.class, id);
+      if (request == null) {
+        return false;
+      }
+      Person requester = directory.person(request.requesterId()).orElseThrow();
+      if (!request.isDue(policy, requester.timeZone(), now)) {
+        return false;
+      }
+      request.expire(policy, requester.timeZone(), now);
+      em.flush();
+      return true;
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package io.crossroads.requests;
+
+import static io.crossroads.requests.InterviewRequestTest.refused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crossroads.interviews.Interview;
+import io.crossroads.people.MeetingFormat;
+import io.crossroads.platform.problem.ProblemType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Counter-proposals, follow-ups, expiry and redirects. */
+class RequestAnswersTest {
+
+  static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+  static final FollowUpPolicy POLICY = FollowUpPolicy.DEFAULT;
+  /** A Monday morning in New York. */
+  static final Instant SENT = Instant.parse("2026-03-02T14:00:00Z");
+  static final Instant LATER = Instant.parse("2026-03-20T15:00:00Z");
+  static final Instant LATEST = Instant.parse("2026-03-21T15:00:00Z");
+
+  final UUID employee = UUID.randomUUID();
+  final UUID leader = UUID.randomUUID();
+  final UUID colleague = UUID.randomUUID();
+
+  InterviewRequest pending() {
+    return InterviewRequest.propose(employee, leader, 30, MeetingFormat.PHONE,
+        new RequestMessage("I am Ava", "How you plan a roadmap", "Your talk"), null,
+        List.of(Instant.parse("2026-03-16T15:00:00Z"), Instant.parse("2026-03-17T15:00:00Z")), SENT);
+  }
+
+  @Test
+  void theLeaderCountersAndTheEmployeeAcceptsOneOfTheNewTimes() {
+    InterviewRequest request = pending();
+
+    request.counter(leader, List.of(LATEST, LATER), "Those days I travel", SENT.plusSeconds(3600));
+    Interview interview = request.accept(employee, LATER, Duration.ZERO, Duration.ZERO, SENT.plusSeconds(7200));
+
+    assertThat(request.status()).isEqualTo(RequestStatus.ACCEPTED);
+    assertThat(interview.start()).isEqualTo(LATER);
+    assertThat(request.history()).extracting(RequestEvent::type).containsExactly(
+        RequestEvent.Type.SENT, RequestEvent.Type.COUNTERED, RequestEvent.Type.ACCEPTED);
+  }
+
+  @Test
+  void afterACounterItIsTheEmployeesTurnNotTheLeaders() {
+    InterviewRequest request = pending();
+    request.counter(leader, List.of(LATER), null, SENT);
+
+    refused(() -> request.accept(leader, LATER, Duration.ZERO, Duration.ZERO, SENT), ProblemType.FORBIDDEN);
+    refused(() -> request.counter(leader, List.of(LATEST), null, SENT), ProblemType.NOT_YOUR_TURN);
+    refused(() -> request.accept(employee, LATEST, Duration.ZERO, Duration.ZERO, SENT), ProblemType.SLOT_NOT_PROPOSED);
+  }
+
+  @Test
+  void onlyTheLeaderCounters() {
+    refused(() -> pending().counter(employee, List.of(LATER), null, SENT), ProblemType.FORBIDDEN);
+  }
+
+  @Test
+  void aCounterNeedsFutureTimes() {
+    refused(() -> pending().counter(leader, List.of(SENT.minusSeconds(60)), null, SENT), ProblemType.VALIDATION_FAILED);
+    refused(() -> pending().counter(leader, List.of(), null, SENT), ProblemType.VALIDATION_FAILED);
+  }
+
+  @Test
+  void aFollowUpWaitsFiveBusinessDaysInTheEmployeesZone() {
+    InterviewRequest request = pending();
+    // Sent Monday 09:00 New York: five business days later is the next Monday 09:00.
+    Instant friday = Instant.parse("2026-03-06T22:00:00Z");
+    Instant nextMonday = Instant.parse("2026-03-09T13:00:00Z"); // 09:00 EDT after the clocks change
+
+    refused(() -> request.followUp(employee, "Hello again", POLICY, NEW_YORK, friday), ProblemType.FOLLOW_UP_TOO_SOON);
+    request.followUp(employee, "Hello again", POLICY, NEW_YORK, nextMonday);
+
+    assertThat(request.followUps()).isEqualTo(1);
+    assertThat(request.lastAttemptAt()).isEqualTo(nextMonday);
+  }
+
+  @Test
+  void twoFollowUpsAreTheMostAndThenTheRequestExpires() {
+    InterviewRequest request = pending();
+    Instant first = BusinessDays.add(SENT, 5, NEW_YORK);
+    request.followUp(employee, "One", POLICY, NEW_YORK, first);
+    Instant second = BusinessDays.add(first, 5, NEW_YORK);
+    request.followUp(employee, "Two", POLICY, NEW_YORK, second);
+    Instant third = BusinessDays.add(second, 5, NEW_YORK);
+
+    refused(() -> request.followUp(employee, "Three", POLICY, NEW_YORK, third), ProblemType.FOLLOW_UP_LIMIT);
+    assertThat(request.isDue(POLICY, NEW_YORK, third.minusSeconds(1))).isFalse();
+    assertThat(request.isDue(POLICY, NEW_YORK, third)).isTrue();
+
+    request.expire(POLICY, NEW_YORK, third);
+    assertThat(request.status()).isEqualTo(RequestStatus.EXPIRED);
+  }
+
+  @Test
+  void aRequestThatIsNotDueCannotExpire() {
+    InterviewRequest request = pending();
+    refused(() -> request.expire(POLICY, NEW_YORK, SENT.plus(Duration.ofDays(3))), ProblemType.CONFLICT);
+    request.accept(leader, Instant.parse("2026-03-16T15:00:00Z"), Duration.ZERO, Duration.ZERO, SENT);
+    assertThat(request.isDue(POLICY, NEW_YORK, SENT.plus(Duration.ofDays(30)))).isFalse();
+  }
+
+  @Test
+  void onlyTheEmployeeFollowsUpAndOnlyWhileTheLeaderIsToAnswer() {
+    InterviewRequest request = pending();
+    Instant due = BusinessDays.add(SENT, 5, NEW_YORK);
+    refused(() -> request.followUp(leader, "?", POLICY, NEW_YORK, due), ProblemType.FORBIDDEN);
+    request.counter(leader, List.of(LATER), null, SENT);
+    refused(() -> request.followUp(employee, "?", POLICY, NEW_YORK, LATER), ProblemType.NOT_YOUR_TURN);
+  }
+
+  @Test
+  void aRedirectClosesTheRequestAndForwardsTheMessageWithTheReferral() {
+    InterviewRequest request = pending();
+    Instant stillOpen = Instant.parse("2026-03-17T15:00:00Z");
+
+    InterviewRequest forwarded = request.redirect(leader, colleague, List.of(stillOpen), "Talk to Mia", SENT);
+
+    assertThat(request.status()).isEqualTo(RequestStatus.REDIRECTED);
+    assertThat(forwarded.status()).isEqualTo(RequestStatus.PENDING);
+    assertThat(forwarded.leaderId()).isEqualTo(colleague);
+    assertThat(forwarded.requesterId()).isEqualTo(employee);
+    assertThat(forwarded.message()).isEqualTo(request.message());
+    assertThat(forwarded.slots()).containsExactly(stillOpen);
+    assertThat(forwarded.redirectedFrom()).isEqualTo(request.id());
+    assertThat(forwarded.referredBy()).isEqualTo(leader);
+    assertThat(forwarded.history().get(0).note()).contains("Talk to Mia");
+  }
+
+  @Test
+  void aRedirectGoesToSomeoneElseAndOnlyFromTheLeader() {
+    refused(() -> pending().redirect(leader, leader, List.of(), null, SENT), ProblemType.REDIRECT_INVALID);
+    refused(() -> pending().redirect(leader, employee, List.of(), null, SENT), ProblemType.REDIRECT_INVALID);
+    refused(() -> pending().redirect(employee, colleague, List.of(), null, SENT), ProblemType.FORBIDDEN);
+  }
+
+  @Test
+  void businessDaysSkipWeekendsInTheGivenZone() {
+    Instant fridayEvening = Instant.parse("2026-03-06T23:30:00Z"); // Friday 18:30 in New York
+    assertThat(BusinessDays.add(fridayEvening, 1, NEW_YORK)).isEqualTo(Instant.parse("2026-03-09T22:30:00Z"));
+    // The same instant is already Saturday 00:30 in Berlin: the next business day is Monday 00:30.
+    assertThat(BusinessDays.add(fridayEvening, 1, ZoneId.of("Europe/Berlin")))
+        .isEqualTo(Instant.parse("2026-03-08T23:30:00Z"));
+  }
+}
