@@ -423,8 +423,10 @@ function requestForm(person, leader, theirZone, open) {
     try {
       const created = await busy(form, submit, 'Sending…', () =>
         api('requests', { method: 'POST', body, headers: { 'Idempotency-Key': key } }));
-      section.replaceWith(sentCard(person, created));
-      window.scrollTo(0, 0);
+      const done = sentCard(person, created);
+      section.replaceWith(done);
+      done.scrollIntoView({ block: 'start' });
+      done.querySelector('.alert').focus();
     } catch (error) {
       if (error.status === 401) return;
       showFieldErrors(error.errors);
@@ -458,7 +460,7 @@ function requestForm(person, leader, theirZone, open) {
 function sentCard(person, created) {
   const notes = created.coaching || [];
   return card(
-    el('div', { class: 'alert success', role: 'status' },
+    el('div', { class: 'alert success', role: 'status', tabindex: '-1' },
       el('strong', {}, `Request sent to ${person.displayName}. `), badge(created.status)),
     el('p', {}, `${person.displayName.split(' ')[0]} will accept one of your times or answer otherwise. You will find the answer under My requests.`),
     el('p', { class: 'small muted' }, 'Your proposed times: ', created.proposedSlots.map(s => when(s)).join(' · ')),

@@ -460,6 +460,66 @@ class RequestApiIT {
   }
 
   @Test
+  void theLeaderProposesOtherTimesAndTheEmployeeAcceptsOne() {
+    String employee = employees.take();
+    String id = send(employee, leo, slots.next(), slots.next()).string("id");
+    Instant other = slots.next();
+
+    Api.Reply countered = api.post("leo", "api/requests/" + id + "/counter",
+        json("proposedSlots", List.of(other.toString(), slots.next().toString()), "note", "Travelling that week"));
+    assertThat(countered.status()).as(countered.toString()).isEqualTo(200);
+    assertThat(countered.string("status")).isEqualTo("COUNTER_PROPOSED");
+
+    assertProblem(api.post("leo", "api/requests/" + id + "/accept", json("start", other.toString())), 403, "forbidden");
+    Api.Reply accepted = api.post(employee, "api/requests/" + id + "/accept", json("start", other.toString()));
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+    assertThat(Instant.parse(api.get(employee, "api/interviews/" + accepted.string("interviewId")).string("start")))
+        .isEqualTo(other);
+  }
+
+  @Test
+  void aCounterOfferMustUseTheLeadersOpenTimes() {
+    String id = send(employees.take(), leo, slots.next(), slots.next()).string("id");
+    Instant sunday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(14)
+        .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SUNDAY))
+        .atTime(3, 0).toInstant(java.time.ZoneOffset.UTC);
+    assertProblem(api.post("leo", "api/requests/" + id + "/counter", json("proposedSlots", List.of(sunday.toString()))),
+        409, "slot-unavailable");
+  }
+
+  @Test
+  void aLeaderRedirectsToAColleagueWhoReceivesTheMessageAndTheReferral() {
+    String employee = employees.take();
+    String id = send(employee, leo, slots.next(), slots.next()).string("id");
+
+    Api.Reply redirected = api.post("leo", "api/requests/" + id + "/redirect",
+        json("leaderId", mia, "note", "Mia knows brand work far better"));
+    assertThat(redirected.status()).as(redirected.toString()).isEqualTo(200);
+    assertThat(redirected.string("status")).isEqualTo("REDIRECTED");
+
+    JsonObject forwarded = api.get("mia", "api/requests?as=leader&status=PENDING&limit=500").items().stream()
+        .map(JsonObject.class::cast).filter(r -> id.equals(r.getString("redirectedFrom", null)))
+        .findFirst().orElseThrow();
+    assertThat(forwarded.getString("referredBy")).isEqualTo(leo);
+    assertThat(forwarded.getString("learn")).isEqualTo(api.get(employee, "api/requests/" + id).string("learn"));
+    assertThat(forwarded.getJsonObject("requester").getString("id")).isEqualTo(idOf(employee));
+
+    assertProblem(api.post("leo", "api/requests/" + send(employee, leo, slots.next(), slots.next()).string("id")
+        + "/redirect", json("leaderId", idOf("ava"))), 409, "redirect-invalid");
+  }
+
+  @Test
+  void aFollowUpTheSameWeekIsTooSoon() {
+    String employee = employees.take();
+    String id = send(employee, leo, slots.next(), slots.next()).string("id");
+
+    Api.Reply reply = api.post(employee, "api/requests/" + id + "/follow-up", json("message", "Just checking in"));
+    assertProblem(reply, 409, "follow-up-too-soon");
+    assertProblem(api.post("leo", "api/requests/" + id + "/follow-up", json("message", "?")), 403, "forbidden");
+    assertProblem(api.post(employee, "api/requests/" + id + "/follow-up", json("message", "")), 400, "validation-failed");
+  }
+
+  @Test
   void listsCheckTheirParameters() {
     assertProblem(api.get("ava", "api/requests?as=boss"), 400, "validation-failed");
     assertProblem(api.get("ava", "api/requests?status=LOST"), 400, "validation-failed");
