@@ -165,7 +165,7 @@ function clock(iso, tz = zone, zoneName = true) {
 function day(iso, tz = zone) {
   const date = new Date(iso);
   const thisYear = parts(new Date(), tz).year === parts(date, tz).year;
-  return new Intl.DateTimeFormat([], { timeZone: tz, weekday: 'long', day: 'numeric', month: 'long',
+  return new Intl.DateTimeFormat([], { timeZone: tz, weekday: 'short', day: 'numeric', month: 'long',
     year: thisYear ? undefined : 'numeric' }).format(date);
 }
 
@@ -211,8 +211,10 @@ async function route() {
     content = name === 'leader' && argument ? await profile(decodeURIComponent(argument)) : await views[view]();
   } catch (error) {
     if (error.status === 401) return;
-    content = [card(el('h2', {}, 'This page could not be loaded'), alertBox(error),
-      el('button', { class: 'secondary', onclick: () => route() }, 'Try again'))];
+    content = error.status === 404
+      ? [card(el('h2', {}, 'Not found'), alertBox(error), link('#find', 'Back to search'))]
+      : [card(el('h2', {}, 'This page could not be loaded'), alertBox(error),
+        el('button', { class: 'secondary', onclick: () => route() }, 'Try again'))];
   }
   if (ticket !== renderCount) return;
   main.removeAttribute('aria-busy');

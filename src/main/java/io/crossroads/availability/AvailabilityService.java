@@ -7,6 +7,7 @@ import io.crossroads.availability.AvailabilityViews.SlotView;
 import io.crossroads.availability.AvailabilityViews.Weekly;
 import io.crossroads.availability.SlotFinder.Block;
 import io.crossroads.availability.SlotFinder.Slot;
+import io.crossroads.interviews.Interview;
 import io.crossroads.interviews.Interviews;
 import io.crossroads.people.Directory;
 import io.crossroads.people.LeaderProfile;
@@ -95,9 +96,25 @@ public class AvailabilityService {
     if (!profile.acceptingRequests()) {
       return List.of();
     }
+    return open(leader, profile, from, to, length, null);
+  }
+
+  /**
+   * Whether an interview may move to {@code start}: open as if the interview were not on the
+   * calendar, neither its time nor its place under the cap. Leaders who pause new requests can
+   * still move the interviews they have.
+   */
+  public boolean openForMove(Person leader, LeaderProfile profile, Interview moving, Instant start) {
+    return open(leader, profile, start, start.plusSeconds(1), Duration.ofMinutes(moving.lengthMinutes()), moving)
+        .stream().anyMatch(slot -> slot.start().equals(start));
+  }
+
+  private List<Slot> open(Person leader, LeaderProfile profile, Instant from, Instant to,
+      Duration length, Interview moving) {
     Schedule schedule = schedule(leader);
     List<Block> blocks = interviews.activeOfLeader(leader.id(), from.minus(Duration.ofDays(1)),
             to.plus(Duration.ofDays(1))).stream()
+        .filter(i -> moving == null || !i.id().equals(moving.id()))
         .map(i -> new Block(i.blockStart(), i.blockEnd()))
         .toList();
     List<YearMonth> months = new ArrayList<>();
@@ -105,8 +122,12 @@ public class AvailabilityService {
         !m.isAfter(YearMonth.from(to.atZone(schedule.zone()))); m = m.plusMonths(1)) {
       months.add(m);
     }
+    Map<YearMonth, Integer> booked = new java.util.HashMap<>(loads.booked(leader.id(), months));
+    if (moving != null) {
+      booked.computeIfPresent(YearMonth.from(moving.start().atZone(schedule.zone())), (m, n) -> n - 1);
+    }
     return SlotFinder.open(schedule, from, to, length, clock.instant(), blocks,
-        profile.monthlyCap(), loads.booked(leader.id(), months));
+        profile.monthlyCap(), booked);
   }
 
   private Person leader(UUID leaderId) {

@@ -1,6 +1,8 @@
 package io.crossroads.interviews;
 
 import io.crossroads.people.MeetingFormat;
+import io.crossroads.platform.problem.ProblemType;
+import io.crossroads.platform.problem.Refusal;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -39,6 +41,7 @@ public class Interview {
   /** The iCalendar SEQUENCE: rises with every change the parties' calendars must see. */
   private int sequence;
 
+  private String cancelReason;
   private Instant createdAt;
   @Version private long version;
 
@@ -74,6 +77,62 @@ public class Interview {
       Instant now) {
     return new Interview(requestId, employeeId, leaderId, start, lengthMinutes, format,
         bufferBefore, bufferAfter, now);
+  }
+
+  /**
+   * Moves the interview to another start; either party may. The calendar copies follow through a
+   * higher SEQUENCE.
+   */
+  public void reschedule(UUID by, Instant start, Duration bufferBefore, Duration bufferAfter,
+      Instant now) {
+    requireParty(by);
+    requireScheduled();
+    if (start == null || !start.isAfter(now)) {
+      throw Refusal.invalid("start", "must be in the future");
+    }
+    if (start.equals(startAt)) {
+      throw Refusal.invalid("start", "is the current time of the interview");
+    }
+    startAt = start;
+    endAt = start.plus(Duration.ofMinutes(lengthMinutes));
+    blockStart = start.minus(bufferBefore);
+    blockEnd = endAt.plus(bufferAfter);
+    sequence++;
+  }
+
+  /** Calls the interview off; either party may, with a reason the other will read. */
+  public void cancel(UUID by, String reason, Instant now) {
+    requireParty(by);
+    requireScheduled();
+    status = InterviewStatus.CANCELLED;
+    cancelReason = reason == null || reason.isBlank() ? null : reason.strip();
+    sequence++;
+  }
+
+  /** Records whether the interview took place, once its start has passed. */
+  public void recordOutcome(UUID by, boolean held, Instant now) {
+    requireParty(by);
+    requireScheduled();
+    if (now.isBefore(startAt)) {
+      throw new Refusal(ProblemType.NOT_YET_HELD, "The interview has not started yet.");
+    }
+    status = held ? InterviewStatus.HELD : InterviewStatus.NO_SHOW;
+  }
+
+  private void requireParty(UUID by) {
+    if (!hasParty(by)) {
+      throw Refusal.forbidden("Only the two parties change an interview.");
+    }
+  }
+
+  private void requireScheduled() {
+    if (status != InterviewStatus.SCHEDULED) {
+      throw new Refusal(ProblemType.INTERVIEW_CLOSED, "The interview is " + status + ".");
+    }
+  }
+
+  public String cancelReason() {
+    return cancelReason;
   }
 
   public boolean hasParty(UUID personId) {

@@ -55,6 +55,18 @@ public class Interviews {
         .isEmpty();
   }
 
+  /** Every scheduled interview starting in {@code [from, to)}. */
+  public List<Interview> scheduledStarting(Instant from, Instant to) {
+    return em.createQuery(
+            "select i from Interview i where i.status = :active and i.startAt >= :from"
+                + " and i.startAt < :to order by i.startAt",
+            Interview.class)
+        .setParameter("active", InterviewStatus.SCHEDULED)
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .getResultList();
+  }
+
   /** The leader's active interviews starting in {@code [from, to)}. */
   public List<Interview> activeOfLeader(UUID leaderId, Instant from, Instant to) {
     return em.createQuery(

@@ -11,12 +11,18 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -45,10 +51,23 @@ public class InterviewsResource {
       int length,
       MeetingFormat format,
       InterviewStatus status,
-      int sequence) {}
+      int sequence,
+      String cancelReason) {}
+
+  /** A move to another time. */
+  public record Reschedule(
+      @NotNull(message = "the new start, one of the leader's open slots") Instant start,
+      @Size(max = 2000, message = "at most 2000 characters") String reason) {}
+
+  /** Calling an interview off. */
+  public record Cancel(@Size(max = 2000, message = "at most 2000 characters") String reason) {}
+
+  /** Whether the interview took place. */
+  public record Outcome(@NotNull(message = "true if it took place, false for a no-show") Boolean held) {}
 
   @Inject Caller caller;
   @Inject Interviews interviews;
+  @Inject InterviewService service;
   @Inject Directory directory;
 
   @GET
@@ -81,11 +100,46 @@ public class InterviewsResource {
   @Transactional
   @Operation(summary = "One interview (the two parties only)")
   public InterviewView get(@PathParam("id") UUID id) {
-    Interview interview =
-        interviews
-            .find(id)
-            .filter(i -> i.hasParty(caller.id()))
-            .orElseThrow(() -> Refusal.notFound("The interview"));
+    return view(service.visible(caller, id));
+  }
+
+  @GET
+  @Path("{id}/calendar.ics")
+  @Produces("text/calendar")
+  @Operation(summary = "The interview as iCalendar: stable UID, SEQUENCE rising with each change")
+  public Response calendar(@PathParam("id") UUID id) {
+    return Response.ok(service.calendar(caller, id), "text/calendar; charset=UTF-8")
+        .header("Content-Disposition", "attachment; filename=\"interview.ics\"")
+        .build();
+  }
+
+  @POST
+  @Path("{id}/reschedule")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Move to another open slot of the leader (either party)")
+  public InterviewView reschedule(
+      @PathParam("id") UUID id, @Valid @NotNull(message = "a body is required") Reschedule body) {
+    return view(service.reschedule(caller, id, body.start()));
+  }
+
+  @POST
+  @Path("{id}/cancel")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Call the interview off (either party); calendars get METHOD:CANCEL")
+  public InterviewView cancel(@PathParam("id") UUID id, @Valid Cancel body) {
+    return view(service.cancel(caller, id, body == null ? null : body.reason()));
+  }
+
+  @POST
+  @Path("{id}/outcome")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Held, or a no-show, once the start has passed (either party)")
+  public InterviewView outcome(
+      @PathParam("id") UUID id, @Valid @NotNull(message = "a body is required") Outcome body) {
+    return view(service.recordOutcome(caller, id, body.held()));
+  }
+
+  private InterviewView view(Interview interview) {
     return view(interview, directory.people(List.of(interview.employeeId(), interview.leaderId())));
   }
 
@@ -100,7 +154,8 @@ public class InterviewsResource {
         i.lengthMinutes(),
         i.format(),
         i.status(),
-        i.sequence());
+        i.sequence(),
+        i.cancelReason());
   }
 
   private static Instant instant(String field, String value) {

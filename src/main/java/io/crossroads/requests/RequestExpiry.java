@@ -1,6 +1,7 @@
 package io.crossroads.requests;
 
 import io.crossroads.people.Directory;
+import io.crossroads.notify.Notifications;
 import io.crossroads.people.Person;
 import io.crossroads.platform.jobs.ScheduledRuns;
 import io.crossroads.program.ProgramRules;
@@ -56,6 +57,7 @@ public class RequestExpiry {
     @PersistenceContext EntityManager em;
     @Inject Directory directory;
     @Inject ProgramRules program;
+    @Inject Notifications notifications;
     @Inject Expirations self;
 
     /** Expires every request due at {@code now}; returns how many. */
@@ -99,6 +101,9 @@ public class RequestExpiry {
       }
       request.expire(policy, requester.timeZone(), now);
       em.flush();
+      notifications.toEmployee(request.requesterId(), request.leaderId(), "request-expired",
+          "has not answered, so your request expired. Other leaders in that area would be glad to"
+              + " hear from you: see your recommendations");
       return true;
     }
   }

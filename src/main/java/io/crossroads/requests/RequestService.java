@@ -6,6 +6,7 @@ import io.crossroads.availability.Schedule;
 import io.crossroads.availability.SlotFinder;
 import io.crossroads.interviews.Interview;
 import io.crossroads.interviews.Interviews;
+import io.crossroads.notify.Notifications;
 import io.crossroads.people.Directory;
 import io.crossroads.people.LeaderProfile;
 import io.crossroads.people.PeopleViews.PersonRef;
@@ -42,6 +43,7 @@ public class RequestService {
   @Inject AvailabilityService availability;
   @Inject MonthlyLoads loads;
   @Inject ProgramRules program;
+  @Inject Notifications notifications;
   @Inject Clock clock;
 
   @Transactional
@@ -90,6 +92,8 @@ public class RequestService {
             new RequestMessage(body.intro(), body.learn(), body.whyYou()), body.referralId(),
             body.proposedSlots(), clock.instant());
     requests.add(request);
+    notifications.toLeader(leader.id(), requester.id(), "request-sent",
+        "asks you for a " + body.length() + "-minute informational interview");
     return view(request, null, true);
   }
 
@@ -178,6 +182,7 @@ public class RequestService {
     }
     interviews.add(interview);
     requests.flush();
+    notifications.calendarChanged(interview, "interview-scheduled", "Informational interview scheduled");
     return view(request, interview.id(), true);
   }
 
@@ -192,6 +197,8 @@ public class RequestService {
     }
     request.counter(caller.id(), slots, note, clock.instant());
     requests.flush();
+    notifications.toEmployee(request.requesterId(), request.leaderId(), "request-countered",
+        "proposed other times for your request; pick one in Crossroads");
     return view(request, null, true);
   }
 
@@ -233,6 +240,10 @@ public class RequestService {
         request.slots().stream().filter(open::contains).toList(), note, clock.instant());
     requests.add(forwarded);
     requests.flush();
+    notifications.toEmployee(request.requesterId(), request.leaderId(), "request-redirected",
+        "suggested that you talk to " + colleague.displayName() + " and forwarded your request");
+    notifications.toLeader(colleagueId, request.requesterId(), "request-redirected",
+        "was referred to you with a request for an informational interview");
     return view(request, null, true);
   }
 
@@ -242,6 +253,8 @@ public class RequestService {
     Person requester = directory.person(request.requesterId()).orElseThrow();
     request.followUp(caller.id(), message, program.followUpPolicy(), requester.timeZone(), clock.instant());
     requests.flush();
+    notifications.toLeader(request.leaderId(), request.requesterId(), "request-follow-up",
+        "followed up on their request");
     return view(request, null, true);
   }
 
@@ -250,6 +263,8 @@ public class RequestService {
     InterviewRequest request = visible(caller, id);
     request.decline(caller.id(), reason, clock.instant());
     requests.flush();
+    notifications.toEmployee(request.requesterId(), request.leaderId(), "request-declined",
+        "cannot meet this time" + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()));
     return view(request, null, true);
   }
 
@@ -258,6 +273,8 @@ public class RequestService {
     InterviewRequest request = visible(caller, id);
     request.withdraw(caller.id(), reason, clock.instant());
     requests.flush();
+    notifications.toLeader(request.leaderId(), request.requesterId(), "request-withdrawn",
+        "withdrew their request");
     return view(request, null, true);
   }
 

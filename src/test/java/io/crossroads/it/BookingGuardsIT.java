@@ -33,7 +33,7 @@ class BookingGuardsIT {
 
   @BeforeAll
   static void migrate() throws SQLException {
-    String url = System.getProperty(EmbeddedPostgresSession.URL_PROPERTY);
+    String url = System.getProperty(TestEnvironment.URL_PROPERTY);
     try (Connection admin = DriverManager.getConnection(url, "postgres", "postgres");
         Statement statement = admin.createStatement()) {
       statement.execute("drop database if exists " + DATABASE);

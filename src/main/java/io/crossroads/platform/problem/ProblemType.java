@@ -39,6 +39,8 @@ public enum ProblemType {
   FOLLOW_UP_TOO_SOON(409, "follow-up-too-soon", "Give the leader more time before following up"),
   FOLLOW_UP_LIMIT(409, "follow-up-limit", "You have followed up as often as the program allows"),
   REDIRECT_INVALID(409, "redirect-invalid", "This colleague cannot take the request"),
+  INTERVIEW_CLOSED(409, "interview-closed", "The interview can no longer change"),
+  NOT_YET_HELD(409, "not-yet-held", "The interview has not taken place yet"),
   INTERNAL_ERROR(500, "internal-error", "Something went wrong on our side");
 
   private final int status;

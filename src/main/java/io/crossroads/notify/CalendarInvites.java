@@ -1,0 +1,74 @@
+package io.crossroads.notify;
+
+import io.crossroads.interviews.Interview;
+import io.crossroads.interviews.InterviewStatus;
+import io.crossroads.people.Person;
+import java.net.URI;
+import java.time.Instant;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.PartStat;
+import net.fortuna.ical4j.model.parameter.Role;
+import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.Method;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Status;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
+/**
+ * iCalendar for an interview, built with ical4j: one UID per interview for its whole life, the
+ * SEQUENCE rising with every change, the leader as ORGANIZER, METHOD:REQUEST while it stands and
+ * METHOD:CANCEL once it is called off, so calendars remove it instead of keeping a stale copy.
+ */
+public final class CalendarInvites {
+
+  public static final String PRODUCT = "-//Crossroads//Informational interviews//EN";
+
+  private CalendarInvites() {}
+
+  public static String uid(Interview interview) {
+    return interview.id() + "@crossroads";
+  }
+
+  public static OutboxMessage.Invite invite(Interview interview, Person employee, Person leader,
+      Instant stamp) {
+    boolean cancelled = interview.status() == InterviewStatus.CANCELLED;
+    Method method = cancelled ? new Method(Method.VALUE_CANCEL) : new Method(Method.VALUE_REQUEST);
+    VEvent event = new VEvent(interview.start(), interview.end(),
+        "Informational interview: " + employee.displayName() + " and " + leader.displayName());
+    event.replace(new Uid(uid(interview)));
+    event.add(new DtStamp(stamp));
+    event.add(new Sequence(interview.sequence()));
+    event.add(cancelled ? new Status(Status.VALUE_CANCELLED) : new Status(Status.VALUE_CONFIRMED));
+    event.add(new Description(interview.lengthMinutes() + " minutes, " + interview.format()
+        .name().toLowerCase().replace('_', ' ') + ". An informational interview: advice, not a job"
+        + " interview. Close on time."));
+    Organizer organizer = new Organizer(URI.create("mailto:" + leader.email()));
+    organizer.add(new Cn(leader.displayName()));
+    event.add(organizer);
+    event.add(attendee(leader, PartStat.ACCEPTED));
+    event.add(attendee(employee, PartStat.ACCEPTED));
+    Calendar calendar = new Calendar();
+    calendar.add(new ProdId(PRODUCT));
+    calendar.add(ImmutableVersion.VERSION_2_0);
+    calendar.add(ImmutableCalScale.GREGORIAN);
+    calendar.add(method);
+    calendar.add(event);
+    return new OutboxMessage.Invite(calendar.toString(), method.getValue());
+  }
+
+  private static Attendee attendee(Person person, PartStat status) {
+    Attendee attendee = new Attendee(URI.create("mailto:" + person.email()));
+    attendee.add(new Cn(person.displayName()));
+    attendee.add(Role.REQ_PARTICIPANT);
+    attendee.add(status);
+    return attendee;
+  }
+}

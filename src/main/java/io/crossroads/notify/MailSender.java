@@ -1,0 +1,77 @@
+package io.crossroads.notify;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+/** Sends outbox messages over SMTP with Jakarta Mail, each with its stable Message-ID. */
+@ApplicationScoped
+public class MailSender {
+
+  @Inject MailSettings settings;
+
+  /** Sends the messages over one connection; returns the ones that failed, with the reason. */
+  public List<Failure> send(List<OutboxMessage> messages, Instant now) throws MessagingException {
+    Session session = Session.getInstance(settings.properties());
+    List<Failure> failures = new java.util.ArrayList<>();
+    try (Transport transport = session.getTransport()) {
+      if (settings.user().isPresent()) {
+        transport.connect(settings.user().get(), settings.password().orElse(""));
+      } else {
+        transport.connect();
+      }
+      for (OutboxMessage message : messages) {
+        try {
+          MimeMessage mime = mime(session, message, now);
+          transport.sendMessage(mime, mime.getAllRecipients());
+        } catch (MessagingException e) {
+          failures.add(new Failure(message, e.getMessage()));
+        }
+      }
+    }
+    return failures;
+  }
+
+  /** A message that could not be sent, and why. */
+  public record Failure(OutboxMessage message, String reason) {}
+
+  MimeMessage mime(Session session, OutboxMessage message, Instant now) throws MessagingException {
+    String messageId = "<" + message.id() + "@crossroads>";
+    MimeMessage mime = new MimeMessage(session) {
+      @Override
+      protected void updateMessageID() throws MessagingException {
+        setHeader("Message-ID", messageId); // the same on every retry: receivers drop duplicates
+      }
+    };
+    mime.setFrom(new InternetAddress(settings.from()));
+    mime.setRecipient(Message.RecipientType.TO, new InternetAddress(message.recipientEmail()));
+    mime.setSubject(message.subject(), "UTF-8");
+    mime.setSentDate(Date.from(now));
+    if (message.calendar() == null) {
+      mime.setText(message.body(), "UTF-8");
+    } else {
+      MimeMultipart alternative = new MimeMultipart("alternative");
+      MimeBodyPart text = new MimeBodyPart();
+      text.setText(message.body(), "UTF-8");
+      alternative.addBodyPart(text);
+      MimeBodyPart calendar = new MimeBodyPart();
+      calendar.setContent(message.calendar(),
+          "text/calendar; charset=UTF-8; method=" + message.calendarMethod());
+      calendar.setHeader("Content-Class", "urn:content-classes:calendarmessage");
+      alternative.addBodyPart(calendar);
+      mime.setContent(alternative);
+    }
+    mime.saveChanges();
+    return mime;
+  }
+}

@@ -1,0 +1,95 @@
+package io.crossroads.notify;
+
+import io.crossroads.interviews.Interview;
+import io.crossroads.people.Directory;
+import io.crossroads.people.Person;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Who hears about what. Every method queues messages in the caller's transaction, so a change and
+ * the news of it are committed together or not at all.
+ */
+@ApplicationScoped
+public class Notifications {
+
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm (zzz)", Locale.ENGLISH);
+
+  @Inject Outbox outbox;
+  @Inject Directory directory;
+  @Inject Clock clock;
+
+  /** A request arrived, was followed up, redirected to them, or withdrawn: tell the leader. */
+  public void toLeader(UUID leaderId, UUID requesterId, String kind, String what) {
+    Person leader = person(leaderId);
+    Person requester = person(requesterId);
+    queue(kind, leader, requester.displayName() + " " + what,
+        "Hello " + leader.displayName() + ",\n\n" + requester.displayName() + " (" + requester.title()
+            + ") " + what + ".\nOpen Crossroads to answer.\n");
+  }
+
+  /** The leader answered (declined, proposed times, redirected), or the request expired. */
+  public void toEmployee(UUID requesterId, UUID leaderId, String kind, String what) {
+    Person requester = person(requesterId);
+    Person leader = person(leaderId);
+    queue(kind, requester, leader.displayName() + " " + what,
+        "Hello " + requester.displayName() + ",\n\n" + leader.displayName() + " " + what + ".\n");
+  }
+
+  /** An interview was scheduled, moved or cancelled: both parties get the calendar update. */
+  public void calendarChanged(Interview interview, String kind, String headline) {
+    Person employee = person(interview.employeeId());
+    Person leader = person(interview.leaderId());
+    OutboxMessage.Invite invite = CalendarInvites.invite(interview, employee, leader, clock.instant());
+    for (Person to : new Person[] {employee, leader}) {
+      Person other = to.id().equals(employee.id()) ? leader : employee;
+      String subject = headline + ": " + other.displayName() + ", " + when(interview.start(), to);
+      String body = "Hello " + to.displayName() + ",\n\n" + headline + " with " + other.displayName()
+          + ": " + when(interview.start(), to) + ", " + interview.lengthMinutes() + " minutes.\n"
+          + "The invitation is attached.\n";
+      outbox.add(new OutboxMessage(kind, to.id(), to.email(), subject, body, invite, null, clock.instant()));
+    }
+  }
+
+  /** The day before: a reminder to both, queued once per interview and start time. */
+  public void reminder(Interview interview) {
+    String key = "reminder:" + interview.id() + ":" + interview.start();
+    if (outbox.queued(key + ":employee")) {
+      return;
+    }
+    Person employee = person(interview.employeeId());
+    Person leader = person(interview.leaderId());
+    Instant now = clock.instant();
+    outbox.add(new OutboxMessage("reminder", employee.id(), employee.email(),
+        "Tomorrow: informational interview with " + leader.displayName(),
+        "Hello " + employee.displayName() + ",\n\nTomorrow, " + when(interview.start(), employee)
+            + ", you meet " + leader.displayName() + ". Prepare two or three questions, keep to "
+            + interview.lengthMinutes() + " minutes, and ask whom else you could talk to.\n",
+        null, key + ":employee", now));
+    outbox.add(new OutboxMessage("reminder", leader.id(), leader.email(),
+        "Tomorrow: informational interview with " + employee.displayName(),
+        "Hello " + leader.displayName() + ",\n\nTomorrow, " + when(interview.start(), leader)
+            + ", " + employee.displayName() + " meets you for " + interview.lengthMinutes()
+            + " minutes.\n",
+        null, key + ":leader", now));
+  }
+
+  private void queue(String kind, Person to, String subject, String body) {
+    outbox.add(new OutboxMessage(kind, to.id(), to.email(), subject, body, null, null, clock.instant()));
+  }
+
+  private Person person(UUID id) {
+    return directory.person(id).orElseThrow();
+  }
+
+  static String when(Instant instant, Person reader) {
+    return WHEN.format(ZonedDateTime.ofInstant(instant, reader.timeZone()));
+  }
+}

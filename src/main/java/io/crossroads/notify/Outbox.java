@@ -1,0 +1,85 @@
+package io.crossroads.notify;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The transactional outbox: messages are queued with the change they describe and delivered by
+ * {@link #drain} on any instance. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so two
+ * instances draining at once never send the same message.
+ */
+@ApplicationScoped
+public class Outbox {
+
+  static final int BATCH = 50;
+  private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
+
+  @PersistenceContext EntityManager em;
+  @Inject MailSender sender;
+  @Inject MailSettings settings;
+  @Inject Clock clock;
+
+  /** Queues a message in the caller's transaction. */
+  public void add(OutboxMessage message) {
+    em.persist(message);
+  }
+
+  /** Whether a message with this key was ever queued. */
+  public boolean queued(String dedupeKey) {
+    return !em.createQuery("select m.id from OutboxMessage m where m.dedupeKey = :key", UUID.class)
+        .setParameter("key", dedupeKey)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  /** Sends one batch of due messages; returns how many were sent. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public int drain() {
+    if (!settings.configured()) {
+      return 0;
+    }
+    Instant now = clock.instant();
+    @SuppressWarnings("unchecked")
+    List<UUID> due =
+        em.createNativeQuery(
+                "select id from outbox_message where sent_at is null and next_attempt_at <= ?1"
+                    + " order by next_attempt_at, id fetch first " + BATCH + " rows only"
+                    + " for update skip locked",
+                UUID.class)
+            .setParameter(1, now)
+            .getResultList();
+    if (due.isEmpty()) {
+      return 0;
+    }
+    List<OutboxMessage> messages =
+        em.createQuery("select m from OutboxMessage m where m.id in :ids", OutboxMessage.class)
+            .setParameter("ids", due)
+            .getResultList();
+    try {
+      List<MailSender.Failure> failures = sender.send(messages, now);
+      messages.forEach(m -> m.sent(now));
+      failures.forEach(f -> f.message().failed(f.reason(), now));
+      return messages.size() - failures.size();
+    } catch (Exception unreachable) {
+      LOG.log(Level.WARNING, "SMTP server unavailable; " + messages.size() + " messages wait", unreachable);
+      messages.forEach(m -> m.failed(String.valueOf(unreachable.getMessage()), now));
+      return 0;
+    }
+  }
+
+  public List<OutboxMessage> pending() {
+    return em.createQuery("select m from OutboxMessage m where m.sentAt is null order by m.createdAt",
+            OutboxMessage.class)
+        .getResultList();
+  }
+}

@@ -1,0 +1,25 @@
+package io.crossroads.notify;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+/**
+ * Drains the outbox every few seconds on every instance; row locks with SKIP LOCKED divide the
+ * work, so this needs no claim of its own.
+ */
+@Singleton
+public class OutboxWorker {
+
+  @Inject Outbox outbox;
+
+  @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void drain() {
+    while (outbox.drain() == Outbox.BATCH) {
+      // a full batch: more may be waiting
+    }
+  }
+}

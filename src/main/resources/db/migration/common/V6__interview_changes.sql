@@ -1,0 +1,1 @@
+ALTER TABLE interview ADD COLUMN cancel_reason VARCHAR(2000);

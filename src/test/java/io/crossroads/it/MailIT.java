@@ -1,0 +1,205 @@
+package io.crossroads.it;
+
+import static io.crossroads.it.Api.json;
+import static io.crossroads.it.RequestApiIT.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.File;
+import java.io.StringReader;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Notifications through the outbox to a real SMTP server (GreenMail): invitations, moves and
+ * cancellations arrive once each as iCalendar that parses back, also across an SMTP outage.
+ */
+@ExtendWith(ArquillianExtension.class)
+class MailIT {
+
+  static final Duration DELIVERY = Duration.ofSeconds(120);
+
+  @Deployment(testable = false)
+  static WebArchive crossroads() {
+    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("crossroads.it.war")));
+  }
+
+  @ArquillianResource URL base;
+  static DemoPeople employees;
+  static Slots slots;
+  Api api;
+  String leo;
+
+  @BeforeEach
+  void connect() {
+    api = new Api(base);
+    leo = api.get("leo", "api/me").string("id");
+    synchronized (MailIT.class) {
+      if (employees == null) {
+        // Skip the employees the other classes took first: mail is counted per recipient.
+        employees = new DemoPeople(api, "Engineering", "Marketing");
+        for (int i = 0; i < 120; i++) {
+          employees.take();
+        }
+        api.put("leo", "api/leaders/" + leo + "/profile", json("acceptingRequests", true,
+            "topics", List.of("architecture"), "bio", "", "monthlyCap", 40,
+            "lengths", List.of(15, 20, 30), "formats", List.of("VIDEO", "PHONE", "IN_PERSON")));
+        slots = new Slots(api, "ava", leo, Instant.now().plus(Duration.ofDays(40)));
+      }
+    }
+  }
+
+  String interviewFor(String employee, Instant start) {
+    Api.Reply sent = api.post(employee, "api/requests", RequestApiIT.body(leo, List.of(start, slots.next())));
+    assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+    Api.Reply accepted = api.post("leo", "api/requests/" + sent.string("id") + "/accept",
+        json("start", start.toString()));
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+    return accepted.string("interviewId");
+  }
+
+  static List<MimeMessage> to(String username) throws Exception {
+    String address = username + "@crossroads.example";
+    List<MimeMessage> mine = new ArrayList<>();
+    for (MimeMessage message : TestEnvironment.smtp().getReceivedMessages()) {
+      if (Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+          .anyMatch(a -> a.toString().equalsIgnoreCase(address))) {
+        mine.add(message);
+      }
+    }
+    return mine;
+  }
+
+  static List<MimeMessage> awaitMessages(String username, int count) throws Exception {
+    Instant deadline = Instant.now().plus(DELIVERY);
+    while (Instant.now().isBefore(deadline)) {
+      List<MimeMessage> mine = to(username);
+      if (mine.size() >= count) {
+        return mine;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError(username + " did not get " + count + " messages in " + DELIVERY
+        + "; got " + to(username).size());
+  }
+
+  static Calendar calendarOf(MimeMessage message) throws Exception {
+    MimeMultipart parts = (MimeMultipart) message.getContent();
+    for (int i = 0; i < parts.getCount(); i++) {
+      BodyPart part = parts.getBodyPart(i);
+      if (part.getContentType().toLowerCase().startsWith("text/calendar")) {
+        return new CalendarBuilder().build(new StringReader(new String(
+            part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+      }
+    }
+    throw new AssertionError("no calendar part in " + message.getSubject());
+  }
+
+  static String property(Calendar calendar, String name) {
+    if (name.equals(Property.METHOD)) {
+      return calendar.getProperty(name).orElseThrow().getValue();
+    }
+    VEvent event = calendar.<VEvent>getComponent("VEVENT").orElseThrow();
+    return event.getProperty(name).orElseThrow().getValue();
+  }
+
+  @Test
+  void anInvitationThenAMoveThenACancellationReachTheEmployeeOnceEachWithOneUid() throws Exception {
+    String employee = employees.take();
+    Instant start = slots.next();
+    String interviewId = interviewFor(employee, start);
+
+    Calendar invitation = calendarOf(awaitMessages(employee, 1).get(0));
+    assertThat(property(invitation, Property.METHOD)).isEqualTo("REQUEST");
+    assertThat(property(invitation, Property.UID)).isEqualTo(interviewId + "@crossroads");
+    assertThat(property(invitation, Property.SEQUENCE)).isEqualTo("0");
+    assertThat(property(invitation, Property.DTSTART)).isEqualTo(
+        java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC).format(start));
+    assertThat(property(invitation, Property.ORGANIZER)).isEqualTo("mailto:leo@crossroads.example");
+
+    Instant later = slots.next();
+    Api.Reply moved = api.post(employee, "api/interviews/" + interviewId + "/reschedule",
+        json("start", later.toString(), "reason", "Clash with a workshop"));
+    assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+    assertThat(moved.json().getInt("sequence")).isEqualTo(1);
+    Calendar update = calendarOf(awaitMessages(employee, 2).get(1));
+    assertThat(property(update, Property.METHOD)).isEqualTo("REQUEST");
+    assertThat(property(update, Property.UID)).isEqualTo(interviewId + "@crossroads");
+    assertThat(property(update, Property.SEQUENCE)).isEqualTo("1");
+
+    Api.Reply cancelled = api.post("leo", "api/interviews/" + interviewId + "/cancel", json("reason", "Ill"));
+    assertThat(cancelled.string("status")).isEqualTo("CANCELLED");
+    List<MimeMessage> all = awaitMessages(employee, 3);
+    Calendar cancel = calendarOf(all.get(2));
+    assertThat(property(cancel, Property.METHOD)).isEqualTo("CANCEL");
+    assertThat(property(cancel, Property.UID)).isEqualTo(interviewId + "@crossroads");
+    assertThat(property(cancel, Property.SEQUENCE)).isEqualTo("2");
+
+    Thread.sleep(6_000);
+    assertThat(to(employee)).hasSize(3);
+    assertThat(all.stream().map(m -> {
+      try {
+        return m.getMessageID();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }).distinct()).hasSize(3);
+
+    Api.Reply ics = api.get(employee, "api/interviews/" + interviewId + "/calendar.ics");
+    assertThat(ics.contentType()).startsWith("text/calendar");
+    assertThat(ics.body()).contains("METHOD:CANCEL", "SEQUENCE:2", "UID:" + interviewId + "@crossroads");
+    assertProblem(api.get(employees.take(), "api/interviews/" + interviewId + "/calendar.ics"), 404, "not-found");
+    assertProblem(api.post(employee, "api/interviews/" + interviewId + "/cancel", "{}"), 409, "interview-closed");
+  }
+
+  @Test
+  void messagesWaitWhileSmtpIsDownAndArriveExactlyOnceAfterwards() throws Exception {
+    String employee = employees.take();
+    TestEnvironment.stopSmtp();
+    try {
+      interviewFor(employee, slots.next());
+      Thread.sleep(8_000); // the worker tries, fails and backs off
+    } finally {
+      TestEnvironment.startSmtp();
+    }
+    List<MimeMessage> delivered = awaitMessages(employee, 1);
+    assertThat(calendarOf(delivered.get(0)).getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("REQUEST");
+    Thread.sleep(10_000);
+    assertThat(to(employee)).hasSize(1);
+  }
+
+  @Test
+  void anInterviewMovesOnlyToAnOpenSlotAndItsOutcomeWaitsForItsStart() {
+    String employee = employees.take();
+    String interviewId = interviewFor(employee, slots.next());
+
+    Instant sunday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(50)
+        .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SUNDAY))
+        .atTime(3, 0).toInstant(java.time.ZoneOffset.UTC);
+    assertProblem(api.post(employee, "api/interviews/" + interviewId + "/reschedule",
+        json("start", sunday.toString())), 409, "slot-unavailable");
+    assertProblem(api.post(employee, "api/interviews/" + interviewId + "/outcome", json("held", true)),
+        409, "not-yet-held");
+    assertProblem(api.post(employees.take(), "api/interviews/" + interviewId + "/reschedule",
+        json("start", slots.next().toString())), 404, "not-found");
+  }
+}
