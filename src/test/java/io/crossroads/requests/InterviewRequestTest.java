@@ -1,5 +1,6 @@
 package io.crossroads.requests;
 
+import static io.crossroads.platform.problem.RefusalAssertions.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class InterviewRequestTest {
@@ -35,11 +35,6 @@ class InterviewRequestTest {
 
   InterviewRequest pending() {
     return propose(List.of(WEDNESDAY, MONDAY, TUESDAY));
-  }
-
-  static void refused(ThrowingCallable call, ProblemType type) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(Refusal.class,
-        refusal -> assertThat(refusal.type()).isEqualTo(type));
   }
 
   @Test

@@ -1,6 +1,6 @@
 package io.crossroads.requests;
 
-import static io.crossroads.requests.InterviewRequestTest.refused;
+import static io.crossroads.platform.problem.RefusalAssertions.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crossroads.interviews.Interview;

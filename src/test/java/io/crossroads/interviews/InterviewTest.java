@@ -1,0 +1,88 @@
+package io.crossroads.interviews;
+
+import static io.crossroads.platform.problem.RefusalAssertions.refused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crossroads.people.MeetingFormat;
+import io.crossroads.platform.problem.ProblemType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class InterviewTest {
+
+  static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+  static final Instant START = Instant.parse("2026-03-10T14:00:00Z");
+
+  final UUID employee = UUID.randomUUID();
+  final UUID leader = UUID.randomUUID();
+
+  Interview scheduled() {
+    return Interview.schedule(UUID.randomUUID(), employee, leader, START, 20, MeetingFormat.VIDEO,
+        Duration.ofMinutes(10), Duration.ofMinutes(5), NOW);
+  }
+
+  @Test
+  void anInterviewBlocksItsBuffersOnTheLeadersCalendar() {
+    Interview interview = scheduled();
+
+    assertThat(interview.end()).isEqualTo(START.plus(Duration.ofMinutes(20)));
+    assertThat(interview.blockStart()).isEqualTo(START.minus(Duration.ofMinutes(10)));
+    assertThat(interview.blockEnd()).isEqualTo(START.plus(Duration.ofMinutes(25)));
+  }
+
+  @Test
+  void eitherPartyReschedulesAndTheSequenceRises() {
+    Interview interview = scheduled();
+    Instant later = START.plus(Duration.ofDays(1));
+
+    interview.reschedule(employee, later, Duration.ZERO, Duration.ZERO, NOW);
+    interview.reschedule(leader, later.plus(Duration.ofHours(1)), Duration.ZERO, Duration.ZERO, NOW);
+
+    assertThat(interview.start()).isEqualTo(later.plus(Duration.ofHours(1)));
+    assertThat(interview.blockEnd()).isEqualTo(interview.end());
+    assertThat(interview.sequence()).isEqualTo(2);
+  }
+
+  @Test
+  void aStrangerCannotTouchAnInterview() {
+    UUID stranger = UUID.randomUUID();
+    refused(() -> scheduled().reschedule(stranger, START.plusSeconds(3600), Duration.ZERO, Duration.ZERO, NOW),
+        ProblemType.FORBIDDEN);
+    refused(() -> scheduled().cancel(stranger, null, NOW), ProblemType.FORBIDDEN);
+  }
+
+  @Test
+  void rescheduleNeedsAFutureTimeOtherThanTheCurrentOne() {
+    refused(() -> scheduled().reschedule(employee, NOW.minusSeconds(1), Duration.ZERO, Duration.ZERO, NOW),
+        ProblemType.VALIDATION_FAILED);
+    refused(() -> scheduled().reschedule(employee, START, Duration.ZERO, Duration.ZERO, NOW),
+        ProblemType.VALIDATION_FAILED);
+  }
+
+  @Test
+  void aCancelledInterviewKeepsItsReasonRaisesTheSequenceAndCannotChangeAgain() {
+    Interview interview = scheduled();
+
+    interview.cancel(leader, " Ill today ", NOW);
+
+    assertThat(interview.status()).isEqualTo(InterviewStatus.CANCELLED);
+    assertThat(interview.cancelReason()).isEqualTo("Ill today");
+    assertThat(interview.sequence()).isEqualTo(1);
+    refused(() -> interview.cancel(employee, null, NOW), ProblemType.INTERVIEW_CLOSED);
+    refused(() -> interview.reschedule(employee, START.plusSeconds(3600), Duration.ZERO, Duration.ZERO, NOW),
+        ProblemType.INTERVIEW_CLOSED);
+  }
+
+  @Test
+  void theOutcomeIsRecordedOnlyOnceTheInterviewHasStarted() {
+    Interview interview = scheduled();
+    refused(() -> interview.recordOutcome(employee, true, START.minusSeconds(60)), ProblemType.NOT_YET_HELD);
+
+    interview.recordOutcome(employee, false, START.plusSeconds(600));
+
+    assertThat(interview.status()).isEqualTo(InterviewStatus.NO_SHOW);
+    refused(() -> interview.recordOutcome(leader, true, START.plusSeconds(900)), ProblemType.INTERVIEW_CLOSED);
+  }
+}
