@@ -9,16 +9,17 @@ let zone = deviceZone; // replaced by the time zone of the signed-in person's pr
 let flash = null;        // a success message shown once, above the next view
 let renderCount = 0;     // a slow view must not overwrite a newer one
 const searchState = { q: '', divisionId: '' };
-let leaderCalendar = []; // the leader's scheduled interviews, to mark proposed times that clash
 
 // ---------------------------------------------------------------- API
 
 class ApiError extends Error {
-  constructor(message, status, errors = []) {
+  constructor(message, status, errors = [], type = '') {
     super(message);
     this.status = status;
     this.errors = errors;
+    this.type = type; // the problem type, e.g. "/problems/slot-taken"
   }
+  is(name) { return (this.type || '').split('/').pop() === name; }
 }
 
 async function api(path, { method = 'GET', body, headers = {} } = {}) {
@@ -46,7 +47,8 @@ async function api(path, { method = 'GET', body, headers = {} } = {}) {
     let message = data && (data.detail || data.title);
     if (!message && response.status === 429) message = 'Too many requests. Wait a moment and try again.';
     if (!message) message = `Something went wrong on the server (${response.status}). Try again in a moment.`;
-    throw new ApiError(message, response.status, (data && Array.isArray(data.errors)) ? data.errors : []);
+    throw new ApiError(message, response.status, (data && Array.isArray(data.errors)) ? data.errors : [],
+      (data && data.type) || '');
   }
   return data;
 }
@@ -91,6 +93,7 @@ function alertBox(error, labels = {}) {
 }
 
 function fieldLabel(field, labels) {
+  if (typeof labels === 'function') return labels(field || '') || field || 'Request';
   if (labels[field]) return labels[field];
   const indexed = /^(\w+)\[(\d+)\]$/.exec(field || '');
   if (indexed && labels[indexed[1] + '[]']) return `${labels[indexed[1] + '[]']} ${Number(indexed[2]) + 1}`;
@@ -275,26 +278,122 @@ async function find() {
   return section;
 }
 
-// ---------------------------------------------------------------- profile and request form
+// ---------------------------------------------------------------- open slots
 
-/** Proposes times on coming weekdays that fall in working hours for both people where possible. */
-function suggestSlots(leaderZone, count) {
-  const slots = [];
-  const hours = [10, 14, 11, 15, 16, 9, 13];
-  for (let day = 2; slots.length < count && day < 30; day++) {
-    const date = dateToWall(new Date(Date.now() + day * 86400000), leaderZone).slice(0, 10);
-    const noon = wallToDate(date + 'T12:00', leaderZone);
-    if (['Sat', 'Sun'].includes(parts(noon, leaderZone).weekday)) continue;
-    const order = hours.slice(slots.length % hours.length).concat(hours.slice(0, slots.length % hours.length));
-    const candidates = order.map(h => wallToDate(`${date}T${String(h).padStart(2, '0')}:00`, leaderZone));
-    const fits = candidates.find(t => {
-      const p = parts(t, zone);
-      return !['Sat', 'Sun'].includes(p.weekday) && +p.hour >= 9 && +p.hour < 18;
-    });
-    slots.push(fits || candidates[0]);
-  }
-  return slots;
+const PICK_DAYS = 28;
+
+/** "Tue 24 Nov": a day tab, in the viewer's zone. */
+function shortDay(iso, tz = zone) {
+  return new Intl.DateTimeFormat([], { timeZone: tz, weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(iso));
 }
+
+/**
+ * Lets the viewer pick open start times of a leader, from GET leaders/{id}/slots, for the next four weeks:
+ * days as tabs, the day's times as toggles, in the viewer's zone with the leader's local time beside them.
+ */
+function slotPicker({ leaderId, leaderZone, leaderName, length, min = 1, max = 5, self = false, onchange = () => {} }) {
+  const chosen = new Map(); // epoch ms → the start as the server wrote it
+  let slots = [];
+  let current = null;      // the day shown, 'YYYY-MM-DD' in the viewer's zone
+  let ticket = 0;
+  const other = validZone(leaderZone) && leaderZone !== zone && !self;
+  const first = (leaderName || '').split(' ')[0];
+  const status = el('div', { class: 'picker-status small muted', role: 'status' });
+  const days = el('div', { class: 'day-tabs', role: 'group', 'aria-label': 'Days with open times' });
+  const times = el('div', { class: 'slot-grid', role: 'group' });
+  const summary = el('div', { class: 'picked small' });
+  const node = el('div', { class: 'picker' }, status, days, times, summary);
+  const keyOf = iso => dateToWall(new Date(iso)).slice(0, 10);
+
+  function render() {
+    const byDay = new Map();
+    for (const slot of slots) {
+      const key = keyOf(slot.start);
+      if (!byDay.has(key)) byDay.set(key, []);
+      byDay.get(key).push(slot);
+    }
+    if (!byDay.has(current)) current = byDay.keys().next().value || null;
+    const picked = new Set([...chosen.values()].map(keyOf));
+    days.replaceChildren(...[...byDay].map(([key, list]) => el('button', {
+      type: 'button', class: 'day-tab' + (picked.has(key) ? ' has-pick' : ''), 'aria-pressed': String(key === current),
+      onclick: () => { current = key; render(); },
+    }, shortDay(list[0].start), el('span', { class: 'count-small' }, list.length))));
+    const list = byDay.get(current) || [];
+    times.setAttribute('aria-label', list.length ? `Open times on ${day(list[0].start)}` : 'Open times');
+    times.replaceChildren(...list.map(slot => {
+      const on = chosen.has(new Date(slot.start).getTime());
+      return el('button', { type: 'button', class: 'slot-toggle', 'aria-pressed': String(on),
+        title: other ? `${first}: ${when(slot.start, leaderZone)}` : null, onclick: () => toggle(slot) },
+        clock(slot.start, zone, false), other ? el('span', { class: 'their' }, `${first} ${clock(slot.start, leaderZone, false)}`) : null);
+    }));
+    const picks = [...chosen.values()].sort((a, b) => new Date(a) - new Date(b));
+    const need = min === max ? `Pick ${min === 1 ? 'one time' : plural(min, 'time')}`
+      : `Pick ${min} to ${max} times`;
+    summary.replaceChildren(...nodes(picks.length
+      ? [el('span', { class: 'strong' }, max === 1 ? 'Chosen: ' : `Chosen (${picks.length} of ${max}): `),
+        el('span', { class: 'chips' }, picks.map(iso => el('span', { class: 'chip picked-chip' },
+          when(iso), other ? el('span', { class: 'muted' }, ` · ${first} ${clock(iso, leaderZone)}`) : null,
+          el('button', { type: 'button', class: 'chip-remove', 'aria-label': `Remove ${when(iso)}`,
+            onclick: () => { chosen.delete(new Date(iso).getTime()); render(); onchange(); } }, '×'))))]
+      : el('span', { class: 'muted' }, `${need}. Nothing chosen yet.`)));
+  }
+
+  function toggle(slot) {
+    const t = new Date(slot.start).getTime();
+    if (chosen.has(t)) chosen.delete(t);
+    else if (max === 1) { chosen.clear(); chosen.set(t, slot.start); }
+    else if (chosen.size >= max) {
+      status.textContent = `You can pick at most ${max} times. Remove one first.`;
+      status.hidden = false;
+      return;
+    } else chosen.set(t, slot.start);
+    status.hidden = true;
+    render();
+    onchange();
+  }
+
+  async function load(newLength = length) {
+    length = newLength;
+    const mine = ++ticket;
+    node.setAttribute('aria-busy', 'true');
+    status.hidden = false;
+    status.replaceChildren('Loading open times…');
+    const from = new Date();
+    const to = new Date(from.getTime() + PICK_DAYS * 86400000);
+    try {
+      const list = await api(`leaders/${encodeURIComponent(leaderId)}/slots?` + new URLSearchParams({
+        from: from.toISOString(), to: to.toISOString(), length: String(length) }));
+      if (mine !== ticket) return;
+      slots = (list || []).filter(s => new Date(s.start).getTime() > Date.now());
+      const open = new Set(slots.map(s => new Date(s.start).getTime()));
+      const gone = [...chosen.keys()].filter(t => !open.has(t));
+      gone.forEach(t => chosen.delete(t));
+      if (!slots.length) {
+        status.replaceChildren(el('div', { class: 'empty' },
+          el('p', {}, self ? 'You have no open times in the next 4 weeks.' : `${leaderName} has no open times in the next 4 weeks.`),
+          el('p', { class: 'small muted' }, self
+            ? ['Open more hours under ', el('a', { href: '#availability' }, 'Availability'), ', or raise your monthly limit.']
+            : `Their calendar or monthly limit is full${length > 15 ? '; a shorter conversation may still fit' : ''}. Try again later, or find another leader.`)));
+      } else {
+        status.hidden = !gone.length;
+        status.replaceChildren(gone.length ? `${plural(gone.length, 'chosen time is', 'chosen times are')} no longer open and ${gone.length === 1 ? 'was' : 'were'} removed.` : '');
+      }
+      render();
+      onchange();
+    } catch (error) {
+      if (mine !== ticket || error.status === 401) return;
+      slots = [];
+      render();
+      status.replaceChildren(alertBox(error), el('button', { type: 'button', class: 'secondary small-button', onclick: () => load() }, 'Try again'));
+    } finally {
+      if (mine === ticket) node.removeAttribute('aria-busy');
+    }
+  }
+
+  return { node, load, picks: () => [...chosen.values()].sort((a, b) => new Date(a) - new Date(b)), empty: () => !slots.length };
+}
+
+// ---------------------------------------------------------------- profile and request form
 
 async function profile(id) {
   const [person, mine] = await Promise.all([
@@ -339,32 +438,13 @@ function requestForm(person, leader, theirZone, open) {
   const field = (label, control, hint) => el('div', { class: 'field', 'data-field': control.name },
     el('label', { for: control.id }, label), hint && el('p', { class: 'hint' }, hint), control, el('p', { class: 'field-error', hidden: true }));
 
-  const slotList = el('div', { class: 'slots' });
-  const addButton = el('button', { type: 'button', class: 'secondary small-button', onclick: () => { addSlot(''); syncSlots(); } }, '+ Add a time');
-  const minWall = dateToWall(new Date(Date.now() + 3600000));
-  function addSlot(value) {
-    const input = el('input', { type: 'datetime-local', value, min: minWall, step: 900, 'aria-label': 'Proposed time' });
-    const theirs = el('span', { class: 'small muted their-time' });
-    const remove = el('button', { type: 'button', class: 'link', 'aria-label': 'Remove this time',
-      onclick: () => { row.remove(); syncSlots(); } }, 'Remove');
-    const row = el('div', { class: 'slot', 'data-field': 'slot' },
-      el('div', { class: 'slot-line' }, input, theirs, remove), el('p', { class: 'field-error', hidden: true }));
-    input.addEventListener('input', () => syncSlots());
-    slotList.append(row);
-  }
-  function syncSlots() {
-    const rows = [...slotList.children];
-    rows.forEach((row, i) => {
-      const input = row.querySelector('input');
-      input.setAttribute('aria-label', `Proposed time ${i + 1}`);
-      const date = wallToDate(input.value);
-      row.querySelector('.their-time').textContent = date && theirZone !== zone ? `${first}: ${when(date, theirZone)}` : '';
-      row.querySelector('button.link').hidden = rows.length <= 2;
-    });
-    addButton.hidden = rows.length >= 5;
-  }
-  suggestSlots(theirZone, 3).forEach(date => addSlot(dateToWall(date)));
-  syncSlots();
+  const picker = slotPicker({ leaderId: person.id, leaderZone: theirZone, leaderName: person.displayName,
+    length: Number(length.value), min: 2, max: 5, onchange: () => {
+      const holder = form.querySelector('.field[data-field="proposedSlots"] > .field-error');
+      if (holder && picker.picks().length >= 2) holder.hidden = true;
+    } });
+  length.addEventListener('change', () => picker.load(Number(length.value)));
+  picker.load();
 
   const problems = el('div');
   const submit = el('button', { type: 'submit' }, 'Send request');
@@ -377,11 +457,9 @@ function requestForm(person, leader, theirZone, open) {
   function showFieldErrors(errors) {
     form.querySelectorAll('.field-error').forEach(p => { p.hidden = true; p.textContent = ''; });
     form.querySelectorAll('[aria-invalid]').forEach(c => c.removeAttribute('aria-invalid'));
-    const rows = [...slotList.children];
     for (const { field, message } of errors) {
-      const indexed = /^proposedSlots\[(\d+)\]$/.exec(field || '');
-      const holder = indexed ? rows[Number(indexed[1])]
-        : field === 'proposedSlots' ? slotList.closest('.field') : form.querySelector(`.field[data-field="${field}"]`);
+      const slotField = /^proposedSlots(\[\d+\])?$/.test(field || '');
+      const holder = form.querySelector(`.field[data-field="${slotField ? 'proposedSlots' : field}"]`);
       if (!holder) continue;
       const target = holder.querySelector(':scope > .field-error');
       target.textContent = capital(message);
@@ -389,28 +467,26 @@ function requestForm(person, leader, theirZone, open) {
       const control = holder.querySelector('input, textarea, select');
       if (control) control.setAttribute('aria-invalid', 'true');
     }
-    const firstBad = form.querySelector('[aria-invalid="true"]');
-    if (firstBad) firstBad.focus();
+    const firstBad = form.querySelector('[aria-invalid="true"]') || form.querySelector('.field-error:not([hidden])');
+    if (firstBad) (firstBad.matches('.field-error') ? firstBad.closest('.field') : firstBad).scrollIntoView({ block: 'center' });
+    if (firstBad && !firstBad.matches('.field-error')) firstBad.focus();
   }
 
   function clientErrors() {
     const errors = [];
-    const times = [...slotList.querySelectorAll('input')].map(i => wallToDate(i.value));
-    times.forEach((t, i) => {
-      if (!t) errors.push({ field: `proposedSlots[${i}]`, message: 'pick a date and time' });
-      else if (t.getTime() <= Date.now()) errors.push({ field: `proposedSlots[${i}]`, message: 'must be in the future' });
-      else if (times.findIndex(o => o && o.getTime() === t.getTime()) !== i) errors.push({ field: `proposedSlots[${i}]`, message: 'you proposed this time already' });
-    });
+    const picks = picker.picks();
+    if (picks.length < 2) errors.push({ field: 'proposedSlots', message: picker.empty()
+      ? `${first} has no open times to pick right now` : `pick 2 to 5 times (${picks.length} chosen)` });
     for (const [control, message] of [[intro, 'say who you are'], [learn, 'say what you want to learn'], [whyYou, `say why ${first}`]]) {
       if (!control.value.trim()) errors.push({ field: control.name, message });
     }
-    return { errors, times };
+    return { errors, picks };
   }
 
   const send = async event => {
     event.preventDefault();
     problems.replaceChildren();
-    const { errors, times } = clientErrors();
+    const { errors, picks } = clientErrors();
     if (errors.length) {
       showFieldErrors(errors);
       problems.replaceChildren(alertBox(new ApiError('', 400, errors), labels));
@@ -419,7 +495,7 @@ function requestForm(person, leader, theirZone, open) {
     showFieldErrors([]);
     const body = { leaderId: person.id, length: Number(length.value), format: format.value,
       intro: intro.value.trim(), learn: learn.value.trim(), whyYou: whyYou.value.trim(),
-      proposedSlots: times.map(t => t.toISOString()) };
+      proposedSlots: picks };
     const serialized = JSON.stringify(body);
     if (serialized !== lastBody) { lastBody = serialized; key = newKey(); } // a retry of the same request is not sent twice
     try {
@@ -433,6 +509,8 @@ function requestForm(person, leader, theirZone, open) {
       if (error.status === 401) return;
       showFieldErrors(error.errors);
       problems.replaceChildren(alertBox(error, labels));
+      // A time taken meanwhile: show what is open now.
+      if (error.is('slot-unavailable') || error.is('slot-taken')) picker.load();
     }
   };
 
@@ -443,10 +521,10 @@ function requestForm(person, leader, theirZone, open) {
     field(`Why ${first}`, whyYou),
     el('fieldset', { class: 'field', 'data-field': 'proposedSlots' },
       el('legend', {}, 'Times you propose'),
-      el('p', { class: 'hint' }, `2 to 5 times, in your time zone (${zone}`,
-        deviceZone !== zone ? `; your device is set to ${deviceZone}` : '', ').',
-        theirZone !== zone ? ` ${first} is in ${theirZone}.` : ''),
-      slotList, addButton, el('p', { class: 'field-error', hidden: true })),
+      el('p', { class: 'hint' }, `Pick 2 to 5 of ${first}'s open times in the next 4 weeks. Times in your time zone (${zone}`,
+        deviceZone !== zone ? `; your device is set to ${deviceZone}` : '', ')',
+        theirZone !== zone ? `, with ${first}'s local time (${theirZone}) beside them.` : '.'),
+      picker.node, el('p', { class: 'field-error', hidden: true })),
     problems,
     el('div', { class: 'actions' }, submit, el('a', { href: '#find', class: 'button secondary' }, 'Cancel')));
 
@@ -478,95 +556,250 @@ function sentCard(person, created) {
 
 async function sent() {
   const [page, ivs] = await Promise.all([api('requests?as=requester'), api('interviews?as=employee').catch(() => ({ items: [] }))]);
-  const byRequest = new Map(ivs.items.map(i => [i.requestId, i]));
+  const context = { byRequest: new Map(ivs.items.map(i => [i.requestId, i])), all: page.items };
   return card(el('h2', {}, 'My requests'),
-    requestList(page, 'leader', byRequest, null,
+    requestList(page, 'leader', context, null,
       el('div', { class: 'empty' }, el('p', {}, 'You have not asked anyone yet.'), link('#find', 'Find a leader', 'button'))));
 }
 
 async function received() {
   const [page, ivs] = await Promise.all([api('requests?as=leader'), api('interviews?as=leader').catch(() => ({ items: [] }))]);
-  const byRequest = new Map(ivs.items.map(i => [i.requestId, i]));
-  leaderCalendar = ivs.items.filter(i => i.status === 'SCHEDULED');
+  const context = { byRequest: new Map(ivs.items.map(i => [i.requestId, i])), all: page.items };
   const waiting = page.items.filter(r => r.status === 'PENDING');
   const rest = page.items.filter(r => r.status !== 'PENDING');
   return [
     card(el('h2', {}, 'Requests to me'),
       el('h3', {}, 'Waiting for your answer', waiting.length ? el('span', { class: 'count' }, waiting.length) : ''),
-      requestList({ items: waiting }, 'requester', byRequest, true,
+      requestList({ items: waiting }, 'requester', context, true,
         el('p', { class: 'empty muted' }, 'Nothing is waiting for you. New requests appear here.'))),
     rest.length > 0 && card(el('h3', {}, 'Answered and closed'),
-      requestList({ items: rest, total: page.total - waiting.length }, 'requester', byRequest, false, null)),
+      requestList({ items: rest, total: page.total - waiting.length }, 'requester', context, false, null)),
   ];
 }
 
-function requestList(page, counterpart, byRequest, detailed, empty) {
+function requestList(page, counterpart, context, detailed, empty) {
   if (!page.items.length) return empty;
-  const list = el('ul', { class: 'list requests' }, page.items.map(r => requestItem(r, counterpart, byRequest.get(r.id), detailed)));
+  const list = el('ul', { class: 'list requests' }, page.items.map(r => requestItem(r, counterpart, context, detailed)));
   const more = page.total > page.items.length && el('p', { class: 'small muted' }, `Showing the latest ${page.items.length} of ${page.total}.`);
   return [list, more];
 }
 
-function requestItem(r, counterpart, interview, detailed) {
+/** The latest note of a kind in a request's history (the list may come without history). */
+function lastNote(r, type) {
+  const events = (r.history || []).filter(e => e.type === type && e.note);
+  return events.length ? events[events.length - 1].note : null;
+}
+
+/** A reason or note form that opens in place of the actions. */
+function inlineForm({ scope, actions, errorSlot, fields, label, busyLabel = 'Sending…', danger = false, submit, labels = {} }) {
+  const confirm = el('button', { type: 'submit', class: danger ? 'danger' : '' }, label);
+  const form = el('form', { class: 'inline-form', novalidate: true, onsubmit: async event => {
+    event.preventDefault();
+    errorSlot.replaceChildren();
+    try {
+      await busy(scope, confirm, busyLabel, submit);
+    } catch (error) {
+      if (error.status !== 401) {
+        errorSlot.replaceChildren(alertBox(error, labels));
+        if (error.onError) error.onError();
+      }
+    }
+  } },
+    fields,
+    el('div', { class: 'actions' }, confirm, el('button', { type: 'button', class: 'secondary', onclick: () => {
+      errorSlot.replaceChildren();
+      form.replaceWith(actions);
+    } }, 'Cancel')));
+  return form;
+}
+
+let formCount = 0;
+function textField(label, { hint, required = false, placeholder } = {}) {
+  const id = 'x' + (++formCount);
+  const control = el('textarea', { id, maxlength: 2000, placeholder, required });
+  return { control, node: el('div', { class: 'field' }, el('label', { for: id }, label), hint && el('p', { class: 'hint' }, hint), control) };
+}
+
+function requestItem(r, counterpart, { byRequest, all }, detailed) {
   const other = r[counterpart];
+  const firstOf = person => person.displayName.split(' ')[0];
+  const interview = byRequest.get(r.id);
   const item = el('li', { class: 'request' });
   const errorSlot = el('div');
   const asLeader = counterpart === 'requester';
   const canAccept = asLeader ? r.status === 'PENDING' : r.status === 'COUNTER_PROPOSED';
+  const home = asLeader ? '#received' : '#sent';
+  const successor = all.find(o => o.redirectedFrom === r.id);
+  const predecessor = r.redirectedFrom && all.find(o => o.id === r.redirectedFrom);
 
   const accept = (start, button) => async () => {
     errorSlot.replaceChildren();
     try {
       await busy(item, button, 'Scheduling…', () => api(`requests/${r.id}/accept`, { method: 'POST', body: { start } }));
-      go(asLeader ? '#received' : '#sent', [el('strong', {}, 'Interview scheduled. '),
+      go(home, [el('strong', {}, 'Interview scheduled. '),
         `${when(start)} with ${other.displayName}. `, el('a', { href: '#interviews' }, 'See interviews')]);
     } catch (error) {
-      if (error.status !== 401) errorSlot.replaceChildren(alertBox(error));
+      if (error.status === 401) return;
+      errorSlot.replaceChildren(alertBox(error));
+      if (error.is('slot-taken') || error.is('slot-unavailable')) {
+        button.disabled = true;
+        button.classList.add('taken');
+        button.title = 'No longer free';
+        setTimeout(() => { button.disabled = true; }); // busy() re-enables the buttons when it ends
+      }
     }
   };
 
-  const answerTo = (action, label, doneText, reasonLabel) => {
-    const reason = el('textarea', { maxlength: 2000, id: `reason-${r.id}` });
-    const confirm = el('button', { type: 'submit', class: 'danger' }, label);
-    const form = el('form', { class: 'inline-form', onsubmit: async event => {
-      event.preventDefault();
-      errorSlot.replaceChildren();
+  const open = form => () => {
+    errorSlot.replaceChildren();
+    const node = form();
+    actions.replaceWith(node);
+    const focus = node.querySelector('textarea, input, button');
+    if (focus) focus.focus();
+  };
+
+  const reasonForm = (action, label, doneText, reasonLabel) => () => {
+    const reason = textField(reasonLabel);
+    return inlineForm({ scope: item, actions, errorSlot, label, danger: true, fields: reason.node,
+      submit: async () => {
+        await api(`requests/${r.id}/${action}`, { method: 'POST', body: { reason: reason.control.value.trim() || null } });
+        go(home, doneText);
+      } });
+  };
+
+  const counterForm = () => {
+    const picker = slotPicker({ leaderId: me.id, leaderZone: zone, leaderName: me.displayName, length: r.length, min: 1, max: 5, self: true });
+    picker.load();
+    const note = textField(`Note to ${firstOf(other)} (optional)`, { placeholder: 'For example: that week is full for me, would one of these work?' });
+    return inlineForm({ scope: item, actions, errorSlot, label: 'Send these times',
+      labels: { proposedSlots: 'Times', note: 'Note' },
+      fields: [el('div', { class: 'field' }, el('span', { class: 'strong' }, 'Pick 1 to 5 of your open times'),
+        el('p', { class: 'hint' }, `${r.length} minutes, in your time zone (${zone}).`), picker.node), note.node],
+      submit: async () => {
+        const picks = picker.picks();
+        if (!picks.length) throw new ApiError('Pick at least one of your open times.', 400);
+        try {
+          await api(`requests/${r.id}/counter`, { method: 'POST', body: { proposedSlots: picks, note: note.control.value.trim() || null } });
+        } catch (error) {
+          if (error.is('slot-unavailable') || error.is('slot-taken')) error.onError = () => picker.load();
+          throw error;
+        }
+        go(home, `You proposed ${plural(picks.length, 'time')} to ${other.displayName}. They can accept one under My requests.`);
+      } });
+  };
+
+  const redirectForm = () => {
+    let colleague = null;
+    const id = 'x' + (++formCount);
+    const q = el('input', { type: 'search', id, placeholder: 'Name, title or topic', autocomplete: 'off' });
+    const found = el('div', { class: 'colleagues', role: 'radiogroup', 'aria-label': 'Colleagues' });
+    const search = async () => {
+      found.replaceChildren(el('p', { class: 'small muted' }, 'Searching…'));
       try {
-        await busy(item, confirm, 'Sending…', () => api(`requests/${r.id}/${action}`, { method: 'POST', body: { reason: reason.value.trim() || null } }));
-        go(asLeader ? '#received' : '#sent', doneText);
+        const page = await api('people?' + new URLSearchParams({ q: q.value.trim(), leadersOnly: 'true', limit: '8' }));
+        const people = page.items.filter(p => p.id !== me.id && p.id !== other.id);
+        colleague = null;
+        found.replaceChildren(...nodes(people.length ? people.map(p => el('label', { class: 'choice' },
+          el('input', { type: 'radio', name: id + '-who', value: p.id, onchange: () => { colleague = p; } }),
+          el('span', {}, el('strong', {}, p.displayName), el('span', { class: 'small muted' }, ' · ',
+            [p.title, p.divisionName].filter(Boolean).join(' · ')))))
+          : el('p', { class: 'small muted' }, q.value.trim() ? `No leaders match “${q.value.trim()}”.` : 'No leaders found.')));
       } catch (error) {
-        if (error.status !== 401) errorSlot.replaceChildren(alertBox(error));
+        if (error.status !== 401) found.replaceChildren(alertBox(error));
       }
-    } },
-      el('label', { for: reason.id }, reasonLabel), reason,
-      el('div', { class: 'actions' }, confirm, el('button', { type: 'button', class: 'secondary', onclick: () => { form.replaceWith(actions); } }, 'Cancel')));
-    return () => { actions.replaceWith(form); reason.focus(); };
+    };
+    let timer = null;
+    q.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(search, 300); });
+    q.addEventListener('keydown', event => { if (event.key === 'Enter') { event.preventDefault(); clearTimeout(timer); search(); } });
+    const note = textField(`Note to ${firstOf(other)} (optional)`, { placeholder: 'Why this colleague is a better fit' });
+    return inlineForm({ scope: item, actions, errorSlot, label: 'Suggest this colleague',
+      labels: { leaderId: 'Colleague', note: 'Note' },
+      fields: [el('div', { class: 'field' }, el('label', { for: id }, 'Find a colleague who takes interviews'),
+        el('p', { class: 'hint' }, `The request goes to them with ${firstOf(other)}'s message and the times still open for them.`), q, found), note.node],
+      submit: async () => {
+        if (!colleague) throw new ApiError('Pick a colleague first.', 400);
+        await api(`requests/${r.id}/redirect`, { method: 'POST', body: { leaderId: colleague.id, note: note.control.value.trim() || null } });
+        go(home, `You suggested ${colleague.displayName} to ${other.displayName}; the request was forwarded.`);
+      } });
+  };
+
+  const followUpForm = () => {
+    const message = textField(`Message to ${firstOf(other)}`, { required: true,
+      hint: 'A short, friendly reminder. At most 2 follow-ups, at least 5 business days apart.',
+      placeholder: `Hi ${firstOf(other)}, just checking whether one of my times could work for you.` });
+    return inlineForm({ scope: item, actions, errorSlot, label: 'Send follow-up', labels: { message: 'Message' }, fields: message.node,
+      submit: async () => {
+        const text = message.control.value.trim();
+        if (!text) throw new ApiError('Write a short message first.', 400);
+        await api(`requests/${r.id}/follow-up`, { method: 'POST', body: { message: text } });
+        go(home, `Your follow-up went to ${other.displayName}.`);
+      } });
   };
 
   let actions = el('div', { class: 'actions stacked' });
   if (canAccept) {
-    actions.append(el('span', { class: 'small strong' }, asLeader ? 'Accept one of the proposed times:' : 'Accept one of the new times:'),
-      el('div', { class: 'row' }, r.proposedSlots.map(start => {
-        const from = new Date(start).getTime();
-        const to = from + r.length * 60000;
-        const clash = asLeader && leaderCalendar.find(i => new Date(i.start).getTime() < to && new Date(i.end).getTime() > from);
-        if (clash) {
-          return el('button', { type: 'button', disabled: true, class: 'taken',
-            title: `You already meet ${clash.employee.displayName} then` }, when(start), el('span', { class: 'small' }, ' · busy'));
-        }
-        const button = el('button', { type: 'button' }, when(start));
-        button.addEventListener('click', accept(start, button));
-        return button;
-      })));
+    if (r.proposedSlots.length) {
+      actions.append(el('span', { class: 'small strong' }, asLeader ? 'Accept one of the proposed times:' : `Accept one of ${firstOf(other)}'s times:`),
+        el('div', { class: 'row' }, r.proposedSlots.map(start => {
+          const button = el('button', { type: 'button' }, when(start));
+          button.addEventListener('click', accept(start, button));
+          return button;
+        })));
+    } else if (asLeader) {
+      actions.append(el('p', { class: 'small muted' }, 'None of the proposed times is open in your calendar. Propose other times, or suggest a colleague.'));
+    }
   }
   if (asLeader && r.status === 'PENDING') {
-    actions.append(el('div', { class: 'row small' }, el('span', { class: 'muted' }, 'None of these work?'),
-      el('button', { type: 'button', class: 'danger small-button', onclick: answerTo('decline', 'Decline request',
-        `You declined ${other.displayName}'s request.`, `Reason, shown to ${other.displayName.split(' ')[0]} (optional, be kind)`) }, 'Decline…')));
+    actions.append(el('div', { class: 'row small' }, el('span', { class: 'muted' }, r.proposedSlots.length ? 'None of these work?' : ''),
+      el('button', { type: 'button', class: 'secondary small-button', onclick: open(counterForm) }, 'Propose other times…'),
+      el('button', { type: 'button', class: 'secondary small-button', onclick: open(redirectForm) }, 'Suggest a colleague…'),
+      el('button', { type: 'button', class: 'danger small-button', onclick: open(reasonForm('decline', 'Decline request',
+        `You declined ${other.displayName}'s request.`, `Reason, shown to ${firstOf(other)} (optional, be kind)`)) }, 'Decline…')));
   }
   if (!asLeader && ['PENDING', 'COUNTER_PROPOSED'].includes(r.status)) {
-    actions.append(el('button', { type: 'button', class: 'danger', onclick: answerTo('withdraw', 'Withdraw request',
-      `You withdrew your request to ${other.displayName}.`, 'Reason (optional)') }, 'Withdraw…'));
+    actions.append(el('div', { class: 'row small' },
+      r.status === 'PENDING' && el('button', { type: 'button', class: 'secondary small-button', onclick: open(followUpForm) }, 'Follow up…'),
+      el('button', { type: 'button', class: 'danger small-button', onclick: open(reasonForm('withdraw', 'Withdraw request',
+        `You withdrew your request to ${other.displayName}.`, 'Reason (optional)')) }, 'Withdraw…')));
+  }
+
+  // What became of it, in words.
+  const story = [];
+  if (predecessor || r.redirectedFrom) {
+    const by = predecessor ? predecessor.leader.displayName : null;
+    story.push(el('p', { class: 'small note-line' }, asLeader
+      ? `Forwarded to you by ${by || 'a colleague'}.` : `Suggested by ${by || 'another leader'}, who forwarded your request.`,
+      predecessor && lastNote(predecessor, 'REDIRECTED') ? el('q', {}, lastNote(predecessor, 'REDIRECTED')) : null));
+  }
+  if (r.status === 'REDIRECTED') {
+    const note = lastNote(r, 'REDIRECTED');
+    story.push(el('p', { class: 'small note-line' }, successor
+      ? [asLeader ? `You suggested ${successor.leader.displayName}. ` : `${firstOf(other)} suggested you talk to `,
+        !asLeader && el('strong', {}, successor.leader.displayName), !asLeader && ' instead and forwarded your request. ',
+        !asLeader && ['Now: ', badge(successor.status)]]
+      : (asLeader ? 'You suggested a colleague.' : `${firstOf(other)} suggested a colleague and forwarded your request.`),
+      note ? el('q', {}, note) : null));
+  }
+  if (r.status === 'COUNTER_PROPOSED') {
+    const note = lastNote(r, 'COUNTERED');
+    story.push(el('p', { class: 'small note-line' }, asLeader ? `You proposed other times; waiting for ${firstOf(other)}.`
+      : `${firstOf(other)} could not make your times and proposed new ones.`, note ? el('q', {}, note) : null));
+  }
+  if (r.status === 'PENDING' && !asLeader && r.followUps > 0) {
+    story.push(el('p', { class: 'small muted' }, `You followed up ${r.followUps === 1 ? 'once' : plural(r.followUps, 'time')}.`));
+  }
+  if (r.status === 'PENDING' && asLeader && r.followUps > 0) {
+    story.push(el('p', { class: 'small note-line' }, `${firstOf(other)} followed up ${r.followUps === 1 ? 'once' : plural(r.followUps, 'time')}.`,
+      lastNote(r, 'FOLLOWED_UP') ? el('q', {}, lastNote(r, 'FOLLOWED_UP')) : null));
+  }
+  if (r.status === 'DECLINED') {
+    const note = lastNote(r, 'DECLINED');
+    if (note) story.push(el('p', { class: 'small note-line' }, asLeader ? 'Your reason:' : `${firstOf(other)} wrote:`, el('q', {}, note)));
+  }
+  if (r.status === 'EXPIRED') {
+    story.push(el('p', { class: 'small muted' }, asLeader ? 'This request expired without an answer.'
+      : [`${firstOf(other)} did not answer in time, so the request expired. It is not personal: leaders get busy. `,
+        el('a', { href: '#find' }, 'Ask someone else'), '.']));
   }
 
   const meta = [`${r.length} min`, formatName(r.format), `sent ${ago(r.createdAt)}`].join(' · ');
@@ -575,8 +808,10 @@ function requestItem(r, counterpart, interview, detailed) {
     el('div', { class: 'small muted' }, meta),
     interview && el('p', { class: 'scheduled' }, interview.status === 'SCHEDULED' ? 'Scheduled for ' : 'Interview: ',
       el('strong', {}, when(interview.start)), ' ', interview.status !== 'SCHEDULED' ? badge(interview.status) : ''),
+    story,
     !canAccept && ['PENDING', 'COUNTER_PROPOSED'].includes(r.status) && el('p', { class: 'small' },
-      'Proposed: ', r.proposedSlots.map(s => when(s)).join(' · ')),
+      r.status === 'COUNTER_PROPOSED' ? 'You proposed: ' : 'Proposed: ',
+      r.proposedSlots.length ? r.proposedSlots.map(s => when(s)).join(' · ') : 'no times yet'),
     detailed ? el('dl', { class: 'message' },
       el('dt', {}, 'About them'), el('dd', {}, r.intro),
       el('dt', {}, 'Wants to learn'), el('dd', {}, r.learn),
