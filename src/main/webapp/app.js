@@ -45,6 +45,8 @@ async function api(path, { method = 'GET', body, headers = {} } = {}) {
   }
   if (!response.ok) {
     let message = data && (data.detail || data.title);
+    // Instants in a server message are shown on the reader's clock.
+    if (message) message = message.replace(/\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z\b/g, iso => when(iso));
     if (!message && response.status === 429) message = 'Too many requests. Wait a moment and try again.';
     if (!message) message = `Something went wrong on the server (${response.status}). Try again in a moment.`;
     throw new ApiError(message, response.status, (data && Array.isArray(data.errors)) ? data.errors : [],
@@ -196,7 +198,7 @@ function listing(words) {
 
 // ---------------------------------------------------------------- routing
 
-const views = { find, sent, received, interviews };
+const views = { find, sent, received, interviews, availability };
 
 async function route() {
   const [name, argument] = location.hash.replace(/^#\/?/, '').split('/');
@@ -441,7 +443,7 @@ function requestForm(person, leader, theirZone, open) {
   const picker = slotPicker({ leaderId: person.id, leaderZone: theirZone, leaderName: person.displayName,
     length: Number(length.value), min: 2, max: 5, onchange: () => {
       const holder = form.querySelector('.field[data-field="proposedSlots"] > .field-error');
-      if (holder && picker.picks().length >= 2) holder.hidden = true;
+      if (holder && picker.picks().length >= 2 && !holder.hidden) { holder.hidden = true; problems.replaceChildren(); }
     } });
   length.addEventListener('change', () => picker.load(Number(length.value)));
   picker.load();
@@ -554,8 +556,24 @@ function sentCard(person, created) {
 
 // ---------------------------------------------------------------- requests
 
+/** The list comes without history; fetch it for the requests whose notes we show (counter, redirect, decline, follow-up). */
+async function withHistory(items) {
+  const wanted = items.filter(r => !r.history && (['COUNTER_PROPOSED', 'REDIRECTED', 'DECLINED'].includes(r.status)
+    || (r.status === 'PENDING' && r.followUps > 0))).slice(0, 12);
+  await Promise.all(wanted.map(r => api('requests/' + encodeURIComponent(r.id))
+    .then(full => { r.history = full.history || []; }).catch(() => {})));
+  // Who forwarded a request, when the original is not in this list.
+  const referrers = [...new Set(items.filter(r => r.redirectedFrom && r.referredBy && !items.some(o => o.id === r.redirectedFrom))
+    .map(r => r.referredBy))].slice(0, 12);
+  const names = new Map();
+  await Promise.all(referrers.map(id => api('people/' + encodeURIComponent(id)).then(p => names.set(id, p.displayName)).catch(() => {})));
+  items.forEach(r => { if (names.has(r.referredBy)) r.referredByName = names.get(r.referredBy); });
+  return items;
+}
+
 async function sent() {
-  const [page, ivs] = await Promise.all([api('requests?as=requester'), api('interviews?as=employee').catch(() => ({ items: [] }))]);
+  const [page, ivs] = await Promise.all([api('requests?as=requester').then(async p => { await withHistory(p.items); return p; }),
+    api('interviews?as=employee').catch(() => ({ items: [] }))]);
   const context = { byRequest: new Map(ivs.items.map(i => [i.requestId, i])), all: page.items };
   return card(el('h2', {}, 'My requests'),
     requestList(page, 'leader', context, null,
@@ -563,7 +581,8 @@ async function sent() {
 }
 
 async function received() {
-  const [page, ivs] = await Promise.all([api('requests?as=leader'), api('interviews?as=leader').catch(() => ({ items: [] }))]);
+  const [page, ivs] = await Promise.all([api('requests?as=leader').then(async p => { await withHistory(p.items); return p; }),
+    api('interviews?as=leader').catch(() => ({ items: [] }))]);
   const context = { byRequest: new Map(ivs.items.map(i => [i.requestId, i])), all: page.items };
   const waiting = page.items.filter(r => r.status === 'PENDING');
   const rest = page.items.filter(r => r.status !== 'PENDING');
@@ -587,7 +606,8 @@ function requestList(page, counterpart, context, detailed, empty) {
 /** The latest note of a kind in a request's history (the list may come without history). */
 function lastNote(r, type) {
   const events = (r.history || []).filter(e => e.type === type && e.note);
-  return events.length ? events[events.length - 1].note : null;
+  // A redirect's note ends with " → <id of the new request>": not for people.
+  return events.length ? events[events.length - 1].note.replace(/\s*→\s*[0-9a-f-]{36}\s*$/i, '') || null : null;
 }
 
 /** A reason or note form that opens in place of the actions. */
@@ -645,7 +665,6 @@ function requestItem(r, counterpart, { byRequest, all }, detailed) {
         button.disabled = true;
         button.classList.add('taken');
         button.title = 'No longer free';
-        setTimeout(() => { button.disabled = true; }); // busy() re-enables the buttons when it ends
       }
     }
   };
@@ -750,7 +769,7 @@ function requestItem(r, counterpart, { byRequest, all }, detailed) {
     }
   }
   if (asLeader && r.status === 'PENDING') {
-    actions.append(el('div', { class: 'row small' }, el('span', { class: 'muted' }, r.proposedSlots.length ? 'None of these work?' : ''),
+    actions.append(el('div', { class: 'row small' }, r.proposedSlots.length > 0 && el('span', { class: 'muted' }, 'None of these work?'),
       el('button', { type: 'button', class: 'secondary small-button', onclick: open(counterForm) }, 'Propose other times…'),
       el('button', { type: 'button', class: 'secondary small-button', onclick: open(redirectForm) }, 'Suggest a colleague…'),
       el('button', { type: 'button', class: 'danger small-button', onclick: open(reasonForm('decline', 'Decline request',
@@ -766,7 +785,7 @@ function requestItem(r, counterpart, { byRequest, all }, detailed) {
   // What became of it, in words.
   const story = [];
   if (predecessor || r.redirectedFrom) {
-    const by = predecessor ? predecessor.leader.displayName : null;
+    const by = predecessor ? predecessor.leader.displayName : r.referredByName;
     story.push(el('p', { class: 'small note-line' }, asLeader
       ? `Forwarded to you by ${by || 'a colleague'}.` : `Suggested by ${by || 'another leader'}, who forwarded your request.`,
       predecessor && lastNote(predecessor, 'REDIRECTED') ? el('q', {}, lastNote(predecessor, 'REDIRECTED')) : null));
@@ -834,28 +853,312 @@ async function interviews() {
   const sorted = page.items.slice().sort((a, b) => new Date(a.start) - new Date(b.start));
   const upcoming = sorted.filter(i => i.status === 'SCHEDULED' && new Date(i.end).getTime() > now);
   const past = sorted.filter(i => !upcoming.includes(i)).reverse();
-  const item = i => {
-    const asLeader = i.leader.id === me.id;
-    const other = asLeader ? i.employee : i.leader;
-    return el('li', { class: 'interview' },
-      el('div', { class: 'when' },
-        el('strong', {}, day(i.start)),
-        el('div', {}, `${clock(i.start, zone, false)}–${clock(i.end, zone, true)}`),
-        i.status === 'SCHEDULED' && new Date(i.start).getTime() > now && el('div', { class: 'small muted' }, ago(i.start))),
-      el('div', { class: 'grow' }, `${i.length} min ${formatName(i.format)} with `, el('strong', {}, other.displayName),
-        el('span', { class: 'small muted' }, asLeader ? ' (you are the leader)' : '')),
-      badge(i.status));
-  };
   const emptyText = me.roles.includes('LEADER')
     ? 'No interviews yet. When you or a leader accepts a time, the interview appears here.'
     : 'No interviews yet. When a leader accepts one of your times, the interview appears here.';
   return [
     card(el('h2', {}, 'Interviews'), el('p', { class: 'small muted' }, `Times in ${zone}.`),
       el('h3', {}, 'Upcoming'),
-      upcoming.length ? el('ul', { class: 'list' }, upcoming.map(item))
+      upcoming.length ? el('ul', { class: 'list' }, upcoming.map(interviewItem))
         : el('div', { class: 'empty' }, el('p', { class: 'muted' }, emptyText), !me.roles.includes('LEADER') && link('#find', 'Find a leader', 'button'))),
-    past.length > 0 && card(el('h3', {}, 'Past and cancelled'), el('ul', { class: 'list' }, past.map(item))),
+    past.length > 0 && card(el('h3', {}, 'Past and cancelled'), el('ul', { class: 'list' }, past.map(interviewItem))),
   ];
+}
+
+function interviewItem(i) {
+  const now = Date.now();
+  const asLeader = i.leader.id === me.id;
+  const other = asLeader ? i.employee : i.leader;
+  const first = other.displayName.split(' ')[0];
+  const started = new Date(i.start).getTime() <= now;
+  const item = el('li', { class: 'interview' });
+  const errorSlot = el('div', { class: 'full' });
+  let actions = el('div', { class: 'actions full' });
+
+  const open = form => async () => {
+    errorSlot.replaceChildren();
+    const node = await form();
+    actions.replaceWith(node);
+    const focus = node.querySelector('textarea, input, button');
+    if (focus) focus.focus();
+  };
+
+  const moveForm = async () => {
+    // The leader's open times decide; for the employee, show the leader's local time beside them.
+    let leaderZone = zone;
+    if (!asLeader) {
+      try { leaderZone = (await api('people/' + encodeURIComponent(i.leader.id))).timeZone; } catch (error) { leaderZone = null; }
+    }
+    const picker = slotPicker({ leaderId: i.leader.id, leaderZone, leaderName: i.leader.displayName,
+      length: i.length, min: 1, max: 1, self: asLeader });
+    picker.load();
+    const reason = textField(`Reason, shown to ${first} (optional)`);
+    const form = inlineForm({ scope: item, actions, errorSlot, label: 'Move interview', busyLabel: 'Moving…',
+      labels: { start: 'New time', reason: 'Reason' },
+      fields: [el('div', { class: 'field' }, el('span', { class: 'strong' }, 'Pick a new time'),
+        el('p', { class: 'hint' }, asLeader ? `Your open times for ${i.length} minutes, in ${zone}.`
+          : `${i.leader.displayName}'s open times for ${i.length} minutes, in your time zone (${zone}).`), picker.node), reason.node],
+      submit: async () => {
+        const [start] = picker.picks();
+        if (!start) throw new ApiError('Pick a new time first.', 400);
+        try {
+          await api(`interviews/${i.id}/reschedule`, { method: 'POST', body: { start, reason: reason.control.value.trim() || null } });
+        } catch (error) {
+          if (error.is('slot-taken') || error.is('slot-unavailable')) error.onError = () => picker.load();
+          throw error;
+        }
+        go('#interviews', `Moved to ${when(start)}. ${first} was told; update your calendar with the new invitation.`);
+      } });
+    form.classList.add('full');
+    return form;
+  };
+
+  const cancelForm = () => {
+    const reason = textField(`Reason, shown to ${first} (optional, be kind)`);
+    const form = inlineForm({ scope: item, actions, errorSlot, label: 'Cancel interview', busyLabel: 'Cancelling…', danger: true,
+      labels: { reason: 'Reason' }, fields: reason.node,
+      submit: async () => {
+        await api(`interviews/${i.id}/cancel`, { method: 'POST', body: { reason: reason.control.value.trim() || null } });
+        go('#interviews', `You cancelled the interview with ${other.displayName}. ${first} was told.`);
+      } });
+    form.classList.add('full');
+    return form;
+  };
+
+  const outcome = held => async event => {
+    errorSlot.replaceChildren();
+    try {
+      await busy(item, event.currentTarget, 'Saving…', () => api(`interviews/${i.id}/outcome`, { method: 'POST', body: { held } }));
+      go('#interviews', held ? `Thanks. The interview with ${other.displayName} is marked as held.` : `Noted: the interview with ${other.displayName} did not happen.`);
+    } catch (error) {
+      if (error.status !== 401) errorSlot.replaceChildren(alertBox(error));
+    }
+  };
+
+  if (i.status === 'SCHEDULED' && !started) {
+    actions.append(
+      el('a', { class: 'button secondary small-button', href: `api/interviews/${encodeURIComponent(i.id)}/calendar.ics`,
+        download: 'crossroads-interview.ics' }, 'Add to calendar'),
+      el('button', { type: 'button', class: 'secondary small-button', onclick: open(moveForm) }, 'Move…'),
+      el('button', { type: 'button', class: 'danger small-button', onclick: open(cancelForm) }, 'Cancel…'));
+  } else if (i.status === 'SCHEDULED') {
+    actions.append(el('span', { class: 'small muted' }, 'Did it take place?'),
+      el('button', { type: 'button', class: 'small-button', onclick: outcome(true) }, 'Held'),
+      el('button', { type: 'button', class: 'secondary small-button', onclick: outcome(false) }, 'Did not happen'));
+  }
+
+  item.append(...nodes(
+    el('div', { class: 'when' },
+      el('strong', {}, day(i.start)),
+      el('div', {}, `${clock(i.start, zone, false)}–${clock(i.end, zone, true)}`),
+      i.status === 'SCHEDULED' && !started && el('div', { class: 'small muted' }, ago(i.start))),
+    el('div', { class: 'grow' }, `${i.length} min ${formatName(i.format)} with `, el('strong', {}, other.displayName),
+      el('span', { class: 'small muted' }, asLeader ? ' (you are the leader)' : ''),
+      i.sequence > 0 && i.status === 'SCHEDULED' && el('div', { class: 'small muted' }, 'Moved since it was first set.'),
+      i.status === 'CANCELLED' && i.cancelReason && el('div', { class: 'small note-line' }, 'Reason: ', el('q', {}, i.cancelReason))),
+    badge(i.status),
+    actions.children.length ? actions : null,
+    errorSlot));
+  return item;
+}
+
+// ---------------------------------------------------------------- availability (leaders)
+
+const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+const dayName = d => capital(d.toLowerCase());
+
+async function availability() {
+  if (!me.roles.includes('LEADER')) {
+    return card(el('h2', {}, 'Availability'), el('p', { class: 'alert warning' }, 'Only leaders set availability.'));
+  }
+  const [av, prof] = await Promise.all([api(`leaders/${me.id}/availability`), api(`leaders/${me.id}/profile`)]);
+  return [availabilityCard(av), leaderProfileCard(prof)];
+}
+
+/** Editable time ranges ("09:00–12:00, 13:00–17:00"). */
+function rangesEditor(ranges, label) {
+  const list = el('div', { class: 'ranges' });
+  const none = el('span', { class: 'small muted' }, 'Not available');
+  const add = el('button', { type: 'button', class: 'link', onclick: () => { addRange({ start: '09:00', end: '17:00' }); sync(); list.querySelector('.range:last-child input').focus(); } }, '+ Add hours');
+  function addRange({ start, end }) {
+    const from = el('input', { type: 'time', value: start, step: 900, 'aria-label': `${label} from` });
+    const to = el('input', { type: 'time', value: end, step: 900, 'aria-label': `${label} until` });
+    const row = el('div', { class: 'range' }, from, el('span', { 'aria-hidden': 'true' }, '–'), to,
+      el('button', { type: 'button', class: 'link', 'aria-label': `Remove these ${label} hours`, onclick: () => { row.remove(); sync(); } }, 'Remove'));
+    list.append(row);
+  }
+  function sync() { none.hidden = list.children.length > 0; }
+  ranges.forEach(addRange);
+  sync();
+  return {
+    node: el('div', { class: 'ranges-editor' }, list, none, add),
+    value: () => [...list.children].map(row => { const [a, b] = row.querySelectorAll('input'); return { start: a.value, end: b.value }; }),
+  };
+}
+
+function numberField(label, value, { min = 0, max, hint, unit } = {}) {
+  const id = 'x' + (++formCount);
+  const control = el('input', { type: 'number', id, value, min, max, step: 1, inputmode: 'numeric' });
+  return { control, node: el('div', { class: 'field' }, el('label', { for: id }, label),
+    hint && el('p', { class: 'hint' }, hint), el('div', { class: 'with-unit' }, control, unit && el('span', { class: 'small muted' }, unit))) };
+}
+
+function availabilityCard(av) {
+  const problems = el('div');
+  const save = el('button', { type: 'submit' }, 'Save availability');
+
+  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  const currentZone = av.timeZone || zone;
+  const zoneId = 'x' + (++formCount);
+  const zoneControl = zones.length
+    ? el('select', { id: zoneId }, [...new Set([currentZone, ...zones])].sort().map(z => el('option', { value: z, selected: z === currentZone }, z.replaceAll('_', ' '))))
+    : el('input', { id: zoneId, value: currentZone });
+
+  const weekly = DAYS.map(d => ({ day: d, editor: rangesEditor(av.weekly.filter(w => w.day === d).map(w => ({ start: w.start, end: w.end })), dayName(d)) }));
+
+  const overrideList = el('div', { class: 'overrides' });
+  const overrides = [];
+  const today = dateToWall(new Date(), currentZone).slice(0, 10);
+  function addOverride({ date, ranges }) {
+    const dateInput = el('input', { type: 'date', value: date, min: today, 'aria-label': 'Date' });
+    const editor = rangesEditor(ranges, 'special');
+    const away = el('input', { type: 'checkbox', checked: ranges.length === 0 });
+    const syncAway = () => { editor.node.hidden = away.checked; };
+    away.addEventListener('change', () => { syncAway(); if (!away.checked && !editor.value().length) editor.node.querySelector('button.link:last-child').click(); });
+    syncAway();
+    const entry = { dateInput, away, editor };
+    const row = el('div', { class: 'override' },
+      el('div', { class: 'row' }, dateInput, el('label', { class: 'check' }, away, ' Away all day'),
+        el('button', { type: 'button', class: 'link', onclick: () => { row.remove(); overrides.splice(overrides.indexOf(entry), 1); } }, 'Remove')),
+      editor.node);
+    overrides.push(entry);
+    overrideList.append(row);
+    return row;
+  }
+  (av.overrides || []).filter(o => o.date >= today).sort((a, b) => a.date.localeCompare(b.date)).forEach(addOverride);
+  const addAway = el('button', { type: 'button', class: 'secondary small-button', onclick: () => {
+    addOverride({ date: '', ranges: [] }).querySelector('input').focus();
+  } }, '+ Add an away day or special hours');
+
+  const before = numberField('Buffer before', av.bufferBefore, { max: 240, unit: 'minutes' });
+  const after = numberField('Buffer after', av.bufferAfter, { max: 240, unit: 'minutes' });
+  const notice = numberField('Notice needed', av.minNoticeHours, { max: 720, unit: 'hours' });
+  const horizon = numberField('Bookable ahead', av.horizonDays, { min: 1, max: 365, unit: 'days' });
+
+  const body = () => ({
+    timeZone: zoneControl.value.trim(),
+    weekly: weekly.flatMap(({ day, editor }) => editor.value().map(r => ({ day, ...r }))),
+    overrides: overrides.map(o => ({ date: o.dateInput.value, ranges: o.away.checked ? [] : o.editor.value() })),
+    bufferBefore: before.control.value === '' ? null : Number(before.control.value),
+    bufferAfter: after.control.value === '' ? null : Number(after.control.value),
+    minNoticeHours: notice.control.value === '' ? null : Number(notice.control.value),
+    horizonDays: horizon.control.value === '' ? null : Number(horizon.control.value),
+  });
+
+  const labelsFor = sent => field => {
+    const top = { timeZone: 'Time zone', weekly: 'Weekly hours', overrides: 'Away days', bufferBefore: 'Buffer before',
+      bufferAfter: 'Buffer after', minNoticeHours: 'Notice needed', horizonDays: 'Bookable ahead' };
+    if (top[field]) return top[field];
+    let m = /^weekly\[(\d+)\]/.exec(field);
+    if (m && sent.weekly[+m[1]]) { const w = sent.weekly[+m[1]]; return `${dayName(w.day)} ${w.start}–${w.end}`; }
+    m = /^overrides\[(\d+)\]/.exec(field);
+    if (m && sent.overrides[+m[1]]) return `Date ${sent.overrides[+m[1]].date || '(empty)'}`;
+    return null;
+  };
+
+  const clientErrors = sent => {
+    const errors = [];
+    sent.weekly.forEach((w, i) => {
+      if (!w.start || !w.end) errors.push({ field: `weekly[${i}]`, message: 'fill in both times' });
+      else if (w.start >= w.end) errors.push({ field: `weekly[${i}]`, message: 'must end after it starts' });
+    });
+    sent.overrides.forEach((o, i) => {
+      if (!o.date) errors.push({ field: `overrides[${i}]`, message: 'pick a date' });
+      else if (sent.overrides.findIndex(x => x.date === o.date) !== i) errors.push({ field: `overrides[${i}]`, message: 'this date is listed twice' });
+      o.ranges.forEach(r => { if (!r.start || !r.end || r.start >= r.end) errors.push({ field: `overrides[${i}]`, message: 'hours must end after they start' }); });
+    });
+    return errors;
+  };
+
+  const form = el('form', { novalidate: true, onsubmit: async event => {
+    event.preventDefault();
+    problems.replaceChildren();
+    const sent = body();
+    const errors = clientErrors(sent);
+    if (errors.length) { problems.replaceChildren(alertBox(new ApiError('', 400, errors), labelsFor(sent))); return; }
+    try {
+      await busy(form, save, 'Saving…', () => api(`leaders/${me.id}/availability`, { method: 'PUT', body: sent }));
+      problems.replaceChildren(el('div', { class: 'alert success', role: 'status' }, 'Saved. Your open times now follow these hours.'));
+    } catch (error) {
+      if (error.status !== 401) problems.replaceChildren(alertBox(error, labelsFor(sent)));
+    }
+  } },
+    el('div', { class: 'field' }, el('label', { for: zoneId }, 'Time zone'), el('p', { class: 'hint' }, 'Your hours below are on this clock.'), zoneControl),
+    el('fieldset', { class: 'field' }, el('legend', {}, 'Weekly hours'),
+      el('p', { class: 'hint' }, 'When people may propose times. Add several ranges for a day to leave a gap, such as lunch.'),
+      el('div', { class: 'week' }, weekly.map(({ day, editor }) => el('div', { class: 'weekday' },
+        el('span', { class: 'strong' }, dayName(day)), editor.node)))),
+    el('fieldset', { class: 'field' }, el('legend', {}, 'Away days and special hours'),
+      el('p', { class: 'hint' }, 'Dates that differ from your week: away all day, or other hours.'),
+      overrideList, addAway),
+    el('fieldset', { class: 'field' }, el('legend', {}, 'Rules'),
+      el('div', { class: 'row rules' }, before.node, after.node, notice.node, horizon.node)),
+    problems,
+    el('div', { class: 'actions' }, save));
+
+  return card(el('h2', {}, 'Availability'),
+    el('p', { class: 'muted' }, 'Employees only see open times inside these hours, after your buffers, notice, monthly limit and interviews.'),
+    form);
+}
+
+function leaderProfileCard(prof) {
+  const problems = el('div');
+  const save = el('button', { type: 'submit' }, 'Save profile');
+  const id = () => 'x' + (++formCount);
+  const acceptingId = id();
+  const accepting = el('input', { type: 'checkbox', id: acceptingId, checked: prof.acceptingRequests });
+  const topicsId = id();
+  const topics = el('input', { id: topicsId, value: (prof.topics || []).join(', '), placeholder: 'career growth, architecture' });
+  const bioId = id();
+  const bio = el('textarea', { id: bioId, maxlength: 2000 }, prof.bio || '');
+  const cap = numberField('Interviews a month, at most', prof.monthlyCap, { max: 40 });
+  const choices = (values, selected, name) => values.map(v => el('label', { class: 'check' },
+    el('input', { type: 'checkbox', value: v, checked: selected.includes(v) }), ' ', name(v)));
+  const lengths = el('div', { class: 'row' }, choices([15, 20, 30], prof.lengths || [], l => `${l} min`));
+  const formats = el('div', { class: 'row' }, choices(['VIDEO', 'PHONE', 'IN_PERSON'], prof.formats || [], formatName));
+  const labels = { acceptingRequests: 'Accepting requests', topics: 'Topics', bio: 'About you', monthlyCap: 'Interviews a month',
+    lengths: 'Lengths', formats: 'Formats' };
+  const checked = box => [...box.querySelectorAll('input:checked')].map(i => i.value);
+
+  const form = el('form', { novalidate: true, onsubmit: async event => {
+    event.preventDefault();
+    problems.replaceChildren();
+    const sent = { acceptingRequests: accepting.checked,
+      topics: topics.value.split(',').map(t => t.trim()).filter(Boolean),
+      bio: bio.value.trim(), monthlyCap: cap.control.value === '' ? null : Number(cap.control.value),
+      lengths: checked(lengths).map(Number), formats: checked(formats) };
+    const errors = [];
+    if (!sent.lengths.length) errors.push({ field: 'lengths', message: 'offer at least one length' });
+    if (!sent.formats.length) errors.push({ field: 'formats', message: 'offer at least one format' });
+    if (errors.length) { problems.replaceChildren(alertBox(new ApiError('', 400, errors), labels)); return; }
+    try {
+      await busy(form, save, 'Saving…', () => api(`leaders/${me.id}/profile`, { method: 'PUT', body: sent }));
+      problems.replaceChildren(el('div', { class: 'alert success', role: 'status' },
+        sent.acceptingRequests ? 'Saved. Employees see your profile as shown here.' : 'Saved. You are not taking new requests; open ones stay.'));
+    } catch (error) {
+      if (error.status !== 401) problems.replaceChildren(alertBox(error, labels));
+    }
+  } },
+    el('div', { class: 'field' }, el('label', { class: 'check', for: acceptingId }, accepting, ' I accept new requests'),
+      el('p', { class: 'hint' }, 'Turn this off while you are busy; people cannot send you new requests.')),
+    el('div', { class: 'field' }, el('label', { for: topicsId }, 'Topics'), el('p', { class: 'hint' }, 'Separated by commas.'), topics),
+    el('div', { class: 'field' }, el('label', { for: bioId }, 'About you'), bio),
+    el('div', { class: 'row two' }, cap.node,
+      el('fieldset', { class: 'field' }, el('legend', {}, 'Lengths'), lengths),
+      el('fieldset', { class: 'field' }, el('legend', {}, 'Formats'), formats)),
+    problems,
+    el('div', { class: 'actions' }, save));
+  return card(el('h2', {}, 'Leader profile'), el('p', { class: 'muted' }, 'What employees see when they look you up.'), form);
 }
 
 // ---------------------------------------------------------------- start
