@@ -30,7 +30,7 @@ public class Notifications {
   public void toLeader(UUID leaderId, UUID requesterId, String kind, String what) {
     Person leader = person(leaderId);
     Person requester = person(requesterId);
-    queue(kind, leader, requester.displayName() + " " + what,
+    queue(kind, leader, headline(requester.displayName() + " " + what),
         "Hello " + leader.displayName() + ",\n\n" + requester.displayName() + " (" + requester.title()
             + ") " + what + ".\nOpen Crossroads to answer.\n");
   }
@@ -39,7 +39,7 @@ public class Notifications {
   public void toEmployee(UUID requesterId, UUID leaderId, String kind, String what) {
     Person requester = person(requesterId);
     Person leader = person(leaderId);
-    queue(kind, requester, leader.displayName() + " " + what,
+    queue(kind, requester, headline(leader.displayName() + " " + what),
         "Hello " + requester.displayName() + ",\n\n" + leader.displayName() + " " + what + ".\n");
   }
 
@@ -87,6 +87,12 @@ public class Notifications {
 
   private Person person(UUID id) {
     return directory.person(id).orElseThrow();
+  }
+
+  /** The first clause of a sentence, short enough for a subject line. */
+  static String headline(String sentence) {
+    String first = sentence.split("[.;:]", 2)[0].strip();
+    return first.length() <= 100 ? first : first.substring(0, 97) + "...";
   }
 
   static String when(Instant instant, Person reader) {

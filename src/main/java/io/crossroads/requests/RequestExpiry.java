@@ -5,8 +5,13 @@ import io.crossroads.notify.Notifications;
 import io.crossroads.people.Person;
 import io.crossroads.platform.jobs.ScheduledRuns;
 import io.crossroads.program.ProgramRules;
-import jakarta.ejb.Schedule;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Expires requests that stayed unanswered for the program's business days after the last attempt.
@@ -27,21 +33,33 @@ import java.util.logging.Logger;
  * by compare-and-swap, so a leader accepting at the same moment wins or loses cleanly.
  */
 @Singleton
+@Startup
 public class RequestExpiry {
 
   static final String JOB = "request-expiry";
-  static final Duration PERIOD = Duration.ofMinutes(10);
   private static final Logger LOG = Logger.getLogger(RequestExpiry.class.getName());
 
   @Inject ScheduledRuns runs;
   @Inject Expirations expirations;
   @Inject Clock clock;
+  @Resource TimerService timers;
 
-  @Schedule(minute = "*/10", hour = "*", persistent = false)
+  /** How often the job runs; every instance's timer fires, one claims each period. */
+  @Inject
+  @ConfigProperty(name = "crossroads.jobs.expiry-interval", defaultValue = "PT10M")
+  Duration period;
+
+  @PostConstruct
+  void schedule() {
+    TimerConfig config = new TimerConfig(JOB, false);
+    timers.createIntervalTimer(period.toMillis(), period.toMillis(), config);
+  }
+
+  @Timeout
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void run() {
     Instant now = clock.instant();
-    if (runs.claim(JOB, ScheduledRuns.periodStart(now, PERIOD))) {
+    if (runs.claim(JOB, ScheduledRuns.periodStart(now, period))) {
       int expired = expirations.expireDue(now);
       if (expired > 0) {
         LOG.info(() -> "Expired " + expired + " unanswered requests");

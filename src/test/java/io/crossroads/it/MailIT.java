@@ -188,6 +188,32 @@ class MailIT {
   }
 
   @Test
+  void anUnansweredRequestExpiresByTheScheduledJobAndTheEmployeeIsTold() throws Exception {
+    String employee = employees.take();
+    Api.Reply sent = api.post(employee, "api/requests", RequestApiIT.body(leo, List.of(slots.next(), slots.next())));
+    assertThat(sent.status()).isEqualTo(201);
+    String id = sent.string("id");
+    // Ten days of silence, as if the request had been sent then.
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection(
+            System.getProperty(TestEnvironment.URL_PROPERTY), "postgres", "postgres");
+        java.sql.PreparedStatement back = db.prepareStatement(
+            "update interview_request set last_attempt_at = last_attempt_at - interval '10 days' where id = ?")) {
+      back.setObject(1, java.util.UUID.fromString(id));
+      assertThat(back.executeUpdate()).isEqualTo(1);
+    }
+
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (!"EXPIRED".equals(api.get(employee, "api/requests/" + id).string("status")) && Instant.now().isBefore(deadline)) {
+      Thread.sleep(500);
+    }
+    assertThat(api.get(employee, "api/requests/" + id).string("status")).isEqualTo("EXPIRED");
+    MimeMessage told = awaitMessages(employee, 1).get(0);
+    assertThat(told.getSubject()).contains("Leo Martins");
+    assertThat(told.getContent().toString()).contains("expired");
+    assertProblem(api.post(employee, "api/requests/" + id + "/withdraw", "{}"), 409, "request-closed");
+  }
+
+  @Test
   void anInterviewMovesOnlyToAnOpenSlotAndItsOutcomeWaitsForItsStart() {
     String employee = employees.take();
     String interviewId = interviewFor(employee, slots.next());

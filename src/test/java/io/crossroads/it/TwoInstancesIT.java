@@ -29,7 +29,9 @@ class TwoInstancesIT {
     Path work = Path.of(System.getProperty("crossroads.it.work"), "two-instances");
     Map<String, String> settings = Map.of(
         "crossroads.db.url", System.getProperty(TestEnvironment.URL_PROPERTY),
-        "crossroads.demo.enabled", "true", "crossroads.demo.size", "400");
+        "crossroads.demo.enabled", "true", "crossroads.demo.size", "400",
+        "crossroads.mail.host", "127.0.0.1",
+        "crossroads.mail.port", System.getProperty(TestEnvironment.SMTP_PORT_PROPERTY));
     int portA = PayaraMicroProcess.freePort();
     int portB = PayaraMicroProcess.freePort();
     Api a = new Api(URI.create("http://127.0.0.1:" + portA + "/"));
@@ -100,6 +102,23 @@ class TwoInstancesIT {
         assertThat(booked.get(i)[0]).isAfterOrEqualTo(booked.get(i - 1)[1]);
       }
       assertThat(booked.stream().filter(t -> YearMonth.from(t[0].atZone(zone)).equals(month))).hasSize(4);
+
+      // Both instances drain the one outbox: the leader hears of each of the 60 requests and each of
+      // the 5 interviews exactly once.
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+      while (MailIT.to(leaderUser).size() < 65 && Instant.now().isBefore(deadline)) {
+        Thread.sleep(500);
+      }
+      Thread.sleep(12_000);
+      List<jakarta.mail.internet.MimeMessage> mail = MailIT.to(leaderUser);
+      assertThat(mail).hasSize(65);
+      assertThat(mail.stream().map(m -> {
+        try {
+          return m.getMessageID();
+        } catch (jakarta.mail.MessagingException e) {
+          throw new IllegalStateException(e);
+        }
+      }).distinct()).hasSize(65);
     }
   }
 
