@@ -529,6 +529,14 @@ function requestForm(person, leader, theirZone, open) {
       picker.node, el('p', { class: 'field-error', hidden: true })),
     problems,
     el('div', { class: 'actions' }, submit, el('a', { href: '#find', class: 'button secondary' }, 'Cancel')));
+  // A field the writer is fixing stops showing its error; the summary goes once nothing is flagged.
+  form.addEventListener('input', event => {
+    const holder = event.target.closest('.field');
+    if (!holder) return;
+    holder.querySelectorAll(':scope > .field-error').forEach(p => { p.hidden = true; p.textContent = ''; });
+    event.target.removeAttribute('aria-invalid');
+    if (!form.querySelector('[aria-invalid="true"], .field-error:not([hidden])')) problems.replaceChildren();
+  });
 
   const section = card(el('h2', {}, 'Ask for an informational interview'),
     el('p', { class: 'muted' }, 'Ask for advice, not for a job. Keep it short and propose a few times.'),
