@@ -58,7 +58,7 @@ public class Notifications {
     }
   }
 
-  /** The day before: a reminder to both, queued once per interview and start time. */
+  /** Within a day of the start: a reminder to both, queued once per interview and start time. */
   public void reminder(Interview interview) {
     String key = "reminder:" + interview.id() + ":" + interview.start();
     if (outbox.queued(key + ":employee")) {
@@ -68,15 +68,15 @@ public class Notifications {
     Person leader = person(interview.leaderId());
     Instant now = clock.instant();
     outbox.add(new OutboxMessage("reminder", employee.id(), employee.email(),
-        "Tomorrow: informational interview with " + leader.displayName(),
-        "Hello " + employee.displayName() + ",\n\nTomorrow, " + when(interview.start(), employee)
-            + ", you meet " + leader.displayName() + ". Prepare two or three questions, keep to "
+        "Reminder: informational interview with " + leader.displayName(),
+        "Hello " + employee.displayName() + ",\n\nOn " + when(interview.start(), employee)
+            + " you meet " + leader.displayName() + ". Prepare two or three questions, keep to "
             + interview.lengthMinutes() + " minutes, and ask whom else you could talk to.\n",
         null, key + ":employee", now));
     outbox.add(new OutboxMessage("reminder", leader.id(), leader.email(),
-        "Tomorrow: informational interview with " + employee.displayName(),
-        "Hello " + leader.displayName() + ",\n\nTomorrow, " + when(interview.start(), leader)
-            + ", " + employee.displayName() + " meets you for " + interview.lengthMinutes()
+        "Reminder: informational interview with " + employee.displayName(),
+        "Hello " + leader.displayName() + ",\n\nOn " + when(interview.start(), leader)
+            + " " + employee.displayName() + " meets you for " + interview.lengthMinutes()
             + " minutes.\n",
         null, key + ":leader", now));
   }

@@ -2,8 +2,13 @@ package io.crossroads.notify;
 
 import io.crossroads.interviews.Interviews;
 import io.crossroads.platform.jobs.ScheduledRuns;
-import jakarta.ejb.Schedule;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,26 +17,37 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Reminds both parties a day ahead. One instance claims each quarter hour; each interview's
- * reminder is queued once per start time (a rescheduled interview is reminded again).
+ * Reminds both parties a day ahead. Every instance's timer fires, one claims each period; each
+ * interview's reminder is queued once per start time (a rescheduled interview is reminded again).
  */
 @Singleton
+@Startup
 public class Reminders {
 
   static final String JOB = "interview-reminders";
-  static final Duration PERIOD = Duration.ofMinutes(15);
 
   @Inject ScheduledRuns runs;
   @Inject Queue queue;
   @Inject Clock clock;
+  @Resource TimerService timers;
 
-  @Schedule(minute = "*/15", hour = "*", persistent = false)
+  @Inject
+  @ConfigProperty(name = "crossroads.jobs.reminder-interval", defaultValue = "PT15M")
+  Duration period;
+
+  @PostConstruct
+  void schedule() {
+    timers.createIntervalTimer(period.toMillis(), period.toMillis(), new TimerConfig(JOB, false));
+  }
+
+  @Timeout
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void run() {
     Instant now = clock.instant();
-    if (runs.claim(JOB, ScheduledRuns.periodStart(now, PERIOD))) {
+    if (runs.claim(JOB, ScheduledRuns.periodStart(now, period))) {
       queue.remindersDue(now);
     }
   }

@@ -214,6 +214,41 @@ class MailIT {
   }
 
   @Test
+  void bothPartiesAreRemindedOnceOfAnInterviewStartingWithinADay() throws Exception {
+    String mia = api.get("mia", "api/me").string("id");
+    String allDay = Api.json("timeZone", "America/New_York",
+        "weekly", java.util.stream.Stream.of(java.time.DayOfWeek.values())
+            .map(d -> java.util.Map.of("day", d.name(), "start", "00:00", "end", "24:00")).toList(),
+        "overrides", List.of(), "bufferBefore", 0, "bufferAfter", 0, "minNoticeHours", 0, "horizonDays", 60);
+    assertThat(api.put("mia", "api/leaders/" + mia + "/availability", allDay).status()).isEqualTo(200);
+    try {
+      Instant from = Instant.now().plus(Duration.ofHours(2));
+      String soon = api.get("ava", "api/leaders/" + mia + "/slots?length=20&from=" + from + "&to="
+          + from.plus(Duration.ofHours(6))).array().getJsonObject(0).getString("start");
+      String employee = employees.take();
+      Api.Reply sent = api.post(employee, "api/requests", RequestApiIT.body(mia,
+          List.of(Instant.parse(soon), Instant.parse(soon).plus(Duration.ofHours(1)))));
+      assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+      assertThat(api.post("mia", "api/requests/" + sent.string("id") + "/accept", json("start", soon)).status())
+          .isEqualTo(200);
+
+      List<MimeMessage> mine = awaitMessages(employee, 2);
+      Thread.sleep(8_000); // the job runs every 3 s here: still one reminder
+      mine = to(employee);
+      assertThat(mine).hasSize(2);
+      assertThat(mine.stream().filter(m -> {
+        try {
+          return m.getSubject().equals("Reminder: informational interview with Mia Chen");
+        } catch (jakarta.mail.MessagingException e) {
+          throw new IllegalStateException(e);
+        }
+      })).hasSize(1);
+    } finally {
+      api.put("mia", "api/leaders/" + mia + "/availability", RequestApiIT.standardHours(60));
+    }
+  }
+
+  @Test
   void anInterviewMovesOnlyToAnOpenSlotAndItsOutcomeWaitsForItsStart() {
     String employee = employees.take();
     String interviewId = interviewFor(employee, slots.next());
