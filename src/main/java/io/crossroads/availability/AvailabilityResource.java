@@ -2,7 +2,7 @@ package io.crossroads.availability;
 
 import io.crossroads.availability.AvailabilityViews.AvailabilityView;
 import io.crossroads.availability.AvailabilityViews.SlotView;
-import io.crossroads.platform.problem.Refusal;
+import io.crossroads.platform.api.QueryParams;
 import io.crossroads.platform.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -61,16 +60,8 @@ public class AvailabilityResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("length") @DefaultValue("20") int length) {
-    Instant start = from == null || from.isBlank() ? clock.instant() : instant("from", from);
-    Instant end = to == null || to.isBlank() ? start.plus(Duration.ofDays(7)) : instant("to", to);
+    Instant start = QueryParams.instant("from", from).orElseGet(clock::instant);
+    Instant end = QueryParams.instant("to", to).orElseGet(() -> start.plus(Duration.ofDays(7)));
     return availability.slots(id, start, end, length);
-  }
-
-  static Instant instant(String field, String value) {
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw Refusal.invalid(field, "an ISO-8601 instant such as 2026-03-09T14:00:00Z");
-    }
   }
 }

@@ -5,6 +5,7 @@ import io.crossroads.people.MeetingFormat;
 import io.crossroads.people.PeopleViews.PersonRef;
 import io.crossroads.people.Person;
 import io.crossroads.platform.api.Page;
+import io.crossroads.platform.api.QueryParams;
 import io.crossroads.platform.problem.Refusal;
 import io.crossroads.platform.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
@@ -24,7 +25,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,7 +88,8 @@ public class InterviewsResource {
         };
     Page.checkBounds(limit, offset);
     Page<Interview> page =
-        interviews.of(caller.id(), side, instant("from", from), instant("to", to), limit, offset);
+        interviews.of(caller.id(), side, QueryParams.instant("from", from).orElse(null),
+            QueryParams.instant("to", to).orElse(null), limit, offset);
     Map<UUID, Person> people =
         directory.people(
             page.items().stream().flatMap(i -> Stream.of(i.employeeId(), i.leaderId())).toList());
@@ -156,16 +157,5 @@ public class InterviewsResource {
         i.status(),
         i.sequence(),
         i.cancelReason());
-  }
-
-  private static Instant instant(String field, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw Refusal.invalid(field, "an ISO-8601 instant such as 2026-03-09T14:00:00Z");
-    }
   }
 }
