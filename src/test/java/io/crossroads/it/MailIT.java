@@ -8,7 +8,6 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.File;
 import java.io.StringReader;
 import java.net.URL;
 import java.time.Duration;
@@ -23,7 +22,6 @@ import net.fortuna.ical4j.model.component.VEvent;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +38,7 @@ class MailIT {
 
   @Deployment(testable = false)
   static WebArchive crossroads() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("crossroads.it.war")));
+    return Deployments.crossroads();
   }
 
   @ArquillianResource URL base;

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.File;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URL;
@@ -19,7 +18,6 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +29,7 @@ class PeopleApiIT {
 
   @Deployment(testable = false)
   static WebArchive crossroads() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("crossroads.it.war")));
+    return Deployments.crossroads();
   }
 
   @ArquillianResource URL base;

@@ -4,7 +4,6 @@ import static io.crossroads.it.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.net.URL;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +28,7 @@ class RequestApiIT {
 
   @Deployment(testable = false)
   static WebArchive crossroads() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("crossroads.it.war")));
+    return Deployments.crossroads();
   }
 
   @ArquillianResource URL base;

@@ -1,0 +1,15 @@
+package io.crossroads.it;
+
+import java.io.File;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** The WAR the build produced, deployed as it is: the integration tests test the real artifact. */
+final class Deployments {
+
+  private Deployments() {}
+
+  static WebArchive crossroads() {
+    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("crossroads.it.war")));
+  }
+}
