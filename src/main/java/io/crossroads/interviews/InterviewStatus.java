@@ -5,10 +5,5 @@ public enum InterviewStatus {
   SCHEDULED,
   HELD,
   NO_SHOW,
-  CANCELLED;
-
-  /** Scheduled interviews occupy the leader's calendar. */
-  public boolean isActive() {
-    return this == SCHEDULED;
-  }
+  CANCELLED
 }

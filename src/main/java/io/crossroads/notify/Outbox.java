@@ -77,9 +77,4 @@ public class Outbox {
     }
   }
 
-  public List<OutboxMessage> pending() {
-    return em.createQuery("select m from OutboxMessage m where m.sentAt is null order by m.createdAt",
-            OutboxMessage.class)
-        .getResultList();
-  }
 }

@@ -28,13 +28,6 @@ public class Directory {
         em.find(Person.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
   }
 
-  public Optional<Person> personByUsername(String username) {
-    return em.createQuery("select p from Person p where p.username = :u", Person.class)
-        .setParameter("u", username.toLowerCase())
-        .getResultStream()
-        .findFirst();
-  }
-
   public Optional<LeaderProfile> leaderProfile(UUID personId) {
     return Optional.ofNullable(em.find(LeaderProfile.class, personId));
   }

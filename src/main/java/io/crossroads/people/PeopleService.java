@@ -38,7 +38,7 @@ public class PeopleService {
         me.title(),
         me.level(),
         me.timeZone().getId(),
-        PeopleViews.roles(me));
+        Role.of(me.isLeader(), me.isHr()));
   }
 
   public List<DivisionView> divisions() {

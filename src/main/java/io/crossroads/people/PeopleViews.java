@@ -94,14 +94,4 @@ public final class PeopleViews {
       @NotEmpty(message = "offer at least one length") List<@NotNull Integer> lengths,
       @NotEmpty(message = "offer at least one format") List<@NotNull MeetingFormat> formats) {}
 
-  static List<Role> roles(Person person) {
-    List<Role> roles = new java.util.ArrayList<>(List.of(Role.EMPLOYEE));
-    if (person.isLeader()) {
-      roles.add(Role.LEADER);
-    }
-    if (person.isHr()) {
-      roles.add(Role.HR);
-    }
-    return roles;
-  }
 }

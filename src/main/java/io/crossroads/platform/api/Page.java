@@ -6,7 +6,6 @@ import java.util.List;
 /** One page of a list: {@code {items, total}}. */
 public record Page<T>(List<T> items, long total) {
 
-  public static final int DEFAULT_LIMIT = 50;
   public static final int MAX_LIMIT = 500;
 
   /** Checks {@code ?limit=&offset=}. */

@@ -1,6 +1,5 @@
 package io.crossroads.platform.security;
 
-import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -18,14 +17,7 @@ public record Caller(UUID id, String username, Set<Role> roles) {
   }
 
   public static Caller of(UUID id, String username, boolean leader, boolean hr) {
-    Set<Role> roles = EnumSet.of(Role.EMPLOYEE);
-    if (leader) {
-      roles.add(Role.LEADER);
-    }
-    if (hr) {
-      roles.add(Role.HR);
-    }
-    return new Caller(id, username, roles);
+    return new Caller(id, username, Set.copyOf(Role.of(leader, hr)));
   }
 
   public boolean has(Role role) {
