@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /** The company directory: people, divisions and leader profiles, as stored. */
 @ApplicationScoped
@@ -38,14 +39,18 @@ public class Directory {
         em.find(LeaderProfile.class, personId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
   }
 
+  /** People by id; those already loaded in this transaction are not read again. */
   public Map<UUID, Person> people(List<UUID> ids) {
     Map<UUID, Person> found = new HashMap<>();
     if (ids.isEmpty()) {
       return found;
     }
-    em.createQuery("select p from Person p where p.id in :ids", Person.class)
-        .setParameter("ids", ids.stream().distinct().toList())
-        .getResultList()
+    em.unwrap(Session.class)
+        .byMultipleIds(Person.class)
+        .enableSessionCheck(true)
+        .multiLoad(ids.stream().distinct().toList())
+        .stream()
+        .filter(java.util.Objects::nonNull)
         .forEach(p -> found.put(p.id(), p));
     return found;
   }

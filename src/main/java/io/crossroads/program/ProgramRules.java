@@ -1,7 +1,14 @@
 package io.crossroads.program;
 
+import io.crossroads.requests.BusinessDays;
+import io.crossroads.requests.FollowUpPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The program's limits on employees, from configuration, with DESIGN.md's defaults. */
@@ -24,9 +31,22 @@ public class ProgramRules {
   @ConfigProperty(name = "crossroads.program.follow-up-business-days", defaultValue = "5")
   int followUpBusinessDays;
 
+  /** Company holidays, which do not count as business days (dates, comma-separated). */
+  @Inject
+  @ConfigProperty(name = "crossroads.program.holidays")
+  Optional<String> holidays;
+
   /** Follow-ups allowed and the business days between attempts (and before expiry). */
-  public io.crossroads.requests.FollowUpPolicy followUpPolicy() {
-    return new io.crossroads.requests.FollowUpPolicy(maxFollowUps, followUpBusinessDays);
+  public FollowUpPolicy followUpPolicy() {
+    return new FollowUpPolicy(maxFollowUps, followUpBusinessDays, new BusinessDays(holidayDates()));
+  }
+
+  private Set<LocalDate> holidayDates() {
+    return Arrays.stream(holidays.orElse("").split(","))
+        .map(String::strip)
+        .filter(date -> !date.isEmpty())
+        .map(LocalDate::parse)
+        .collect(Collectors.toSet());
   }
 
   /** Requests an employee may have waiting for an answer at once. */

@@ -235,7 +235,7 @@ public class InterviewRequest {
       throw new Refusal(ProblemType.FOLLOW_UP_LIMIT, "You have followed up " + followUps
           + " times. Time to move on: other leaders would be glad to hear from you.");
     }
-    Instant allowed = BusinessDays.add(lastAttemptAt, policy.businessDays(), zone);
+    Instant allowed = policy.nextAttempt(lastAttemptAt, zone);
     if (now.isBefore(allowed)) {
       throw new Refusal(ProblemType.FOLLOW_UP_TOO_SOON,
           "You can follow up from " + allowed + ", " + policy.businessDays()
@@ -249,7 +249,7 @@ public class InterviewRequest {
   /** Whether the request has waited long enough without an answer to expire now. */
   public boolean isDue(FollowUpPolicy policy, ZoneId zone, Instant now) {
     return status.isOpen()
-        && !now.isBefore(BusinessDays.add(lastAttemptAt, policy.businessDays(), zone));
+        && !now.isBefore(policy.nextAttempt(lastAttemptAt, zone));
   }
 
   /** Closes an unanswered request; the employee is then pointed to other leaders. */

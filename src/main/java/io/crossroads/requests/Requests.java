@@ -45,11 +45,14 @@ public class Requests {
         .getSingleResult();
   }
 
-  /** Requests an employee sent since {@code since}. */
+  /**
+   * Requests an employee sent since {@code since}. A request a leader forwarded to a colleague is
+   * the same request in the employee's eyes: only the one they sent counts.
+   */
   public long sentSince(UUID requesterId, Instant since) {
     return em.createQuery(
             "select count(r) from InterviewRequest r where r.requesterId = :requester"
-                + " and r.createdAt >= :since",
+                + " and r.createdAt >= :since and r.redirectedFrom is null",
             Long.class)
         .setParameter("requester", requesterId)
         .setParameter("since", since)

@@ -8,8 +8,10 @@ import io.crossroads.people.MeetingFormat;
 import io.crossroads.platform.problem.ProblemType;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -84,11 +86,11 @@ class RequestAnswersTest {
   @Test
   void twoFollowUpsAreTheMostAndThenTheRequestExpires() {
     InterviewRequest request = pending();
-    Instant first = BusinessDays.add(SENT, 5, NEW_YORK);
+    Instant first = BusinessDays.WEEKDAYS.add(SENT, 5, NEW_YORK);
     request.followUp(employee, "One", POLICY, NEW_YORK, first);
-    Instant second = BusinessDays.add(first, 5, NEW_YORK);
+    Instant second = BusinessDays.WEEKDAYS.add(first, 5, NEW_YORK);
     request.followUp(employee, "Two", POLICY, NEW_YORK, second);
-    Instant third = BusinessDays.add(second, 5, NEW_YORK);
+    Instant third = BusinessDays.WEEKDAYS.add(second, 5, NEW_YORK);
 
     refused(() -> request.followUp(employee, "Three", POLICY, NEW_YORK, third), ProblemType.FOLLOW_UP_LIMIT);
     assertThat(request.isDue(POLICY, NEW_YORK, third.minusSeconds(1))).isFalse();
@@ -109,7 +111,7 @@ class RequestAnswersTest {
   @Test
   void onlyTheEmployeeFollowsUpAndOnlyWhileTheLeaderIsToAnswer() {
     InterviewRequest request = pending();
-    Instant due = BusinessDays.add(SENT, 5, NEW_YORK);
+    Instant due = BusinessDays.WEEKDAYS.add(SENT, 5, NEW_YORK);
     refused(() -> request.followUp(leader, "?", POLICY, NEW_YORK, due), ProblemType.FORBIDDEN);
     request.counter(leader, List.of(LATER), null, SENT);
     refused(() -> request.followUp(employee, "?", POLICY, NEW_YORK, LATER), ProblemType.NOT_YOUR_TURN);
@@ -143,9 +145,33 @@ class RequestAnswersTest {
   @Test
   void businessDaysSkipWeekendsInTheGivenZone() {
     Instant fridayEvening = Instant.parse("2026-03-06T23:30:00Z"); // Friday 18:30 in New York
-    assertThat(BusinessDays.add(fridayEvening, 1, NEW_YORK)).isEqualTo(Instant.parse("2026-03-09T22:30:00Z"));
+    assertThat(BusinessDays.WEEKDAYS.add(fridayEvening, 1, NEW_YORK)).isEqualTo(Instant.parse("2026-03-09T22:30:00Z"));
     // The same instant is already Saturday 00:30 in Berlin: the next business day is Monday 00:30.
-    assertThat(BusinessDays.add(fridayEvening, 1, ZoneId.of("Europe/Berlin")))
+    assertThat(BusinessDays.WEEKDAYS.add(fridayEvening, 1, ZoneId.of("Europe/Berlin")))
         .isEqualTo(Instant.parse("2026-03-08T23:30:00Z"));
+  }
+
+  @Test
+  void companyHolidaysDoNotCountAsBusinessDays() {
+    BusinessDays christmas =
+        new BusinessDays(Set.of(LocalDate.parse("2026-12-24"), LocalDate.parse("2026-12-25")));
+    Instant tuesday = Instant.parse("2026-12-22T15:00:00Z"); // 10:00 in New York
+    // Wednesday 23rd, (Thu 24th, Fri 25th holidays, weekend), Mon 28th, Tue 29th.
+    assertThat(christmas.add(tuesday, 3, NEW_YORK)).isEqualTo(Instant.parse("2026-12-29T15:00:00Z"));
+    assertThat(BusinessDays.WEEKDAYS.add(tuesday, 3, NEW_YORK)).isEqualTo(Instant.parse("2026-12-25T15:00:00Z"));
+  }
+
+  @Test
+  void aFollowUpWaitsOutTheHolidaysToo() {
+    FollowUpPolicy policy =
+        new FollowUpPolicy(2, 5, new BusinessDays(Set.of(LocalDate.parse("2026-03-09"))));
+    InterviewRequest request = pending();
+    // Sent Monday 2 March; five weekdays later is Monday 9 March, the holiday, so Tuesday 10th.
+    Instant fiveWeekdaysLater = BusinessDays.WEEKDAYS.add(SENT, 5, NEW_YORK);
+    assertThat(policy.nextAttempt(SENT, NEW_YORK)).isEqualTo(fiveWeekdaysLater.plus(Duration.ofDays(1)));
+    refused(() -> request.followUp(employee, "hello again", policy, NEW_YORK, fiveWeekdaysLater),
+        ProblemType.FOLLOW_UP_TOO_SOON);
+    request.followUp(employee, "hello again", policy, NEW_YORK, policy.nextAttempt(SENT, NEW_YORK));
+    assertThat(request.followUps()).isEqualTo(1);
   }
 }
