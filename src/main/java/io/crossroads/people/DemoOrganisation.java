@@ -10,10 +10,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A deterministic company for demos and tests: eight divisions of uneven size, a head per division,
- * leaders (about 10 %) reporting to the head, employees reporting to leaders, time zones on three
- * continents, and the five well-known users of the API contract. The same seed and size always give
- * the same organisation, ids included.
+ * A deterministic company for demos, tests and benchmarks: divisions of uneven size (eight in the
+ * demo, up to forty), a head per division, leaders (about 10 %) reporting to the head, employees
+ * reporting to leaders, time zones on three continents, the five well-known users of the API
+ * contract, employees' interests (popular divisions and topics are much more popular) and a year of
+ * held interviews. The same shape always gives the same organisation, ids included.
  */
 public final class DemoOrganisation {
 
@@ -38,6 +39,42 @@ public final class DemoOrganisation {
               "product analytics", "go-to-market")),
           new DivisionSpec("People", 4, List.of("talent development", "recruiting",
               "compensation", "learning", "organisation design")));
+
+  /** Beyond the demo's eight, for larger shapes: name, then topics; later ones are smaller. */
+  private static final List<List<String>> MORE_DIVISIONS =
+      List.of(
+          List.of("Customer Support", "support operations", "escalation management", "knowledge bases", "customer experience"),
+          List.of("Security", "threat modelling", "incident response", "identity", "security engineering"),
+          List.of("Design", "interaction design", "design systems", "accessibility", "visual design"),
+          List.of("Research", "applied research", "prototyping", "patents", "research strategy"),
+          List.of("Legal", "contracts", "privacy law", "intellectual property", "litigation"),
+          List.of("Cloud Infrastructure", "kubernetes", "site reliability", "networking", "capacity planning"),
+          List.of("Payments", "payment systems", "fraud prevention", "reconciliation", "regulation"),
+          List.of("Mobile", "ios", "android", "app store growth", "mobile performance"),
+          List.of("Manufacturing", "lean manufacturing", "automation", "plant operations", "safety"),
+          List.of("Quality", "quality assurance", "test automation", "six sigma", "root cause analysis"),
+          List.of("Risk", "risk modelling", "credit risk", "operational risk", "stress testing"),
+          List.of("Compliance", "regulatory reporting", "anti money laundering", "policy", "controls"),
+          List.of("Strategy", "corporate strategy", "competitive analysis", "planning", "scenario planning"),
+          List.of("Communications", "internal communications", "press relations", "crisis communication", "storytelling"),
+          List.of("Internal Audit", "audit planning", "controls testing", "fraud investigation", "governance"),
+          List.of("IT Services", "service desk", "end user computing", "it asset management", "collaboration tools"),
+          List.of("Real Estate", "workplace strategy", "leasing", "construction", "energy management"),
+          List.of("Investor Relations", "earnings", "shareholder communication", "valuation", "esg reporting"),
+          List.of("Field Operations", "field service", "scheduling", "fleet management", "technician training"),
+          List.of("Retail", "store operations", "merchandising", "retail analytics", "visual merchandising"),
+          List.of("Analytics", "business intelligence", "dashboards", "statistics", "data storytelling"),
+          List.of("Sustainability", "carbon accounting", "circular economy", "sustainable sourcing", "climate risk"),
+          List.of("Corporate Development", "mergers and acquisitions", "due diligence", "integration", "venture investing"),
+          List.of("Learning", "instructional design", "leadership programs", "e-learning", "coaching"),
+          List.of("Public Affairs", "government relations", "public policy", "advocacy", "community engagement"),
+          List.of("Solutions Engineering", "pre-sales", "solution architecture", "demos", "technical writing"),
+          List.of("Professional Services", "implementation", "consulting", "project management", "delivery"),
+          List.of("Hardware", "embedded systems", "hardware design", "firmware", "supply planning"),
+          List.of("Developer Relations", "developer advocacy", "documentation", "open source", "community"),
+          List.of("Localization", "translation", "internationalisation", "localization tooling", "linguistics"),
+          List.of("Trust and Safety", "content moderation", "policy enforcement", "abuse detection", "transparency"),
+          List.of("Business Operations", "operating cadence", "okrs", "business reviews", "process design"));
 
   private static final List<String> SHARED_TOPICS =
       List.of("leadership", "career growth", "public speaking", "stakeholder management",
@@ -95,8 +132,32 @@ public final class DemoOrganisation {
       int monthlyCap,
       boolean acceptingRequests) {}
 
+  /** What an employee wants to learn about: divisions they look towards, topics, goals. */
+  public record InterestSeed(UUID personId, List<UUID> targetDivisionIds, List<String> topics,
+      String goals) {}
+
+  /** A held interview some months before today: the history reports and repeat rules work on. */
+  public record HistorySeed(UUID employeeId, UUID leaderId, int daysAgo, int hourUtc) {}
+
   /** The whole generated organisation, managers always listed before their reports. */
-  public record Plan(List<DivisionSeed> divisions, List<PersonSeed> people) {}
+  public record Plan(List<DivisionSeed> divisions, List<PersonSeed> people,
+      List<InterestSeed> interests, List<HistorySeed> history) {}
+
+  /**
+   * How large an organisation to generate: people in all, divisions (8 to 40), the seed.
+   * {@link #ENTERPRISE} is the target scale: 100,000 employees and 10,000 leaders in 40 divisions.
+   */
+  public record Shape(int size, int divisions, long seed) {
+    public static final Shape ENTERPRISE = new Shape(110_000, 40, DEFAULT_SEED);
+
+    public Shape {
+      if (size < 40 || divisions < 8 || divisions > DIVISIONS.size() + MORE_DIVISIONS.size()
+          || size < divisions * 5) {
+        throw new IllegalArgumentException(
+            "an organisation needs at least 40 people, 5 per division, and 8 to 40 divisions");
+      }
+    }
+  }
 
   private DemoOrganisation() {}
 
@@ -108,24 +169,40 @@ public final class DemoOrganisation {
     if (size < 40) {
       throw new IllegalArgumentException("the demo organisation needs at least 40 people");
     }
-    Random random = new Random(seed);
+    return generate(new Shape(size, DIVISIONS.size(), seed));
+  }
+
+  public static Plan generate(Shape shape) {
+    Random random = new Random(shape.seed());
+    List<DivisionSpec> specs = new ArrayList<>(DIVISIONS);
+    for (int i = 0; specs.size() < shape.divisions(); i++) {
+      List<String> more = MORE_DIVISIONS.get(i);
+      // A long tail: each further division is smaller than the one before.
+      specs.add(new DivisionSpec(more.get(0), Math.max(2, Math.round(14f / (1 + i * 0.25f))),
+          more.subList(1, more.size())));
+    }
     List<DivisionSeed> divisions = new ArrayList<>();
-    for (DivisionSpec d : DIVISIONS) {
+    for (DivisionSpec d : specs) {
       divisions.add(new DivisionSeed(id("division:" + d.name()), d.name()));
     }
     Generator generator = new Generator(random);
-    int totalWeight = DIVISIONS.stream().mapToInt(DivisionSpec::weight).sum();
+    int size = shape.size();
+    int totalWeight = specs.stream().mapToInt(DivisionSpec::weight).sum();
     int assigned = 0;
-    for (int i = 0; i < DIVISIONS.size(); i++) {
-      DivisionSpec spec = DIVISIONS.get(i);
+    for (int i = 0; i < specs.size(); i++) {
+      DivisionSpec spec = specs.get(i);
       int headcount =
-          i == DIVISIONS.size() - 1
+          i == specs.size() - 1
               ? size - assigned
               : Math.max(5, size * spec.weight() / totalWeight);
       assigned += headcount;
       generator.division(divisions.get(i), spec, headcount);
     }
-    return new Plan(List.copyOf(divisions), List.copyOf(generator.people));
+    // Interests and history draw from their own sequence, so the people stay as they were.
+    Aspirations aspirations = new Aspirations(new Random(shape.seed() ^ 0x5DEECE66DL), specs,
+        divisions, generator.people);
+    return new Plan(List.copyOf(divisions), List.copyOf(generator.people),
+        aspirations.interests(), aspirations.history());
   }
 
   /** Well-known users who are not leaders: ben, ava and hana. */
@@ -251,6 +328,118 @@ public final class DemoOrganisation {
 
     private static String capitalise(String text) {
       return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+  }
+
+  /** What employees are curious about, and whom they have already met. */
+  private static final class Aspirations {
+    private static final String[] GOALS = {
+      "Understand how other parts of the company work",
+      "Explore a move into a new field within two years",
+      "Build a network outside my own division",
+      "Learn how decisions are made in a division I work with",
+      "Find out which skills I need for my next role"
+    };
+
+    private final Random random;
+    private final List<DivisionSpec> specs;
+    private final List<DivisionSeed> divisions;
+    private final List<PersonSeed> people;
+    private final List<PersonSeed> leaders;
+    /** Cumulative popularity of divisions as targets: the popular few draw most of the interest. */
+    private final double[] popularity;
+
+    Aspirations(Random random, List<DivisionSpec> specs, List<DivisionSeed> divisions,
+        List<PersonSeed> people) {
+      this.random = random;
+      this.specs = specs;
+      this.divisions = divisions;
+      this.people = people;
+      this.leaders = people.stream().filter(PersonSeed::leader).toList();
+      this.popularity = new double[specs.size()];
+      double sum = 0;
+      for (int i = 0; i < specs.size(); i++) {
+        // Data Platform and Product are where everyone wants to look; then by size, skewed.
+        double weight = Math.pow(specs.get(i).weight(), 1.5)
+            * (specs.get(i).name().equals("Data Platform") || specs.get(i).name().equals("Product") ? 4 : 1);
+        sum += weight;
+        popularity[i] = sum;
+      }
+      for (int i = 0; i < popularity.length; i++) {
+        popularity[i] /= sum;
+      }
+    }
+
+    List<InterestSeed> interests() {
+      List<InterestSeed> interests = new ArrayList<>();
+      for (PersonSeed person : people) {
+        if (person.leader() || person.username().equals("ava") || person.username().equals("ben")) {
+          continue;
+        }
+        List<UUID> targets = new ArrayList<>();
+        List<String> topics = new ArrayList<>();
+        int wanted = 1 + random.nextInt(2);
+        for (int attempt = 0; targets.size() < wanted && attempt < 10; attempt++) {
+          int d = popularDivision();
+          UUID target = divisions.get(d).id();
+          if (!target.equals(person.divisionId()) && !targets.contains(target)) {
+            targets.add(target);
+            // Earlier topics of a division are its better-known ones.
+            List<String> known = specs.get(d).topics();
+            addTopic(topics, known.get(Math.min(random.nextInt(known.size()), random.nextInt(known.size()))));
+          }
+        }
+        int topicCount = 2 + random.nextInt(3);
+        for (int attempt = 0; topics.size() < topicCount && attempt < 10; attempt++) {
+          if (random.nextInt(5) < 2) {
+            addTopic(topics, SHARED_TOPICS.get(Math.min(random.nextInt(SHARED_TOPICS.size()),
+                random.nextInt(SHARED_TOPICS.size()))));
+          } else {
+            List<String> known = specs.get(popularDivision()).topics();
+            addTopic(topics, known.get(random.nextInt(known.size())));
+          }
+        }
+        interests.add(new InterestSeed(person.id(), List.copyOf(targets), List.copyOf(topics),
+            GOALS[random.nextInt(GOALS.length)]));
+      }
+      return List.copyOf(interests);
+    }
+
+    /** About a third of employees held one or two interviews in the last year. */
+    List<HistorySeed> history() {
+      List<HistorySeed> history = new ArrayList<>();
+      for (PersonSeed person : people) {
+        if (person.leader() || random.nextInt(3) != 0) {
+          continue;
+        }
+        int count = 1 + random.nextInt(2);
+        for (int attempt = 0, held = 0; held < count && attempt < 20; attempt++) {
+          PersonSeed leader = leaders.get(random.nextInt(leaders.size()));
+          if (!leader.divisionId().equals(person.divisionId()) && !leader.id().equals(person.managerId())
+              && leader.level() - person.level() <= 3) {
+            history.add(new HistorySeed(person.id(), leader.id(), 7 + random.nextInt(350),
+                8 + random.nextInt(9)));
+            held++;
+          }
+        }
+      }
+      return List.copyOf(history);
+    }
+
+    private int popularDivision() {
+      double r = random.nextDouble();
+      for (int i = 0; i < popularity.length; i++) {
+        if (r < popularity[i]) {
+          return i;
+        }
+      }
+      return popularity.length - 1;
+    }
+
+    private static void addTopic(List<String> topics, String topic) {
+      if (!topics.contains(topic)) {
+        topics.add(topic);
+      }
     }
   }
 }
