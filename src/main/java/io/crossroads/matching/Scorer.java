@@ -26,6 +26,7 @@ public final class Scorer {
 
   private final LeaderPool pool;
   private final MatchRules rules;
+  private volatile CandidateGraph.Index index;
 
   public Scorer(LeaderPool pool, MatchRules rules) {
     this.pool = pool;
@@ -42,12 +43,12 @@ public final class Scorer {
 
   /** The hard constraints: none of these is ever traded for score. */
   public boolean eligible(Seeker seeker, LeaderCard leader) {
-    return !leader.id().equals(seeker.id())
-        && !leader.divisionId().equals(seeker.divisionId())
-        && !seeker.managementChain().contains(leader.id())
+    return leader.level() - seeker.level() <= rules.maxLevelGap()
         && leader.accepting()
         && leader.placesLeft() > 0
-        && leader.level() - seeker.level() <= rules.maxLevelGap()
+        && !leader.divisionId().equals(seeker.divisionId())
+        && !leader.id().equals(seeker.id())
+        && !seeker.managementChain().contains(leader.id())
         && !seeker.recentlyMet().contains(leader.id())
         && !seeker.waitingOn().contains(leader.id());
   }
@@ -120,8 +121,33 @@ public final class Scorer {
     return new Match(seeker.id(), leader, reasons.stream().mapToInt(Reason::points).sum(), reasons);
   }
 
-  /** The best {@code limit} eligible leaders for one employee, explained, best first. */
+  /**
+   * The best {@code limit} eligible leaders for one employee, explained, best first: accumulated
+   * over the pool's topic and division indexes, so only leaders sharing something with the
+   * employee (and the best of the rest) are looked at.
+   */
   public List<Match> recommend(Seeker seeker, int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    CandidateGraph.Finder finder = new CandidateGraph.Finder(this, index(), limit);
+    finder.find(seeker);
+    List<Match> matches = new ArrayList<>();
+    for (int l : finder.leaders()) {
+      matches.add(explain(seeker, pool.get(l)));
+    }
+    return matches;
+  }
+
+  private CandidateGraph.Index index() {
+    if (index == null) {
+      index = new CandidateGraph.Index(this, null);
+    }
+    return index;
+  }
+
+  /** The same as {@link #recommend}, by scoring every leader of the pool: the reference. */
+  List<Match> recommendByScan(Seeker seeker, int limit) {
     if (limit <= 0) {
       return List.of();
     }

@@ -147,12 +147,16 @@ public final class DemoOrganisation {
    * How large an organisation to generate: people in all, divisions (8 to 40), the seed.
    * {@link #ENTERPRISE} is the target scale: 100,000 employees and 10,000 leaders in 40 divisions.
    */
-  public record Shape(int size, int divisions, long seed) {
-    public static final Shape ENTERPRISE = new Shape(110_000, 40, DEFAULT_SEED);
+  public record Shape(int size, int divisions, long seed, double leaderShare) {
+    public static final Shape ENTERPRISE = new Shape(110_000, 40, DEFAULT_SEED, 1 / 11.0);
+
+    public Shape(int size, int divisions, long seed) {
+      this(size, divisions, seed, 0.10);
+    }
 
     public Shape {
       if (size < 40 || divisions < 8 || divisions > DIVISIONS.size() + MORE_DIVISIONS.size()
-          || size < divisions * 5) {
+          || size < divisions * 5 || leaderShare <= 0 || leaderShare >= 0.5) {
         throw new IllegalArgumentException(
             "an organisation needs at least 40 people, 5 per division, and 8 to 40 divisions");
       }
@@ -185,7 +189,7 @@ public final class DemoOrganisation {
     for (DivisionSpec d : specs) {
       divisions.add(new DivisionSeed(id("division:" + d.name()), d.name()));
     }
-    Generator generator = new Generator(random);
+    Generator generator = new Generator(random, shape.leaderShare());
     int size = shape.size();
     int totalWeight = specs.stream().mapToInt(DivisionSpec::weight).sum();
     int assigned = 0;
@@ -222,14 +226,17 @@ public final class DemoOrganisation {
     private final List<PersonSeed> people = new ArrayList<>();
     private final Set<String> usernames = new HashSet<>(List.of("ava", "ben", "leo", "mia", "hana"));
 
-    Generator(Random random) {
+    private final double leaderShare;
+
+    Generator(Random random, double leaderShare) {
       this.random = random;
+      this.leaderShare = leaderShare;
     }
 
     /** Adds {@code headcount} people to the division, well-known users included. */
     void division(DivisionSeed division, DivisionSpec spec, int headcount) {
       List<String> zones = ZONES_BY_CONTINENT.get(random.nextInt(ZONES_BY_CONTINENT.size()));
-      int leaders = Math.max(2, Math.round(headcount * 0.10f));
+      int leaders = Math.max(2, (int) Math.round(headcount * leaderShare));
       int employees = headcount - leaders - wellKnownEmployeesIn(spec.name());
 
       PersonSeed head =
@@ -239,7 +246,7 @@ public final class DemoOrganisation {
       for (int i = 1; i < leaders - (isLeaderDivision(spec) ? 1 : 0); i++) {
         String title = (random.nextBoolean() ? "Director, " : "Head of ") + capitalise(pick(spec.topics()));
         PersonSeed leader =
-            leader(division, spec, zones, title, 7 + random.nextInt(2), head.id(), generatedName());
+            leader(division, spec, zones, title, 5 + random.nextInt(4), head.id(), generatedName());
         people.add(leader);
         divisionLeaders.add(leader);
       }

@@ -43,7 +43,7 @@ class CohortSolverTest {
       capacity[l] = Math.max(0, pool.get(l).uncommitted());
     }
     // Every leader is a candidate of every employee: the solver sees the whole problem.
-    return new Instance(CandidateGraph.build(scorer, seekers, leaders, done -> {}), k, capacity);
+    return new Instance(CandidateGraph.build(scorer, seekers, leaders, capacity, done -> {}), k, capacity);
   }
 
   /** Tries every way of giving each employee up to k of their candidate edges. */
@@ -115,7 +115,7 @@ class CohortSolverTest {
     Seeker onlyFirst = new Seeker(new UUID(2, 1), own, 4, ZoneId.of("Asia/Tokyo"), Set.of(),
         Set.of(), Set.of("y"), Map.of(), Set.of(), Set.of(l1.id()));
     CandidateGraph graph = CandidateGraph.build(new Scorer(pool, MatchRules.DEFAULT),
-        List.of(both, onlyFirst), 2, done -> {});
+        List.of(both, onlyFirst), 2, new int[] {1, 1}, done -> {});
     int[] capacity = {1, 1};
     CohortSolver.Assignment optimal = CohortSolver.optimal(graph, 1, capacity);
     CohortSolver.Assignment greedy = CohortSolver.greedy(graph, 1, capacity);

@@ -42,6 +42,19 @@ class MatchingProperties {
     }
   }
 
+  @Property(tries = 25)
+  void theIndexedRankingEqualsScoringEveryLeader(
+      @ForAll @IntRange(min = 200, max = 1500) int size,
+      @ForAll @IntRange(min = 8, max = 24) int divisions,
+      @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
+      @ForAll @IntRange(min = 1, max = 30) int limit) {
+    Organisations org = organisation(size, divisions, seed);
+    Scorer scorer = new Scorer(org.pool(), MatchRules.DEFAULT);
+    for (Seeker seeker : org.seekers().subList(0, Math.min(60, org.seekers().size()))) {
+      assertThat(scorer.recommend(seeker, limit)).isEqualTo(scorer.recommendByScan(seeker, limit));
+    }
+  }
+
   @Property(tries = 15)
   void theSameSeedAlwaysGivesTheSameScoresAndOrder(
       @ForAll @IntRange(min = 200, max = 1000) int size,
@@ -64,7 +77,7 @@ class MatchingProperties {
       @ForAll @IntRange(min = 1, max = 12) int perEmployee) {
     Organisations org = organisation(size, divisions, seed);
     Scorer scorer = new Scorer(org.pool(), MatchRules.DEFAULT);
-    CandidateGraph graph = CandidateGraph.build(scorer, org.seekers(), perEmployee, done -> {});
+    CandidateGraph graph = CandidateGraph.build(scorer, org.seekers(), perEmployee, org.capacities(), done -> {});
     Map<Integer, List<Integer>> byEmployee = new HashMap<>();
     for (int e = 0; e < graph.edges(); e++) {
       Seeker seeker = org.seekers().get(graph.employee(e));
@@ -75,10 +88,11 @@ class MatchingProperties {
     }
     for (int i = 0; i < Math.min(80, org.seekers().size()); i++) {
       Seeker seeker = org.seekers().get(i);
-      List<Integer> expected = scorer.recommend(seeker, perEmployee).stream()
-          .map(m -> org.pool().indexOf(m.leader().id()).orElseThrow()).sorted().toList();
-      assertThat(byEmployee.getOrDefault(i, List.of()).stream().sorted().toList())
-          .as("best leaders of employee %d", i).isEqualTo(expected);
+      List<Integer> expected = scorer.recommendByScan(seeker, perEmployee).stream()
+          .map(m -> org.pool().indexOf(m.leader().id()).orElseThrow()).toList();
+      assertThat(byEmployee.getOrDefault(i, List.of()))
+          .as("best leaders of employee %d", i).containsAll(expected)
+          .hasSizeLessThanOrEqualTo(perEmployee + Math.max(1, perEmployee / 2));
     }
   }
 
@@ -90,7 +104,7 @@ class MatchingProperties {
       @ForAll @IntRange(min = 1, max = 4) int k) {
     Organisations org = organisation(size, divisions, seed);
     Scorer scorer = new Scorer(org.pool(), MatchRules.DEFAULT);
-    CandidateGraph graph = CandidateGraph.build(scorer, org.seekers(), 5 * k, done -> {});
+    CandidateGraph graph = CandidateGraph.build(scorer, org.seekers(), 5 * k, org.capacities(), done -> {});
     int[] capacity = org.capacities();
     CohortSolver.Assignment optimal = CohortSolver.optimal(graph, k, capacity);
     CohortSolver.Assignment greedy = CohortSolver.greedy(graph, k, capacity);

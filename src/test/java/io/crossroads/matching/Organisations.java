@@ -74,11 +74,21 @@ public record Organisations(LeaderPool pool, List<Seeker> seekers) {
     return new Organisations(new LeaderPool(cards, DAY), List.copyOf(seekers));
   }
 
+  /** The same organisation at the start of a month: no place taken, no request waiting. */
+  public Organisations fresh() {
+    List<LeaderCard> cards = pool.leaders().stream()
+        .map(l -> new LeaderCard(l.id(), l.displayName(), l.divisionId(), l.divisionName(),
+            l.level(), l.zone(), l.topics(), l.accepting(), l.monthlyCap(), 0, 0))
+        .toList();
+    return new Organisations(new LeaderPool(cards, DAY), seekers);
+  }
+
   /** Each leader's room for a cohort round: places left less requests already waiting. */
   public int[] capacities() {
     int[] capacity = new int[pool.size()];
     for (int l = 0; l < capacity.length; l++) {
-      capacity[l] = Math.max(0, pool.get(l).uncommitted());
+      LeaderCard leader = pool.get(l);
+      capacity[l] = leader.accepting() ? Math.max(0, leader.uncommitted()) : 0;
     }
     return capacity;
   }
