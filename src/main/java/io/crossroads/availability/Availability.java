@@ -58,6 +58,10 @@ public class Availability {
     this.horizonDays = schedule.horizonDays();
   }
 
+  public java.util.UUID leaderId() {
+    return leaderId;
+  }
+
   public Schedule schedule() {
     Map<DayOfWeek, List<TimeRange>> weeklyHours = new EnumMap<>(DayOfWeek.class);
     for (String entry : split(weekly)) {

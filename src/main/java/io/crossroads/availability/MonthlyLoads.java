@@ -69,4 +69,26 @@ public class MonthlyLoads {
     }
     return booked;
   }
+
+  /** Interviews booked per leader and month, for several leaders at once. */
+  public Map<UUID, Map<YearMonth, Integer>> booked(java.util.Collection<UUID> leaderIds,
+      java.util.Collection<YearMonth> months) {
+    Map<UUID, Map<YearMonth, Integer>> booked = new HashMap<>();
+    if (leaderIds.isEmpty() || months.isEmpty()) {
+      return booked;
+    }
+    List<?> rows =
+        em.createNativeQuery(
+                "select cast(leader_id as varchar(36)), period, booked from leader_month_load"
+                    + " where leader_id in (?1) and period in (?2)")
+            .setParameter(1, List.copyOf(leaderIds))
+            .setParameter(2, months.stream().map(YearMonth::toString).distinct().toList())
+            .getResultList();
+    for (Object row : rows) {
+      Object[] columns = (Object[]) row;
+      booked.computeIfAbsent(UUID.fromString((String) columns[0]), id -> new HashMap<>())
+          .put(YearMonth.parse((String) columns[1]), ((Number) columns[2]).intValue());
+    }
+    return booked;
+  }
 }

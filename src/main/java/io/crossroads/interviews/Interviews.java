@@ -67,6 +67,22 @@ public class Interviews {
         .getResultList();
   }
 
+  /** The active interviews of several leaders starting in {@code [from, to)}. */
+  public List<Interview> activeOfLeaders(java.util.Collection<UUID> leaderIds, Instant from, Instant to) {
+    if (leaderIds.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "select i from Interview i where i.leaderId in :leaders and i.status = :active"
+                + " and i.startAt >= :from and i.startAt < :to order by i.startAt",
+            Interview.class)
+        .setParameter("leaders", leaderIds)
+        .setParameter("active", InterviewStatus.SCHEDULED)
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .getResultList();
+  }
+
   /** The leader's active interviews starting in {@code [from, to)}. */
   public List<Interview> activeOfLeader(UUID leaderId, Instant from, Instant to) {
     return em.createQuery(

@@ -141,7 +141,7 @@ public final class DemoOrganisation {
 
   /** The whole generated organisation, managers always listed before their reports. */
   public record Plan(List<DivisionSeed> divisions, List<PersonSeed> people,
-      List<InterestSeed> interests, List<HistorySeed> history) {}
+      List<InterestSeed> interests, List<HistorySeed> history, List<String> vocabulary) {}
 
   /**
    * How large an organisation to generate: people in all, divisions (8 to 40), the seed.
@@ -205,8 +205,11 @@ public final class DemoOrganisation {
     // Interests and history draw from their own sequence, so the people stay as they were.
     Aspirations aspirations = new Aspirations(new Random(shape.seed() ^ 0x5DEECE66DL), specs,
         divisions, generator.people);
+    List<String> vocabulary = new ArrayList<>(SHARED_TOPICS);
+    specs.forEach(spec -> vocabulary.addAll(spec.topics()));
     return new Plan(List.copyOf(divisions), List.copyOf(generator.people),
-        aspirations.interests(), aspirations.history());
+        aspirations.interests(), aspirations.history(),
+        vocabulary.stream().distinct().sorted().toList());
   }
 
   /** Well-known users who are not leaders: ben, ava and hana. */
@@ -348,6 +351,9 @@ public final class DemoOrganisation {
       "Find out which skills I need for my next role"
     };
 
+    /** The contract's users start with a clean history, so what they do is all there is. */
+    private static final Set<String> WELL_KNOWN = Set.of("ava", "ben", "leo", "mia", "hana");
+
     private final Random random;
     private final List<DivisionSpec> specs;
     private final List<DivisionSeed> divisions;
@@ -416,7 +422,7 @@ public final class DemoOrganisation {
     List<HistorySeed> history() {
       List<HistorySeed> history = new ArrayList<>();
       for (PersonSeed person : people) {
-        if (person.leader() || random.nextInt(3) != 0) {
+        if (person.leader() || WELL_KNOWN.contains(person.username()) || random.nextInt(3) != 0) {
           continue;
         }
         int count = 1 + random.nextInt(2);

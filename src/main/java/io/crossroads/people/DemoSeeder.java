@@ -1,5 +1,9 @@
 package io.crossroads.people;
 
+import io.crossroads.matching.Interest;
+import io.crossroads.matching.Topic;
+import io.crossroads.people.DemoOrganisation.HistorySeed;
+import io.crossroads.people.DemoOrganisation.InterestSeed;
 import io.crossroads.people.DemoOrganisation.PersonSeed;
 import io.crossroads.platform.security.Credential;
 import io.crossroads.platform.security.PasswordHasher;
@@ -15,6 +19,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -98,7 +106,55 @@ public class DemoSeeder {
     }
     em.flush();
     em.clear();
+    plan.vocabulary().forEach(topic -> em.persist(new Topic(topic)));
+    Instant now = clock.instant();
+    int interests = 0;
+    for (InterestSeed seed : plan.interests()) {
+      Interest interest = new Interest(seed.personId());
+      interest.change(seed.targetDivisionIds(), seed.topics(), seed.goals(), now);
+      em.persist(interest);
+      if (++interests % FLUSH_EVERY == 0) {
+        em.flush();
+        em.clear();
+      }
+    }
+    em.flush();
+    em.clear();
+    plan.history().forEach(held -> history(held, now));
     return count;
+  }
+
+  /** A held interview in the past, with the accepted request it came from. */
+  private void history(HistorySeed held, Instant now) {
+    Instant start = now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(held.daysAgo()))
+        .plus(Duration.ofHours(held.hourUtc()));
+    Instant sent = start.minus(Duration.ofDays(9));
+    UUID requestId = DemoOrganisation.id("request:" + held.employeeId() + ":" + held.leaderId() + ":" + held.daysAgo());
+    em.createNativeQuery("insert into interview_request (id, requester_id, leader_id, status,"
+            + " length_minutes, format, intro, learn, why_you, created_at, last_attempt_at,"
+            + " answered_at, version, follow_ups) values (?1, ?2, ?3, 'ACCEPTED', 20, 'VIDEO', ?4, ?5,"
+            + " ?6, ?7, ?7, ?8, 0, 0)")
+        .setParameter(1, requestId)
+        .setParameter(2, held.employeeId())
+        .setParameter(3, held.leaderId())
+        .setParameter(4, "I would like to learn how your team works.")
+        .setParameter(5, "How your division plans its year and what skills matter most.")
+        .setParameter(6, "You lead the area I am most curious about.")
+        .setParameter(7, sent)
+        .setParameter(8, sent.plus(Duration.ofDays(2)))
+        .executeUpdate();
+    em.createNativeQuery("insert into interview (id, request_id, employee_id, leader_id, start_at,"
+            + " end_at, block_start, block_end, length_minutes, format, status, sequence,"
+            + " created_at, version) values (?1, ?2, ?3, ?4, ?5, ?6, ?5, ?6, 20, 'VIDEO', 'HELD', 0,"
+            + " ?7, 1)")
+        .setParameter(1, DemoOrganisation.id("interview:" + requestId))
+        .setParameter(2, requestId)
+        .setParameter(3, held.employeeId())
+        .setParameter(4, held.leaderId())
+        .setParameter(5, start)
+        .setParameter(6, start.plus(Duration.ofMinutes(20)))
+        .setParameter(7, sent.plus(Duration.ofDays(2)))
+        .executeUpdate();
   }
 
   private void rollbackQuietly() {

@@ -55,6 +55,22 @@ public class Directory {
     return found;
   }
 
+  /** Leader profiles by person id; those already loaded in this transaction are not read again. */
+  public Map<UUID, LeaderProfile> leaderProfiles(List<UUID> personIds) {
+    Map<UUID, LeaderProfile> found = new HashMap<>();
+    if (personIds.isEmpty()) {
+      return found;
+    }
+    em.unwrap(Session.class)
+        .byMultipleIds(LeaderProfile.class)
+        .enableSessionCheck(true)
+        .multiLoad(personIds.stream().distinct().toList())
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .forEach(p -> found.put(p.personId(), p));
+    return found;
+  }
+
   public Map<UUID, Division> divisions() {
     Map<UUID, Division> divisions = new LinkedHashMap<>();
     em.createQuery("select d from Division d order by d.name", Division.class)

@@ -1,10 +1,12 @@
 package io.crossroads.program;
 
+import io.crossroads.matching.MatchRules;
 import io.crossroads.requests.BusinessDays;
 import io.crossroads.requests.FollowUpPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +33,14 @@ public class ProgramRules {
   @ConfigProperty(name = "crossroads.program.follow-up-business-days", defaultValue = "5")
   int followUpBusinessDays;
 
+  @Inject
+  @ConfigProperty(name = "crossroads.program.max-level-gap", defaultValue = "3")
+  int maxLevelGap;
+
+  @Inject
+  @ConfigProperty(name = "crossroads.program.repeat-window", defaultValue = "P6M")
+  String repeatWindow;
+
   /** Company holidays, which do not count as business days (dates, comma-separated). */
   @Inject
   @ConfigProperty(name = "crossroads.program.holidays")
@@ -47,6 +57,11 @@ public class ProgramRules {
         .filter(date -> !date.isEmpty())
         .map(LocalDate::parse)
         .collect(Collectors.toSet());
+  }
+
+  /** Who may be suggested to whom: the level band and the window before a pair meets again. */
+  public MatchRules matchRules() {
+    return new MatchRules(maxLevelGap, Period.parse(repeatWindow));
   }
 
   /** Requests an employee may have waiting for an answer at once. */

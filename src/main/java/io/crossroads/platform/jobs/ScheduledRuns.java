@@ -23,6 +23,11 @@ public class ScheduledRuns {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
 
+  /** This instance's name in claims: process id and host, as the JVM reports them. */
+  public static String instance() {
+    return INSTANCE;
+  }
+
   /** The start of the period of {@code length} that {@code now} falls in. */
   public static Instant periodStart(Instant now, Duration length) {
     long millis = length.toMillis();

@@ -41,6 +41,8 @@ public enum ProblemType {
   REDIRECT_INVALID(409, "redirect-invalid", "This colleague cannot take the request"),
   INTERVIEW_CLOSED(409, "interview-closed", "The interview can no longer change"),
   NOT_YET_HELD(409, "not-yet-held", "The interview has not taken place yet"),
+  COHORT_NOT_DONE(409, "cohort-not-done", "The cohort round has not finished"),
+  NOBODY_TO_MATCH(409, "nobody-to-match", "The cohort round has no employees"),
   INTERNAL_ERROR(500, "internal-error", "Something went wrong on our side");
 
   private final int status;

@@ -1,0 +1,314 @@
+package io.crossroads.matching;
+
+import io.crossroads.matching.MatchingViews.CohortMatchView;
+import io.crossroads.matching.MatchingViews.CohortView;
+import io.crossroads.matching.MatchingViews.NewCohort;
+import io.crossroads.people.Directory;
+import io.crossroads.people.PeopleViews.PersonRef;
+import io.crossroads.people.Person;
+import io.crossroads.platform.api.Page;
+import io.crossroads.platform.problem.ProblemType;
+import io.crossroads.platform.problem.Refusal;
+import io.crossroads.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/** Cohort rounds as stored: creating them, claiming and reporting on them, their results. */
+@ApplicationScoped
+public class CohortRounds {
+
+  static final int MAX_EMPLOYEES = 200_000;
+  private static final int BATCH = 1000;
+
+  @PersistenceContext EntityManager em;
+  @Inject Directory directory;
+  @Inject Seekers seekers;
+  @Inject LeaderPools pools;
+  @Inject Clock clock;
+
+  /** Stores a new round with its employees: those named, or everyone in the divisions named. */
+  @Transactional
+  public CohortView create(Caller caller, NewCohort body) {
+    boolean byPeople = body.employeeIds() != null && !body.employeeIds().isEmpty();
+    boolean byDivisions = body.divisionIds() != null && !body.divisionIds().isEmpty();
+    if (byPeople == byDivisions) {
+      throw Refusal.invalid("employeeIds", "name employees or divisions, not both and not neither");
+    }
+    List<UUID> members;
+    if (byPeople) {
+      Set<UUID> wanted = new HashSet<>(body.employeeIds());
+      if (wanted.size() > MAX_EMPLOYEES) {
+        throw Refusal.invalid("employeeIds", "at most " + MAX_EMPLOYEES + " employees per round");
+      }
+      members = activePeople(wanted);
+      Set<UUID> missing = new HashSet<>(wanted);
+      members.forEach(missing::remove);
+      if (!missing.isEmpty()) {
+        throw Refusal.invalid("employeeIds", "no such active person: " + missing.stream().limit(5).toList());
+      }
+    } else {
+      Map<UUID, ?> known = directory.divisions();
+      List<UUID> unknown = body.divisionIds().stream().filter(d -> !known.containsKey(d)).toList();
+      if (!unknown.isEmpty()) {
+        throw Refusal.invalid("divisionIds", "no such division: " + unknown);
+      }
+      members = em.createQuery("select p.id from Person p where p.active = true and p.leader = false"
+              + " and p.divisionId in :divisions order by p.id", UUID.class)
+          .setParameter("divisions", body.divisionIds())
+          .getResultList();
+    }
+    if (members.isEmpty()) {
+      throw new Refusal(ProblemType.NOBODY_TO_MATCH, "Nobody to match: the divisions have no employees.");
+    }
+    CohortRound round = new CohortRound(UUID.randomUUID(), body.name(), body.introsPerEmployee(),
+        members.size(), caller.id(), clock.instant());
+    em.persist(round);
+    em.flush();
+    UUID roundId = round.id();
+    em.unwrap(Session.class).doWork(connection -> {
+      try (PreparedStatement insert = connection.prepareStatement(
+          "insert into cohort_member (round_id, employee_id) values (?, ?)")) {
+        int n = 0;
+        for (UUID member : members) {
+          insert.setObject(1, roundId);
+          insert.setObject(2, member);
+          insert.addBatch();
+          if (++n % BATCH == 0) {
+            insert.executeBatch();
+          }
+        }
+        insert.executeBatch();
+      }
+    });
+    return round.view(members.size());
+  }
+
+  private List<UUID> activePeople(Set<UUID> ids) {
+    List<UUID> found = new ArrayList<>();
+    List<UUID> all = List.copyOf(ids);
+    for (int from = 0; from < all.size(); from += BATCH) {
+      found.addAll(em.createQuery("select p.id from Person p where p.active = true and p.id in :ids", UUID.class)
+          .setParameter("ids", all.subList(from, Math.min(all.size(), from + BATCH)))
+          .getResultList());
+    }
+    return found;
+  }
+
+  @Transactional
+  public CohortView view(UUID id) {
+    return round(id).view(members(id));
+  }
+
+  @Transactional
+  public Page<CohortView> list(int limit, int offset) {
+    List<CohortRound> rounds = em.createQuery("select r from CohortRound r order by r.createdAt desc, r.id",
+            CohortRound.class)
+        .setFirstResult(offset).setMaxResults(limit).getResultList();
+    long total = em.createQuery("select count(r) from CohortRound r", Long.class).getSingleResult();
+    return new Page<>(rounds.stream().map(r -> r.view(members(r.id()))).toList(), total);
+  }
+
+  /** The matches of a finished round, by employee. */
+  @Transactional
+  public Page<CohortMatchView> matches(UUID id, int limit, int offset) {
+    CohortRound round = round(id);
+    if (round.status() != CohortStatus.DONE) {
+      throw new Refusal(ProblemType.COHORT_NOT_DONE,
+          "The round is " + round.status() + "; its matches are ready when it is DONE.");
+    }
+    List<Object[]> rows = em.createNativeQuery(
+            "select cast(employee_id as varchar(36)), cast(leader_id as varchar(36)), score, reasons"
+                + " from cohort_match where round_id = ?1 order by employee_id, score desc, leader_id")
+        .setParameter(1, id)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
+    long total = ((Number) em.createNativeQuery("select count(*) from cohort_match where round_id = ?1")
+        .setParameter(1, id).getSingleResult()).longValue();
+    List<UUID> people = new ArrayList<>();
+    for (Object[] row : rows) {
+      people.add(UUID.fromString((String) row[0]));
+      people.add(UUID.fromString((String) row[1]));
+    }
+    Map<UUID, Person> known = directory.people(people);
+    List<CohortMatchView> items = new ArrayList<>();
+    for (Object[] row : rows) {
+      UUID employee = UUID.fromString((String) row[0]);
+      UUID leader = UUID.fromString((String) row[1]);
+      items.add(new CohortMatchView(employee, ref(known.get(employee)), leader,
+          ref(known.get(leader)), ((Number) row[2]).intValue(),
+          List.of(((String) row[3]).split("\n"))));
+    }
+    return new Page<>(items, total);
+  }
+
+  private static PersonRef ref(Person person) {
+    return person == null ? null : PersonRef.of(person);
+  }
+
+  private CohortRound round(UUID id) {
+    CohortRound round = em.find(CohortRound.class, id);
+    if (round == null) {
+      throw Refusal.notFound("The cohort round");
+    }
+    return round;
+  }
+
+  private int members(UUID id) {
+    return ((Number) em.createNativeQuery("select count(*) from cohort_member where round_id = ?1")
+        .setParameter(1, id).getSingleResult()).intValue();
+  }
+
+  // What the job does, each step in a transaction of its own.
+
+  /**
+   * Takes the round for a new attempt if it is waiting, or if the attempt running it has been
+   * silent for longer than {@code stale}. Returns the new attempt's number, or 0 when another
+   * instance holds the round or it is finished.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public int claim(UUID id, String instance, Duration stale) {
+    Instant now = clock.instant();
+    int updated = em.createQuery("update CohortRound r set r.status = :running, r.attempt = r.attempt + 1,"
+            + " r.claimedBy = :instance, r.heartbeatAt = :now, r.startedAt = :now, r.progressDone = 0,"
+            + " r.error = null, r.version = r.version + 1"
+            + " where r.id = :id and (r.status = :queued or (r.status = :running and r.heartbeatAt < :silentSince))")
+        .setParameter("running", CohortStatus.RUNNING)
+        .setParameter("queued", CohortStatus.QUEUED)
+        .setParameter("instance", instance)
+        .setParameter("now", now)
+        .setParameter("silentSince", now.minus(stale))
+        .setParameter("id", id)
+        .executeUpdate();
+    if (updated == 0) {
+      return 0;
+    }
+    return em.createQuery("select r.attempt from CohortRound r where r.id = :id", Integer.class)
+        .setParameter("id", id).getSingleResult();
+  }
+
+  /** Records progress and the heartbeat; false when the attempt no longer owns the round. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean progress(UUID id, int attempt, int done) {
+    return em.createQuery("update CohortRound r set r.progressDone = :done, r.heartbeatAt = :now,"
+            + " r.version = r.version + 1"
+            + " where r.id = :id and r.attempt = :attempt and r.status = :running")
+        .setParameter("done", done)
+        .setParameter("now", clock.instant())
+        .setParameter("id", id)
+        .setParameter("attempt", attempt)
+        .setParameter("running", CohortStatus.RUNNING)
+        .executeUpdate() == 1;
+  }
+
+  /** What a round works on: its employees as seekers, every leader as they are now. */
+  public record Problem(List<Seeker> seekers, LeaderPool pool, int introsPerEmployee) {}
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Problem problem(UUID id, MatchRules rules) {
+    CohortRound round = round(id);
+    List<UUID> ids = em.createNativeQuery(
+            "select cast(employee_id as varchar(36)) from cohort_member where round_id = ?1 order by employee_id")
+        .setParameter(1, id)
+        .getResultList().stream().map(value -> UUID.fromString((String) value)).toList();
+    List<Person> people = new ArrayList<>(ids.size());
+    for (int from = 0; from < ids.size(); from += BATCH) {
+      Map<UUID, Person> chunk = directory.people(ids.subList(from, Math.min(ids.size(), from + BATCH)));
+      ids.subList(from, Math.min(ids.size(), from + BATCH)).stream()
+          .map(chunk::get)
+          .filter(p -> p != null && p.isActive())
+          .forEach(people::add);
+      em.clear();
+    }
+    return new Problem(seekers.of(people, rules.repeatWindow()), pools.load(null), round.introsPerEmployee());
+  }
+
+  /** One chosen introduction, explained. */
+  public record Chosen(UUID employeeId, UUID leaderId, int score, List<Reason> reasons) {}
+
+  /**
+   * Stores the result and marks the round done, if the attempt still owns it: the matches of any
+   * earlier attempt are replaced, so a restarted round never mixes two results.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean finish(UUID id, int attempt, List<Chosen> chosen, int unmatched, long totalScore,
+      long greedyScore) {
+    CohortRound round = em.find(CohortRound.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    if (round == null || round.attempt() != attempt || round.status() != CohortStatus.RUNNING) {
+      return false;
+    }
+    em.createNativeQuery("delete from cohort_match where round_id = ?1").setParameter(1, id).executeUpdate();
+    em.unwrap(Session.class).doWork(connection -> {
+      try (PreparedStatement insert = connection.prepareStatement(
+          "insert into cohort_match (round_id, employee_id, leader_id, score, reasons) values (?, ?, ?, ?, ?)")) {
+        int n = 0;
+        for (Chosen c : chosen) {
+          insert.setObject(1, id);
+          insert.setObject(2, c.employeeId());
+          insert.setObject(3, c.leaderId());
+          insert.setInt(4, c.score());
+          insert.setString(5, truncate(String.join("\n", c.reasons().stream().map(Reason::text).toList()), 4000));
+          insert.addBatch();
+          if (++n % BATCH == 0) {
+            insert.executeBatch();
+          }
+        }
+        insert.executeBatch();
+      }
+    });
+    em.createQuery("update CohortRound r set r.status = :done, r.matched = :matched, r.unmatched = :unmatched,"
+            + " r.totalScore = :total, r.greedyScore = :greedy, r.finishedAt = :now, r.heartbeatAt = :now,"
+            + " r.progressDone = r.progressTotal, r.version = r.version + 1 where r.id = :id")
+        .setParameter("done", CohortStatus.DONE)
+        .setParameter("matched", chosen.size())
+        .setParameter("unmatched", unmatched)
+        .setParameter("total", totalScore)
+        .setParameter("greedy", greedyScore)
+        .setParameter("now", clock.instant())
+        .setParameter("id", id)
+        .executeUpdate();
+    return true;
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void fail(UUID id, int attempt, String error) {
+    em.createQuery("update CohortRound r set r.status = :failed, r.error = :error, r.finishedAt = :now,"
+            + " r.version = r.version + 1 where r.id = :id and r.attempt = :attempt")
+        .setParameter("failed", CohortStatus.FAILED)
+        .setParameter("error", truncate(error, 2000))
+        .setParameter("now", clock.instant())
+        .setParameter("id", id)
+        .setParameter("attempt", attempt)
+        .executeUpdate();
+  }
+
+  /** Rounds no instance is working on: queued for longer than {@code stale}, or gone silent. */
+  @Transactional
+  public List<UUID> abandoned(Duration stale) {
+    Instant since = clock.instant().minus(stale);
+    return em.createQuery("select r.id from CohortRound r where (r.status = :queued and r.createdAt < :since)"
+            + " or (r.status = :running and r.heartbeatAt < :since)", UUID.class)
+        .setParameter("queued", CohortStatus.QUEUED)
+        .setParameter("running", CohortStatus.RUNNING)
+        .setParameter("since", since)
+        .getResultList();
+  }
+
+  private static String truncate(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  }
+}

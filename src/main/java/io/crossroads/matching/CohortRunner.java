@@ -1,0 +1,118 @@
+package io.crossroads.matching;
+
+import io.crossroads.matching.CohortRounds.Chosen;
+import io.crossroads.matching.CohortRounds.Problem;
+import io.crossroads.platform.jobs.ScheduledRuns;
+import io.crossroads.program.ProgramRules;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Computes a cohort round: claims it, reads the employees and leaders as they are now, builds the
+ * candidate graph (reporting progress, which is also the heartbeat), solves the min-cost flow and
+ * stores the explained matches, all or nothing.
+ */
+@ApplicationScoped
+public class CohortRunner {
+
+  /** How a run ended. */
+  public enum Outcome {
+    DONE,
+    /** Another instance holds the round, or it was already finished. */
+    SKIPPED,
+    /** The round was taken over by another attempt while this one ran. */
+    LOST,
+    STOPPED,
+    FAILED
+  }
+
+  private static final Logger LOG = Logger.getLogger(CohortRunner.class.getName());
+  private static final long HEARTBEAT_NANOS = Duration.ofSeconds(2).toNanos();
+
+  @Inject CohortRounds rounds;
+  @Inject ProgramRules program;
+
+  /** Leaders suggested per employee before the flow chooses, per introduction wanted. */
+  @Inject
+  @ConfigProperty(name = "crossroads.matching.candidates-per-intro", defaultValue = "5")
+  int candidatesPerIntro;
+
+  /** A running round silent for this long is taken over by another instance. */
+  @Inject
+  @ConfigProperty(name = "crossroads.matching.stale-after", defaultValue = "PT2M")
+  Duration staleAfter;
+
+  public Outcome run(UUID roundId, BooleanSupplier stopped) {
+    int attempt = rounds.claim(roundId, ScheduledRuns.instance(), staleAfter);
+    if (attempt == 0) {
+      return Outcome.SKIPPED;
+    }
+    try {
+      MatchRules rules = program.matchRules();
+      Problem problem = rounds.problem(roundId, rules);
+      Scorer scorer = new Scorer(problem.pool(), rules);
+      int k = problem.introsPerEmployee();
+      int[] capacity = new int[problem.pool().size()];
+      for (int l = 0; l < capacity.length; l++) {
+        LeaderCard leader = problem.pool().get(l);
+        capacity[l] = leader.accepting() ? Math.max(0, leader.uncommitted()) : 0;
+      }
+      AtomicLong lastBeat = new AtomicLong(System.nanoTime());
+      boolean[] lost = {false};
+      CandidateGraph graph = CandidateGraph.build(scorer, problem.seekers(), k * candidatesPerIntro,
+          capacity, done -> {
+            long now = System.nanoTime();
+            long last = lastBeat.get();
+            if (now - last > HEARTBEAT_NANOS && lastBeat.compareAndSet(last, now)
+                && !rounds.progress(roundId, attempt, done)) {
+              lost[0] = true;
+            }
+          });
+      if (lost[0]) {
+        return Outcome.LOST;
+      }
+      if (stopped.getAsBoolean()) {
+        rounds.fail(roundId, attempt, "Stopped before it finished.");
+        return Outcome.STOPPED;
+      }
+      CohortSolver.Assignment optimal = CohortSolver.optimal(graph, k, capacity);
+      CohortSolver.Assignment greedy = CohortSolver.greedy(graph, k, capacity);
+      if (!rounds.progress(roundId, attempt, 2 * graph.employees())) {
+        return Outcome.LOST;
+      }
+      List<Chosen> chosen = new ArrayList<>(optimal.edges().length);
+      int[] perEmployee = new int[graph.employees()];
+      for (int e : optimal.edges()) {
+        Seeker seeker = problem.seekers().get(graph.employee(e));
+        Match match = scorer.explain(seeker, problem.pool().get(graph.leader(e)));
+        chosen.add(new Chosen(seeker.id(), match.leader().id(), match.score(), match.reasons()));
+        perEmployee[graph.employee(e)]++;
+      }
+      int unmatched = 0;
+      for (int n : perEmployee) {
+        if (n == 0) {
+          unmatched++;
+        }
+      }
+      if (!rounds.finish(roundId, attempt, chosen, unmatched, optimal.totalScore(), greedy.totalScore())) {
+        return Outcome.LOST;
+      }
+      LOG.info(() -> "Cohort round " + roundId + ": " + chosen.size() + " introductions, score "
+          + optimal.totalScore() + " (greedy " + greedy.totalScore() + ")");
+      return Outcome.DONE;
+    } catch (RuntimeException | LinkageError e) {
+      LOG.log(Level.SEVERE, "Cohort round " + roundId + " failed", e);
+      rounds.fail(roundId, attempt, "The round could not be computed (" + e.getClass().getSimpleName() + ").");
+      return Outcome.FAILED;
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package io.crossroads.matching;
+
+import io.crossroads.requests.RequestStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Reads every leader matching may suggest from the database into a {@link LeaderPool}. The pool
+ * is kept for {@code crossroads.matching.refresh} per instance: ranking 10,000 leaders needs them
+ * in memory, and a few seconds' staleness is safe because what must never be stale (accepting,
+ * under the cap, still in another division) is checked again for the leaders actually returned,
+ * see {@link #current(Collection)}.
+ */
+@ApplicationScoped
+public class LeaderPools {
+
+  @PersistenceContext EntityManager em;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "crossroads.matching.refresh", defaultValue = "PT30S")
+  Duration refresh;
+
+  private volatile Snapshot snapshot;
+  private volatile Scorer scorer;
+
+  private record Snapshot(LeaderPool pool, Instant loadedAt) {}
+
+  public LeaderPool pool() {
+    Snapshot current = snapshot;
+    Instant now = clock.instant();
+    if (current == null || !now.isBefore(current.loadedAt().plus(refresh))) {
+      synchronized (this) {
+        current = snapshot;
+        if (current == null || !now.isBefore(current.loadedAt().plus(refresh))) {
+          current = new Snapshot(load(null), now);
+          snapshot = current;
+        }
+      }
+    }
+    return current.pool();
+  }
+
+  /** A scorer over the current pool; it keeps its indexes for as long as the pool lives. */
+  public Scorer scorer(MatchRules rules) {
+    LeaderPool pool = pool();
+    Scorer current = scorer;
+    if (current == null || current.pool() != pool || !current.rules().equals(rules)) {
+      current = new Scorer(pool, rules);
+      scorer = current;
+    }
+    return current;
+  }
+
+  /** The leaders given, as they are in the database right now. */
+  public Map<UUID, LeaderCard> current(Collection<UUID> leaderIds) {
+    Map<UUID, LeaderCard> cards = new HashMap<>();
+    if (!leaderIds.isEmpty()) {
+      load(Set.copyOf(leaderIds)).leaders().forEach(card -> cards.put(card.id(), card));
+    }
+    return cards;
+  }
+
+  /** A fresh pool of all leaders, or of some ({@code only}). */
+  LeaderPool load(Set<UUID> only) {
+    Instant now = clock.instant();
+    String filter = only == null ? "" : " and p.id in :only";
+    var query = em.createQuery(
+        "select p.id, p.displayName, p.divisionId, d.name, p.level, p.timeZone,"
+            + " lp.acceptingRequests, lp.monthlyCap"
+            + " from Person p, LeaderProfile lp, Division d"
+            + " where lp.personId = p.id and d.id = p.divisionId and p.active = true"
+            + " and p.leader = true" + filter, Object[].class);
+    if (only != null) {
+      query.setParameter("only", only);
+    }
+    List<Object[]> rows = query.getResultList();
+    Map<UUID, Set<String>> topics = new HashMap<>();
+    var topicQuery = em.createQuery(
+        "select lp.personId, t from LeaderProfile lp join lp.topics t"
+            + (only == null ? "" : " where lp.personId in :only"), Object[].class);
+    if (only != null) {
+      topicQuery.setParameter("only", only);
+    }
+    for (Object[] row : topicQuery.getResultList()) {
+      topics.computeIfAbsent((UUID) row[0], id -> new HashSet<>()).add((String) row[1]);
+    }
+    Map<UUID, Integer> waiting = waiting(only);
+    Map<String, Integer> booked = booked(now, only);
+    List<LeaderCard> cards = new ArrayList<>(rows.size());
+    for (Object[] row : rows) {
+      UUID id = (UUID) row[0];
+      ZoneId zone = ZoneId.of((String) row[5]);
+      String period = YearMonth.from(now.atZone(zone)).toString();
+      cards.add(new LeaderCard(id, (String) row[1], (UUID) row[2], (String) row[3],
+          ((Number) row[4]).intValue(), zone, topics.getOrDefault(id, Set.of()),
+          Boolean.TRUE.equals(row[6]), ((Number) row[7]).intValue(),
+          booked.getOrDefault(id + "/" + period, 0), waiting.getOrDefault(id, 0)));
+    }
+    return new LeaderPool(cards, LocalDate.ofInstant(now, ZoneOffset.UTC));
+  }
+
+  private Map<UUID, Integer> waiting(Set<UUID> only) {
+    var query = em.createQuery(
+        "select r.leaderId, count(r) from InterviewRequest r where r.status in :open"
+            + (only == null ? "" : " and r.leaderId in :only") + " group by r.leaderId",
+        Object[].class)
+        .setParameter("open", List.of(RequestStatus.PENDING, RequestStatus.COUNTER_PROPOSED));
+    if (only != null) {
+      query.setParameter("only", only);
+    }
+    Map<UUID, Integer> waiting = new HashMap<>();
+    for (Object[] row : query.getResultList()) {
+      waiting.put((UUID) row[0], ((Number) row[1]).intValue());
+    }
+    return waiting;
+  }
+
+  /** Interviews booked per leader and month, for the months any zone can be in now. */
+  private Map<String, Integer> booked(Instant now, Set<UUID> only) {
+    YearMonth utc = YearMonth.from(now.atZone(ZoneOffset.UTC));
+    List<String> periods = List.of(utc.minusMonths(1).toString(), utc.toString(), utc.plusMonths(1).toString());
+    Map<String, Integer> booked = new HashMap<>();
+    var query = em.createNativeQuery(
+            "select cast(leader_id as varchar(36)), period, booked from leader_month_load"
+                + " where period in (?1)" + (only == null ? "" : " and leader_id in (?2)"))
+        .setParameter(1, periods);
+    if (only != null) {
+      query.setParameter(2, List.copyOf(only));
+    }
+    for (Object row : query.getResultList()) {
+      Object[] columns = (Object[]) row;
+      booked.put(columns[0] + "/" + columns[1], ((Number) columns[2]).intValue());
+    }
+    return booked;
+  }
+}

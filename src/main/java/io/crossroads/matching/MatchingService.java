@@ -1,0 +1,128 @@
+package io.crossroads.matching;
+
+import io.crossroads.availability.AvailabilityService;
+import io.crossroads.matching.MatchingViews.InterestsView;
+import io.crossroads.matching.MatchingViews.RecommendationView;
+import io.crossroads.matching.MatchingViews.TopicView;
+import io.crossroads.people.Directory;
+import io.crossroads.people.Person;
+import io.crossroads.platform.problem.Refusal;
+import io.crossroads.platform.security.Caller;
+import io.crossroads.program.ProgramRules;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** Interests, the topic vocabulary, and explained recommendations for the signed-in employee. */
+@ApplicationScoped
+public class MatchingService {
+
+  /** Extra candidates ranked beyond the limit, in case fresher data rules some out. */
+  private static final int SPARE = 10;
+  private static final Duration SOON = Duration.ofDays(7);
+  private static final Duration TYPICAL_LENGTH = Duration.ofMinutes(20);
+
+  @PersistenceContext EntityManager em;
+  @Inject Directory directory;
+  @Inject Seekers seekers;
+  @Inject LeaderPools pools;
+  @Inject AvailabilityService availability;
+  @Inject ProgramRules program;
+  @Inject Clock clock;
+
+  @Transactional
+  public InterestsView interests(Caller caller) {
+    Interest interest = em.find(Interest.class, caller.id());
+    if (interest == null) {
+      return new InterestsView(List.of(), List.of(), "");
+    }
+    return view(interest);
+  }
+
+  @Transactional
+  public InterestsView changeInterests(Caller caller, InterestsView body) {
+    List<UUID> divisions = body.targetDivisionIds().stream().distinct().toList();
+    Map<UUID, ?> known = directory.divisions();
+    List<UUID> unknown = divisions.stream().filter(d -> !known.containsKey(d)).toList();
+    if (!unknown.isEmpty()) {
+      throw Refusal.invalid("targetDivisionIds", "no such division: " + unknown);
+    }
+    Interest interest = em.find(Interest.class, caller.id());
+    if (interest == null) {
+      interest = new Interest(caller.id());
+      interest.change(divisions, body.topics(), body.goals(), clock.instant());
+      em.persist(interest);
+    } else {
+      interest.change(divisions, body.topics(), body.goals(), clock.instant());
+    }
+    return view(interest);
+  }
+
+  private static InterestsView view(Interest interest) {
+    return new InterestsView(List.copyOf(interest.targetDivisions()), List.copyOf(interest.topics()),
+        interest.goals());
+  }
+
+  /** The shared vocabulary and every topic a leader lists, with how many leaders list each. */
+  @Transactional
+  public List<TopicView> topics() {
+    Map<String, Long> counts = new TreeMap<>();
+    em.createQuery("select t.name from Topic t", String.class).getResultList()
+        .forEach(name -> counts.put(name, 0L));
+    em.createQuery("select t, count(lp) from LeaderProfile lp join lp.topics t, Person p"
+            + " where p.id = lp.personId and p.active = true and p.leader = true group by t",
+            Object[].class)
+        .getResultList()
+        .forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+    List<TopicView> topics = new ArrayList<>();
+    counts.forEach((name, leaders) -> topics.add(new TopicView(name, leaders)));
+    return topics;
+  }
+
+  /**
+   * The best leaders for the caller, best first. Ranked over the cached pool, then every
+   * candidate is checked against the database as it is now (hard constraints and score), open
+   * slots in the coming week add their reason, and the list is ranked again.
+   */
+  @Transactional
+  public List<RecommendationView> recommendations(Caller caller, int limit) {
+    Person me = directory.person(caller.id()).orElseThrow(() -> Refusal.notFound("You"));
+    MatchRules rules = program.matchRules();
+    Seeker seeker = seekers.of(me, rules.repeatWindow());
+    Scorer cached = pools.scorer(rules);
+    List<Match> ranked = cached.recommend(seeker, limit + SPARE);
+    Map<UUID, LeaderCard> now = pools.current(ranked.stream().map(m -> m.leader().id()).toList());
+    Scorer fresh = new Scorer(cached.pool(), rules);
+    List<Match> checked = new ArrayList<>();
+    for (Match match : ranked) {
+      LeaderCard card = now.get(match.leader().id());
+      if (card != null && fresh.eligible(seeker, card)) {
+        checked.add(fresh.explain(seeker, card));
+      }
+    }
+    checked.sort(Scorer.BEST_FIRST);
+    List<Match> top = new ArrayList<>(checked.subList(0, Math.min(limit, checked.size())));
+    Instant from = clock.instant();
+    Map<UUID, Integer> open = availability.openCounts(
+        top.stream().map(m -> m.leader().id()).toList(), from, from.plus(SOON), TYPICAL_LENGTH);
+    List<Match> result = new ArrayList<>();
+    for (Match match : top) {
+      int slots = open.getOrDefault(match.leader().id(), 0);
+      result.add(slots == 0 ? match : match.with(new Reason("slots-soon",
+          (slots == 1 ? "1 free slot" : slots + " free slots") + " in the next 7 days",
+          Scorer.SLOTS_SOON)));
+    }
+    result.sort(Scorer.BEST_FIRST);
+    return result.stream().map(RecommendationView::of).toList();
+  }
+}

@@ -1,0 +1,110 @@
+package io.crossroads.matching;
+
+import io.crossroads.interviews.InterviewStatus;
+import io.crossroads.people.Directory;
+import io.crossroads.people.Person;
+import io.crossroads.requests.RequestStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Reads employees as matching sees them: chain, interests, referrals, whom they met or wait on. */
+@ApplicationScoped
+public class Seekers {
+
+  private static final int CHUNK = 1000;
+  /** Beyond this many people, the whole reporting tree is read once instead of chain by chain. */
+  private static final int WHOLE_TREE = 50;
+
+  @PersistenceContext EntityManager em;
+  @Inject Directory directory;
+  @Inject Clock clock;
+
+  public Seeker of(Person person, Period repeatWindow) {
+    return of(List.of(person), repeatWindow).get(0);
+  }
+
+  /** Seekers in the order of {@code people}. */
+  public List<Seeker> of(List<Person> people, Period repeatWindow) {
+    Instant since = clock.instant().atZone(ZoneOffset.UTC).minus(repeatWindow).toInstant();
+    Map<UUID, Set<UUID>> chains = chains(people);
+    Map<UUID, Interest> interests = new HashMap<>();
+    Map<UUID, Set<UUID>> met = new HashMap<>();
+    Map<UUID, Set<UUID>> waiting = new HashMap<>();
+    Map<UUID, Map<UUID, String>> referrals = new HashMap<>();
+    List<UUID> ids = people.stream().map(Person::id).toList();
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+      em.createQuery("select i from Interest i where i.personId in :ids", Interest.class)
+          .setParameter("ids", chunk)
+          .getResultList()
+          .forEach(i -> interests.put(i.personId(), i));
+      em.createQuery("select i.employeeId, i.leaderId from Interview i where i.employeeId in :ids"
+              + " and (i.status = :scheduled or (i.status = :held and i.startAt >= :since))",
+              Object[].class)
+          .setParameter("ids", chunk)
+          .setParameter("scheduled", InterviewStatus.SCHEDULED)
+          .setParameter("held", InterviewStatus.HELD)
+          .setParameter("since", since)
+          .getResultList()
+          .forEach(row -> met.computeIfAbsent((UUID) row[0], k -> new HashSet<>()).add((UUID) row[1]));
+      em.createQuery("select r.requesterId, r.leaderId from InterviewRequest r"
+              + " where r.requesterId in :ids and r.status in :open", Object[].class)
+          .setParameter("ids", chunk)
+          .setParameter("open", List.of(RequestStatus.PENDING, RequestStatus.COUNTER_PROPOSED))
+          .getResultList()
+          .forEach(row -> waiting.computeIfAbsent((UUID) row[0], k -> new HashSet<>()).add((UUID) row[1]));
+      em.createQuery("select r.requesterId, r.leaderId, p.displayName from InterviewRequest r, Person p"
+              + " where r.referredBy = p.id and r.requesterId in :ids", Object[].class)
+          .setParameter("ids", chunk)
+          .getResultList()
+          .forEach(row -> referrals.computeIfAbsent((UUID) row[0], k -> new HashMap<>())
+              .put((UUID) row[1], (String) row[2]));
+    }
+    List<Seeker> seekers = new ArrayList<>(people.size());
+    for (Person p : people) {
+      Interest interest = interests.get(p.id());
+      seekers.add(new Seeker(p.id(), p.divisionId(), p.level(), p.timeZone(),
+          chains.getOrDefault(p.id(), Set.of()),
+          interest == null ? Set.of() : interest.targetDivisions(),
+          interest == null ? Set.of() : interest.topics(),
+          referrals.getOrDefault(p.id(), Map.of()),
+          met.getOrDefault(p.id(), Set.of()),
+          waiting.getOrDefault(p.id(), Set.of())));
+    }
+    return seekers;
+  }
+
+  private Map<UUID, Set<UUID>> chains(List<Person> people) {
+    Map<UUID, Set<UUID>> chains = new HashMap<>();
+    if (people.size() <= WHOLE_TREE) {
+      people.forEach(p -> chains.put(p.id(), new LinkedHashSet<>(directory.managementChain(p.id()))));
+      return chains;
+    }
+    Map<UUID, UUID> managers = new HashMap<>();
+    em.createQuery("select p.id, p.managerId from Person p where p.managerId is not null", Object[].class)
+        .getResultList()
+        .forEach(row -> managers.put((UUID) row[0], (UUID) row[1]));
+    for (Person p : people) {
+      Set<UUID> chain = new LinkedHashSet<>();
+      for (UUID m = managers.get(p.id()); m != null && chain.add(m); m = managers.get(m)) {
+        // up to the top; a cycle in bad data ends the walk
+      }
+      chains.put(p.id(), chain);
+    }
+    return chains;
+  }
+}
