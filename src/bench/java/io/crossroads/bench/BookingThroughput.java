@@ -203,7 +203,11 @@ public final class BookingThroughput {
   }
 
   static void awaitReady(String base) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+    awaitReady(base, Duration.ofMinutes(5));
+  }
+
+  static void awaitReady(String base, Duration patience) throws Exception {
+    Instant deadline = Instant.now().plus(patience);
     while (Instant.now().isBefore(deadline)) {
       try {
         if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "health/ready")).build(),

@@ -18,6 +18,15 @@ public class DemoMode {
   @ConfigProperty(name = "crossroads.demo.size", defaultValue = "2000")
   int size;
 
+  /** 8 gives the demo's divisions; up to 40 for the enterprise shape. */
+  @Inject
+  @ConfigProperty(name = "crossroads.demo.divisions", defaultValue = "8")
+  int divisions;
+
+  @Inject
+  @ConfigProperty(name = "crossroads.demo.leader-share", defaultValue = "0.10")
+  double leaderShare;
+
   @Inject
   @ConfigProperty(name = DatabaseSettings.URL)
   Optional<String> databaseUrl;
@@ -27,7 +36,7 @@ public class DemoMode {
     return enabled.orElseGet(() -> databaseUrl.filter(url -> !url.isBlank()).isEmpty());
   }
 
-  public int size() {
-    return size;
+  public DemoOrganisation.Shape shape() {
+    return new DemoOrganisation.Shape(size, divisions, DemoOrganisation.DEFAULT_SEED, leaderShare);
   }
 }

@@ -62,7 +62,7 @@ public class DemoSeeder {
           .setParameter(1, MARKER)
           .setParameter(2, clock.instant())
           .executeUpdate();
-      int people = persist(DemoOrganisation.generate(demoMode.size()));
+      int people = persist(DemoOrganisation.generate(demoMode.shape()));
       transaction.commit();
       LOG.info(() -> "Demo organisation created: " + people + " people");
     } catch (Exception e) {

@@ -95,6 +95,7 @@ class TwoInstancesIT {
 
       List<Instant[]> booked = b.get(leaderUser, "api/interviews?as=leader&limit=500").items().stream()
           .map(JsonObject.class::cast)
+          .filter(i -> i.getString("status").equals("SCHEDULED")) // not the demo's past interviews
           .map(i -> new Instant[] {Instant.parse(i.getString("start")), Instant.parse(i.getString("end"))})
           .sorted(Comparator.comparing(t -> t[0])).toList();
       assertThat(booked).hasSize(5);
