@@ -65,6 +65,7 @@ public final class BookingThroughput {
           "-Xmx2g", "-Djava.io.tmpdir=" + work.toAbsolutePath(), "-Dcrossroads.db.url=" + url,
           "-Dcrossroads.demo.enabled=true", "-Dcrossroads.demo.size=2000",
           "-Dcrossroads.program.max-open-requests=1000000", "-Dcrossroads.program.max-requests-per-month=1000000",
+          "-Dcrossroads.rate.requests.limit=1000000",
           "-jar", "target/payara-micro.jar", "--deploy", "target/crossroads.war", "--contextroot", "/",
           "--port", Integer.toString(port), "--nocluster")
           .redirectErrorStream(true).redirectOutput(work.resolve("payara.log").toFile()).start();

@@ -4,6 +4,7 @@ import io.crossroads.platform.api.Idempotency;
 import io.crossroads.platform.api.Page;
 import io.crossroads.platform.problem.Refusal;
 import io.crossroads.platform.security.Caller;
+import io.crossroads.platform.security.RateLimited;
 import io.crossroads.requests.RequestViews.Accept;
 import io.crossroads.requests.RequestViews.Counter;
 import io.crossroads.requests.RequestViews.FollowUp;
@@ -48,6 +49,7 @@ public class RequestsResource {
   @Context UriInfo uri;
 
   @POST
+  @RateLimited
   @Operation(summary = "Ask a leader of another division for an informational interview")
   @APIResponse(responseCode = "201", description = "PENDING, with coaching on the message")
   public Response send(

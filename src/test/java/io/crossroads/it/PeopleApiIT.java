@@ -222,4 +222,18 @@ class PeopleApiIT {
         .contains("/api/requests/{id}/accept:", "/api/leaders/{id}/profile:", "/api/me:",
             "application/problem+json", "Problem");
   }
+
+  @Test
+  void everyResponseCarriesTheSecurityHeadersErrorsIncluded() {
+    for (Api.Reply reply : List.of(api.get("ava", "api/me"), api.get(null, "api/me"),
+        api.get("ava", "api/people/not-a-uuid"), api.get(null, "index.html"),
+        api.get(null, "login.html"))) {
+      assertThat(reply.header("Content-Security-Policy")).as(reply.toString())
+          .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'self'", "frame-ancestors 'none'"));
+      assertThat(reply.header("X-Content-Type-Options")).hasValue("nosniff");
+      assertThat(reply.header("X-Frame-Options")).hasValue("DENY");
+      assertThat(reply.header("Referrer-Policy")).hasValue("no-referrer");
+    }
+    assertThat(api.get("ava", "api/me").header("Cache-Control")).hasValue("no-store");
+  }
 }

@@ -552,4 +552,19 @@ class RequestApiIT {
   interface IndexedCall<T> {
     T apply(int index) throws Exception;
   }
+
+  @Test
+  void sendingRequestsIsRateLimitedPerPersonAndInvalidAttemptsCount() {
+    String eager = employees.take();
+    String invalid = json("leaderId", leo, "length", 20);
+    for (int i = 0; i < 30; i++) {
+      assertProblem(api.post(eager, "api/requests", invalid), 400, "validation-failed");
+    }
+    Api.Reply limited = api.post(eager, "api/requests", body(leo, List.of(slots.next(), slots.next())));
+    assertProblem(limited, 429, "rate-limited");
+    assertThat(limited.header("Retry-After")).hasValueSatisfying(
+        seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 3600L));
+    // Someone else is not held back by it.
+    assertProblem(api.post(employees.take(), "api/requests", invalid), 400, "validation-failed");
+  }
 }
