@@ -1,5 +1,6 @@
 package io.crossroads.matching;
 
+import io.crossroads.platform.jobs.JobRuns;
 import io.crossroads.platform.jobs.ScheduledRuns;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -33,7 +34,7 @@ public class CohortJobs {
   static final String JOB = "cohort-round";
   private static final Logger LOG = Logger.getLogger(CohortJobs.class.getName());
 
-  @Inject CohortRounds rounds;
+  @Inject JobRuns runs;
   @Inject Clock clock;
   @Resource TimerService timers;
 
@@ -63,7 +64,7 @@ public class CohortJobs {
   @Timeout
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void recover() {
-    for (UUID id : rounds.abandoned(staleAfter)) {
+    for (UUID id : runs.abandoned(JobRuns.Table.COHORT_ROUND, staleAfter)) {
       LOG.info(() -> "Cohort round " + id + " has no live attempt; starting it again on "
           + ScheduledRuns.instance());
       start(id);

@@ -7,6 +7,7 @@ import io.crossroads.people.Directory;
 import io.crossroads.people.PeopleViews.PersonRef;
 import io.crossroads.people.Person;
 import io.crossroads.platform.api.Page;
+import io.crossroads.platform.jobs.JobRuns;
 import io.crossroads.platform.problem.ProblemType;
 import io.crossroads.platform.problem.Refusal;
 import io.crossroads.platform.security.Caller;
@@ -17,8 +18,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
 
-/** Cohort rounds as stored: creating them, claiming and reporting on them, their results. */
+/** Cohort rounds as stored: creating them, reporting on them, what they work on, their results. */
 @ApplicationScoped
 public class CohortRounds {
 
@@ -173,47 +172,7 @@ public class CohortRounds {
         .setParameter(1, id).getSingleResult()).intValue();
   }
 
-  // What the job does, each step in a transaction of its own.
-
-  /**
-   * Takes the round for a new attempt if it is waiting, or if the attempt running it has been
-   * silent for longer than {@code stale}. Returns the new attempt's number, or 0 when another
-   * instance holds the round or it is finished.
-   */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public int claim(UUID id, String instance, Duration stale) {
-    Instant now = clock.instant();
-    int updated = em.createQuery("update CohortRound r set r.status = :running, r.attempt = r.attempt + 1,"
-            + " r.claimedBy = :instance, r.heartbeatAt = :now, r.startedAt = :now, r.progressDone = 0,"
-            + " r.error = null, r.version = r.version + 1"
-            + " where r.id = :id and (r.status = :queued or (r.status = :running and r.heartbeatAt < :silentSince))")
-        .setParameter("running", CohortStatus.RUNNING)
-        .setParameter("queued", CohortStatus.QUEUED)
-        .setParameter("instance", instance)
-        .setParameter("now", now)
-        .setParameter("silentSince", now.minus(stale))
-        .setParameter("id", id)
-        .executeUpdate();
-    if (updated == 0) {
-      return 0;
-    }
-    return em.createQuery("select r.attempt from CohortRound r where r.id = :id", Integer.class)
-        .setParameter("id", id).getSingleResult();
-  }
-
-  /** Records progress and the heartbeat; false when the attempt no longer owns the round. */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public boolean progress(UUID id, int attempt, int done) {
-    return em.createQuery("update CohortRound r set r.progressDone = :done, r.heartbeatAt = :now,"
-            + " r.version = r.version + 1"
-            + " where r.id = :id and r.attempt = :attempt and r.status = :running")
-        .setParameter("done", done)
-        .setParameter("now", clock.instant())
-        .setParameter("id", id)
-        .setParameter("attempt", attempt)
-        .setParameter("running", CohortStatus.RUNNING)
-        .executeUpdate() == 1;
-  }
+  // What the job does, each step in a transaction of its own; ownership is JobRuns'.
 
   /** What a round works on: its employees as seekers, every leader as they are now. */
   public record Problem(List<Seeker> seekers, LeaderPool pool, int introsPerEmployee) {}
@@ -261,7 +220,7 @@ public class CohortRounds {
           insert.setObject(2, c.employeeId());
           insert.setObject(3, c.leaderId());
           insert.setInt(4, c.score());
-          insert.setString(5, truncate(String.join("\n", c.reasons().stream().map(Reason::text).toList()), 4000));
+          insert.setString(5, JobRuns.truncate(String.join("\n", c.reasons().stream().map(Reason::text).toList()), 4000));
           insert.addBatch();
           if (++n % BATCH == 0) {
             insert.executeBatch();
@@ -284,31 +243,5 @@ public class CohortRounds {
     return true;
   }
 
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void fail(UUID id, int attempt, String error) {
-    em.createQuery("update CohortRound r set r.status = :failed, r.error = :error, r.finishedAt = :now,"
-            + " r.version = r.version + 1 where r.id = :id and r.attempt = :attempt")
-        .setParameter("failed", CohortStatus.FAILED)
-        .setParameter("error", truncate(error, 2000))
-        .setParameter("now", clock.instant())
-        .setParameter("id", id)
-        .setParameter("attempt", attempt)
-        .executeUpdate();
-  }
 
-  /** Rounds no instance is working on: queued for longer than {@code stale}, or gone silent. */
-  @Transactional
-  public List<UUID> abandoned(Duration stale) {
-    Instant since = clock.instant().minus(stale);
-    return em.createQuery("select r.id from CohortRound r where (r.status = :queued and r.createdAt < :since)"
-            + " or (r.status = :running and r.heartbeatAt < :since)", UUID.class)
-        .setParameter("queued", CohortStatus.QUEUED)
-        .setParameter("running", CohortStatus.RUNNING)
-        .setParameter("since", since)
-        .getResultList();
-  }
-
-  private static String truncate(String text, int max) {
-    return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
-  }
 }

@@ -2,7 +2,7 @@ package io.crossroads.matching;
 
 import io.crossroads.matching.CohortRounds.Chosen;
 import io.crossroads.matching.CohortRounds.Problem;
-import io.crossroads.platform.jobs.ScheduledRuns;
+import io.crossroads.platform.jobs.JobRuns;
 import io.crossroads.program.ProgramRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +38,10 @@ public class CohortRunner {
   private static final Logger LOG = Logger.getLogger(CohortRunner.class.getName());
   private static final long HEARTBEAT_NANOS = Duration.ofSeconds(2).toNanos();
 
+  private static final JobRuns.Table ROUNDS = JobRuns.Table.COHORT_ROUND;
+
   @Inject CohortRounds rounds;
+  @Inject JobRuns runs;
   @Inject ProgramRules program;
 
   /** Leaders suggested per employee before the flow chooses, per introduction wanted. */
@@ -52,7 +55,7 @@ public class CohortRunner {
   Duration staleAfter;
 
   public Outcome run(UUID roundId, BooleanSupplier stopped) {
-    int attempt = rounds.claim(roundId, ScheduledRuns.instance(), staleAfter);
+    int attempt = runs.claim(ROUNDS, roundId, staleAfter);
     if (attempt == 0) {
       return Outcome.SKIPPED;
     }
@@ -73,7 +76,7 @@ public class CohortRunner {
             long now = System.nanoTime();
             long last = lastBeat.get();
             if (now - last > HEARTBEAT_NANOS && lastBeat.compareAndSet(last, now)
-                && !rounds.progress(roundId, attempt, done)) {
+                && !runs.progress(ROUNDS, roundId, attempt, done)) {
               lost[0] = true;
             }
           });
@@ -81,12 +84,12 @@ public class CohortRunner {
         return Outcome.LOST;
       }
       if (stopped.getAsBoolean()) {
-        rounds.fail(roundId, attempt, "Stopped before it finished.");
+        runs.fail(ROUNDS, roundId, attempt, "Stopped before it finished.");
         return Outcome.STOPPED;
       }
       CohortSolver.Assignment optimal = CohortSolver.optimal(graph, k, capacity);
       CohortSolver.Assignment greedy = CohortSolver.greedy(graph, k, capacity);
-      if (!rounds.progress(roundId, attempt, 2 * graph.employees())) {
+      if (!runs.progress(ROUNDS, roundId, attempt, 2 * graph.employees())) {
         return Outcome.LOST;
       }
       List<Chosen> chosen = new ArrayList<>(optimal.edges().length);
@@ -111,7 +114,7 @@ public class CohortRunner {
       return Outcome.DONE;
     } catch (RuntimeException | LinkageError e) {
       LOG.log(Level.SEVERE, "Cohort round " + roundId + " failed", e);
-      rounds.fail(roundId, attempt, "The round could not be computed (" + e.getClass().getSimpleName() + ").");
+      runs.fail(ROUNDS, roundId, attempt, "The round could not be computed (" + e.getClass().getSimpleName() + ").");
       return Outcome.FAILED;
     }
   }
