@@ -187,7 +187,8 @@ function ago(iso) {
 
 const STATUS = { PENDING: 'Pending', COUNTER_PROPOSED: 'New times proposed', ACCEPTED: 'Accepted',
   DECLINED: 'Declined', REDIRECTED: 'Redirected', EXPIRED: 'Expired', WITHDRAWN: 'Withdrawn',
-  SCHEDULED: 'Scheduled', HELD: 'Held', NO_SHOW: 'No-show', CANCELLED: 'Cancelled' };
+  SCHEDULED: 'Scheduled', HELD: 'Held', NO_SHOW: 'No-show', CANCELLED: 'Cancelled',
+  QUEUED: 'Queued', RUNNING: 'Running', DONE: 'Done', FAILED: 'Failed' };
 const FORMAT = { VIDEO: 'video call', PHONE: 'phone call', IN_PERSON: 'in person' };
 const badge = status => el('span', { class: 'badge ' + status }, STATUS[status] || status);
 const formatName = f => FORMAT[f] || String(f).toLowerCase().replaceAll('_', ' ');
@@ -198,11 +199,18 @@ function listing(words) {
 
 // ---------------------------------------------------------------- routing
 
-const views = { find, sent, received, interviews, availability };
+const views = { recommended, find, sent, received, interviews, availability, cohorts };
+const leaving = []; // what the shown view stops when another one replaces it (timers)
+
+/** Runs when the reader leaves the view being built, or when it is built again. */
+function onLeave(stop) { leaving.push(stop); }
 
 async function route() {
-  const [name, argument] = location.hash.replace(/^#\/?/, '').split('/');
-  const view = name === 'leader' ? 'find' : (views[name] ? name : 'find');
+  // "#leader/<id>" from search, "#leader/<id>/recommended" from the recommendations.
+  const [name, argument, from] = location.hash.replace(/^#\/?/, '').split('/');
+  leaving.splice(0).forEach(stop => stop());
+  const origin = from === 'recommended' ? 'recommended' : 'find';
+  const view = name === 'leader' ? origin : (views[name] ? name : 'recommended');
   document.querySelectorAll('#nav a').forEach(a => {
     if (a.dataset.view === view) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   });
@@ -213,7 +221,7 @@ async function route() {
   if (!main.querySelector('.card')) main.replaceChildren(el('p', { class: 'muted' }, 'Loading…'));
   let content;
   try {
-    content = name === 'leader' && argument ? await profile(decodeURIComponent(argument)) : await views[view]();
+    content = name === 'leader' && argument ? await profile(decodeURIComponent(argument), origin) : await views[view]();
   } catch (error) {
     if (error.status === 401) return;
     content = error.status === 404
@@ -224,6 +232,7 @@ async function route() {
   if (ticket !== renderCount) return;
   main.removeAttribute('aria-busy');
   main.replaceChildren(...nodes(message ? el('div', { class: 'alert success', role: 'status' }, message) : null, content));
+  if (name === 'leader') window.scrollTo(0, 0); // a profile opened from far down a list starts at its top
 }
 
 function go(hash, message) {
@@ -278,6 +287,302 @@ async function find() {
     form, results);
   await search();
   return section;
+}
+
+// ---------------------------------------------------------------- recommendations
+
+const RECOMMENDATIONS_STEP = 10;
+const RECOMMENDATIONS_MAX = 50; // the most the API returns
+
+const hasInterests = i => Boolean(i) && (i.targetDivisionIds.length > 0 || i.topics.length > 0);
+const number = n => new Intl.NumberFormat().format(n);
+const signed = n => (n > 0 ? '+' : n < 0 ? '−' : '') + number(Math.abs(n));
+
+/** Shows each error under its field (a `.field[data-field]` with a `.field-error`) and flags its control. */
+function flagFields(form, errors, fieldOf = field => field) {
+  form.querySelectorAll('.field-error').forEach(p => { p.hidden = true; p.textContent = ''; });
+  form.querySelectorAll('[aria-invalid]').forEach(c => c.removeAttribute('aria-invalid'));
+  for (const { field, message } of errors) {
+    const name = fieldOf((field || '').replace(/\[\d+\]$/, '')); // "topics[3]" belongs to the topics field
+    const holder = name && form.querySelector(`.field[data-field="${name}"]`);
+    if (!holder) continue;
+    const target = holder.querySelector(':scope > .field-error');
+    target.textContent = (target.hidden ? '' : target.textContent + '; ') + capital(message);
+    target.hidden = false;
+    const control = holder.querySelector('input:not([type="checkbox"]), textarea, select');
+    if (control) control.setAttribute('aria-invalid', 'true');
+  }
+  const firstError = form.querySelector('.field-error:not([hidden])');
+  if (firstError) {
+    const holder = firstError.closest('.field');
+    holder.scrollIntoView({ block: 'center' });
+    const control = holder.querySelector('[aria-invalid="true"], input, textarea, select');
+    if (control) control.focus();
+  }
+}
+
+/** A field the reader is fixing stops showing its error; the summary goes once nothing is flagged. */
+function unflagOnInput(form, problems) {
+  form.addEventListener('input', event => {
+    const holder = event.target.closest('.field');
+    if (!holder || holder.querySelector(':scope > .field-error[hidden]')) return;
+    holder.querySelectorAll(':scope > .field-error').forEach(p => { p.hidden = true; p.textContent = ''; });
+    holder.querySelectorAll('[aria-invalid]').forEach(c => c.removeAttribute('aria-invalid'));
+    if (!form.querySelector('[aria-invalid="true"], .field-error:not([hidden])')) problems.replaceChildren();
+  });
+}
+
+const fieldError = () => el('p', { class: 'field-error', hidden: true });
+
+/** Checkboxes in columns, one per division. */
+function divisionChoices(list, selected, describe = () => null) {
+  return el('div', { class: 'check-grid' }, list.map(d => el('label', { class: 'check' },
+    el('input', { type: 'checkbox', value: d.id, checked: selected.includes(d.id) }),
+    el('span', {}, d.name, describe(d) ? el('span', { class: 'small muted' }, ' ', describe(d)) : null))));
+}
+const checkedValues = box => [...box.querySelectorAll('input:checked')].map(i => i.value);
+
+/** "Europe/London (15:05 there, 5 h ahead)": a leader's zone as seen from the reader's. */
+function zoneText(tz) {
+  if (!validZone(tz)) return tz || '';
+  const now = new Date();
+  const place = tz.replaceAll('_', ' ');
+  const minutes = Math.round((offsetMs(tz, now) - offsetMs(zone, now)) / 60000);
+  if (!minutes) return `${place} (same time as you)`;
+  const hours = Math.abs(minutes) / 60;
+  return `${place} (${clock(now.toISOString(), tz, false)} there, ${Number.isInteger(hours) ? hours : hours.toFixed(1)} h ${minutes > 0 ? 'ahead' : 'behind'})`;
+}
+
+/** Topics as removable chips: type one and press Enter (or a comma), or pick one the browser suggests. */
+function topicInput(initial, vocabulary, { max = 20, maxLength = 60 } = {}) {
+  const topics = [...initial];
+  const id = 'x' + (++formCount);
+  const input = el('input', { id, list: id + '-list', autocomplete: 'off', maxlength: maxLength, enterkeyhint: 'enter',
+    placeholder: 'For example: machine learning' });
+  const suggestions = el('datalist', { id: id + '-list' },
+    vocabulary.map(t => el('option', { value: t.name }, t.leaders ? plural(t.leaders, 'leader') : 'shared topic')));
+  const chips = el('ul', { class: 'chips topic-chips', 'aria-label': 'Your topics' });
+  const status = el('p', { class: 'hint', role: 'status' });
+  const tidy = text => text.trim().replace(/\s+/g, ' ');
+
+  function render(message) {
+    chips.replaceChildren(...topics.map(t => el('li', { class: 'chip picked-chip' }, t,
+      el('button', { type: 'button', class: 'chip-remove', 'aria-label': `Remove topic ${t}`, onclick: () => {
+        topics.splice(topics.indexOf(t), 1);
+        render(`Removed “${t}”.`);
+        input.focus();
+      } }, '×'))));
+    chips.hidden = !topics.length;
+    status.textContent = message || (topics.length ? `${plural(topics.length, 'topic')} of at most ${max}.` : 'No topics yet.');
+  }
+
+  /** Moves what was typed into the chips; the problem, if something could not be added (quiet: the form shows it). */
+  function commit(quiet = false) {
+    const parts = input.value.split(',').map(tidy).filter(Boolean);
+    const left = [];
+    let problem = null;
+    for (const part of parts) {
+      if (topics.some(t => t.toLowerCase() === part.toLowerCase())) continue;
+      if (part.length > maxLength) { problem = `a topic has at most ${maxLength} characters`; left.push(part); continue; }
+      if (topics.length >= max) { problem = `at most ${max} topics; remove one first`; left.push(part); continue; }
+      topics.push(part);
+    }
+    input.value = left.join(', ');
+    render(problem && !quiet ? capital(problem) + '.' : undefined);
+    return problem;
+  }
+
+  input.addEventListener('keydown', event => {
+    if (event.key === 'Enter') { event.preventDefault(); commit(); }
+  });
+  input.addEventListener('input', event => {
+    // A comma ends a topic; so does picking one of the suggestions.
+    if (input.value.includes(',') || event.inputType === 'insertReplacementText' || event.inputType === undefined) {
+      if (tidy(input.value)) commit();
+    }
+  });
+  const add = el('button', { type: 'button', class: 'secondary small-button', onclick: () => { commit(); input.focus(); } }, 'Add');
+  render();
+  return {
+    node: el('div', { class: 'field', 'data-field': 'topics' },
+      el('label', { for: id }, 'Topics'),
+      el('p', { class: 'hint' }, 'What you would like to learn about. Press Enter after each; suggestions come from leaders’ profiles.'),
+      chips, el('div', { class: 'topic-entry' }, input, add), suggestions, status, fieldError()),
+    commit,
+    values: () => [...topics],
+  };
+}
+
+async function recommended() {
+  const [interests, vocabulary] = await Promise.all([api('me/interests'), api('topics').catch(() => [])]);
+  const list = recommendationList(interests);
+  const editor = interestsCard(interests, vocabulary, saved => list.load(saved));
+  await list.load(interests);
+  return [editor, list.node];
+}
+
+/** What the reader wants to learn about: a summary, and a form to change it (open while there is nothing yet). */
+function interestsCard(initial, vocabulary, onSaved) {
+  let current = initial;
+  const others = divisions.filter(d => d.id !== me.divisionId);
+  const nameOf = id => (divisions.find(d => d.id === id) || {}).name;
+  const saved = el('div');
+  const intro = el('p', { class: 'muted' });
+  const summary = el('div', { class: 'interests-summary' });
+  const slot = el('div');
+  const edit = el('button', { type: 'button', class: 'secondary small-button', 'aria-expanded': 'false',
+    onclick: () => { saved.replaceChildren(); open(true); } }, 'Change interests');
+
+  function showSummary() {
+    const targets = current.targetDivisionIds.filter(id => id !== me.divisionId).map(nameOf).filter(Boolean);
+    intro.textContent = 'Suggestions below favour leaders in these divisions and with these topics.';
+    summary.replaceChildren(...nodes(
+      el('dl', { class: 'message' },
+        el('dt', {}, 'Divisions'), el('dd', {}, targets.length ? targets.join(', ') : el('span', { class: 'muted' }, 'None chosen')),
+        el('dt', {}, 'Topics'), el('dd', {}, current.topics.length
+          ? el('span', { class: 'chips inline' }, current.topics.map(t => el('span', { class: 'chip' }, t)))
+          : el('span', { class: 'muted' }, 'None chosen')),
+        current.goals && [el('dt', {}, 'Goals'), el('dd', { class: 'goals' }, current.goals)]),
+      el('div', { class: 'actions' }, edit)));
+    summary.hidden = false;
+    slot.replaceChildren();
+    edit.setAttribute('aria-expanded', 'false');
+  }
+
+  function open(focus) {
+    intro.textContent = hasInterests(current)
+      ? 'Suggestions below favour leaders in these divisions and with these topics.'
+      : 'Tell Crossroads which divisions and topics you are curious about. Your suggestions below get better with each one you add.';
+    summary.hidden = true;
+    edit.setAttribute('aria-expanded', 'true');
+    const form = interestsForm(current, others, vocabulary, {
+      cancel: hasInterests(current) ? () => { showSummary(); edit.focus(); } : null,
+      done: result => {
+        current = result;
+        if (hasInterests(current)) { showSummary(); edit.focus(); } else open(false);
+        saved.replaceChildren(el('div', { class: 'alert success', role: 'status' },
+          hasInterests(current) ? 'Saved. The suggestions below now follow your interests.' : 'Saved.'));
+        onSaved(result);
+      } });
+    slot.replaceChildren(form);
+    if (focus) form.querySelector('input').focus();
+  }
+
+  if (hasInterests(current)) showSummary(); else open(false);
+  return card(el('h2', {}, 'Your interests'), intro, saved, summary, slot);
+}
+
+function interestsForm(current, others, vocabulary, { cancel, done }) {
+  const problems = el('div');
+  const save = el('button', { type: 'submit' }, 'Save interests');
+  const boxes = divisionChoices(others, current.targetDivisionIds);
+  const topics = topicInput(current.topics, vocabulary);
+  const goalsId = 'x' + (++formCount);
+  const goals = el('textarea', { id: goalsId, maxlength: 2000, rows: 3,
+    placeholder: 'Where you would like to be in a year or two, in a sentence or two' }, current.goals || '');
+  const labels = { targetDivisionIds: 'Divisions', 'targetDivisionIds[]': 'Division', topics: 'Topics', 'topics[]': 'Topic', goals: 'Goals' };
+
+  const form = el('form', { novalidate: true, onsubmit: async event => {
+    event.preventDefault();
+    problems.replaceChildren();
+    const problem = topics.commit(true);
+    if (problem) {
+      const errors = [{ field: 'topics', message: problem }];
+      flagFields(form, errors);
+      problems.replaceChildren(alertBox(new ApiError('', 400, errors), labels));
+      return;
+    }
+    flagFields(form, []);
+    const body = { targetDivisionIds: checkedValues(boxes), topics: topics.values(), goals: goals.value.trim() };
+    try {
+      done(await busy(form, save, 'Saving…', () => api('me/interests', { method: 'PUT', body })));
+    } catch (error) {
+      if (error.status === 401) return;
+      flagFields(form, error.errors);
+      problems.replaceChildren(alertBox(error, labels));
+    }
+  } },
+    el('fieldset', { class: 'field', 'data-field': 'targetDivisionIds' },
+      el('legend', {}, 'Divisions you are curious about'),
+      el('p', { class: 'hint' }, 'Leaders there rank higher. Your own division is not listed: Crossroads connects people across divisions.'),
+      boxes, fieldError()),
+    topics.node,
+    el('div', { class: 'field', 'data-field': 'goals' },
+      el('label', { for: goalsId }, 'Goals (optional)'),
+      el('p', { class: 'hint' }, 'A note for yourself: what you hope these conversations lead to.'), goals, fieldError()),
+    problems,
+    el('div', { class: 'actions' }, save, cancel && el('button', { type: 'button', class: 'secondary', onclick: cancel }, 'Cancel')));
+  unflagOnInput(form, problems);
+  return form;
+}
+
+/** The suggested leaders, best first, each with every reason behind its score. */
+function recommendationList(initial) {
+  let interests = initial;
+  let limit = RECOMMENDATIONS_STEP;
+  let ticket = 0;
+  const body = el('div', { class: 'recommendations' });
+  const node = card(el('h2', {}, 'Recommended for you'),
+    el('p', { class: 'muted' }, 'Leaders in other divisions with room for a conversation, best match first, and why.'), body);
+
+  async function load(newInterests = interests, focusFrom = 0) {
+    interests = newInterests;
+    const mine = ++ticket;
+    body.setAttribute('aria-busy', 'true');
+    try {
+      const list = await api('me/recommendations?' + new URLSearchParams({ limit: String(limit) }));
+      if (mine !== ticket) return;
+      render(list || [], focusFrom);
+    } catch (error) {
+      if (mine !== ticket || error.status === 401) return;
+      body.replaceChildren(alertBox(error),
+        el('button', { type: 'button', class: 'secondary', onclick: () => load() }, 'Try again'));
+    } finally {
+      if (mine === ticket) body.removeAttribute('aria-busy');
+    }
+  }
+
+  function render(list, focusFrom) {
+    const tip = !hasInterests(interests) && el('p', { class: 'alert' }, el('strong', {}, 'Make these yours. '),
+      'For now, suggestions only weigh time zones and free places. Add the divisions and topics you are curious about, above, and leaders who fit you move up.');
+    if (!list.length) {
+      body.replaceChildren(...nodes(tip, el('div', { class: 'empty' },
+        el('p', {}, 'No leader has room for a new conversation right now.'),
+        el('p', { class: 'small muted' }, 'Leaders free up places every month. Meanwhile you can look through all leaders.'),
+        link('#find', 'Find leaders', 'button'))));
+      return;
+    }
+    const more = list.length >= limit && limit < RECOMMENDATIONS_MAX && el('div', { class: 'actions' },
+      el('button', { type: 'button', class: 'secondary', onclick: event => {
+        event.currentTarget.disabled = true;
+        event.currentTarget.textContent = 'Loading…';
+        limit = Math.min(limit + RECOMMENDATIONS_STEP, RECOMMENDATIONS_MAX);
+        load(interests, list.length);
+      } }, 'Show more suggestions'));
+    body.replaceChildren(...nodes(tip,
+      el('ul', { class: 'list' }, list.map(r => recommendationItem(r, interests))), more));
+    const next = focusFrom && body.querySelectorAll('li.recommendation .name')[focusFrom];
+    if (next) next.focus();
+  }
+
+  return { node, load };
+}
+
+function recommendationItem({ leader, score, reasons }, interests) {
+  const first = leader.displayName.split(' ')[0];
+  const href = `#leader/${encodeURIComponent(leader.id)}/recommended`;
+  const wanted = new Set(interests ? interests.topics : []);
+  return el('li', { class: 'recommendation' },
+    el('div', { class: 'request-head' },
+      el('a', { class: 'name', href }, leader.displayName),
+      el('span', { class: 'score' }, `Score ${score}`)),
+    el('div', { class: 'small muted' }, [leader.divisionName, `level ${leader.level}`, zoneText(leader.timeZone)].filter(Boolean).join(' · ')),
+    leader.topics.length > 0 && el('div', { class: 'chips' }, el('span', { class: 'small muted' }, 'Talks about '),
+      leader.topics.map(t => el('span', { class: 'chip' + (wanted.has(t) ? ' shared' : '') }, t))),
+    reasons.length > 0 && el('ul', { class: 'reasons', 'aria-label': `Why ${first}` }, reasons.map(reason =>
+      el('li', {}, el('span', {}, capital(reason.text)),
+        el('span', { class: 'points' }, `${signed(reason.points)} pts`)))),
+    el('div', { class: 'actions' }, link(href, `Ask ${first} for an interview`, 'button small-button')));
 }
 
 // ---------------------------------------------------------------- open slots
@@ -397,7 +702,7 @@ function slotPicker({ leaderId, leaderZone, leaderName, length, min = 1, max = 5
 
 // ---------------------------------------------------------------- profile and request form
 
-async function profile(id) {
+async function profile(id, origin = 'find') {
   const [person, mine] = await Promise.all([
     api('people/' + encodeURIComponent(id)),
     api('requests?as=requester').catch(() => ({ items: [] })),
@@ -405,9 +710,11 @@ async function profile(id) {
   const leader = person.leaderProfile;
   const theirZone = validZone(person.timeZone) ? person.timeZone : zone;
   const first = person.displayName.split(' ')[0];
+  const back = origin === 'recommended'
+    ? { href: '#recommended', text: '← Back to recommendations' } : { href: '#find', text: '← Back to search' };
 
   const about = card(
-    el('a', { href: '#find', class: 'back small' }, '← Back to search'),
+    el('a', { href: back.href, class: 'back small' }, back.text),
     el('h2', {}, person.displayName),
     el('p', {}, [person.title, person.divisionName].filter(Boolean).join(' · ')),
     el('p', { class: 'small muted' }, `Local time for ${first}: ${clock(new Date().toISOString(), theirZone, false)} (${theirZone})`),
@@ -425,10 +732,10 @@ async function profile(id) {
   if (!leader.acceptingRequests) return refuse(`${person.displayName} is not accepting requests right now. Try again later, or find another leader.`);
 
   const open = mine.items.filter(r => r.leader.id === person.id && ['PENDING', 'COUNTER_PROPOSED'].includes(r.status));
-  return [about, requestForm(person, leader, theirZone, open)];
+  return [about, requestForm(person, leader, theirZone, open, back.href)];
 }
 
-function requestForm(person, leader, theirZone, open) {
+function requestForm(person, leader, theirZone, open, backHref = '#find') {
   const first = person.displayName.split(' ')[0];
   const length = el('select', { name: 'length', id: 'f-length' }, leader.lengths.map(l =>
     el('option', { value: l, selected: l === 20 }, l + ' minutes')));
@@ -503,7 +810,7 @@ function requestForm(person, leader, theirZone, open) {
     try {
       const created = await busy(form, submit, 'Sending…', () =>
         api('requests', { method: 'POST', body, headers: { 'Idempotency-Key': key } }));
-      const done = sentCard(person, created);
+      const done = sentCard(person, created, backHref);
       section.replaceWith(done);
       done.scrollIntoView({ block: 'start' });
       done.querySelector('.alert').focus();
@@ -528,7 +835,7 @@ function requestForm(person, leader, theirZone, open) {
         theirZone !== zone ? `, with ${first}'s local time (${theirZone}) beside them.` : '.'),
       picker.node, el('p', { class: 'field-error', hidden: true })),
     problems,
-    el('div', { class: 'actions' }, submit, el('a', { href: '#find', class: 'button secondary' }, 'Cancel')));
+    el('div', { class: 'actions' }, submit, el('a', { href: backHref, class: 'button secondary' }, 'Cancel')));
   // A field the writer is fixing stops showing its error; the summary goes once nothing is flagged.
   form.addEventListener('input', event => {
     const holder = event.target.closest('.field');
@@ -547,7 +854,7 @@ function requestForm(person, leader, theirZone, open) {
   return section;
 }
 
-function sentCard(person, created) {
+function sentCard(person, created, backHref = '#find') {
   const notes = created.coaching || [];
   return card(
     el('div', { class: 'alert success', role: 'status', tabindex: '-1' },
@@ -559,7 +866,8 @@ function sentCard(person, created) {
       el('ul', { class: 'notes' }, notes.map(n => el('li', { class: 'note ' + n.level },
         el('span', { class: 'note-level' }, n.level === 'warning' ? 'Warning' : 'Tip'), ' ', n.message)))]
       : el('p', { class: 'small muted' }, 'No coaching notes: your request reads well.'),
-    el('div', { class: 'actions' }, link('#sent', 'See my requests', 'button'), link('#find', 'Find another leader')));
+    el('div', { class: 'actions' }, link('#sent', 'See my requests', 'button'),
+      backHref === '#recommended' ? link('#recommended', 'More recommendations') : link('#find', 'Find another leader')));
 }
 
 // ---------------------------------------------------------------- requests
@@ -1167,6 +1475,275 @@ function leaderProfileCard(prof) {
     problems,
     el('div', { class: 'actions' }, save));
   return card(el('h2', {}, 'Leader profile'), el('p', { class: 'muted' }, 'What employees see when they look you up.'), form);
+}
+
+// ---------------------------------------------------------------- cohort rounds (HR)
+
+const ROUNDS_PAGE = 10;
+const MATCHES_PAGE = 20;
+const POLL_MS = 1500;
+const activeRound = round => round.status === 'QUEUED' || round.status === 'RUNNING';
+
+async function cohorts() {
+  if (!me.roles.includes('HR')) {
+    return card(el('h2', {}, 'Cohorts'), el('p', { class: 'alert warning' }, 'Only HR runs cohort rounds.'));
+  }
+  const rounds = roundList(renderCount);
+  const form = cohortForm(round => rounds.refresh(0, round.id));
+  await rounds.load(0);
+  return [form, rounds.node];
+}
+
+function cohortForm(onStarted) {
+  const problems = el('div');
+  const submit = el('button', { type: 'submit' }, 'Start round');
+  const nameId = 'x' + (++formCount);
+  const name = el('input', { id: nameId, maxlength: 200, autocomplete: 'off', placeholder: 'For example: Finance, spring intake' });
+  const boxes = divisionChoices(divisions, [], d => d.headcount != null ? `(${number(d.headcount)})` : null);
+  const intros = numberField('Introductions per employee', 2, { min: 1, max: 10, unit: 'leaders each (1 to 10)' });
+  intros.node.dataset.field = 'introsPerEmployee';
+  intros.node.append(fieldError());
+  const labels = { name: 'Name', divisionIds: 'Divisions', employeeIds: 'Divisions', introsPerEmployee: 'Introductions per employee' };
+  const fieldOf = field => field === 'employeeIds' ? 'divisionIds' : field;
+  let lastBody = null;
+  let key = null;
+
+  const form = el('form', { novalidate: true, onsubmit: async event => {
+    event.preventDefault();
+    problems.replaceChildren();
+    const k = intros.control.value === '' ? NaN : Number(intros.control.value);
+    const body = { name: name.value.trim(), divisionIds: checkedValues(boxes), introsPerEmployee: k };
+    const errors = [];
+    if (!body.name) errors.push({ field: 'name', message: 'give the round a name' });
+    if (!body.divisionIds.length) errors.push({ field: 'divisionIds', message: 'pick at least one division' });
+    if (!Number.isInteger(k) || k < 1 || k > 10) errors.push({ field: 'introsPerEmployee', message: 'a whole number from 1 to 10' });
+    if (errors.length) {
+      flagFields(form, errors);
+      problems.replaceChildren(alertBox(new ApiError('', 400, errors), labels));
+      return;
+    }
+    flagFields(form, []);
+    const serialized = JSON.stringify(body);
+    if (serialized !== lastBody) { lastBody = serialized; key = newKey(); } // a retry does not start a second round
+    try {
+      const round = await busy(form, submit, 'Starting…', () =>
+        api('cohorts', { method: 'POST', body, headers: { 'Idempotency-Key': key } }));
+      form.reset();
+      lastBody = null;
+      await onStarted(round);
+      problems.replaceChildren(el('div', { class: 'alert success', role: 'status' },
+        `Round “${round.name}” started for ${number(round.employees)} ${round.employees === 1 ? 'employee' : 'employees'}. Follow its progress below.`));
+    } catch (error) {
+      if (error.status === 401) return;
+      flagFields(form, error.errors, fieldOf);
+      problems.replaceChildren(alertBox(error, labels));
+    }
+  } },
+    el('div', { class: 'field', 'data-field': 'name' }, el('label', { for: nameId }, 'Name'), name, fieldError()),
+    el('fieldset', { class: 'field', 'data-field': 'divisionIds' }, el('legend', {}, 'Divisions'),
+      el('p', { class: 'hint' }, 'Everyone in these divisions takes part (headcount in brackets).'), boxes, fieldError()),
+    intros.node,
+    problems,
+    el('div', { class: 'actions' }, submit));
+  unflagOnInput(form, problems);
+  return card(el('h2', {}, 'Start a cohort round'),
+    el('p', { class: 'muted' }, 'Crossroads introduces each employee of the chosen divisions to leaders in other divisions: '
+      + 'the best fit for the cohort as a whole, within every leader’s free places this month.'), form);
+}
+
+/** Rounds, newest first; while one is queued or running, its progress refreshes until the reader leaves the page. */
+function roundList(ticket) {
+  let offset = 0;
+  let timer = null;
+  let stopped = false;
+  let openWhenDone = null; // the round just started: its introductions open once it is done
+  let items = [];
+  const body = el('div');
+  const trouble = el('p', { class: 'small warning', role: 'status', hidden: true });
+  const node = card(el('h2', {}, 'Rounds'),
+    el('p', { class: 'hint' }, 'Total score adds up the scores of all introductions. Greedy score is what letting each employee '
+      + 'in turn take their best free leader would reach; a round picks the best assignment for the whole cohort instead.'),
+    trouble, body);
+  const gone = () => stopped || ticket !== renderCount;
+  onLeave(() => { stopped = true; clearTimeout(timer); });
+
+  async function load(newOffset, started = null) {
+    const page = await api('cohorts?' + new URLSearchParams({ limit: String(ROUNDS_PAGE), offset: String(newOffset) }));
+    offset = newOffset;
+    if (started) openWhenDone = started;
+    items = page.items.map(round => roundItem(round, round.id === openWhenDone));
+    body.replaceChildren(...nodes(items.length
+      ? [el('ul', { class: 'list' }, items.map(i => i.node)),
+        pager({ offset, count: items.length, total: page.total, size: ROUNDS_PAGE, what: 'rounds', goTo: o => refresh(o) })]
+      : el('div', { class: 'empty' }, el('p', { class: 'muted' }, 'No rounds yet. Start one above.'))));
+    schedule(POLL_MS);
+  }
+
+  async function refresh(newOffset, started) {
+    body.setAttribute('aria-busy', 'true');
+    try {
+      await load(newOffset, started);
+    } catch (error) {
+      if (error.status !== 401) body.replaceChildren(alertBox(error),
+        el('button', { type: 'button', class: 'secondary', onclick: () => refresh(offset) }, 'Try again'));
+    } finally {
+      body.removeAttribute('aria-busy');
+    }
+  }
+
+  function schedule(delay) {
+    clearTimeout(timer);
+    if (gone() || !items.some(i => activeRound(i.round()))) return;
+    timer = setTimeout(poll, delay);
+  }
+
+  async function poll() {
+    if (gone()) return;
+    if (document.hidden) { schedule(POLL_MS); return; }
+    const running = items.filter(i => activeRound(i.round()));
+    try {
+      const fresh = await Promise.all(running.map(i => api('cohorts/' + encodeURIComponent(i.round().id))));
+      if (gone()) return;
+      fresh.forEach((round, n) => running[n].update(round));
+      trouble.hidden = true;
+      schedule(POLL_MS);
+    } catch (error) {
+      if (error.status === 401 || gone()) return;
+      trouble.textContent = `Progress could not be refreshed (${error.message}) Trying again.`;
+      trouble.hidden = false;
+      schedule(5000);
+    }
+  }
+
+  return { node, load, refresh };
+}
+
+function roundItem(initial, openWhenDone) {
+  let round = initial;
+  const node = el('li', { class: 'round' });
+  const matchesId = 'x' + (++formCount);
+  let matches = null; // the table of introductions, once opened
+  const toggle = el('button', { type: 'button', class: 'secondary small-button', 'aria-expanded': 'false',
+    'aria-controls': matchesId, onclick: () => show(!matches || matches.hidden) }, 'Show introductions');
+
+  function show(open) {
+    if (open && !matches) matches = matchTable(round, matchesId);
+    if (matches) matches.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+    toggle.textContent = open ? 'Hide introductions' : 'Show introductions';
+    render();
+  }
+
+  function meta() {
+    const took = round.startedAt && round.finishedAt
+      ? Math.max(1, Math.round((new Date(round.finishedAt) - new Date(round.startedAt)) / 1000)) : null;
+    return el('div', { class: 'small muted' }, [`${number(round.employees)} ${round.employees === 1 ? 'employee' : 'employees'}`,
+      `${plural(round.introsPerEmployee, 'introduction')} each`,
+      el('span', { title: when(round.createdAt) }, `started ${ago(round.createdAt)}`),
+      took && (took < 120 ? `took ${took} s` : `took ${Math.round(took / 60)} min`)]
+      .filter(Boolean).flatMap((part, n) => n ? [' · ', part] : [part]));
+  }
+
+  const progress = el('progress', { 'aria-label': `Progress of ${round.name}` });
+  const progressText = el('span', { class: 'small muted' });
+  // Updated every second or two: kept out of the page's polite announcements.
+  const progressLine = el('div', { class: 'progress-line', 'aria-live': 'off' }, progress, progressText);
+  function updateProgress() {
+    const { done, total } = round.progress;
+    progress.max = Math.max(total, 1);
+    if (round.status === 'RUNNING') progress.value = done; else progress.removeAttribute('value');
+    progressText.textContent = round.status === 'QUEUED' ? 'Waiting to start…'
+      : `Working: ${number(done)} of ${number(total)} steps (${total ? Math.floor(100 * done / total) : 0} %)`;
+  }
+
+  function render() {
+    let detail = null;
+    if (activeRound(round)) {
+      updateProgress();
+      detail = progressLine;
+    } else if (round.status === 'FAILED') {
+      detail = el('p', { class: 'alert error' }, 'This round failed: ', (round.error || 'no reason given').replace(/\.$/, ''), '. Start it again.');
+    } else if (round.status === 'DONE') {
+      detail = [roundStats(round), el('div', { class: 'actions' }, toggle), matches];
+    }
+    node.replaceChildren(...nodes(
+      el('div', { class: 'request-head' }, el('strong', {}, round.name), badge(round.status)), meta(), detail));
+  }
+
+  function update(fresh) {
+    const changed = fresh.status !== round.status;
+    round = fresh;
+    if (!changed) { updateProgress(); return; }
+    render();
+    if (round.status === 'DONE' && openWhenDone) show(true);
+  }
+
+  render();
+  if (round.status === 'DONE' && openWhenDone) show(true);
+  return { node, update, round: () => round };
+}
+
+function roundStats(round) {
+  const gain = round.greedyScore > 0 ? 100 * (round.totalScore - round.greedyScore) / round.greedyScore : null;
+  const stat = (label, value, note) => el('div', {}, el('dt', {}, label), el('dd', {}, value, note && el('span', { class: 'small' }, note)));
+  return el('dl', { class: 'stats' },
+    stat('Introductions', number(round.matched)),
+    stat('Employees without one', number(round.unmatched)),
+    stat('Total score', number(round.totalScore),
+      gain != null ? `${gain >= 0 ? '+' : '−'}${Math.abs(gain).toFixed(1)} % vs greedy` : null),
+    stat('Greedy score', number(round.greedyScore)));
+}
+
+/** Previous and next through a list of `{items, total}`. */
+function pager({ offset, count, total, size, what, goTo }) {
+  if (total <= size && offset === 0) return null;
+  return el('div', { class: 'pager' },
+    el('span', { class: 'small muted' }, `${number(offset + 1)}–${number(offset + count)} of ${number(total)} ${what}`),
+    el('button', { type: 'button', class: 'secondary small-button', disabled: offset === 0,
+      onclick: () => goTo(Math.max(0, offset - size)) }, '← Previous'),
+    el('button', { type: 'button', class: 'secondary small-button', disabled: offset + count >= total,
+      onclick: () => goTo(offset + size) }, 'Next →'));
+}
+
+/** A finished round's introductions, a page at a time. */
+function matchTable(round, id) {
+  const node = el('div', { class: 'matches', id, tabindex: '-1' });
+  async function load(offset, focus) {
+    node.setAttribute('aria-busy', 'true');
+    node.querySelectorAll('button').forEach(b => { b.disabled = true; });
+    if (!node.children.length) node.append(el('p', { class: 'small muted' }, 'Loading introductions…'));
+    try {
+      const page = await api(`cohorts/${encodeURIComponent(round.id)}/matches?` + new URLSearchParams({
+        limit: String(MATCHES_PAGE), offset: String(offset) }));
+      if (!page.items.length) {
+        node.replaceChildren(el('p', { class: 'empty muted' }, 'This round made no introductions.'));
+        return;
+      }
+      const from = offset + 1;
+      const to = offset + page.items.length;
+      const cell = (label, ...content) => el('td', { role: 'cell', 'data-label': label }, ...content);
+      node.replaceChildren(...nodes(
+        el('div', { class: 'table-wrap' }, el('table', { class: 'matches', role: 'table' },
+          el('caption', {}, `Introductions ${number(from)}–${number(to)} of ${number(page.total)}`),
+          el('thead', {}, el('tr', { role: 'row' }, ['Employee', 'Leader', 'Score', 'Why'].map(h =>
+            el('th', { scope: 'col', role: 'columnheader', class: h === 'Score' ? 'num' : null }, h)))),
+          el('tbody', {}, page.items.map(m => el('tr', { role: 'row' },
+            cell('Employee', m.employee ? m.employee.displayName : m.employeeId),
+            cell('Leader', m.leader ? m.leader.displayName : m.leaderId),
+            el('td', { role: 'cell', 'data-label': 'Score', class: 'num' }, number(m.score)),
+            cell('Why', m.reasons.length ? el('ul', {}, m.reasons.map(r => el('li', {}, capital(r)))) : '—')))))),
+        pager({ offset, count: page.items.length, total: page.total, size: MATCHES_PAGE, what: 'introductions',
+          goTo: o => load(o, true) })));
+      if (focus) { node.focus(); node.scrollIntoView({ block: 'start' }); }
+    } catch (error) {
+      if (error.status === 401) return;
+      node.replaceChildren(alertBox(error), el('button', { type: 'button', class: 'secondary small-button', onclick: () => load(offset) }, 'Try again'));
+    } finally {
+      node.removeAttribute('aria-busy');
+    }
+  }
+  load(0);
+  return node;
 }
 
 // ---------------------------------------------------------------- start

@@ -4,6 +4,8 @@ import io.crossroads.matching.MatchingViews.CohortMatchView;
 import io.crossroads.matching.MatchingViews.CohortView;
 import io.crossroads.matching.MatchingViews.NewCohort;
 import io.crossroads.platform.api.Page;
+import io.crossroads.platform.jobs.BatchJobs;
+import io.crossroads.platform.jobs.JobRuns;
 import io.crossroads.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -36,7 +38,7 @@ public class CohortResource {
 
   @Inject Caller caller;
   @Inject CohortRounds rounds;
-  @Inject CohortJobs jobs;
+  @Inject BatchJobs jobs;
 
   /** Not transactional: the job starts after the round is committed. */
   @POST
@@ -44,7 +46,7 @@ public class CohortResource {
   @Operation(summary = "Start a round: employees or divisions, k introductions each; 202 with its id")
   public Response create(@Valid @NotNull NewCohort body, @Context UriInfo uri) {
     CohortView round = rounds.create(caller, body);
-    jobs.start(round.id());
+    jobs.start(JobRuns.Table.COHORT_ROUND, round.id());
     return Response.accepted(round)
         .location(uri.getAbsolutePathBuilder().path(round.id().toString()).build())
         .build();

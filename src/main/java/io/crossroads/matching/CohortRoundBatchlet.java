@@ -14,7 +14,7 @@ public class CohortRoundBatchlet extends AbstractBatchlet {
 
   @Inject
   @BatchProperty
-  String roundId;
+  String id;
 
   @Inject CohortRunner runner;
 
@@ -22,7 +22,7 @@ public class CohortRoundBatchlet extends AbstractBatchlet {
 
   @Override
   public String process() {
-    return runner.run(UUID.fromString(roundId), () -> stopped).name();
+    return runner.run(UUID.fromString(id), () -> stopped).name();
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.crossroads.matching;
 
 import io.crossroads.matching.CohortRounds.Chosen;
 import io.crossroads.matching.CohortRounds.Problem;
+import io.crossroads.platform.jobs.BatchJobs;
 import io.crossroads.platform.jobs.JobRuns;
 import io.crossroads.program.ProgramRules;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,13 +50,10 @@ public class CohortRunner {
   @ConfigProperty(name = "crossroads.matching.candidates-per-intro", defaultValue = "5")
   int candidatesPerIntro;
 
-  /** A running round silent for this long is taken over by another instance. */
-  @Inject
-  @ConfigProperty(name = "crossroads.matching.stale-after", defaultValue = "PT2M")
-  Duration staleAfter;
+  @Inject BatchJobs jobs;
 
   public Outcome run(UUID roundId, BooleanSupplier stopped) {
-    int attempt = runs.claim(ROUNDS, roundId, staleAfter);
+    int attempt = runs.claim(ROUNDS, roundId, jobs.staleAfter());
     if (attempt == 0) {
       return Outcome.SKIPPED;
     }

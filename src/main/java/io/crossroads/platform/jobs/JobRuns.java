@@ -22,13 +22,20 @@ public class JobRuns {
 
   /** Tables whose rows are jobs; names are never taken from input. */
   public enum Table {
-    COHORT_ROUND("cohort_round"),
-    DIRECTORY_JOB("directory_job");
+    COHORT_ROUND("cohort_round", "cohort-round"),
+    DIRECTORY_JOB("directory_job", "directory-import");
 
     private final String name;
+    private final String batchJob;
 
-    Table(String name) {
+    Table(String name, String batchJob) {
       this.name = name;
+      this.batchJob = batchJob;
+    }
+
+    /** The Jakarta Batch job (META-INF/batch-jobs) that works on this table's rows. */
+    public String batchJob() {
+      return batchJob;
     }
   }
 

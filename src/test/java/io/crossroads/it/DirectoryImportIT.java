@@ -1,0 +1,203 @@
+package io.crossroads.it;
+
+import static io.crossroads.it.RequestApiIT.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * HR imports an HRIS export as CSV: joiners, changes, division moves with their date, leavers on
+ * a full export, row errors by line with nothing changed. On a database of its own, because a
+ * full export deactivates everyone it does not list.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DirectoryImportIT {
+
+  static final String DATABASE = "directory_import";
+  static final String HEADER = "username,displayName,email,division,title,level,manager,timeZone,leader,hr,movedOn";
+  static PayaraMicroProcess payara;
+  static Api api;
+  static String url;
+
+  @BeforeAll
+  static void start() throws Exception {
+    String server = System.getProperty(TestEnvironment.URL_PROPERTY);
+    try (Connection admin = DriverManager.getConnection(server, "postgres", "postgres");
+        Statement statement = admin.createStatement()) {
+      statement.execute("drop database if exists " + DATABASE);
+      statement.execute("create database " + DATABASE);
+    }
+    url = server.replaceFirst("/postgres(\\?|$)", "/" + DATABASE + "$1");
+    int port = PayaraMicroProcess.freePort();
+    api = new Api(URI.create("http://127.0.0.1:" + port + "/"));
+    payara = PayaraMicroProcess.start(Path.of(System.getProperty("crossroads.it.work"), "directory"),
+        port, "directory", Map.of("crossroads.db.url", url, "crossroads.demo.enabled", "true",
+            "crossroads.demo.size", "40", "crossroads.jobs.recovery-interval", "PT3S"));
+    payara.awaitReady(api, Duration.ofMinutes(5));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (payara != null) {
+      payara.close();
+    }
+  }
+
+  static String csv(String... lines) {
+    return HEADER + "\n" + String.join("\n", lines) + "\n";
+  }
+
+  static String person(String username, String division, String manager, String movedOn) {
+    return username + "," + username.replace('.', ' ') + "," + username + "@example.com," + division
+        + ",Analyst,4," + (manager == null ? "" : manager) + ",Europe/Berlin,false,false,"
+        + (movedOn == null ? "" : movedOn);
+  }
+
+  static Api.Reply upload(String user, String csv, String query) {
+    return api.send(user, "POST", "api/directory/import" + query, csv, "text/csv", Map.of());
+  }
+
+  static JsonObject awaitFinished(Api.Reply accepted) throws InterruptedException {
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+    String job = accepted.string("jobId");
+    assertThat(accepted.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/jobs/" + job));
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      JsonObject state = api.get("hana", "api/jobs/" + job).json();
+      if (state.getString("status").equals("DONE") || state.getString("status").equals("FAILED")) {
+        return state;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the import did not finish in time");
+  }
+
+  static int people() throws SQLException {
+    try (Connection db = DriverManager.getConnection(url, "postgres", "postgres");
+        Statement s = db.createStatement();
+        ResultSet r = s.executeQuery("select count(*) from person")) {
+      r.next();
+      return r.getInt(1);
+    }
+  }
+
+  @Test
+  void anExportCreatesPeopleAndDivisionsAndTheSameFileAgainChangesNothing() throws Exception {
+    String file = csv(person("joe.kern", "Treasury Ops", null, null),
+        person("liv.moss", "Treasury Ops", "joe.kern", null),
+        person("max.roth", "Finance", "joe.kern", null));
+    JsonObject first = awaitFinished(upload("hana", file, ""));
+    assertThat(first.getString("status")).as(first.toString()).isEqualTo("DONE");
+    assertThat(first.getString("summary")).startsWith("3 created, 0 updated, 0 moved division");
+    assertThat(first.getJsonObject("progress").getInt("done")).isEqualTo(first.getJsonObject("progress").getInt("total"));
+    assertThat(api.get("hana", "api/divisions").array().stream()
+        .map(d -> ((JsonObject) d).getString("name"))).contains("Treasury Ops");
+    JsonObject liv = api.get("hana", "api/people?q=liv").items().getJsonObject(0);
+    assertThat(api.get("hana", "api/people/" + liv.getString("id")).json().getString("divisionName"))
+        .isEqualTo("Treasury Ops");
+
+    JsonObject again = awaitFinished(upload("hana", file, ""));
+    assertThat(again.getString("summary"))
+        .isEqualTo("0 created, 0 updated, 0 moved division, 0 deactivated, 3 unchanged");
+  }
+
+  @Test
+  void aDivisionChangeIsRecordedAsAnInternalMoveWithItsDate() throws Exception {
+    awaitFinished(upload("hana", csv(person("ada.brook", "Finance", null, null)), ""));
+    JsonObject moved = awaitFinished(upload("hana", csv(person("ada.brook", "Sales", null, "2026-10-01")), ""));
+    assertThat(moved.getString("summary")).startsWith("0 created, 1 updated, 1 moved division");
+    try (Connection db = DriverManager.getConnection(url, "postgres", "postgres");
+        PreparedStatement select = db.prepareStatement("select f.name, t.name, m.moved_on from internal_move m"
+            + " join person p on p.id = m.person_id join division f on f.id = m.from_division"
+            + " join division t on t.id = m.to_division where p.username = 'ada.brook'");
+        ResultSet r = select.executeQuery()) {
+      assertThat(r.next()).isTrue();
+      assertThat(r.getString(1)).isEqualTo("Finance");
+      assertThat(r.getString(2)).isEqualTo("Sales");
+      assertThat(r.getDate(3).toLocalDate()).isEqualTo(java.time.LocalDate.of(2026, 10, 1));
+      assertThat(r.next()).isFalse();
+    }
+  }
+
+  @Test
+  void aFileWithErrorsNamesEachLineAndChangesNothing() throws Exception {
+    int before = people();
+    String file = HEADER + "\n"
+        + person("ok.person", "Finance", null, null) + "\n"
+        + "bad.level,Bad Level,bad@example.com,Finance,Analyst,eleven,,Europe/Berlin,false,false,\n"
+        + "bad.zone,Bad Zone,bad@example.com,Finance,Analyst,4,,Mars/Olympus,false,false,\n"
+        + person("no.boss", "Finance", "nobody.at.all", null) + "\n"
+        + person("ok.person", "Sales", null, null) + "\n";
+    JsonObject failed = awaitFinished(upload("hana", file, ""));
+    assertThat(failed.getString("status")).isEqualTo("FAILED");
+    assertThat(failed.getString("error")).contains("nothing was changed");
+    List<String> errors = new ArrayList<>();
+    failed.getJsonArray("errors").forEach(e -> errors.add(((JsonObject) e).getInt("line") + ":"
+        + ((JsonObject) e).getString("field", "")));
+    assertThat(errors).containsExactlyInAnyOrder("3:level", "4:timeZone", "6:username");
+    assertThat(people()).isEqualTo(before);
+
+    // The manager is checked against the file and the directory once every line reads well.
+    JsonObject unknownManager = awaitFinished(upload("hana", csv(person("no.boss", "Finance", "nobody.at.all", null)), ""));
+    assertThat(unknownManager.getString("status")).isEqualTo("FAILED");
+    assertThat(unknownManager.getJsonArray("errors").getJsonObject(0).getInt("line")).isEqualTo(2);
+    assertThat(unknownManager.getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("manager");
+    JsonObject loop = awaitFinished(upload("hana", csv(person("loop.a", "Finance", "loop.b", null),
+        person("loop.b", "Finance", "loop.a", null)), ""));
+    assertThat(loop.getString("status")).isEqualTo("FAILED");
+    assertThat(people()).isEqualTo(before);
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE) // last: it deactivates the demo users the other tests sign in as
+  void aFullExportDeactivatesWhoeverItLeavesOutButKeepsThemForHistory() throws Exception {
+    awaitFinished(upload("hana", csv(person("stays.here", "Finance", null, null),
+        person("leaves.soon", "Finance", null, null)), ""));
+    String hana = "hana,Hana Sato,hana@crossroads.example,People,HR Business Partner,6,,Europe/Berlin,false,true,";
+    JsonObject full = awaitFinished(upload("hana", csv(hana, person("stays.here", "Finance", null, null)), "?full=true"));
+    assertThat(full.getString("status")).as(full.toString()).isEqualTo("DONE");
+    try (Connection db = DriverManager.getConnection(url, "postgres", "postgres");
+        PreparedStatement select = db.prepareStatement("select username, active from person"
+            + " where username in ('stays.here', 'leaves.soon', 'hana') order by username");
+        ResultSet r = select.executeQuery()) {
+      Map<String, Boolean> active = new java.util.HashMap<>();
+      while (r.next()) {
+        active.put(r.getString(1), r.getBoolean(2));
+      }
+      assertThat(active).containsEntry("stays.here", true).containsEntry("leaves.soon", false)
+          .containsEntry("hana", true);
+    }
+    assertThat(api.get("hana", "api/me").status()).isEqualTo(200);
+    assertThat(api.get("ava", "api/me").status()).as("ava was left out").isEqualTo(401);
+  }
+
+  @Test
+  void onlyHrImportsAndBadUploadsAreRefused() {
+    assertProblem(upload("ava", csv(person("x.y", "Finance", null, null)), ""), 403, "forbidden");
+    assertProblem(api.send("hana", "POST", "api/directory/import", "{}", "application/json", Map.of()),
+        415, "unsupported-media-type");
+    assertProblem(upload("hana", "", ""), 400, "validation-failed");
+    assertProblem(api.get("hana", "api/jobs/" + UUID.randomUUID()), 404, "not-found");
+    assertProblem(api.get("ava", "api/jobs/" + UUID.randomUUID()), 403, "forbidden");
+  }
+}

@@ -1,0 +1,58 @@
+package io.crossroads.people;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crossroads.people.DirectoryCsv.Parsed;
+import io.crossroads.people.DirectoryCsv.RowError;
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+class DirectoryCsvTest {
+
+  static Parsed parse(String text) {
+    return DirectoryCsv.parse(new StringReader(text));
+  }
+
+  @Test
+  void aWellFormedExportReadsIntoRowsWithDefaults() {
+    Parsed parsed = parse("username,displayName,email,division,level,timeZone,manager,leader,movedOn\n"
+        + "Ann.Lee,Ann Lee,ann@example.com,Finance,5,Europe/Berlin,,yes,2026-10-01\n"
+        + "\"bo.kim\",\"Kim, Bo\",bo@example.com,Sales,3,Asia/Tokyo,ann.lee,,\n");
+    assertThat(parsed.errors()).isEmpty();
+    assertThat(parsed.rows()).hasSize(2);
+    DirectoryCsv.Row ann = parsed.rows().get(0);
+    assertThat(ann.username()).isEqualTo("ann.lee");
+    assertThat(ann.leader()).isTrue();
+    assertThat(ann.active()).isTrue();
+    assertThat(ann.movedOn()).isEqualTo(LocalDate.of(2026, 10, 1));
+    assertThat(ann.line()).isEqualTo(2);
+    DirectoryCsv.Row bo = parsed.rows().get(1);
+    assertThat(bo.displayName()).isEqualTo("Kim, Bo");
+    assertThat(bo.manager()).isEqualTo("ann.lee");
+    assertThat(bo.timeZone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
+    assertThat(bo.title()).isEmpty();
+  }
+
+  @Test
+  void everyBadFieldIsReportedWithItsLineAndColumn() {
+    Parsed parsed = parse("username,displayName,email,division,level,timeZone,hr\n"
+        + "ok,Ok,ok@example.com,Finance,5,UTC,false\n"
+        + "bad name,,not-an-email,Finance,99,Nowhere/City,maybe\n"
+        + "ok,Again,ok2@example.com,Finance,5,UTC,\n"
+        + "short,Short,s@example.com\n");
+    assertThat(parsed.valid()).isFalse();
+    assertThat(parsed.errors()).extracting(e -> e.line() + ":" + e.field()).containsExactly(
+        "3:username", "3:displayName", "3:email", "3:level", "3:timeZone", "3:hr", "4:username", "5:null");
+    assertThat(parsed.rows()).extracting(DirectoryCsv.Row::username).containsExactly("ok");
+  }
+
+  @Test
+  void aMissingOrUnknownColumnIsReportedOnTheHeaderLine() {
+    Parsed parsed = parse("username,displayName,division,level,timeZone,shoeSize\nx,X,F,1,UTC,42\n");
+    assertThat(parsed.errors()).extracting(RowError::line).containsOnly(1);
+    assertThat(parsed.errors()).extracting(RowError::field).containsExactlyInAnyOrder("email", "shoeSize");
+    assertThat(parsed.rows()).isEmpty();
+  }
+}
