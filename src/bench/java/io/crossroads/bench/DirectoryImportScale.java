@@ -1,0 +1,121 @@
+package io.crossroads.bench;
+
+import io.crossroads.people.DemoOrganisation;
+import io.crossroads.people.DemoOrganisation.PersonSeed;
+import io.crossroads.people.DemoOrganisation.Plan;
+import io.crossroads.people.DirectoryCsv;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A 100,000-line HRIS export imported over HTTP into Payara Micro on PostgreSQL: first import
+ * (everyone joins), the same file again (nothing changes), then with 1,000 people in another
+ * division (1,000 internal moves). Wall time from the upload to the job's DONE, as HR would see
+ * it. The baseline in the same run: reading and checking the same file in memory
+ * ({@code DirectoryCsv.parse}), which every import does before it touches the database.
+ *
+ * <p>Run with {@code mvn -Pbench verify -Dbench.main=io.crossroads.bench.DirectoryImportScale -Dbench.args=}.
+ */
+public final class DirectoryImportScale {
+
+  public static void main(String[] args) throws Exception {
+    Plan plan = DemoOrganisation.generate(new DemoOrganisation.Shape(100_000, 40, 7, 0.0909));
+    String first = csv(plan, Map.of());
+    Map<UUID, String> moved = new HashMap<>();
+    for (int i = 0; i < plan.people().size() && moved.size() < 1000; i += 97) {
+      moved.put(plan.people().get(i).id(), "Transfers " + (i % 3));
+    }
+    String second = csv(plan, moved);
+    System.out.printf("File: %d lines, %.1f MB%n", plan.people().size(), first.length() / 1e6);
+
+    long[] parse = new long[5];
+    for (int i = 0; i < parse.length; i++) {
+      long t0 = System.nanoTime();
+      DirectoryCsv.Parsed parsed = DirectoryCsv.parse(new StringReader(first));
+      parse[i] = (System.nanoTime() - t0) / 1_000_000;
+      if (!parsed.valid()) {
+        throw new IllegalStateException("generated file has errors: " + parsed.errors().subList(0, 3));
+      }
+    }
+    java.util.Arrays.sort(parse);
+    System.out.printf("baseline, reading and checking the file in memory: median %d ms of 5%n", parse[2]);
+
+    Path work = Files.createDirectories(Path.of("target", "bench"));
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        .setOverrideWorkingDirectory(Files.createDirectories(work.resolve("pg")).toFile())
+        .setCleanDataDirectory(true).start()) {
+      String url = postgres.getJdbcUrl("postgres", "postgres");
+      int port = 18082;
+      Process payara = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-Xmx2g", "-Djava.io.tmpdir=" + work.toAbsolutePath(), "-Dcrossroads.db.url=" + url,
+          "-Dcrossroads.demo.enabled=true", "-Dcrossroads.demo.size=40",
+          "-jar", "target/payara-micro.jar", "--deploy", "target/crossroads.war", "--contextroot", "/",
+          "--port", Integer.toString(port), "--nocluster")
+          .redirectErrorStream(true).redirectOutput(work.resolve("payara-import.log").toFile()).start();
+      try {
+        String base = "http://127.0.0.1:" + port + "/";
+        BookingThroughput.awaitReady(base);
+        importAndReport(base, "first import (100,000 joiners)", first);
+        importAndReport(base, "the same file again", first);
+        importAndReport(base, "1,000 division changes", second);
+      } finally {
+        payara.destroy();
+        payara.waitFor();
+      }
+    }
+  }
+
+  static void importAndReport(String base, String name, String csv) throws Exception {
+    Instant started = Instant.now();
+    HttpResponse<String> accepted = BookingThroughput.HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/directory/import"))
+        .header("Authorization", BookingThroughput.basic("hana")).header("Content-Type", "text/csv")
+        .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
+    if (accepted.statusCode() != 202) {
+      throw new IllegalStateException(accepted.statusCode() + " " + accepted.body());
+    }
+    String job = Json.createReader(new StringReader(accepted.body())).readObject().getString("jobId");
+    while (true) {
+      JsonObject state = BookingThroughput.get(base + "api/jobs/" + job, "hana");
+      String status = state.getString("status");
+      if (status.equals("DONE") || status.equals("FAILED")) {
+        System.out.printf("%-32s %s in %.1f s: %s%n", name, status,
+            Duration.between(started, Instant.now()).toMillis() / 1000.0,
+            status.equals("DONE") ? state.getString("summary") : state.toString());
+        return;
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  static String csv(Plan plan, Map<UUID, String> divisionOverrides) {
+    Map<UUID, String> divisions = new HashMap<>();
+    plan.divisions().forEach(d -> divisions.put(d.id(), d.name()));
+    Map<UUID, String> usernames = new HashMap<>();
+    plan.people().forEach(p -> usernames.put(p.id(), p.username()));
+    StringBuilder csv = new StringBuilder("username,displayName,email,division,title,level,manager,timeZone,leader,hr\n");
+    for (PersonSeed p : plan.people()) {
+      csv.append(p.username()).append(',').append(quote(p.displayName())).append(',').append(p.email()).append(',')
+          .append(quote(divisionOverrides.getOrDefault(p.id(), divisions.get(p.divisionId())))).append(',')
+          .append(quote(p.title())).append(',').append(p.level()).append(',')
+          .append(p.managerId() == null ? "" : usernames.get(p.managerId())).append(',')
+          .append(p.timeZone().getId()).append(',').append(p.leader()).append(',').append(p.hr()).append('\n');
+    }
+    return csv.toString();
+  }
+
+  static String quote(String value) {
+    return "\"" + value.replace("\"", "\"\"") + "\"";
+  }
+}
