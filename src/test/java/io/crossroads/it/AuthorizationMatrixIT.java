@@ -112,6 +112,37 @@ class AuthorizationMatrixIT {
     return tests.stream();
   }
 
+  @TestFactory
+  Stream<DynamicTest> listsShowEachPartyOnlyTheirOwnRequestsAndInterviews() {
+    api = new Api(base);
+    setUp();
+    Fixture f = fixture();
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Party party : Party.values()) {
+      String user = party == Party.OWNER ? f.owner() : party == Party.MANAGER ? f.manager() : users.get(party);
+      boolean involved = party == Party.OWNER || party == Party.LEADER;
+      tests.add(DynamicTest.dynamicTest("the lists of " + party + (involved ? " show" : " do not show")
+          + " the request and the interview", () -> {
+        List<String> requests = new ArrayList<>();
+        for (String side : List.of("requester", "leader")) {
+          api.get(user, "api/requests?limit=500&as=" + side).items().forEach(r -> requests.add(((JsonObject) r).getString("id")));
+        }
+        List<String> interviews = new ArrayList<>();
+        for (String side : List.of("employee", "leader")) {
+          api.get(user, "api/interviews?limit=500&as=" + side).items().forEach(i -> interviews.add(((JsonObject) i).getString("id")));
+        }
+        if (involved) {
+          assertThat(requests).contains(f.requestId());
+          assertThat(interviews).contains(f.interviewId());
+        } else {
+          assertThat(requests).doesNotContain(f.requestId());
+          assertThat(interviews).doesNotContain(f.interviewId());
+        }
+      }));
+    }
+    return tests.stream();
+  }
+
   void setUp() {
     JsonObject someLeader = api.get("hana", "api/people?leadersOnly=true&limit=100&divisionId="
             + division("Operations")).items().stream().map(JsonObject.class::cast)
@@ -189,7 +220,7 @@ class AuthorizationMatrixIT {
         new Row("GET /api/topics", false, f -> Call.get("api/topics"), 200, 200, 200, 200, 200, 200),
         new Row("GET /api/requests", false, f -> Call.get("api/requests?as=requester"), 200, 200, 200, 200, 200, 200),
         new Row("GET /api/requests/{id}", false, f -> Call.get("api/requests/" + f.requestId()), 200, 200, 404, 404, 404, 404),
-        new Row("POST /api/requests/{id}/accept", true, f -> Call.post("api/requests/" + f.requestId() + "/accept", json("start", "2030-01-01T10:00:00Z")), 409, 409, 404, 404, 404, 404),
+        new Row("POST /api/requests/{id}/accept", true, f -> Call.post("api/requests/" + f.requestId() + "/accept", json("start", "2030-01-01T10:00:00Z")), 403, 409, 404, 404, 404, 404),
         new Row("POST /api/requests/{id}/counter", true, f -> Call.post("api/requests/" + f.requestId() + "/counter", json("proposedSlots", List.of(f.open().toString()), "note", "")), 403, 200, 404, 404, 404, 404),
         new Row("POST /api/requests/{id}/decline", true, f -> Call.post("api/requests/" + f.requestId() + "/decline", json("reason", "busy")), 403, 200, 404, 404, 404, 404),
         new Row("POST /api/requests/{id}/redirect", true, f -> Call.post("api/requests/" + f.requestId() + "/redirect", json("leaderId", idOf("mia"), "note", "")), 403, 200, 404, 404, 404, 404),
