@@ -1,6 +1,7 @@
 package io.crossroads.people;
 
 import io.crossroads.platform.persistence.DatabaseSettings;
+import io.crossroads.platform.security.oidc.OidcSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -31,9 +32,14 @@ public class DemoMode {
   @ConfigProperty(name = DatabaseSettings.URL)
   Optional<String> databaseUrl;
 
-  /** On by default in the embedded mode only; a production database gets demo data if asked. */
+  @Inject OidcSettings oidc;
+
+  /**
+   * On by default in the embedded mode only; a production database gets demo data if asked. Never
+   * in OIDC mode: there, people come from the identity provider.
+   */
   public boolean active() {
-    return enabled.orElseGet(() -> databaseUrl.filter(url -> !url.isBlank()).isEmpty());
+    return !oidc.enabled() && enabled.orElseGet(() -> databaseUrl.filter(url -> !url.isBlank()).isEmpty());
   }
 
   public DemoOrganisation.Shape shape() {

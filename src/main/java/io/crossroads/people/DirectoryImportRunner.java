@@ -8,11 +8,15 @@ import io.crossroads.platform.jobs.JobRuns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.StringReader;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Runs a directory import: claim, read and check every line, then apply all or nothing. */
+/**
+ * Runs a directory job: claim it, read the people (the uploaded CSV, checked line by line, or
+ * Keycloak), then apply all or nothing.
+ */
 @ApplicationScoped
 public class DirectoryImportRunner {
 
@@ -22,6 +26,7 @@ public class DirectoryImportRunner {
   @Inject DirectoryImports imports;
   @Inject JobRuns runs;
   @Inject BatchJobs jobs;
+  @Inject KeycloakDirectory keycloak;
 
   /** How the run ended: DONE, REJECTED (errors in the file), SKIPPED, LOST or FAILED. */
   public String run(UUID id) {
@@ -30,16 +35,31 @@ public class DirectoryImportRunner {
       return "SKIPPED";
     }
     try {
-      Upload upload = imports.upload(id);
-      Parsed parsed = DirectoryCsv.parse(new StringReader(upload.csv()));
-      if (!runs.progress(JOBS, id, attempt, parsed.lines() - 1)) {
+      List<DirectoryCsv.Row> rows;
+      boolean full;
+      if (imports.kind(id).equals("SYNC")) {
+        try {
+          rows = keycloak.people();
+        } catch (KeycloakDirectory.Unreachable e) {
+          runs.fail(JOBS, id, attempt, e.getMessage() + "; tried 4 times. Nothing was changed.");
+          return "FAILED";
+        }
+        full = true;
+        imports.total(id, 2 * rows.size());
+      } else {
+        Upload upload = imports.upload(id);
+        Parsed parsed = DirectoryCsv.parse(new StringReader(upload.csv()));
+        if (!parsed.valid()) {
+          imports.reject(id, attempt, parsed.errors());
+          return "REJECTED";
+        }
+        rows = parsed.rows();
+        full = upload.full();
+      }
+      if (!runs.progress(JOBS, id, attempt, rows.size())) {
         return "LOST";
       }
-      if (!parsed.valid()) {
-        imports.reject(id, attempt, parsed.errors());
-        return "REJECTED";
-      }
-      Applied applied = imports.apply(id, attempt, parsed.rows(), upload.full());
+      Applied applied = imports.apply(id, attempt, rows, full);
       if (applied == null) {
         return "LOST";
       }

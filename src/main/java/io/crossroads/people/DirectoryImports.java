@@ -76,6 +76,45 @@ public class DirectoryImports {
     return id;
   }
 
+  /**
+   * Stores a queued sync from Keycloak, started by HR or (for the very first sync of an empty
+   * directory) by the system. A sync is always a full export: whoever Keycloak no longer has
+   * leaves.
+   */
+  @Transactional
+  public UUID submitSync(UUID by) {
+    UUID id = UUID.randomUUID();
+    em.createNativeQuery("insert into directory_job (id, kind, full_snapshot, status, progress_done,"
+            + " progress_total, created_by, created_at, attempt, version)"
+            + " values (?1, 'SYNC', true, 'QUEUED', 0, 0, ?2, ?3, 0, 0)")
+        .setParameter(1, id)
+        .setParameter(2, by)
+        .setParameter(3, clock.instant())
+        .executeUpdate();
+    return id;
+  }
+
+  /** Whether anyone at all is active in the directory. */
+  @Transactional
+  public boolean empty() {
+    return em.createQuery("select count(p) from Person p where p.active = true", Long.class)
+        .getSingleResult() == 0;
+  }
+
+  /** The kind of a job: IMPORT or SYNC. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public String kind(UUID id) {
+    return (String) em.createNativeQuery("select kind from directory_job where id = ?1")
+        .setParameter(1, id).getSingleResult();
+  }
+
+  /** Sets how many steps the job has, once it knows. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void total(UUID id, int total) {
+    em.createNativeQuery("update directory_job set progress_total = ?1 where id = ?2")
+        .setParameter(1, total).setParameter(2, id).executeUpdate();
+  }
+
   @Transactional
   public JobView view(UUID id) {
     List<Object[]> rows = em.createNativeQuery("select kind, status, progress_done, progress_total,"

@@ -29,7 +29,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Directory import from an HRIS export, and the jobs that carry it out, for HR. */
+/** Directory import from an HRIS export, sync from Keycloak, and the jobs that carry them out, for HR. */
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,6 +43,7 @@ public class DirectoryResource {
   @Inject Caller caller;
   @Inject DirectoryImports imports;
   @Inject BatchJobs jobs;
+  @Inject KeycloakDirectory keycloak;
 
   /** Not transactional: the job starts after the file is stored. */
   @POST
@@ -59,6 +60,22 @@ public class DirectoryResource {
       throw Refusal.invalid("body", "the file is empty");
     }
     UUID id = imports.submit(caller, csv, full);
+    jobs.start(JobRuns.Table.DIRECTORY_JOB, id);
+    return Response.accepted(Map.of("jobId", id))
+        .location(uri.getBaseUriBuilder().path("jobs").path(id.toString()).build())
+        .build();
+  }
+
+  /** Not transactional: the job starts after it is stored. */
+  @POST
+  @Path("directory/sync")
+  @Operation(summary = "Sync people, divisions (groups) and roles from Keycloak; 202 with the job")
+  public Response sync(@Context UriInfo uri) {
+    if (!keycloak.configured()) {
+      throw new Refusal(ProblemType.SYNC_NOT_CONFIGURED,
+          "Set crossroads.keycloak.url (and realm, client id and secret) to sync from Keycloak.");
+    }
+    UUID id = imports.submitSync(caller.id());
     jobs.start(JobRuns.Table.DIRECTORY_JOB, id);
     return Response.accepted(Map.of("jobId", id))
         .location(uri.getBaseUriBuilder().path("jobs").path(id.toString()).build())

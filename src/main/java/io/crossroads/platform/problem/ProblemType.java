@@ -43,6 +43,7 @@ public enum ProblemType {
   NOT_YET_HELD(409, "not-yet-held", "The interview has not taken place yet"),
   COHORT_NOT_DONE(409, "cohort-not-done", "The cohort round has not finished"),
   NOBODY_TO_MATCH(409, "nobody-to-match", "The cohort round has no employees"),
+  SYNC_NOT_CONFIGURED(409, "sync-not-configured", "No Keycloak is configured to sync from"),
   RATE_LIMITED(429, "rate-limited", "Too many attempts; wait a little"),
   INTERNAL_ERROR(500, "internal-error", "Something went wrong on our side");
 

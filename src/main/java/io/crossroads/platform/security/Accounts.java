@@ -59,6 +59,16 @@ public class Accounts {
     return Optional.of(toCaller(row));
   }
 
+  /** The active person with this user name, as a caller with the roles given (from a token). */
+  public Optional<Caller> byUsername(String username, java.util.Set<Role> roles) {
+    return em.createQuery("select p.id, p.username from Person p where p.username = :username and p.active = true",
+            Object[].class)
+        .setParameter("username", username.toLowerCase())
+        .getResultStream()
+        .findFirst()
+        .map(row -> new Caller((UUID) row[0], (String) row[1], roles));
+  }
+
   /** The caller for a person id kept in a session, if that person is still active. */
   public Optional<Caller> find(UUID personId) {
     return em.createQuery(

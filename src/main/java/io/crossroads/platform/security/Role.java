@@ -20,4 +20,17 @@ public enum Role {
     }
     return List.copyOf(roles);
   }
+
+  /** The roles among {@code names} (enum constants or their names), EMPLOYEE always. */
+  public static java.util.Set<Role> only(java.util.Collection<?> names) {
+    java.util.Set<Role> roles = java.util.EnumSet.of(EMPLOYEE);
+    for (Object name : names) {
+      for (Role role : values()) {
+        if (role == name || role.name().equals(String.valueOf(name))) {
+          roles.add(role);
+        }
+      }
+    }
+    return roles;
+  }
 }

@@ -1,0 +1,122 @@
+package io.crossroads.platform.security.oidc;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.crossroads.platform.security.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks the tokens the identity provider issues: access tokens for the API (signature by the
+ * issuer's published keys, issuer, audience, expiry, and that it is an access token at all), and
+ * ID tokens at the end of the portal's sign-in (audience is the portal client, nonce matches).
+ */
+@ApplicationScoped
+public class BearerTokens {
+
+  /** Who a valid token speaks for, and the realm roles it grants. */
+  public record Token(String username, Set<Role> roles, JWTClaimsSet claims) {}
+
+  /** A token that is not valid, with why, for the 401's detail. */
+  public static final class Invalid extends Exception {
+    Invalid(String message) {
+      super(message);
+    }
+  }
+
+  @Inject OidcSettings settings;
+
+  private volatile JWKSource<SecurityContext> keys;
+
+  public Token access(String token) throws Invalid {
+    return verify(token, processor(settings.audience(), "Bearer", null));
+  }
+
+  public Token id(String token, String nonce) throws Invalid {
+    return verify(token, processor(settings.clientId(), "ID", nonce));
+  }
+
+  private Token verify(String token, ConfigurableJWTProcessor<SecurityContext> processor) throws Invalid {
+    try {
+      JWTClaimsSet claims = processor.process(token, null);
+      String username = claims.getStringClaim("preferred_username");
+      if (username == null || username.isBlank()) {
+        throw new Invalid("the token names no user (preferred_username)");
+      }
+      return new Token(username.toLowerCase(java.util.Locale.ROOT), roles(claims), claims);
+    } catch (Invalid e) {
+      throw e;
+    } catch (Exception e) {
+      throw new Invalid(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+  }
+
+  /** EMPLOYEE always; LEADER and HR when the realm grants them. */
+  static Set<Role> roles(JWTClaimsSet claims) throws java.text.ParseException {
+    Set<Role> roles = EnumSet.of(Role.EMPLOYEE);
+    Map<String, Object> realmAccess = claims.getJSONObjectClaim("realm_access");
+    if (realmAccess != null && realmAccess.get("roles") instanceof List<?> granted) {
+      for (Object role : granted) {
+        for (Role known : Role.values()) {
+          if (known.name().equals(role)) {
+            roles.add(known);
+          }
+        }
+      }
+    }
+    return roles;
+  }
+
+  private ConfigurableJWTProcessor<SecurityContext> processor(String audience, String type, String nonce) {
+    DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
+    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys()));
+    JWTClaimsSet.Builder exact = new JWTClaimsSet.Builder().issuer(settings.issuer()).claim("typ", type);
+    if (nonce != null) {
+      exact.claim("nonce", nonce);
+    }
+    // Nimbus asks these sets whether they contain null: they must be sets that can answer that.
+    DefaultJWTClaimsVerifier<SecurityContext> verifier = new DefaultJWTClaimsVerifier<>(
+        new HashSet<>(List.of(audience)), exact.build(),
+        new HashSet<>(List.of("sub", "exp", "iat", "preferred_username")), null);
+    verifier.setMaxClockSkew((int) settings.clockSkew().toSeconds());
+    processor.setJWTClaimsSetVerifier(verifier);
+    return processor;
+  }
+
+  private JWKSource<SecurityContext> keys() {
+    if (keys == null) {
+      synchronized (this) {
+        if (keys == null) {
+          try {
+            keys = JWKSourceBuilder.create(
+                    URI.create(settings.issuer() + "/protocol/openid-connect/certs").toURL(),
+                    new DefaultResourceRetriever(2000, 2000, 51_200))
+                .retrying(true)
+                .build();
+          } catch (MalformedURLException e) {
+            throw new IllegalStateException("crossroads.oidc.issuer is not a URL: " + settings.issuer(), e);
+          }
+        }
+      }
+    }
+    return keys;
+  }
+}

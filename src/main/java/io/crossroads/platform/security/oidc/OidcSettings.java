@@ -1,0 +1,63 @@
+package io.crossroads.platform.security.oidc;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * OIDC mode: on when {@code crossroads.oidc.issuer} is set (a Keycloak realm URL). Then the API
+ * takes only bearer tokens from that issuer, the portal signs in through it, and HTTP Basic and
+ * the demo users are off.
+ */
+@ApplicationScoped
+public class OidcSettings {
+
+  @Inject
+  @ConfigProperty(name = "crossroads.oidc.issuer")
+  Optional<String> issuer;
+
+  @Inject
+  @ConfigProperty(name = "crossroads.oidc.client-id", defaultValue = "crossroads-portal")
+  String clientId;
+
+  @Inject
+  @ConfigProperty(name = "crossroads.oidc.client-secret")
+  Optional<String> clientSecret;
+
+  @Inject
+  @ConfigProperty(name = "crossroads.oidc.audience", defaultValue = "crossroads-api")
+  String audience;
+
+  /** How far the issuer's clock and ours may disagree on expiry. */
+  @Inject
+  @ConfigProperty(name = "crossroads.oidc.clock-skew", defaultValue = "PT30S")
+  Duration clockSkew;
+
+  public boolean enabled() {
+    return issuer.filter(value -> !value.isBlank()).isPresent();
+  }
+
+  /** The issuer without a trailing slash, exactly as it appears in the tokens' {@code iss}. */
+  public String issuer() {
+    String value = issuer.orElseThrow(() -> new IllegalStateException("OIDC mode is off"));
+    return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+  }
+
+  public String clientId() {
+    return clientId;
+  }
+
+  public String clientSecret() {
+    return clientSecret.orElse("");
+  }
+
+  public String audience() {
+    return audience;
+  }
+
+  public Duration clockSkew() {
+    return clockSkew;
+  }
+}

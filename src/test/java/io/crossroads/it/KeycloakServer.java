@@ -1,0 +1,145 @@
+package io.crossroads.it;
+
+import jakarta.json.Json;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real Keycloak from its distribution (unpacked by the build), on loopback ports, with the
+ * realm of {@code config/keycloak} imported and its secrets from the environment given.
+ */
+final class KeycloakServer implements AutoCloseable {
+
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  final int port;
+  final String adminPassword;
+  private final Process process;
+  private final Path log;
+
+  private KeycloakServer(int port, String adminPassword, Process process, Path log) {
+    this.port = port;
+    this.adminPassword = adminPassword;
+    this.process = process;
+    this.log = log;
+  }
+
+  static KeycloakServer start(Path work, Map<String, String> environment) throws Exception {
+    Path home = Path.of(System.getProperty("crossroads.it.keycloak"));
+    Path data = home.resolve("data");
+    for (String stale : List.of("h2", "transaction-logs", "import")) {
+      delete(data.resolve(stale));
+    }
+    Files.createDirectories(data.resolve("import"));
+    Files.copy(Path.of(System.getProperty("crossroads.it.realm")), data.resolve("import").resolve("crossroads-realm.json"));
+    Files.createDirectories(work);
+    int port = PayaraMicroProcess.freePort();
+    int management = PayaraMicroProcess.freePort();
+    String adminPassword = OidcIT.secret();
+    List<String> command = new ArrayList<>(List.of(home.resolve("bin").resolve("kc.sh").toString(), "start-dev",
+        "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=http://localhost:" + port,
+        "--import-realm", "--health-enabled=true", "--http-management-port=" + management));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    Path log = work.resolve("keycloak.log");
+    builder.redirectOutput(log.toFile());
+    builder.environment().putAll(environment);
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+    builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+    KeycloakServer server = new KeycloakServer(port, adminPassword, builder.start(), log);
+    server.awaitReady(management, Duration.ofMinutes(5));
+    return server;
+  }
+
+  private void awaitReady(int management, Duration timeout) throws Exception {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Keycloak exited:\n" + Files.readString(log));
+      }
+      try {
+        if (HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management + "/health/ready")).build(),
+            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("Keycloak was not ready within " + timeout + ":\n" + Files.readString(log));
+  }
+
+  String url() {
+    return "http://localhost:" + port;
+  }
+
+  String issuer(String realm) {
+    return url() + "/realms/" + realm;
+  }
+
+  /** A token for a user by the password grant; the response's status and body. */
+  HttpResponse<String> password(String realm, String client, String username, String password) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(issuer(realm) + "/protocol/openid-connect/token"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=" + client
+            + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+            + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  String accessToken(String realm, String client, String username, String password) throws Exception {
+    HttpResponse<String> response = password(realm, client, username, password);
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("no token for " + username + ": " + response.body());
+    }
+    return Json.createReader(new StringReader(response.body())).readObject().getString("access_token");
+  }
+
+  /** Calls the admin REST API as the bootstrap admin. */
+  HttpResponse<String> admin(String method, String path, String json) throws Exception {
+    String token = accessToken("master", "admin-cli", "admin", adminPassword);
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + "/admin/realms/crossroads" + path))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (process.isAlive()) {
+      process.descendants().forEach(ProcessHandle::destroy);
+      process.destroy();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor();
+      }
+    }
+  }
+
+  private static void delete(Path path) throws IOException {
+    if (Files.exists(path)) {
+      try (Stream<Path> files = Files.walk(path)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(file);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,355 @@
+package io.crossroads.it;
+
+import static io.crossroads.it.RequestApiIT.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * OIDC mode against a real Keycloak with the realm of {@code config/keycloak}: bearer tokens,
+ * roles, the portal's code flow, and the directory synced from Keycloak. On a database of its
+ * own.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OidcIT {
+
+  static final String DATABASE = "oidc";
+  static final String PASSWORD = secret();
+  static KeycloakServer keycloak;
+  static PayaraMicroProcess payara;
+  static Api api;
+  static String url;
+  static String portalSecret = secret();
+
+  static String secret() {
+    byte[] bytes = new byte[18];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path work = Path.of(System.getProperty("crossroads.it.work"), "oidc");
+    int port = PayaraMicroProcess.freePort();
+    String syncSecret = secret();
+    keycloak = KeycloakServer.start(work, Map.of("CROSSROADS_API_SECRET", secret(),
+        "CROSSROADS_PORTAL_SECRET", portalSecret, "CROSSROADS_PORTAL_URL", "http://127.0.0.1:" + port,
+        "CROSSROADS_SAMPLE_PASSWORD", PASSWORD, "CROSSROADS_SYNC_SECRET", syncSecret));
+    String server = System.getProperty(TestEnvironment.URL_PROPERTY);
+    try (Connection admin = DriverManager.getConnection(server, "postgres", "postgres");
+        Statement statement = admin.createStatement()) {
+      statement.execute("drop database if exists " + DATABASE);
+      statement.execute("create database " + DATABASE);
+    }
+    url = server.replaceFirst("/postgres(\\?|$)", "/" + DATABASE + "$1");
+    api = new Api(URI.create("http://127.0.0.1:" + port + "/"));
+    Map<String, String> settings = new HashMap<>();
+    settings.put("crossroads.db.url", url);
+    settings.put("crossroads.oidc.issuer", keycloak.issuer("crossroads"));
+    settings.put("crossroads.oidc.client-id", "crossroads-portal");
+    settings.put("crossroads.oidc.client-secret", portalSecret);
+    settings.put("crossroads.oidc.audience", "crossroads-api");
+    settings.put("crossroads.oidc.clock-skew", "PT1S");
+    settings.put("crossroads.keycloak.url", keycloak.url());
+    settings.put("crossroads.keycloak.realm", "crossroads");
+    settings.put("crossroads.keycloak.client-id", "crossroads-sync");
+    settings.put("crossroads.keycloak.client-secret", syncSecret);
+    settings.put("crossroads.jobs.recovery-interval", "PT3S");
+    payara = PayaraMicroProcess.start(work, port, "oidc", settings);
+    payara.awaitReady(api, Duration.ofMinutes(5));
+    // The directory starts empty; the first sync is the system's own.
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    while (bearer("hana", "api/me").status() != 200) {
+      assertThat(Instant.now()).as("the first sync let hana in").isBefore(deadline);
+      Thread.sleep(500);
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (payara != null) {
+      payara.close();
+    }
+    if (keycloak != null) {
+      keycloak.close();
+    }
+  }
+
+  static Api.Reply bearer(String user, String path) throws Exception {
+    return withToken(keycloak.accessToken("crossroads", "crossroads-cli", user, PASSWORD), "GET", path, null);
+  }
+
+  static Api.Reply withToken(String token, String method, String path, String json) {
+    return api.send(null, method, path, json, "application/json", Map.of("Authorization", "Bearer " + token));
+  }
+
+  static List<String> roles(Api.Reply me) {
+    return me.json().getJsonArray("roles").getValuesAs(JsonString::getString);
+  }
+
+  @Test
+  @Order(1)
+  void aKeycloakTokenSignsInWithTheRealmRolesItGrants() throws Exception {
+    Api.Reply hana = bearer("hana", "api/me");
+    assertThat(hana.status()).isEqualTo(200);
+    assertThat(roles(hana)).containsExactlyInAnyOrder("EMPLOYEE", "HR");
+    assertThat(roles(bearer("leo", "api/me"))).containsExactlyInAnyOrder("EMPLOYEE", "LEADER");
+    Api.Reply ava = bearer("ava", "api/me");
+    assertThat(roles(ava)).containsExactly("EMPLOYEE");
+    assertThat(ava.json().getString("divisionName")).isEqualTo("Finance");
+    assertThat(ava.json().getString("timeZone")).isEqualTo("America/New_York");
+    assertProblem(bearer("ava", "api/cohorts"), 403, "forbidden");
+    assertThat(bearer("hana", "api/cohorts").status()).isEqualTo(200);
+  }
+
+  @Test
+  @Order(2)
+  void demoUsersAndHttpBasicDoNotExist() throws Exception {
+    Api.Reply basic = api.get("ava", "api/me");
+    assertProblem(basic, 401, "unauthenticated");
+    assertThat(basic.header("WWW-Authenticate")).hasValue("Bearer realm=\"Crossroads\"");
+    HttpResponse<String> form = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.base().resolve("login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("username=ava&password=demo")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(form.statusCode()).isEqualTo(302);
+    assertThat(form.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/oidc/login"));
+  }
+
+  @Test
+  @Order(3)
+  void forgedExpiredWrongIssuerAndWrongAudienceTokensAreRefused() throws Exception {
+    String good = keycloak.accessToken("crossroads", "crossroads-cli", "ava", PASSWORD);
+    String[] parts = good.split("\\.");
+    String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+        .replace("\"preferred_username\":\"ava\"", "\"preferred_username\":\"hana\"");
+    String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+        payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    assertProblem(withToken(forged, "GET", "api/me", null), 401, "unauthenticated");
+
+    String otherAudience = keycloak.accessToken("crossroads", "admin-cli", "ava", PASSWORD);
+    Api.Reply wrongAudience = withToken(otherAudience, "GET", "api/me", null);
+    assertProblem(wrongAudience, 401, "unauthenticated");
+    assertThat(wrongAudience.json().getString("detail")).contains("aud");
+
+    String master = keycloak.accessToken("master", "admin-cli", "admin", keycloak.adminPassword);
+    assertProblem(withToken(master, "GET", "api/me", null), 401, "unauthenticated");
+
+    JsonObject cli = client("crossroads-cli");
+    String id = cli.getString("id");
+    String shortLived = Json.createObjectBuilder(cli).add("attributes", Json.createObjectBuilder(
+        cli.getJsonObject("attributes")).add("access.token.lifespan", "1")).build().toString();
+    assertThat(keycloak.admin("PUT", "/clients/" + id, shortLived).statusCode()).isEqualTo(204);
+    try {
+      String expiring = keycloak.accessToken("crossroads", "crossroads-cli", "ava", PASSWORD);
+      Thread.sleep(3500);
+      Api.Reply expired = withToken(expiring, "GET", "api/me", null);
+      assertProblem(expired, 401, "unauthenticated");
+      assertThat(expired.json().getString("detail")).containsIgnoringCase("expired");
+    } finally {
+      // Keycloak merges client attributes: the lifespan is set back explicitly (the realm's 5 minutes).
+      keycloak.admin("PUT", "/clients/" + id, Json.createObjectBuilder(cli).add("attributes", Json.createObjectBuilder(
+          cli.getJsonObject("attributes")).add("access.token.lifespan", "300")).build().toString());
+    }
+    assertThat(withToken(keycloak.accessToken("crossroads", "crossroads-cli", "ava", PASSWORD), "GET", "api/me", null)
+        .status()).isEqualTo(200);
+  }
+
+  static JsonObject client(String clientId) throws Exception {
+    HttpResponse<String> found = keycloak.admin("GET", "/clients?clientId=" + clientId, null);
+    return Json.createReader(new StringReader(found.body())).readArray().getJsonObject(0);
+  }
+
+  @Test
+  @Order(4)
+  void theDirectorySyncsAThousandUsersAndRecordsAMoveBetweenGroups() throws Exception {
+    JsonArrayBuilder users = Json.createArrayBuilder();
+    List<String> divisions = List.of("Engineering", "Finance", "Marketing", "Sales", "Operations", "Product");
+    for (int i = 0; i < 1000; i++) {
+      users.add(Json.createObjectBuilder().add("username", String.format("synced.user%04d", i)).add("enabled", true)
+          .add("email", String.format("synced.user%04d@crossroads.example", i)).add("firstName", "Synced")
+          .add("lastName", "User " + i)
+          .add("attributes", Json.createObjectBuilder().add("level", Json.createArrayBuilder().add(String.valueOf(2 + i % 6)))
+              .add("timeZone", Json.createArrayBuilder().add("Europe/Berlin")).add("title", Json.createArrayBuilder().add("Analyst")))
+          .add("groups", Json.createArrayBuilder().add("/" + divisions.get(i % divisions.size())))
+          .add("realmRoles", Json.createArrayBuilder().add("EMPLOYEE").add(i % 10 == 0 ? "LEADER" : "EMPLOYEE")));
+    }
+    HttpResponse<String> imported = keycloak.admin("POST", "/partialImport",
+        Json.createObjectBuilder().add("ifResourceExists", "SKIP").add("users", users).build().toString());
+    assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+
+    JsonObject first = sync();
+    assertThat(first.getString("status")).as(first.toString()).isEqualTo("DONE");
+    assertThat(first.getString("summary")).startsWith("1000 created, 0 updated, 0 moved division, 0 deactivated");
+    assertThat(first.getJsonObject("progress").getInt("done")).isEqualTo(first.getJsonObject("progress").getInt("total"));
+
+    JsonObject again = sync();
+    assertThat(again.getString("summary")).startsWith("0 created, 0 updated, 0 moved division, 0 deactivated");
+
+    String user = id("/users?username=synced.user0006&exact=true"); // in Engineering (6 % 6)
+    assertThat(keycloak.admin("DELETE", "/users/" + user + "/groups/" + id("/groups?search=Engineering&exact=true"), null)
+        .statusCode()).isEqualTo(204);
+    assertThat(keycloak.admin("PUT", "/users/" + user + "/groups/" + id("/groups?search=Sales&exact=true"), null)
+        .statusCode()).isEqualTo(204);
+    JsonObject moved = sync();
+    assertThat(moved.getString("summary")).startsWith("0 created, 1 updated, 1 moved division, 0 deactivated");
+    try (Connection db = DriverManager.getConnection(url, "postgres", "postgres");
+        PreparedStatement select = db.prepareStatement("select f.name, t.name from internal_move m"
+            + " join person p on p.id = m.person_id join division f on f.id = m.from_division"
+            + " join division t on t.id = m.to_division where p.username = 'synced.user0006'");
+        ResultSet r = select.executeQuery()) {
+      assertThat(r.next()).isTrue();
+      assertThat(r.getString(1) + " → " + r.getString(2)).isEqualTo("Engineering → Sales");
+      assertThat(r.next()).isFalse();
+    }
+  }
+
+  static String id(String path) throws Exception {
+    JsonArray found = Json.createReader(new StringReader(keycloak.admin("GET", path, null).body())).readArray();
+    return found.getJsonObject(0).getString("id");
+  }
+
+  static JsonObject sync() throws Exception {
+    String token = keycloak.accessToken("crossroads", "crossroads-cli", "hana", PASSWORD);
+    Api.Reply accepted = withToken(token, "POST", "api/directory/sync", null);
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    while (true) {
+      JsonObject job = withToken(keycloak.accessToken("crossroads", "crossroads-cli", "hana", PASSWORD), "GET",
+          "api/jobs/" + accepted.string("jobId"), null).json();
+      if (!job.getString("status").equals("QUEUED") && !job.getString("status").equals("RUNNING")) {
+        return job;
+      }
+      assertThat(Instant.now()).as("sync finished: " + job).isBefore(deadline);
+      Thread.sleep(300);
+    }
+  }
+
+  @Test
+  @Order(5)
+  void thePortalSignsInThroughKeycloakAndSignsOutThereToo() throws Exception {
+    Browser browser = new Browser();
+    HttpResponse<String> start = browser.get(api.base().resolve("oidc/login").toString());
+    assertThat(start.statusCode()).isEqualTo(302);
+    String authorize = start.headers().firstValue("Location").orElseThrow();
+    assertThat(authorize).startsWith(keycloak.issuer("crossroads") + "/protocol/openid-connect/auth?")
+        .contains("code_challenge_method=S256", "state=", "nonce=");
+    HttpResponse<String> page = browser.get(authorize);
+    assertThat(page.statusCode()).isEqualTo(200);
+    Matcher action = Pattern.compile("action=\"([^\"]+)\"").matcher(page.body());
+    assertThat(action.find()).isTrue();
+    HttpResponse<String> signedIn = browser.post(action.group(1).replace("&amp;", "&"),
+        "username=ava&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8));
+    assertThat(signedIn.statusCode()).isEqualTo(302);
+    String callback = signedIn.headers().firstValue("Location").orElseThrow();
+    assertThat(callback).startsWith(api.base().resolve("oidc/callback").toString());
+    HttpResponse<String> home = browser.get(callback);
+    assertThat(home.statusCode()).isEqualTo(302);
+    HttpResponse<String> me = browser.get(api.base().resolve("api/me").toString());
+    assertThat(me.statusCode()).isEqualTo(200);
+    assertThat(me.body()).contains("\"username\":\"ava\"");
+
+    HttpResponse<String> out = browser.post(api.base().resolve("logout").toString(), "");
+    assertThat(out.statusCode()).isEqualTo(303);
+    assertThat(out.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
+        .startsWith(keycloak.issuer("crossroads") + "/protocol/openid-connect/logout?id_token_hint="));
+    assertThat(browser.get(api.base().resolve("api/me").toString()).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE) // last: it stops Keycloak
+  void whenKeycloakCannotBeReachedTheSyncFailsClearlyAndChangesNothing() throws Exception {
+    String token = keycloak.accessToken("crossroads", "crossroads-cli", "hana", PASSWORD);
+    int before = count();
+    keycloak.close();
+    Api.Reply accepted = withToken(token, "POST", "api/directory/sync", null);
+    assertThat(accepted.status()).isEqualTo(202);
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    JsonObject job;
+    do {
+      Thread.sleep(500);
+      Api.Reply reply = withToken(token, "GET", "api/jobs/" + accepted.string("jobId"), null);
+      assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+      job = reply.json();
+      assertThat(Instant.now()).as(job.toString()).isBefore(deadline);
+    } while (!job.getString("status").equals("FAILED") && !job.getString("status").equals("DONE"));
+    assertThat(job.getString("status")).isEqualTo("FAILED");
+    assertThat(job.getString("error")).contains("could not be reached", "Nothing was changed");
+    assertThat(count()).isEqualTo(before);
+  }
+
+  static int count() throws Exception {
+    try (Connection db = DriverManager.getConnection(url, "postgres", "postgres");
+        Statement s = db.createStatement();
+        ResultSet r = s.executeQuery("select count(*) from person where active")) {
+      r.next();
+      return r.getInt(1);
+    }
+  }
+
+  /**
+   * Follows nothing by itself and keeps cookies by hand: Keycloak marks its cookies Secure even on
+   * plain HTTP, which the JDK's cookie manager would then never send back.
+   */
+  static final class Browser {
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final Map<String, Map<String, String>> cookies = new HashMap<>();
+
+    HttpResponse<String> get(String url) throws Exception {
+      return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    HttpResponse<String> post(String url, String form) throws Exception {
+      return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+      URI uri = request.build().uri();
+      Map<String, String> jar = cookies.computeIfAbsent(uri.getHost() + ":" + uri.getPort(), k -> new HashMap<>());
+      if (!jar.isEmpty()) {
+        request.header("Cookie", String.join("; ", jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+      }
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      for (String set : response.headers().allValues("Set-Cookie")) {
+        String pair = set.split(";", 2)[0];
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          jar.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+        }
+      }
+      return response;
+    }
+  }
+}
