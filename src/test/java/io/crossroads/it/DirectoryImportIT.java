@@ -173,6 +173,11 @@ class DirectoryImportIT {
   void aFullExportDeactivatesWhoeverItLeavesOutButKeepsThemForHistory() throws Exception {
     awaitFinished(upload("hana", csv(person("stays.here", "Finance", null, null),
         person("leaves.soon", "Finance", null, null)), ""));
+    // Ava has a request waiting for Leo when she leaves.
+    String leo = api.get("leo", "api/me").string("id");
+    Slots slots = new Slots(api, "ava", leo, Instant.now().plus(Duration.ofDays(3)));
+    Api.Reply waiting = api.post("ava", "api/requests", RequestApiIT.body(leo, List.of(slots.next(), slots.next())));
+    assertThat(waiting.status()).as(waiting.toString()).isEqualTo(201);
     String hana = "hana,Hana Sato,hana@crossroads.example,People,HR Business Partner,6,,Europe/Berlin,false,true,";
     JsonObject full = awaitFinished(upload("hana", csv(hana, person("stays.here", "Finance", null, null)), "?full=true"));
     assertThat(full.getString("status")).as(full.toString()).isEqualTo("DONE");
@@ -189,6 +194,16 @@ class DirectoryImportIT {
     }
     assertThat(api.get("hana", "api/me").status()).isEqualTo(200);
     assertThat(api.get("ava", "api/me").status()).as("ava was left out").isEqualTo(401);
+    try (Connection db = DriverManager.getConnection(url, "postgres", "postgres");
+        PreparedStatement select = db.prepareStatement("select r.status, e.note from interview_request r"
+            + " join request_event e on e.request_id = r.id where r.id = ? order by e.at desc")) {
+      select.setObject(1, UUID.fromString(waiting.string("id")));
+      try (ResultSet r = select.executeQuery()) {
+        assertThat(r.next()).isTrue();
+        assertThat(r.getString(1)).isEqualTo("WITHDRAWN");
+        assertThat(r.getString(2)).contains("left the company");
+      }
+    }
   }
 
   @Test
