@@ -1,6 +1,7 @@
 package io.crossroads.matching;
 
 import io.crossroads.matching.MatchingViews.InterestsView;
+import io.crossroads.matching.MatchingViews.IntroductionView;
 import io.crossroads.matching.MatchingViews.RecommendationView;
 import io.crossroads.matching.MatchingViews.TopicView;
 import io.crossroads.platform.problem.Refusal;
@@ -56,6 +57,13 @@ public class MatchingResource {
       throw Refusal.invalid("limit", "between 1 and " + MAX_RECOMMENDATIONS);
     }
     return matching.recommendations(caller, limit);
+  }
+
+  @GET
+  @Path("me/introductions")
+  @Operation(summary = "Leaders finished cohort rounds introduced the signed-in person to")
+  public List<IntroductionView> introductions() {
+    return matching.introductions(caller);
   }
 
   @GET

@@ -2,9 +2,11 @@ package io.crossroads.matching;
 
 import io.crossroads.availability.AvailabilityService;
 import io.crossroads.matching.MatchingViews.InterestsView;
+import io.crossroads.matching.MatchingViews.IntroductionView;
 import io.crossroads.matching.MatchingViews.RecommendationView;
 import io.crossroads.matching.MatchingViews.TopicView;
 import io.crossroads.people.Directory;
+import io.crossroads.people.PeopleViews.PersonRef;
 import io.crossroads.people.Person;
 import io.crossroads.platform.problem.Refusal;
 import io.crossroads.platform.security.Caller;
@@ -71,6 +73,25 @@ public class MatchingService {
   private static InterestsView view(Interest interest) {
     return new InterestsView(List.copyOf(interest.targetDivisions()), List.copyOf(interest.topics()),
         interest.goals());
+  }
+
+  /** The leaders finished cohort rounds introduced the caller to, newest round first. */
+  @Transactional
+  public List<IntroductionView> introductions(Caller caller) {
+    List<IntroductionView> introductions = new ArrayList<>();
+    for (Object row : em.createNativeQuery("select cast(r.id as varchar(36)), r.name,"
+            + " cast(m.leader_id as varchar(36)), m.score, m.reasons from cohort_match m"
+            + " join cohort_round r on r.id = m.round_id"
+            + " where r.status = 'DONE' and m.employee_id = ?1 order by r.finished_at desc, m.score desc")
+        .setParameter(1, caller.id())
+        .getResultList()) {
+      Object[] c = (Object[]) row;
+      UUID leaderId = UUID.fromString((String) c[2]);
+      introductions.add(new IntroductionView(UUID.fromString((String) c[0]), (String) c[1],
+          directory.person(leaderId).map(PersonRef::of).orElse(null), ((Number) c[3]).intValue(),
+          List.of(((String) c[4]).split("\n"))));
+    }
+    return introductions;
   }
 
   /** The shared vocabulary and every topic a leader lists, with how many leaders list each. */

@@ -57,6 +57,10 @@ public final class MatchingViews {
 
   public record Progress(int done, int total) {}
 
+  /** A leader a finished cohort round introduced the employee to. */
+  public record IntroductionView(UUID roundId, String roundName, PersonRef leader, int score,
+      List<String> reasons) {}
+
   public record CohortView(UUID id, String name, CohortStatus status, int introsPerEmployee,
       int employees, Progress progress, int matched, int unmatched, long totalScore,
       long greedyScore, String error, Instant createdAt, Instant startedAt, Instant finishedAt) {}

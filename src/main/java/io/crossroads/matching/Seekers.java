@@ -34,11 +34,14 @@ public class Seekers {
   @Inject Clock clock;
 
   public Seeker of(Person person, Period repeatWindow) {
-    return of(List.of(person), repeatWindow).get(0);
+    return of(List.of(person), repeatWindow, false).get(0);
   }
 
-  /** Seekers in the order of {@code people}. */
-  public List<Seeker> of(List<Person> people, Period repeatWindow) {
+  /**
+   * Seekers in the order of {@code people}. Introductions made by finished cohort rounds count as
+   * referrals, except for a new cohort round ({@code forCohort}): there they are not made again.
+   */
+  public List<Seeker> of(List<Person> people, Period repeatWindow, boolean forCohort) {
     Instant since = clock.instant().atZone(ZoneOffset.UTC).minus(repeatWindow).toInstant();
     Map<UUID, Set<UUID>> chains = chains(people);
     Map<UUID, Interest> interests = new HashMap<>();
@@ -73,6 +76,23 @@ public class Seekers {
           .getResultList()
           .forEach(row -> referrals.computeIfAbsent((UUID) row[0], k -> new HashMap<>())
               .put((UUID) row[1], (String) row[2]));
+      // Introductions of finished cohort rounds.
+      em.createNativeQuery("select cast(m.employee_id as varchar(36)), cast(m.leader_id as varchar(36)), r.name"
+              + " from cohort_match m join cohort_round r on r.id = m.round_id"
+              + " where r.status = 'DONE' and m.employee_id in (?1)")
+          .setParameter(1, chunk)
+          .getResultList()
+          .forEach(row -> {
+            Object[] columns = (Object[]) row;
+            UUID employee = UUID.fromString((String) columns[0]);
+            UUID leader = UUID.fromString((String) columns[1]);
+            if (forCohort) {
+              waiting.computeIfAbsent(employee, k -> new HashSet<>()).add(leader);
+            } else {
+              referrals.computeIfAbsent(employee, k -> new HashMap<>())
+                  .putIfAbsent(leader, "the cohort round “" + columns[2] + "”");
+            }
+          });
     }
     List<Seeker> seekers = new ArrayList<>(people.size());
     for (Person p : people) {

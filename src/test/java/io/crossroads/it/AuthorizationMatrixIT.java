@@ -218,6 +218,7 @@ class AuthorizationMatrixIT {
         new Row("PUT /api/me/interests", false, f -> Call.put("api/me/interests", interests), 200, 200, 200, 200, 200, 200),
         new Row("GET /api/me/recommendations", false, f -> Call.get("api/me/recommendations?limit=3"), 200, 200, 200, 200, 200, 200),
         new Row("GET /api/topics", false, f -> Call.get("api/topics"), 200, 200, 200, 200, 200, 200),
+        new Row("GET /api/me/introductions", false, f -> Call.get("api/me/introductions"), 200, 200, 200, 200, 200, 200),
         new Row("GET /api/requests", false, f -> Call.get("api/requests?as=requester"), 200, 200, 200, 200, 200, 200),
         new Row("GET /api/requests/{id}", false, f -> Call.get("api/requests/" + f.requestId()), 200, 200, 404, 404, 404, 404),
         new Row("POST /api/requests/{id}/accept", true, f -> Call.post("api/requests/" + f.requestId() + "/accept", json("start", "2030-01-01T10:00:00Z")), 403, 409, 404, 404, 404, 404),

@@ -139,7 +139,7 @@ class MatchingApiIT {
         PeopleApiIT.profile(false, 4, List.of(15, 20, 30)));
     assertThat(paused.status()).as(paused.toString()).isEqualTo(200);
     try {
-      assertThat(api.get(employee, "api/me/recommendations?limit=10").array().stream()
+      assertThat(api.get(employee, "api/me/recommendations?limit=50").array().stream()
           .map(r -> ((JsonObject) r).getJsonObject("leader").getString("id")))
           .doesNotContain(first);
     } finally {
@@ -187,6 +187,19 @@ class MatchingApiIT {
       assertThat(strings(m, "reasons")).isNotEmpty();
     }
     assertThat(perEmployee.values()).allSatisfy(n -> assertThat(n).isBetween(1, 2));
+
+    // Each employee sees their introductions, and the leader rises in their recommendations as a
+    // referral by the round, ready to be asked.
+    JsonObject first = matches.get(0);
+    String employee = api.get("hana", "api/people/" + first.getString("employeeId")).json().getString("username");
+    List<JsonObject> introductions = api.get(employee, "api/me/introductions").array().stream()
+        .map(JsonObject.class::cast).toList();
+    assertThat(introductions).extracting(i -> i.getJsonObject("leader").getString("id"))
+        .contains(first.getString("leaderId"));
+    assertThat(api.get(employee, "api/me/recommendations?limit=50").array().stream().map(JsonObject.class::cast)
+        .filter(r -> r.getJsonObject("leader").getString("id").equals(first.getString("leaderId")))
+        .flatMap(r -> r.getJsonArray("reasons").stream().map(x -> ((JsonObject) x).getString("text"))))
+        .anyMatch(text -> text.contains("the cohort round “Finance spring round”"));
     perLeader.forEach((leader, n) -> {
       JsonObject profile = api.get("hana", "api/leaders/" + leader + "/profile").json();
       assertThat(n).isLessThanOrEqualTo(profile.getInt("monthlyCap"));
