@@ -193,7 +193,7 @@ public class CohortRounds {
           .forEach(people::add);
       em.clear();
     }
-    return new Problem(seekers.of(people, rules.repeatWindow(), true), pools.load(null), round.introsPerEmployee());
+    return new Problem(seekers.of(people, rules.repeatWindow(), true), pools.load(), round.introsPerEmployee());
   }
 
   /** One chosen introduction, explained. */

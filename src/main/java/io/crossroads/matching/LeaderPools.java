@@ -1,6 +1,8 @@
 package io.crossroads.matching;
 
 import io.crossroads.requests.RequestStatus;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -32,6 +37,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class LeaderPools {
 
+  private static final Logger LOG = Logger.getLogger(LeaderPools.class.getName());
+
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
 
@@ -39,22 +46,38 @@ public class LeaderPools {
   @ConfigProperty(name = "crossroads.matching.refresh", defaultValue = "PT30S")
   Duration refresh;
 
+  @Resource ManagedExecutorService executor;
+
   private volatile Snapshot snapshot;
   private volatile Scorer scorer;
+  private final AtomicBoolean refreshing = new AtomicBoolean();
 
   private record Snapshot(LeaderPool pool, Instant loadedAt) {}
 
+  /**
+   * The pool. Only the very first call waits for it; after that an expired pool is still served
+   * while a fresh one loads in the background, so no request pays for reading every leader.
+   */
   public LeaderPool pool() {
     Snapshot current = snapshot;
-    Instant now = clock.instant();
-    if (current == null || !now.isBefore(current.loadedAt().plus(refresh))) {
+    if (current == null) {
       synchronized (this) {
-        current = snapshot;
-        if (current == null || !now.isBefore(current.loadedAt().plus(refresh))) {
-          current = new Snapshot(load(null), now);
-          snapshot = current;
+        if (snapshot == null) {
+          snapshot = new Snapshot(load(), clock.instant());
         }
+        return snapshot.pool();
       }
+    }
+    if (!clock.instant().isBefore(current.loadedAt().plus(refresh)) && refreshing.compareAndSet(false, true)) {
+      executor.execute(() -> {
+        try {
+          snapshot = new Snapshot(load(), clock.instant());
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "Could not refresh the leader pool; the previous one stays", e);
+        } finally {
+          refreshing.set(false);
+        }
+      });
     }
     return current.pool();
   }
@@ -70,17 +93,27 @@ public class LeaderPools {
     return current;
   }
 
-  /** The leaders given, as they are in the database right now. */
-  public Map<UUID, LeaderCard> current(Collection<UUID> leaderIds) {
+  /**
+   * The leaders given, as they are in the database right now: division, level, accepting, cap,
+   * load and waiting requests. Topics, which only weigh the score, are taken from {@code cached}.
+   */
+  public Map<UUID, LeaderCard> current(Collection<LeaderCard> cached) {
     Map<UUID, LeaderCard> cards = new HashMap<>();
-    if (!leaderIds.isEmpty()) {
-      load(Set.copyOf(leaderIds)).leaders().forEach(card -> cards.put(card.id(), card));
+    if (!cached.isEmpty()) {
+      Map<UUID, Set<String>> topics = new HashMap<>();
+      cached.forEach(card -> topics.put(card.id(), card.topics()));
+      read(Set.copyOf(topics.keySet()), topics).forEach(card -> cards.put(card.id(), card));
     }
     return cards;
   }
 
-  /** A fresh pool of all leaders, or of some ({@code only}). */
-  LeaderPool load(Set<UUID> only) {
+  /** A fresh pool of all leaders. */
+  LeaderPool load() {
+    return new LeaderPool(read(null, null), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+  }
+
+  /** All leaders, or some ({@code only}) with their topics given ({@code knownTopics}). */
+  private List<LeaderCard> read(Set<UUID> only, Map<UUID, Set<String>> knownTopics) {
     Instant now = clock.instant();
     String filter = only == null ? "" : " and p.id in :only";
     var query = em.createQuery(
@@ -93,15 +126,13 @@ public class LeaderPools {
       query.setParameter("only", only);
     }
     List<Object[]> rows = query.getResultList();
-    Map<UUID, Set<String>> topics = new HashMap<>();
-    var topicQuery = em.createQuery(
-        "select lp.personId, t from LeaderProfile lp join lp.topics t"
-            + (only == null ? "" : " where lp.personId in :only"), Object[].class);
-    if (only != null) {
-      topicQuery.setParameter("only", only);
-    }
-    for (Object[] row : topicQuery.getResultList()) {
-      topics.computeIfAbsent((UUID) row[0], id -> new HashSet<>()).add((String) row[1]);
+    Map<UUID, Set<String>> topics = knownTopics;
+    if (topics == null) {
+      topics = new HashMap<>();
+      for (Object[] row : em.createQuery("select lp.personId, t from LeaderProfile lp join lp.topics t",
+          Object[].class).getResultList()) {
+        topics.computeIfAbsent((UUID) row[0], id -> new HashSet<>()).add((String) row[1]);
+      }
     }
     Map<UUID, Integer> waiting = waiting(only);
     Map<String, Integer> booked = booked(now, only);
@@ -115,7 +146,7 @@ public class LeaderPools {
           Boolean.TRUE.equals(row[6]), ((Number) row[7]).intValue(),
           booked.getOrDefault(id + "/" + period, 0), waiting.getOrDefault(id, 0)));
     }
-    return new LeaderPool(cards, LocalDate.ofInstant(now, ZoneOffset.UTC));
+    return cards;
   }
 
   private Map<UUID, Integer> waiting(Set<UUID> only) {

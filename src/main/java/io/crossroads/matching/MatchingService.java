@@ -122,7 +122,7 @@ public class MatchingService {
     Seeker seeker = seekers.of(me, rules.repeatWindow());
     Scorer cached = pools.scorer(rules);
     List<Match> ranked = cached.recommend(seeker, limit + SPARE);
-    Map<UUID, LeaderCard> now = pools.current(ranked.stream().map(m -> m.leader().id()).toList());
+    Map<UUID, LeaderCard> now = pools.current(ranked.stream().map(Match::leader).toList());
     Scorer fresh = new Scorer(cached.pool(), rules);
     List<Match> checked = new ArrayList<>();
     for (Match match : ranked) {
