@@ -6,6 +6,8 @@
   if (params.has('failed')) {
     document.getElementById('failed').hidden = false;
     if (remembered) username.value = remembered;
+  } else if (params.has('unknown')) {
+    document.getElementById('unknown').hidden = false;
   } else if (params.has('expired')) {
     document.getElementById('expired').hidden = false;
   }
