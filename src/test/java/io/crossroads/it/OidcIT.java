@@ -280,6 +280,9 @@ class OidcIT {
     assertThat(me.statusCode()).isEqualTo(200);
     assertThat(me.body()).contains("\"username\":\"ava\"");
 
+    // The portal's forms may continue at Keycloak (sign-out redirects there).
+    assertThat(api.get(null, "index.html").header("Content-Security-Policy")).hasValueSatisfying(csp ->
+        assertThat(csp).contains("form-action 'self' " + keycloak.url()));
     HttpResponse<String> out = browser.post(api.base().resolve("logout").toString(), "");
     assertThat(out.statusCode()).isEqualTo(303);
     assertThat(out.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)

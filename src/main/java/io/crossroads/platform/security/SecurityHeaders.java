@@ -5,7 +5,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.crossroads.platform.security.oidc.OidcSettings;
+import jakarta.inject.Inject;
 import java.io.IOException;
+import java.net.URI;
 
 /**
  * Security headers on every response, the portal's pages, the API and errors alike. Mapped first
@@ -13,15 +16,24 @@ import java.io.IOException;
  */
 public class SecurityHeaders extends HttpFilter {
 
-  /** The portal loads only its own scripts and styles, and nobody may frame it. */
-  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-      + " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self';"
-      + " form-action 'self'; frame-ancestors 'none'";
+  /**
+   * The portal loads only its own scripts and styles, and nobody may frame it. Forms post to the
+   * portal only; in OIDC mode sign-in and sign-out continue at the identity provider, which a
+   * browser counts as the form's target too.
+   */
+  static String contentSecurityPolicy(String formTargets) {
+    return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+        + " connect-src 'self'; object-src 'none'; base-uri 'self'; form-action " + formTargets
+        + "; frame-ancestors 'none'";
+  }
+
+  @Inject OidcSettings oidc;
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    response.setHeader("Content-Security-Policy",
+        contentSecurityPolicy(oidc.enabled() ? "'self' " + origin(oidc.issuer()) : "'self'"));
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Referrer-Policy", "no-referrer");
@@ -35,5 +47,10 @@ public class SecurityHeaders extends HttpFilter {
       response.setHeader("Cache-Control", "no-store");
     }
     chain.doFilter(request, response);
+  }
+
+  private static String origin(String url) {
+    URI uri = URI.create(url);
+    return uri.getScheme() + "://" + uri.getAuthority();
   }
 }
