@@ -64,8 +64,7 @@ public class CohortRunner {
       int k = problem.introsPerEmployee();
       int[] capacity = new int[problem.pool().size()];
       for (int l = 0; l < capacity.length; l++) {
-        LeaderCard leader = problem.pool().get(l);
-        capacity[l] = leader.accepting() ? Math.max(0, leader.uncommitted()) : 0;
+        capacity[l] = problem.pool().get(l).roomForIntroductions();
       }
       AtomicLong lastBeat = new AtomicLong(System.nanoTime());
       boolean[] lost = {false};

@@ -35,4 +35,9 @@ public record LeaderCard(
   public int uncommitted() {
     return placesLeft() - waiting;
   }
+
+  /** How many introductions a cohort round may give this leader now. */
+  public int roomForIntroductions() {
+    return accepting ? Math.max(0, uncommitted()) : 0;
+  }
 }

@@ -40,7 +40,7 @@ class CohortSolverTest {
     Scorer scorer = new Scorer(pool, MatchRules.DEFAULT);
     int[] capacity = new int[leaders];
     for (int l = 0; l < leaders; l++) {
-      capacity[l] = Math.max(0, pool.get(l).uncommitted());
+      capacity[l] = pool.get(l).roomForIntroductions();
     }
     // Every leader is a candidate of every employee: the solver sees the whole problem.
     return new Instance(CandidateGraph.build(scorer, seekers, leaders, capacity, done -> {}), k, capacity);

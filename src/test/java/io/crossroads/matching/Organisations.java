@@ -87,8 +87,7 @@ public record Organisations(LeaderPool pool, List<Seeker> seekers) {
   public int[] capacities() {
     int[] capacity = new int[pool.size()];
     for (int l = 0; l < capacity.length; l++) {
-      LeaderCard leader = pool.get(l);
-      capacity[l] = leader.accepting() ? Math.max(0, leader.uncommitted()) : 0;
+      capacity[l] = pool.get(l).roomForIntroductions();
     }
     return capacity;
   }
