@@ -12,6 +12,7 @@ import io.crossroads.interviews.Interviews;
 import io.crossroads.people.Directory;
 import io.crossroads.people.LeaderProfile;
 import io.crossroads.people.Person;
+import io.crossroads.platform.persistence.Entities;
 import io.crossroads.platform.problem.ProblemType;
 import io.crossroads.platform.problem.Refusal;
 import io.crossroads.platform.security.Caller;
@@ -110,10 +111,7 @@ public class AvailabilityService {
     }
     Map<UUID, Person> people = directory.people(leaderIds);
     Map<UUID, LeaderProfile> profiles = directory.leaderProfiles(leaderIds);
-    Map<UUID, Availability> stored = new java.util.HashMap<>();
-    em.unwrap(org.hibernate.Session.class).byMultipleIds(Availability.class).enableSessionCheck(true)
-        .multiLoad(leaderIds).stream().filter(java.util.Objects::nonNull)
-        .forEach(a -> stored.put(a.leaderId(), a));
+    Map<UUID, Availability> stored = Entities.byIds(em, Availability.class, leaderIds, Availability::leaderId);
     Map<UUID, List<Block>> blocks = new java.util.HashMap<>();
     interviews.activeOfLeaders(leaderIds, from.minus(Duration.ofDays(1)), to.plus(Duration.ofDays(1)))
         .forEach(i -> blocks.computeIfAbsent(i.leaderId(), id -> new ArrayList<>())

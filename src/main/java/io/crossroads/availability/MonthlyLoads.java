@@ -73,18 +73,31 @@ public class MonthlyLoads {
   /** Interviews booked per leader and month, for several leaders at once. */
   public Map<UUID, Map<YearMonth, Integer>> booked(java.util.Collection<UUID> leaderIds,
       java.util.Collection<YearMonth> months) {
+    if (leaderIds.isEmpty()) {
+      return new HashMap<>();
+    }
+    return read(leaderIds, months);
+  }
+
+  /** Interviews booked per leader and month, for every leader with any in those months. */
+  public Map<UUID, Map<YearMonth, Integer>> bookedByAll(java.util.Collection<YearMonth> months) {
+    return read(null, months);
+  }
+
+  private Map<UUID, Map<YearMonth, Integer>> read(java.util.Collection<UUID> leaderIds,
+      java.util.Collection<YearMonth> months) {
     Map<UUID, Map<YearMonth, Integer>> booked = new HashMap<>();
-    if (leaderIds.isEmpty() || months.isEmpty()) {
+    if (months.isEmpty()) {
       return booked;
     }
-    List<?> rows =
-        em.createNativeQuery(
-                "select cast(leader_id as varchar(36)), period, booked from leader_month_load"
-                    + " where leader_id in (?1) and period in (?2)")
-            .setParameter(1, List.copyOf(leaderIds))
-            .setParameter(2, months.stream().map(YearMonth::toString).distinct().toList())
-            .getResultList();
-    for (Object row : rows) {
+    var query = em.createNativeQuery(
+            "select cast(leader_id as varchar(36)), period, booked from leader_month_load"
+                + " where period in (?1)" + (leaderIds == null ? "" : " and leader_id in (?2)"))
+        .setParameter(1, months.stream().map(YearMonth::toString).distinct().toList());
+    if (leaderIds != null) {
+      query.setParameter(2, List.copyOf(leaderIds));
+    }
+    for (Object row : query.getResultList()) {
       Object[] columns = (Object[]) row;
       booked.computeIfAbsent(UUID.fromString((String) columns[0]), id -> new HashMap<>())
           .put(YearMonth.parse((String) columns[1]), ((Number) columns[2]).intValue());

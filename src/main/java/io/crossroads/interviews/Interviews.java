@@ -85,15 +85,7 @@ public class Interviews {
 
   /** The leader's active interviews starting in {@code [from, to)}. */
   public List<Interview> activeOfLeader(UUID leaderId, Instant from, Instant to) {
-    return em.createQuery(
-            "select i from Interview i where i.leaderId = :leader and i.status = :active"
-                + " and i.startAt >= :from and i.startAt < :to order by i.startAt",
-            Interview.class)
-        .setParameter("leader", leaderId)
-        .setParameter("active", InterviewStatus.SCHEDULED)
-        .setParameter("from", from)
-        .setParameter("to", to)
-        .getResultList();
+    return activeOfLeaders(List.of(leaderId), from, to);
   }
 
   public Page<Interview> of(UUID personId, Side side, Instant from, Instant to, int limit, int offset) {

@@ -150,9 +150,18 @@ public class CohortRounds {
       UUID leader = UUID.fromString((String) row[1]);
       items.add(new CohortMatchView(employee, ref(known.get(employee)), leader,
           ref(known.get(leader)), ((Number) row[2]).intValue(),
-          List.of(((String) row[3]).split("\n"))));
+          reasons((String) row[3])));
     }
     return new Page<>(items, total);
+  }
+
+  /** A match's reasons as stored: their texts, a line each. */
+  static String stored(List<Reason> reasons) {
+    return JobRuns.truncate(String.join("\n", reasons.stream().map(Reason::text).toList()), 4000);
+  }
+
+  static List<String> reasons(String stored) {
+    return List.of(stored.split("\n"));
   }
 
   private static PersonRef ref(Person person) {
@@ -220,7 +229,7 @@ public class CohortRounds {
           insert.setObject(2, c.employeeId());
           insert.setObject(3, c.leaderId());
           insert.setInt(4, c.score());
-          insert.setString(5, JobRuns.truncate(String.join("\n", c.reasons().stream().map(Reason::text).toList()), 4000));
+          insert.setString(5, stored(c.reasons()));
           insert.addBatch();
           if (++n % BATCH == 0) {
             insert.executeBatch();

@@ -1,5 +1,6 @@
 package io.crossroads.matching;
 
+import io.crossroads.availability.MonthlyLoads;
 import io.crossroads.requests.RequestStatus;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -41,6 +42,7 @@ public class LeaderPools {
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
+  @Inject MonthlyLoads loads;
 
   @Inject
   @ConfigProperty(name = "crossroads.matching.refresh", defaultValue = "PT30S")
@@ -135,16 +137,20 @@ public class LeaderPools {
       }
     }
     Map<UUID, Integer> waiting = waiting(only);
-    Map<String, Integer> booked = booked(now, only);
+    // The months any zone can be in now; each leader's own month is picked below.
+    YearMonth utc = YearMonth.from(now.atZone(ZoneOffset.UTC));
+    List<YearMonth> months = List.of(utc.minusMonths(1), utc, utc.plusMonths(1));
+    Map<UUID, Map<YearMonth, Integer>> booked =
+        only == null ? loads.bookedByAll(months) : loads.booked(only, months);
     List<LeaderCard> cards = new ArrayList<>(rows.size());
     for (Object[] row : rows) {
       UUID id = (UUID) row[0];
       ZoneId zone = ZoneId.of((String) row[5]);
-      String period = YearMonth.from(now.atZone(zone)).toString();
+      YearMonth month = YearMonth.from(now.atZone(zone));
       cards.add(new LeaderCard(id, (String) row[1], (UUID) row[2], (String) row[3],
           ((Number) row[4]).intValue(), zone, topics.getOrDefault(id, Set.of()),
           Boolean.TRUE.equals(row[6]), ((Number) row[7]).intValue(),
-          booked.getOrDefault(id + "/" + period, 0), waiting.getOrDefault(id, 0)));
+          booked.getOrDefault(id, Map.of()).getOrDefault(month, 0), waiting.getOrDefault(id, 0)));
     }
     return cards;
   }
@@ -163,24 +169,5 @@ public class LeaderPools {
       waiting.put((UUID) row[0], ((Number) row[1]).intValue());
     }
     return waiting;
-  }
-
-  /** Interviews booked per leader and month, for the months any zone can be in now. */
-  private Map<String, Integer> booked(Instant now, Set<UUID> only) {
-    YearMonth utc = YearMonth.from(now.atZone(ZoneOffset.UTC));
-    List<String> periods = List.of(utc.minusMonths(1).toString(), utc.toString(), utc.plusMonths(1).toString());
-    Map<String, Integer> booked = new HashMap<>();
-    var query = em.createNativeQuery(
-            "select cast(leader_id as varchar(36)), period, booked from leader_month_load"
-                + " where period in (?1)" + (only == null ? "" : " and leader_id in (?2)"))
-        .setParameter(1, periods);
-    if (only != null) {
-      query.setParameter(2, List.copyOf(only));
-    }
-    for (Object row : query.getResultList()) {
-      Object[] columns = (Object[]) row;
-      booked.put(columns[0] + "/" + columns[1], ((Number) columns[2]).intValue());
-    }
-    return booked;
   }
 }

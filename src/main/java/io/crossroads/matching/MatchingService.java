@@ -89,7 +89,7 @@ public class MatchingService {
       UUID leaderId = UUID.fromString((String) c[2]);
       introductions.add(new IntroductionView(UUID.fromString((String) c[0]), (String) c[1],
           directory.person(leaderId).map(PersonRef::of).orElse(null), ((Number) c[3]).intValue(),
-          List.of(((String) c[4]).split("\n"))));
+          CohortRounds.reasons((String) c[4])));
     }
     return introductions;
   }
@@ -123,12 +123,11 @@ public class MatchingService {
     Scorer cached = pools.scorer(rules);
     List<Match> ranked = cached.recommend(seeker, limit + SPARE);
     Map<UUID, LeaderCard> now = pools.current(ranked.stream().map(Match::leader).toList());
-    Scorer fresh = new Scorer(cached.pool(), rules);
     List<Match> checked = new ArrayList<>();
     for (Match match : ranked) {
       LeaderCard card = now.get(match.leader().id());
-      if (card != null && fresh.eligible(seeker, card)) {
-        checked.add(fresh.explain(seeker, card));
+      if (card != null && cached.eligible(seeker, card)) {
+        checked.add(cached.explain(seeker, card));
       }
     }
     checked.sort(Scorer.BEST_FIRST);

@@ -170,9 +170,6 @@ public final class DemoOrganisation {
   }
 
   public static Plan generate(int size, long seed) {
-    if (size < 40) {
-      throw new IllegalArgumentException("the demo organisation needs at least 40 people");
-    }
     return generate(new Shape(size, DIVISIONS.size(), seed));
   }
 

@@ -1,6 +1,7 @@
 package io.crossroads.people;
 
 import io.crossroads.platform.api.Page;
+import io.crossroads.platform.persistence.Entities;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.Session;
 
 /** The company directory: people, divisions and leader profiles, as stored. */
 @ApplicationScoped
@@ -41,34 +41,12 @@ public class Directory {
 
   /** People by id; those already loaded in this transaction are not read again. */
   public Map<UUID, Person> people(List<UUID> ids) {
-    Map<UUID, Person> found = new HashMap<>();
-    if (ids.isEmpty()) {
-      return found;
-    }
-    em.unwrap(Session.class)
-        .byMultipleIds(Person.class)
-        .enableSessionCheck(true)
-        .multiLoad(ids.stream().distinct().toList())
-        .stream()
-        .filter(java.util.Objects::nonNull)
-        .forEach(p -> found.put(p.id(), p));
-    return found;
+    return Entities.byIds(em, Person.class, ids, Person::id);
   }
 
   /** Leader profiles by person id; those already loaded in this transaction are not read again. */
   public Map<UUID, LeaderProfile> leaderProfiles(List<UUID> personIds) {
-    Map<UUID, LeaderProfile> found = new HashMap<>();
-    if (personIds.isEmpty()) {
-      return found;
-    }
-    em.unwrap(Session.class)
-        .byMultipleIds(LeaderProfile.class)
-        .enableSessionCheck(true)
-        .multiLoad(personIds.stream().distinct().toList())
-        .stream()
-        .filter(java.util.Objects::nonNull)
-        .forEach(p -> found.put(p.personId(), p));
-    return found;
+    return Entities.byIds(em, LeaderProfile.class, personIds, LeaderProfile::personId);
   }
 
   public Map<UUID, Division> divisions() {

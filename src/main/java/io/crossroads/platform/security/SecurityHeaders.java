@@ -29,11 +29,17 @@ public class SecurityHeaders extends HttpFilter {
 
   @Inject OidcSettings oidc;
 
+  private String policy;
+
+  @Override
+  public void init() {
+    policy = contentSecurityPolicy(oidc.enabled() ? "'self' " + origin(oidc.issuer()) : "'self'");
+  }
+
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    response.setHeader("Content-Security-Policy",
-        contentSecurityPolicy(oidc.enabled() ? "'self' " + origin(oidc.issuer()) : "'self'"));
+    response.setHeader("Content-Security-Policy", policy);
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Referrer-Policy", "no-referrer");

@@ -17,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.MalformedURLException;
 import java.net.URI;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +43,16 @@ public class BearerTokens {
   @Inject OidcSettings settings;
 
   private volatile JWKSource<SecurityContext> keys;
+  /** The same for every access token, and safe to share once configured. */
+  private volatile ConfigurableJWTProcessor<SecurityContext> accessTokens;
 
   public Token access(String token) throws Invalid {
-    return verify(token, processor(settings.audience(), "Bearer", null));
+    ConfigurableJWTProcessor<SecurityContext> processor = accessTokens;
+    if (processor == null) {
+      processor = processor(settings.audience(), "Bearer", null);
+      accessTokens = processor;
+    }
+    return verify(token, processor);
   }
 
   public Token id(String token, String nonce) throws Invalid {
@@ -70,18 +76,9 @@ public class BearerTokens {
 
   /** EMPLOYEE always; LEADER and HR when the realm grants them. */
   static Set<Role> roles(JWTClaimsSet claims) throws java.text.ParseException {
-    Set<Role> roles = EnumSet.of(Role.EMPLOYEE);
     Map<String, Object> realmAccess = claims.getJSONObjectClaim("realm_access");
-    if (realmAccess != null && realmAccess.get("roles") instanceof List<?> granted) {
-      for (Object role : granted) {
-        for (Role known : Role.values()) {
-          if (known.name().equals(role)) {
-            roles.add(known);
-          }
-        }
-      }
-    }
-    return roles;
+    return Role.only(realmAccess != null && realmAccess.get("roles") instanceof List<?> granted
+        ? granted : List.of());
   }
 
   private ConfigurableJWTProcessor<SecurityContext> processor(String audience, String type, String nonce) {
