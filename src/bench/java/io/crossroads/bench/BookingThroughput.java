@@ -1,6 +1,5 @@
 package io.crossroads.bench;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -9,8 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,51 +52,36 @@ public final class BookingThroughput {
   }
 
   public static void main(String[] args) throws Exception {
-    Path work = Files.createDirectories(Path.of("target", "bench"));
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-        .setOverrideWorkingDirectory(Files.createDirectories(work.resolve("pg")).toFile())
-        .setCleanDataDirectory(true).setServerConfig("max_connections", "200").start()) {
-      String url = postgres.getJdbcUrl("postgres", "postgres");
-      int port = 18080;
-      Process payara = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx2g", "-Djava.io.tmpdir=" + work.toAbsolutePath(), "-Dcrossroads.db.url=" + url,
-          "-Dcrossroads.demo.enabled=true", "-Dcrossroads.demo.size=2000",
-          "-Dcrossroads.program.max-open-requests=1000000", "-Dcrossroads.program.max-requests-per-month=1000000",
-          "-Dcrossroads.rate.requests.limit=1000000",
-          "-jar", "target/payara-micro.jar", "--deploy", "target/crossroads.war", "--contextroot", "/",
-          "--port", Integer.toString(port), "--nocluster")
-          .redirectErrorStream(true).redirectOutput(work.resolve("payara.log").toFile()).start();
-      try {
-        String base = "http://127.0.0.1:" + port + "/";
-        awaitReady(base);
-        List<Pair> pairs = prepare(base);
-        System.out.println("Prepared " + pairs.size() + " employee/leader pairs over "
-            + pairs.stream().map(Pair::leaderId).distinct().count() + " leaders");
-        List<Result> results = new ArrayList<>();
-        // Each phase books its own calendar months, so phases never meet each other's caps.
-        int month = 0;
+    try (BenchServer server = BenchServer.start(18080, "2g", "payara.log", Duration.ofMinutes(5),
+        "crossroads.demo.enabled=true", "crossroads.demo.size=2000",
+        "crossroads.program.max-open-requests=1000000", "crossroads.program.max-requests-per-month=1000000",
+        "crossroads.rate.requests.limit=1000000")) {
+      String url = server.jdbcUrl;
+      String base = server.base;
+      List<Pair> pairs = prepare(base);
+      System.out.println("Prepared " + pairs.size() + " employee/leader pairs over "
+          + pairs.stream().map(Pair::leaderId).distinct().count() + " leaders");
+      List<Result> results = new ArrayList<>();
+      // Each phase books its own calendar months, so phases never meet each other's caps.
+      int month = 0;
+      for (int clients : new int[] {16, 64}) {
+        run("HTTP", clients, pairs, month, 2, (pair, slot) -> bookOverHttp(base, pair, slot), WARMUP);
+        results.add(run("HTTP", clients, pairs, month + 2, 2, (pair, slot) -> bookOverHttp(base, pair, slot), RUN));
+        month += 4;
+      }
+      try (var pool = new JdbcPool(url, 64)) {
         for (int clients : new int[] {16, 64}) {
-          run("HTTP", clients, pairs, month, 2, (pair, slot) -> bookOverHttp(base, pair, slot), WARMUP);
-          results.add(run("HTTP", clients, pairs, month + 2, 2, (pair, slot) -> bookOverHttp(base, pair, slot), RUN));
-          month += 4;
+          run("JDBC", clients, pairs, month, 8, (pair, slot) -> pool.book(pair, slot), WARMUP);
+          results.add(run("JDBC", clients, pairs, month + 8, 12, (pair, slot) -> pool.book(pair, slot), RUN));
+          month += 20;
         }
-        try (var pool = new JdbcPool(url, 64)) {
-          for (int clients : new int[] {16, 64}) {
-            run("JDBC", clients, pairs, month, 8, (pair, slot) -> pool.book(pair, slot), WARMUP);
-            results.add(run("JDBC", clients, pairs, month + 8, 12, (pair, slot) -> pool.book(pair, slot), RUN));
-            month += 20;
-          }
-          results.forEach(System.out::println);
-          for (int clients : new int[] {16, 64}) {
-            Result http = results.stream().filter(r -> r.name().equals("HTTP") && r.clients() == clients).findFirst().orElseThrow();
-            Result jdbc = results.stream().filter(r -> r.name().equals("JDBC") && r.clients() == clients).findFirst().orElseThrow();
-            System.out.printf("ratio HTTP/JDBC at %d clients: %.2f%n", clients, http.perSecond() / jdbc.perSecond());
-          }
-          System.out.println("overlapping scheduled interviews: " + pool.overlaps());
+        results.forEach(System.out::println);
+        for (int clients : new int[] {16, 64}) {
+          Result http = results.stream().filter(r -> r.name().equals("HTTP") && r.clients() == clients).findFirst().orElseThrow();
+          Result jdbc = results.stream().filter(r -> r.name().equals("JDBC") && r.clients() == clients).findFirst().orElseThrow();
+          System.out.printf("ratio HTTP/JDBC at %d clients: %.2f%n", clients, http.perSecond() / jdbc.perSecond());
         }
-      } finally {
-        payara.destroy();
-        payara.waitFor();
+        System.out.println("overlapping scheduled interviews: " + pool.overlaps());
       }
     }
   }
@@ -201,26 +183,6 @@ public final class BookingThroughput {
 
   static String basic(String user) {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
-  }
-
-  static void awaitReady(String base) throws Exception {
-    awaitReady(base, Duration.ofMinutes(5));
-  }
-
-  static void awaitReady(String base, Duration patience) throws Exception {
-    Instant deadline = Instant.now().plus(patience);
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "health/ready")).build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (java.io.IOException notYet) {
-        // starting
-      }
-      Thread.sleep(1000);
-    }
-    throw new IllegalStateException("Payara Micro did not start; see target/bench/payara.log");
   }
 
   /**

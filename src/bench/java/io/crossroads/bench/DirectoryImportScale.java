@@ -4,15 +4,12 @@ import io.crossroads.people.DemoOrganisation;
 import io.crossroads.people.DemoOrganisation.PersonSeed;
 import io.crossroads.people.DemoOrganisation.Plan;
 import io.crossroads.people.DirectoryCsv;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -52,28 +49,12 @@ public final class DirectoryImportScale {
     java.util.Arrays.sort(parse);
     System.out.printf("baseline, reading and checking the file in memory: median %d ms of 5%n", parse[2]);
 
-    Path work = Files.createDirectories(Path.of("target", "bench"));
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-        .setOverrideWorkingDirectory(Files.createDirectories(work.resolve("pg")).toFile())
-        .setCleanDataDirectory(true).start()) {
-      String url = postgres.getJdbcUrl("postgres", "postgres");
-      int port = 18082;
-      Process payara = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx2g", "-Djava.io.tmpdir=" + work.toAbsolutePath(), "-Dcrossroads.db.url=" + url,
-          "-Dcrossroads.demo.enabled=true", "-Dcrossroads.demo.size=40",
-          "-jar", "target/payara-micro.jar", "--deploy", "target/crossroads.war", "--contextroot", "/",
-          "--port", Integer.toString(port), "--nocluster")
-          .redirectErrorStream(true).redirectOutput(work.resolve("payara-import.log").toFile()).start();
-      try {
-        String base = "http://127.0.0.1:" + port + "/";
-        BookingThroughput.awaitReady(base);
-        importAndReport(base, "first import (100,000 joiners)", first);
-        importAndReport(base, "the same file again", first);
-        importAndReport(base, "1,000 division changes", second);
-      } finally {
-        payara.destroy();
-        payara.waitFor();
-      }
+    try (BenchServer server = BenchServer.start(18082, "2g", "payara-import.log", Duration.ofMinutes(5),
+        "crossroads.demo.enabled=true", "crossroads.demo.size=40")) {
+      String base = server.base;
+      importAndReport(base, "first import (100,000 joiners)", first);
+      importAndReport(base, "the same file again", first);
+      importAndReport(base, "1,000 division changes", second);
     }
   }
 

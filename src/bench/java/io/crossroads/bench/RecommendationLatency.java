@@ -1,12 +1,9 @@
 package io.crossroads.bench;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,59 +26,43 @@ public final class RecommendationLatency {
   static final int SAMPLES = Integer.getInteger("bench.samples", 3000);
 
   public static void main(String[] args) throws Exception {
-    Path work = Files.createDirectories(Path.of("target", "bench"));
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-        .setOverrideWorkingDirectory(Files.createDirectories(work.resolve("pg")).toFile())
-        .setCleanDataDirectory(true).start()) {
-      String url = postgres.getJdbcUrl("postgres", "postgres");
-      int port = 18081;
-      Instant started = Instant.now();
-      Process payara = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx3g", "-Djava.io.tmpdir=" + work.toAbsolutePath(), "-Dcrossroads.db.url=" + url,
-          "-Dcrossroads.demo.enabled=true", "-Dcrossroads.demo.size=110000",
-          "-Dcrossroads.demo.divisions=40", "-Dcrossroads.demo.leader-share=0.0909",
-          "-jar", "target/payara-micro.jar", "--deploy", "target/crossroads.war", "--contextroot", "/",
-          "--port", Integer.toString(port), "--nocluster")
-          .redirectErrorStream(true).redirectOutput(work.resolve("payara-recommendations.log").toFile()).start();
-      try {
-        String base = "http://127.0.0.1:" + port + "/";
-        BookingThroughput.awaitReady(base, Duration.ofMinutes(30));
-        System.out.printf("Started with the enterprise organisation in %d s%n",
-            Duration.between(started, Instant.now()).toSeconds());
-        List<String> employees = employees(base);
-        for (String employee : employees) {
-          BookingThroughput.get(base + "api/me", employee); // the first sign-in is a deliberate PBKDF2 round
-        }
-        for (int i = 0; i < 2000; i++) {
-          call(base + "api/me/recommendations?limit=10", employees.get(i % employees.size()));
-          call(base + "api/me", employees.get(i % employees.size()));
-        }
-        long[] recommendations = new long[SAMPLES];
-        long[] me = new long[SAMPLES];
-        long[] recommendationsServer = new long[SAMPLES];
-        long[] meServer = new long[SAMPLES];
-        for (int i = 0; i < SAMPLES; i++) {
-          String employee = employees.get((i * 7) % employees.size());
-          long[] r = call(base + "api/me/recommendations?limit=10", employee);
-          recommendations[i] = r[0];
-          recommendationsServer[i] = r[1];
-          long[] m = call(base + "api/me", employee);
-          me[i] = m[0];
-          meServer[i] = m[1];
-        }
-        report("GET /api/me/recommendations?limit=10", recommendations);
-        report("  server time (Server-Timing)", recommendationsServer);
-        report("GET /api/me (baseline)", me);
-        report("  server time (Server-Timing)", meServer);
-        Arrays.sort(recommendations);
-        Arrays.sort(me);
-        System.out.printf("ratio recommendations / baseline: median %.1f, p99 %.1f%n",
-            recommendations[SAMPLES / 2] / (double) me[SAMPLES / 2],
-            recommendations[SAMPLES * 99 / 100] / (double) me[SAMPLES * 99 / 100]);
-      } finally {
-        payara.destroy();
-        payara.waitFor();
+    Instant started = Instant.now();
+    try (BenchServer server = BenchServer.start(18081, "3g", "payara-recommendations.log", Duration.ofMinutes(30),
+        "crossroads.demo.enabled=true", "crossroads.demo.size=110000",
+        "crossroads.demo.divisions=40", "crossroads.demo.leader-share=0.0909")) {
+      String base = server.base;
+      System.out.printf("Started with the enterprise organisation in %d s%n",
+          Duration.between(started, Instant.now()).toSeconds());
+      List<String> employees = employees(base);
+      for (String employee : employees) {
+        BookingThroughput.get(base + "api/me", employee); // the first sign-in is a deliberate PBKDF2 round
       }
+      for (int i = 0; i < 2000; i++) {
+        call(base + "api/me/recommendations?limit=10", employees.get(i % employees.size()));
+        call(base + "api/me", employees.get(i % employees.size()));
+      }
+      long[] recommendations = new long[SAMPLES];
+      long[] me = new long[SAMPLES];
+      long[] recommendationsServer = new long[SAMPLES];
+      long[] meServer = new long[SAMPLES];
+      for (int i = 0; i < SAMPLES; i++) {
+        String employee = employees.get((i * 7) % employees.size());
+        long[] r = call(base + "api/me/recommendations?limit=10", employee);
+        recommendations[i] = r[0];
+        recommendationsServer[i] = r[1];
+        long[] m = call(base + "api/me", employee);
+        me[i] = m[0];
+        meServer[i] = m[1];
+      }
+      report("GET /api/me/recommendations?limit=10", recommendations);
+      report("  server time (Server-Timing)", recommendationsServer);
+      report("GET /api/me (baseline)", me);
+      report("  server time (Server-Timing)", meServer);
+      Arrays.sort(recommendations);
+      Arrays.sort(me);
+      System.out.printf("ratio recommendations / baseline: median %.1f, p99 %.1f%n",
+          recommendations[SAMPLES / 2] / (double) me[SAMPLES / 2],
+          recommendations[SAMPLES * 99 / 100] / (double) me[SAMPLES * 99 / 100]);
     }
   }
 

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crossroads.platform.persistence.DatabaseMigration;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
@@ -33,14 +31,9 @@ class BookingGuardsIT {
 
   @BeforeAll
   static void migrate() throws SQLException {
-    String url = System.getProperty(TestEnvironment.URL_PROPERTY);
-    try (Connection admin = DriverManager.getConnection(url, "postgres", "postgres");
-        Statement statement = admin.createStatement()) {
-      statement.execute("drop database if exists " + DATABASE);
-      statement.execute("create database " + DATABASE);
-    }
+    String url = TestEnvironment.freshDatabase(DATABASE);
     dataSource = new PGSimpleDataSource();
-    dataSource.setURL(url.replaceFirst("/postgres(\\?|$)", "/" + DATABASE + "$1"));
+    dataSource.setURL(url);
     dataSource.setUser("postgres");
     dataSource.setPassword("postgres");
     assertThat(DatabaseMigration.migrateSchema(dataSource).success).isTrue();

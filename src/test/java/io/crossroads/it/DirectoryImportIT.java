@@ -41,13 +41,7 @@ class DirectoryImportIT {
 
   @BeforeAll
   static void start() throws Exception {
-    String server = System.getProperty(TestEnvironment.URL_PROPERTY);
-    try (Connection admin = DriverManager.getConnection(server, "postgres", "postgres");
-        Statement statement = admin.createStatement()) {
-      statement.execute("drop database if exists " + DATABASE);
-      statement.execute("create database " + DATABASE);
-    }
-    url = server.replaceFirst("/postgres(\\?|$)", "/" + DATABASE + "$1");
+    url = TestEnvironment.freshDatabase(DATABASE);
     int port = PayaraMicroProcess.freePort();
     api = new Api(URI.create("http://127.0.0.1:" + port + "/"));
     payara = PayaraMicroProcess.start(Path.of(System.getProperty("crossroads.it.work"), "directory"),

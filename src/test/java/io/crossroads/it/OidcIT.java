@@ -67,13 +67,7 @@ class OidcIT {
     keycloak = KeycloakServer.start(work, Map.of("CROSSROADS_API_SECRET", secret(),
         "CROSSROADS_PORTAL_SECRET", portalSecret, "CROSSROADS_PORTAL_URL", "http://127.0.0.1:" + port,
         "CROSSROADS_SAMPLE_PASSWORD", PASSWORD, "CROSSROADS_SYNC_SECRET", syncSecret));
-    String server = System.getProperty(TestEnvironment.URL_PROPERTY);
-    try (Connection admin = DriverManager.getConnection(server, "postgres", "postgres");
-        Statement statement = admin.createStatement()) {
-      statement.execute("drop database if exists " + DATABASE);
-      statement.execute("create database " + DATABASE);
-    }
-    url = server.replaceFirst("/postgres(\\?|$)", "/" + DATABASE + "$1");
+    url = TestEnvironment.freshDatabase(DATABASE);
     api = new Api(URI.create("http://127.0.0.1:" + port + "/"));
     Map<String, String> settings = new HashMap<>();
     settings.put("crossroads.db.url", url);

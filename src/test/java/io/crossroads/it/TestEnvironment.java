@@ -27,6 +27,20 @@ public class TestEnvironment implements LauncherSessionListener {
   private EmbeddedPostgres postgres;
 
   /** The SMTP server Crossroads sends to during the integration tests. */
+  /**
+   * A new, empty database of that name on the test PostgreSQL (dropped first if a run left it),
+   * for tests that must not share the directory with the others; its JDBC URL.
+   */
+  public static String freshDatabase(String name) throws java.sql.SQLException {
+    String server = System.getProperty(URL_PROPERTY);
+    try (java.sql.Connection admin = java.sql.DriverManager.getConnection(server, "postgres", "postgres");
+        java.sql.Statement statement = admin.createStatement()) {
+      statement.execute("drop database if exists " + name);
+      statement.execute("create database " + name);
+    }
+    return server.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
+  }
+
   public static GreenMail smtp() {
     return smtp;
   }

