@@ -31,23 +31,42 @@ final class BenchServer implements AutoCloseable {
   }
 
   /** Starts both and waits until the service is ready, at most {@code patience}. */
-  static BenchServer start(int port, String heap, String log, Duration patience, String... properties)
-      throws Exception {
+  static BenchServer start(
+      int port, String heap, String log, Duration patience, String... properties) throws Exception {
     Path work = Files.createDirectories(Path.of("target", "bench"));
-    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-        .setOverrideWorkingDirectory(Files.createDirectories(work.resolve("pg")).toFile())
-        .setCleanDataDirectory(true).setServerConfig("max_connections", "200").start();
+    EmbeddedPostgres postgres =
+        EmbeddedPostgres.builder()
+            .setOverrideWorkingDirectory(Files.createDirectories(work.resolve("pg")).toFile())
+            .setCleanDataDirectory(true)
+            .setServerConfig("max_connections", "200")
+            .start();
     String url = postgres.getJdbcUrl("postgres", "postgres");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
-        "-Djava.io.tmpdir=" + work.toAbsolutePath(), "-Dcrossroads.db.url=" + url));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap,
+                "-Djava.io.tmpdir=" + work.toAbsolutePath(),
+                "-Dcrossroads.db.url=" + url));
     for (String property : properties) {
       command.add("-D" + property);
     }
-    command.addAll(List.of("-jar", "target/payara-micro.jar", "--deploy", "target/crossroads.war",
-        "--contextroot", "/", "--port", Integer.toString(port), "--nocluster"));
-    Process payara = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(work.resolve(log).toFile()).start();
+    command.addAll(
+        List.of(
+            "-jar",
+            "target/payara-micro.jar",
+            "--deploy",
+            "target/crossroads.war",
+            "--contextroot",
+            "/",
+            "--port",
+            Integer.toString(port),
+            "--nocluster"));
+    Process payara =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve(log).toFile())
+            .start();
     BenchServer server = new BenchServer("http://127.0.0.1:" + port + "/", url, postgres, payara);
     try {
       server.awaitReady(patience, log);
@@ -62,8 +81,12 @@ final class BenchServer implements AutoCloseable {
     Instant deadline = Instant.now().plus(patience);
     while (Instant.now().isBefore(deadline)) {
       try {
-        if (BookingThroughput.HTTP.send(HttpRequest.newBuilder(URI.create(base + "health/ready")).build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+        if (BookingThroughput.HTTP
+                .send(
+                    HttpRequest.newBuilder(URI.create(base + "health/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode()
+            == 200) {
           return;
         }
       } catch (IOException notYet) {

@@ -26,9 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * End-to-end booking throughput: create + accept over HTTP against Payara Micro on PostgreSQL,
- * with 16 and 64 concurrent clients, and in the same run the same transaction done with plain JDBC
- * as the ceiling. Prints bookings/s, p50/p99 latency, the ratio to the ceiling, and the number of
+ * End-to-end booking throughput: create + accept over HTTP against Payara Micro on PostgreSQL, with
+ * 16 and 64 concurrent clients, and in the same run the same transaction done with plain JDBC as
+ * the ceiling. Prints bookings/s, p50/p99 latency, the ratio to the ceiling, and the number of
  * overlapping interviews (must be 0).
  *
  * <p>Run with {@code mvn -Pbench verify -Dbench.main=io.crossroads.bench.BookingThroughput}.
@@ -36,50 +36,102 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class BookingThroughput {
 
   static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
-  /** Long enough for the JIT: on two cores the compiler threads of a fresh server outspend the requests for a minute. */
+
+  /**
+   * Long enough for the JIT: on two cores the compiler threads of a fresh server outspend the
+   * requests for a minute.
+   */
   static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 60));
+
   static final HttpClient HTTP = HttpClient.newHttpClient();
-  static final java.time.YearMonth FIRST_MONTH = java.time.YearMonth.now(ZoneOffset.UTC).plusMonths(1);
+  static final java.time.YearMonth FIRST_MONTH =
+      java.time.YearMonth.now(ZoneOffset.UTC).plusMonths(1);
 
   record Pair(String employee, String leaderUser, String leaderId, int leaderIndex) {}
 
-  record Result(String name, int clients, long bookings, double perSecond, long p50Micros, long p99Micros) {
+  record Result(
+      String name, int clients, long bookings, double perSecond, long p50Micros, long p99Micros) {
     @Override
     public String toString() {
-      return String.format("%-6s %3d clients: %6d bookings, %8.1f bookings/s, p50 %6.1f ms, p99 %6.1f ms",
+      return String.format(
+          "%-6s %3d clients: %6d bookings, %8.1f bookings/s, p50 %6.1f ms, p99 %6.1f ms",
           name, clients, bookings, perSecond, p50Micros / 1000.0, p99Micros / 1000.0);
     }
   }
 
   public static void main(String[] args) throws Exception {
-    try (BenchServer server = BenchServer.start(18080, "2g", "payara.log", Duration.ofMinutes(5),
-        "crossroads.demo.enabled=true", "crossroads.demo.size=2000",
-        "crossroads.program.max-open-requests=1000000", "crossroads.program.max-requests-per-month=1000000",
-        "crossroads.rate.requests.limit=1000000")) {
+    try (BenchServer server =
+        BenchServer.start(
+            18080,
+            "2g",
+            "payara.log",
+            Duration.ofMinutes(5),
+            "crossroads.demo.enabled=true",
+            "crossroads.demo.size=2000",
+            "crossroads.program.max-open-requests=1000000",
+            "crossroads.program.max-requests-per-month=1000000",
+            "crossroads.rate.requests.limit=1000000")) {
       String url = server.jdbcUrl;
       String base = server.base;
       List<Pair> pairs = prepare(base);
-      System.out.println("Prepared " + pairs.size() + " employee/leader pairs over "
-          + pairs.stream().map(Pair::leaderId).distinct().count() + " leaders");
+      System.out.println(
+          "Prepared "
+              + pairs.size()
+              + " employee/leader pairs over "
+              + pairs.stream().map(Pair::leaderId).distinct().count()
+              + " leaders");
       List<Result> results = new ArrayList<>();
       // Each phase books its own calendar months, so phases never meet each other's caps.
       int month = 0;
       for (int clients : new int[] {16, 64}) {
-        run("HTTP", clients, pairs, month, 2, (pair, slot) -> bookOverHttp(base, pair, slot), WARMUP);
-        results.add(run("HTTP", clients, pairs, month + 2, 2, (pair, slot) -> bookOverHttp(base, pair, slot), RUN));
+        run(
+            "HTTP",
+            clients,
+            pairs,
+            month,
+            2,
+            (pair, slot) -> bookOverHttp(base, pair, slot),
+            WARMUP);
+        results.add(
+            run(
+                "HTTP",
+                clients,
+                pairs,
+                month + 2,
+                2,
+                (pair, slot) -> bookOverHttp(base, pair, slot),
+                RUN));
         month += 4;
       }
       try (var pool = new JdbcPool(url, 64)) {
         for (int clients : new int[] {16, 64}) {
           run("JDBC", clients, pairs, month, 8, (pair, slot) -> pool.book(pair, slot), WARMUP);
-          results.add(run("JDBC", clients, pairs, month + 8, 12, (pair, slot) -> pool.book(pair, slot), RUN));
+          results.add(
+              run(
+                  "JDBC",
+                  clients,
+                  pairs,
+                  month + 8,
+                  12,
+                  (pair, slot) -> pool.book(pair, slot),
+                  RUN));
           month += 20;
         }
         results.forEach(System.out::println);
         for (int clients : new int[] {16, 64}) {
-          Result http = results.stream().filter(r -> r.name().equals("HTTP") && r.clients() == clients).findFirst().orElseThrow();
-          Result jdbc = results.stream().filter(r -> r.name().equals("JDBC") && r.clients() == clients).findFirst().orElseThrow();
-          System.out.printf("ratio HTTP/JDBC at %d clients: %.2f%n", clients, http.perSecond() / jdbc.perSecond());
+          Result http =
+              results.stream()
+                  .filter(r -> r.name().equals("HTTP") && r.clients() == clients)
+                  .findFirst()
+                  .orElseThrow();
+          Result jdbc =
+              results.stream()
+                  .filter(r -> r.name().equals("JDBC") && r.clients() == clients)
+                  .findFirst()
+                  .orElseThrow();
+          System.out.printf(
+              "ratio HTTP/JDBC at %d clients: %.2f%n",
+              clients, http.perSecond() / jdbc.perSecond());
         }
         System.out.println("overlapping scheduled interviews: " + pool.overlaps());
       }
@@ -94,8 +146,15 @@ public final class BookingThroughput {
    * Each client owns a disjoint set of pairs (so leaders do not contend across clients) and books
    * each pair's leader into successive 30-minute slots of the months given, 40 per month (the cap).
    */
-  static Result run(String name, int clients, List<Pair> pairs, int firstMonth, int months,
-      Booking booking, Duration length) throws Exception {
+  static Result run(
+      String name,
+      int clients,
+      List<Pair> pairs,
+      int firstMonth,
+      int months,
+      Booking booking,
+      Duration length)
+      throws Exception {
     ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
     AtomicLong booked = new AtomicLong();
     AtomicInteger failures = new AtomicInteger();
@@ -104,85 +163,121 @@ public final class BookingThroughput {
     Map<Integer, AtomicInteger> nextSlot = new java.util.concurrent.ConcurrentHashMap<>();
     for (int c = 0; c < clients; c++) {
       int client = c;
-      new Thread(() -> {
-        try {
-          List<Pair> mine = new ArrayList<>();
-          for (int i = client; i < pairs.size(); i += clients) {
-            mine.add(pairs.get(i));
-          }
-          int turn = 0;
-          while (Instant.now().isBefore(end) && !mine.isEmpty()) {
-            Pair pair = mine.get(turn++ % mine.size());
-            int k = nextSlot.computeIfAbsent(pair.leaderIndex(), x -> new AtomicInteger()).getAndIncrement();
-            if (k >= 40 * months) {
-              mine.remove(pair); // this leader's months are full
-              continue;
-            }
-            Instant slot = FIRST_MONTH.plusMonths(firstMonth + k / 40).atDay(1).atStartOfDay()
-                .toInstant(ZoneOffset.UTC).plus(Duration.ofMinutes(30L * (k % 40)));
-            long started = System.nanoTime();
-            if (booking.book(pair, slot)) {
-              booked.incrementAndGet();
-              latencies.add((System.nanoTime() - started) / 1000);
-            } else {
-              failures.incrementAndGet();
-            }
-          }
-        } catch (Exception e) {
-          e.printStackTrace();
-        } finally {
-          done.countDown();
-        }
-      }).start();
+      new Thread(
+              () -> {
+                try {
+                  List<Pair> mine = new ArrayList<>();
+                  for (int i = client; i < pairs.size(); i += clients) {
+                    mine.add(pairs.get(i));
+                  }
+                  int turn = 0;
+                  while (Instant.now().isBefore(end) && !mine.isEmpty()) {
+                    Pair pair = mine.get(turn++ % mine.size());
+                    int k =
+                        nextSlot
+                            .computeIfAbsent(pair.leaderIndex(), x -> new AtomicInteger())
+                            .getAndIncrement();
+                    if (k >= 40 * months) {
+                      mine.remove(pair); // this leader's months are full
+                      continue;
+                    }
+                    Instant slot =
+                        FIRST_MONTH
+                            .plusMonths(firstMonth + k / 40)
+                            .atDay(1)
+                            .atStartOfDay()
+                            .toInstant(ZoneOffset.UTC)
+                            .plus(Duration.ofMinutes(30L * (k % 40)));
+                    long started = System.nanoTime();
+                    if (booking.book(pair, slot)) {
+                      booked.incrementAndGet();
+                      latencies.add((System.nanoTime() - started) / 1000);
+                    } else {
+                      failures.incrementAndGet();
+                    }
+                  }
+                } catch (Exception e) {
+                  e.printStackTrace();
+                } finally {
+                  done.countDown();
+                }
+              })
+          .start();
     }
     done.await();
     List<Long> sorted = latencies.stream().sorted().toList();
     long p50 = sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
-    long p99 = sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99)));
+    long p99 =
+        sorted.isEmpty()
+            ? 0
+            : sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99)));
     if (failures.get() > 0) {
       System.out.println(name + " " + clients + ": " + failures.get() + " bookings refused");
     }
-    return new Result(name, clients, booked.get(), booked.get() / (double) length.toSeconds(), p50, p99);
+    return new Result(
+        name, clients, booked.get(), booked.get() / (double) length.toSeconds(), p50, p99);
   }
 
   static boolean bookOverHttp(String base, Pair pair, Instant slot) throws Exception {
-    String body = Json.createObjectBuilder()
-        .add("leaderId", pair.leaderId()).add("length", 20).add("format", "VIDEO")
-        .add("intro", "I am on the finance team").add("learn", "How your team plans its roadmap")
-        .add("whyYou", "Your talk at the all-hands")
-        .add("proposedSlots", Json.createArrayBuilder().add(slot.toString())
-            .add(slot.plus(Duration.ofMinutes(15)).toString()))
-        .build().toString();
+    String body =
+        Json.createObjectBuilder()
+            .add("leaderId", pair.leaderId())
+            .add("length", 20)
+            .add("format", "VIDEO")
+            .add("intro", "I am on the finance team")
+            .add("learn", "How your team plans its roadmap")
+            .add("whyYou", "Your talk at the all-hands")
+            .add(
+                "proposedSlots",
+                Json.createArrayBuilder()
+                    .add(slot.toString())
+                    .add(slot.plus(Duration.ofMinutes(15)).toString()))
+            .build()
+            .toString();
     HttpResponse<String> created = post(base + "api/requests", pair.employee(), body);
     if (created.statusCode() != 201) {
       return false;
     }
     String id = Json.createReader(new StringReader(created.body())).readObject().getString("id");
-    HttpResponse<String> accepted = post(base + "api/requests/" + id + "/accept", pair.leaderUser(),
-        "{\"start\":\"" + slot + "\"}");
+    HttpResponse<String> accepted =
+        post(
+            base + "api/requests/" + id + "/accept",
+            pair.leaderUser(),
+            "{\"start\":\"" + slot + "\"}");
     return accepted.statusCode() == 200;
   }
 
   static HttpResponse<String> post(String url, String user, String body) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url))
-        .header("Authorization", basic(user)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", basic(user))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   static HttpResponse<String> put(String url, String user, String body) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url))
-        .header("Authorization", basic(user)).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", basic(user))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   static JsonObject get(String url, String user) throws Exception {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-        .header("Authorization", basic(user)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic(user)).build(),
+            HttpResponse.BodyHandlers.ofString());
     return Json.createReader(new StringReader(response.body())).readObject();
   }
 
   static String basic(String user) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -200,19 +295,30 @@ public final class BookingThroughput {
     }
     List<JsonObject> leaders = all.stream().filter(p -> p.getBoolean("leader")).toList();
     List<JsonObject> employees = all.stream().filter(p -> !p.getBoolean("leader")).toList();
-    String weekly = String.join(",", java.util.stream.Stream.of("MONDAY", "TUESDAY", "WEDNESDAY",
-        "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
-        .map(d -> "{\"day\":\"" + d + "\",\"start\":\"00:00\",\"end\":\"24:00\"}").toList());
+    String weekly =
+        String.join(
+            ",",
+            java.util.stream.Stream.of(
+                    "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
+                .map(d -> "{\"day\":\"" + d + "\",\"start\":\"00:00\",\"end\":\"24:00\"}")
+                .toList());
     List<Pair> pairs = new ArrayList<>();
     int e = 0;
     for (int i = 0; i < leaders.size(); i++) {
       JsonObject leader = leaders.get(i);
       String user = leader.getString("username");
       String id = leader.getString("id");
-      put(base + "api/leaders/" + id + "/profile", user, "{\"acceptingRequests\":true,\"topics\":[],\"bio\":\"\","
-          + "\"monthlyCap\":40,\"lengths\":[15,20,30],\"formats\":[\"VIDEO\",\"PHONE\",\"IN_PERSON\"]}");
-      put(base + "api/leaders/" + id + "/availability", user, "{\"timeZone\":\"UTC\",\"weekly\":[" + weekly
-          + "],\"overrides\":[],\"bufferBefore\":0,\"bufferAfter\":0,\"minNoticeHours\":0,\"horizonDays\":365}");
+      put(
+          base + "api/leaders/" + id + "/profile",
+          user,
+          "{\"acceptingRequests\":true,\"topics\":[],\"bio\":\"\","
+              + "\"monthlyCap\":40,\"lengths\":[15,20,30],\"formats\":[\"VIDEO\",\"PHONE\",\"IN_PERSON\"]}");
+      put(
+          base + "api/leaders/" + id + "/availability",
+          user,
+          "{\"timeZone\":\"UTC\",\"weekly\":["
+              + weekly
+              + "],\"overrides\":[],\"bufferBefore\":0,\"bufferAfter\":0,\"minNoticeHours\":0,\"horizonDays\":365}");
       JsonObject employee;
       do {
         employee = employees.get(e++ % employees.size());
@@ -249,38 +355,92 @@ public final class BookingThroughput {
         Timestamp end = Timestamp.from(slot.plus(Duration.ofMinutes(20)));
         // create: lock the employee, count open requests, insert request, slots, event, outbox
         query(c, "select id from person where id = ? for update", employee);
-        query(c, "select count(*) from interview_request where requester_id = ? and status in ('PENDING','COUNTER_PROPOSED')", employee);
-        update(c, "insert into interview_request (id, requester_id, leader_id, status, length_minutes, format, intro, learn, why_you,"
-            + " created_at, last_attempt_at, version, follow_ups) values (?, ?, ?, 'PENDING', 20, 'VIDEO', 'i', 'l', 'w', ?, ?, 0, 0)",
-            request, employee, leader, now, now);
-        update(c, "insert into request_slot (request_id, position, start_at) values (?, 0, ?), (?, 1, ?)",
-            request, start, request, Timestamp.from(slot.plus(Duration.ofMinutes(15))));
-        update(c, "insert into request_event (id, request_id, at, actor_id, type) values (?, ?, ?, ?, 'SENT')",
-            UUID.randomUUID(), request, now, employee);
+        query(
+            c,
+            "select count(*) from interview_request where requester_id = ? and status in ('PENDING','COUNTER_PROPOSED')",
+            employee);
+        update(
+            c,
+            "insert into interview_request (id, requester_id, leader_id, status, length_minutes, format, intro, learn, why_you,"
+                + " created_at, last_attempt_at, version, follow_ups) values (?, ?, ?, 'PENDING', 20, 'VIDEO', 'i', 'l', 'w', ?, ?, 0, 0)",
+            request,
+            employee,
+            leader,
+            now,
+            now);
+        update(
+            c,
+            "insert into request_slot (request_id, position, start_at) values (?, 0, ?), (?, 1, ?)",
+            request,
+            start,
+            request,
+            Timestamp.from(slot.plus(Duration.ofMinutes(15))));
+        update(
+            c,
+            "insert into request_event (id, request_id, at, actor_id, type) values (?, ?, ?, ?, 'SENT')",
+            UUID.randomUUID(),
+            request,
+            now,
+            employee);
         outbox(c, leader, now);
         c.commit();
-        // accept: lock the leader, compare-and-swap the status, check overlap, take cap, insert interview
+        // accept: lock the leader, compare-and-swap the status, check overlap, take cap, insert
+        // interview
         query(c, "select person_id from leader_profile where person_id = ? for update", leader);
-        int swapped = update(c, "update interview_request set status = 'ACCEPTED', answered_at = ?, version = version + 1"
-            + " where id = ? and status = 'PENDING'", now, request);
-        boolean busy = query(c, "select id from interview where leader_id = ? and status = 'SCHEDULED'"
-            + " and block_start < ? and block_end > ?", leader, end, start);
+        int swapped =
+            update(
+                c,
+                "update interview_request set status = 'ACCEPTED', answered_at = ?, version = version + 1"
+                    + " where id = ? and status = 'PENDING'",
+                now,
+                request);
+        boolean busy =
+            query(
+                c,
+                "select id from interview where leader_id = ? and status = 'SCHEDULED'"
+                    + " and block_start < ? and block_end > ?",
+                leader,
+                end,
+                start);
         String period = slot.atZone(ZoneOffset.UTC).toString().substring(0, 7);
-        int taken = update(c, "update leader_month_load set booked = booked + 1 where leader_id = ? and period = ? and booked < 40",
-            leader, period);
+        int taken =
+            update(
+                c,
+                "update leader_month_load set booked = booked + 1 where leader_id = ? and period = ? and booked < 40",
+                leader,
+                period);
         if (taken == 0) {
-          taken = update(c, "insert into leader_month_load (leader_id, period, booked) values (?, ?, 1) on conflict do nothing",
-              leader, period);
+          taken =
+              update(
+                  c,
+                  "insert into leader_month_load (leader_id, period, booked) values (?, ?, 1) on conflict do nothing",
+                  leader,
+                  period);
         }
         if (swapped != 1 || busy || taken != 1) {
           c.rollback();
           return false;
         }
-        update(c, "insert into interview (id, request_id, employee_id, leader_id, start_at, end_at, block_start, block_end,"
-            + " length_minutes, format, status, sequence, created_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, 20, 'VIDEO', 'SCHEDULED', 0, ?, 0)",
-            UUID.randomUUID(), request, employee, leader, start, end, start, end, now);
-        update(c, "insert into request_event (id, request_id, at, actor_id, type) values (?, ?, ?, ?, 'ACCEPTED')",
-            UUID.randomUUID(), request, now, leader);
+        update(
+            c,
+            "insert into interview (id, request_id, employee_id, leader_id, start_at, end_at, block_start, block_end,"
+                + " length_minutes, format, status, sequence, created_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, 20, 'VIDEO', 'SCHEDULED', 0, ?, 0)",
+            UUID.randomUUID(),
+            request,
+            employee,
+            leader,
+            start,
+            end,
+            start,
+            end,
+            now);
+        update(
+            c,
+            "insert into request_event (id, request_id, at, actor_id, type) values (?, ?, ?, ?, 'ACCEPTED')",
+            UUID.randomUUID(),
+            request,
+            now,
+            leader);
         outbox(c, employee, now);
         outbox(c, leader, now);
         c.commit();
@@ -312,16 +472,23 @@ public final class BookingThroughput {
     }
 
     private static void outbox(Connection c, UUID to, Timestamp now) throws Exception {
-      update(c, "insert into outbox_message (id, created_at, kind, recipient_id, recipient_email, subject, body,"
-          + " attempts, next_attempt_at) values (?, ?, 'bench', ?, 'x@example.com', 's', 'b', 0, ?)",
-          UUID.randomUUID(), now, to, now);
+      update(
+          c,
+          "insert into outbox_message (id, created_at, kind, recipient_id, recipient_email, subject, body,"
+              + " attempts, next_attempt_at) values (?, ?, 'bench', ?, 'x@example.com', 's', 'b', 0, ?)",
+          UUID.randomUUID(),
+          now,
+          to,
+          now);
     }
 
     long overlaps() throws Exception {
       Connection c = connections.take();
-      try (PreparedStatement s = c.prepareStatement("select count(*) from interview a join interview b"
-          + " on a.leader_id = b.leader_id and a.id < b.id and a.status = 'SCHEDULED' and b.status = 'SCHEDULED'"
-          + " and a.block_start < b.block_end and b.block_start < a.block_end");
+      try (PreparedStatement s =
+              c.prepareStatement(
+                  "select count(*) from interview a join interview b"
+                      + " on a.leader_id = b.leader_id and a.id < b.id and a.status = 'SCHEDULED' and b.status = 'SCHEDULED'"
+                      + " and a.block_start < b.block_end and b.block_start < a.block_end");
           ResultSet r = s.executeQuery()) {
         r.next();
         return r.getLong(1);

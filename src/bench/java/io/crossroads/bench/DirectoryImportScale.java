@@ -19,11 +19,12 @@ import java.util.UUID;
 /**
  * A 100,000-line HRIS export imported over HTTP into Payara Micro on PostgreSQL: first import
  * (everyone joins), the same file again (nothing changes), then with 1,000 people in another
- * division (1,000 internal moves). Wall time from the upload to the job's DONE, as HR would see
- * it. The baseline in the same run: reading and checking the same file in memory
- * ({@code DirectoryCsv.parse}), which every import does before it touches the database.
+ * division (1,000 internal moves). Wall time from the upload to the job's DONE, as HR would see it.
+ * The baseline in the same run: reading and checking the same file in memory ({@code
+ * DirectoryCsv.parse}), which every import does before it touches the database.
  *
- * <p>Run with {@code mvn -Pbench verify -Dbench.main=io.crossroads.bench.DirectoryImportScale -Dbench.args=}.
+ * <p>Run with {@code mvn -Pbench verify -Dbench.main=io.crossroads.bench.DirectoryImportScale
+ * -Dbench.args=}.
  */
 public final class DirectoryImportScale {
 
@@ -43,14 +44,22 @@ public final class DirectoryImportScale {
       DirectoryCsv.Parsed parsed = DirectoryCsv.parse(new StringReader(first));
       parse[i] = (System.nanoTime() - t0) / 1_000_000;
       if (!parsed.valid()) {
-        throw new IllegalStateException("generated file has errors: " + parsed.errors().subList(0, 3));
+        throw new IllegalStateException(
+            "generated file has errors: " + parsed.errors().subList(0, 3));
       }
     }
     java.util.Arrays.sort(parse);
-    System.out.printf("baseline, reading and checking the file in memory: median %d ms of 5%n", parse[2]);
+    System.out.printf(
+        "baseline, reading and checking the file in memory: median %d ms of 5%n", parse[2]);
 
-    try (BenchServer server = BenchServer.start(18082, "2g", "payara-import.log", Duration.ofMinutes(5),
-        "crossroads.demo.enabled=true", "crossroads.demo.size=40")) {
+    try (BenchServer server =
+        BenchServer.start(
+            18082,
+            "2g",
+            "payara-import.log",
+            Duration.ofMinutes(5),
+            "crossroads.demo.enabled=true",
+            "crossroads.demo.size=40")) {
       String base = server.base;
       importAndReport(base, "first import (100,000 joiners)", first);
       importAndReport(base, "the same file again", first);
@@ -60,18 +69,27 @@ public final class DirectoryImportScale {
 
   static void importAndReport(String base, String name, String csv) throws Exception {
     Instant started = Instant.now();
-    HttpResponse<String> accepted = BookingThroughput.HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/directory/import"))
-        .header("Authorization", BookingThroughput.basic("hana")).header("Content-Type", "text/csv")
-        .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> accepted =
+        BookingThroughput.HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + "api/directory/import"))
+                .header("Authorization", BookingThroughput.basic("hana"))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (accepted.statusCode() != 202) {
       throw new IllegalStateException(accepted.statusCode() + " " + accepted.body());
     }
-    String job = Json.createReader(new StringReader(accepted.body())).readObject().getString("jobId");
+    String job =
+        Json.createReader(new StringReader(accepted.body())).readObject().getString("jobId");
     while (true) {
       JsonObject state = BookingThroughput.get(base + "api/jobs/" + job, "hana");
       String status = state.getString("status");
       if (status.equals("DONE") || status.equals("FAILED")) {
-        System.out.printf("%-32s %s in %.1f s: %s%n", name, status,
+        System.out.printf(
+            "%-32s %s in %.1f s: %s%n",
+            name,
+            status,
             Duration.between(started, Instant.now()).toMillis() / 1000.0,
             status.equals("DONE") ? state.getString("summary") : state.toString());
         return;
@@ -85,13 +103,30 @@ public final class DirectoryImportScale {
     plan.divisions().forEach(d -> divisions.put(d.id(), d.name()));
     Map<UUID, String> usernames = new HashMap<>();
     plan.people().forEach(p -> usernames.put(p.id(), p.username()));
-    StringBuilder csv = new StringBuilder("username,displayName,email,division,title,level,manager,timeZone,leader,hr\n");
+    StringBuilder csv =
+        new StringBuilder(
+            "username,displayName,email,division,title,level,manager,timeZone,leader,hr\n");
     for (PersonSeed p : plan.people()) {
-      csv.append(p.username()).append(',').append(quote(p.displayName())).append(',').append(p.email()).append(',')
-          .append(quote(divisionOverrides.getOrDefault(p.id(), divisions.get(p.divisionId())))).append(',')
-          .append(quote(p.title())).append(',').append(p.level()).append(',')
-          .append(p.managerId() == null ? "" : usernames.get(p.managerId())).append(',')
-          .append(p.timeZone().getId()).append(',').append(p.leader()).append(',').append(p.hr()).append('\n');
+      csv.append(p.username())
+          .append(',')
+          .append(quote(p.displayName()))
+          .append(',')
+          .append(p.email())
+          .append(',')
+          .append(quote(divisionOverrides.getOrDefault(p.id(), divisions.get(p.divisionId()))))
+          .append(',')
+          .append(quote(p.title()))
+          .append(',')
+          .append(p.level())
+          .append(',')
+          .append(p.managerId() == null ? "" : usernames.get(p.managerId()))
+          .append(',')
+          .append(p.timeZone().getId())
+          .append(',')
+          .append(p.leader())
+          .append(',')
+          .append(p.hr())
+          .append('\n');
     }
     return csv.toString();
   }

@@ -25,7 +25,8 @@ import java.util.Random;
  *       score and coverage (share of employees who got both introductions) of each.
  * </ul>
  *
- * <p>Run with {@code mvn -Pbench verify -Dbench.main=io.crossroads.bench.MatchingScale -Dbench.args=}.
+ * <p>Run with {@code mvn -Pbench verify -Dbench.main=io.crossroads.bench.MatchingScale
+ * -Dbench.args=}.
  */
 public final class MatchingScale {
 
@@ -37,20 +38,26 @@ public final class MatchingScale {
     long started = System.nanoTime();
     DemoOrganisation.Plan plan = DemoOrganisation.generate(Shape.ENTERPRISE);
     Organisations org = Organisations.of(plan, Shape.ENTERPRISE.seed()).fresh();
-    System.out.printf("Organisation: %d employees, %d leaders, %d divisions, %d past interviews (%.1f s)%n",
-        org.seekers().size(), org.pool().size(), plan.divisions().size(), plan.history().size(),
+    System.out.printf(
+        "Organisation: %d employees, %d leaders, %d divisions, %d past interviews (%.1f s)%n",
+        org.seekers().size(),
+        org.pool().size(),
+        plan.divisions().size(),
+        plan.history().size(),
         seconds(started));
     Scorer scorer = new Scorer(org.pool(), MatchRules.DEFAULT);
 
     recommendations(scorer, org.seekers());
 
     int[] capacity = org.capacities();
-    System.out.printf("Capacity: %d places over %d leaders, demand %d introductions%n",
+    System.out.printf(
+        "Capacity: %d places over %d leaders, demand %d introductions%n",
         Arrays.stream(capacity).sum(), capacity.length, (long) org.seekers().size() * K);
     List<Double> walls = new ArrayList<>();
     for (int round = 0; round < ROUNDS; round++) {
       long t0 = System.nanoTime();
-      CandidateGraph graph = CandidateGraph.build(scorer, org.seekers(), CANDIDATES, capacity, done -> {});
+      CandidateGraph graph =
+          CandidateGraph.build(scorer, org.seekers(), CANDIDATES, capacity, done -> {});
       double graphSeconds = seconds(t0);
       long t1 = System.nanoTime();
       Assignment optimal = CohortSolver.optimal(graph, K, capacity);
@@ -60,16 +67,22 @@ public final class MatchingScale {
       long t2 = System.nanoTime();
       Assignment greedy = CohortSolver.greedy(graph, K, capacity);
       double greedySeconds = seconds(t2);
-      System.out.printf("round %d: %d candidate edges; graph %.2f s + flow %.2f s = %.2f s (greedy %.2f s)%n",
+      System.out.printf(
+          "round %d: %d candidate edges; graph %.2f s + flow %.2f s = %.2f s (greedy %.2f s)%n",
           round + 1, graph.edges(), graphSeconds, solveSeconds, wall, greedySeconds);
-      System.out.printf("  optimal: score %d, %d introductions, coverage %.1f %%%n",
+      System.out.printf(
+          "  optimal: score %d, %d introductions, coverage %.1f %%%n",
           optimal.totalScore(), optimal.edges().length, 100 * coverage(graph, optimal));
-      System.out.printf("  greedy:  score %d, %d introductions, coverage %.1f %%, optimal/greedy %.4f%n",
-          greedy.totalScore(), greedy.edges().length, 100 * coverage(graph, greedy),
+      System.out.printf(
+          "  greedy:  score %d, %d introductions, coverage %.1f %%, optimal/greedy %.4f%n",
+          greedy.totalScore(),
+          greedy.edges().length,
+          100 * coverage(graph, greedy),
           optimal.totalScore() / (double) greedy.totalScore());
     }
     walls.sort(Double::compare);
-    System.out.printf("cohort round wall time, median of %d: %.2f s%n", ROUNDS, walls.get(walls.size() / 2));
+    System.out.printf(
+        "cohort round wall time, median of %d: %.2f s%n", ROUNDS, walls.get(walls.size() / 2));
   }
 
   static void recommendations(Scorer scorer, List<Seeker> seekers) {
@@ -86,7 +99,8 @@ public final class MatchingScale {
       micros[i] = (System.nanoTime() - t0) / 1000;
     }
     Arrays.sort(micros);
-    System.out.printf("recommendations among %d leaders (top 30): median %d µs, p99 %d µs%n",
+    System.out.printf(
+        "recommendations among %d leaders (top 30): median %d µs, p99 %d µs%n",
         scorer.pool().size(), micros[samples / 2], micros[samples * 99 / 100]);
   }
 

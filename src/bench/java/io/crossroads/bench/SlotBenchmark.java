@@ -57,17 +57,35 @@ public class SlotBenchmark {
 
   @Setup
   public void setUp() {
-    Map<DayOfWeek, List<io.crossroads.availability.TimeRange>> weekly = new java.util.EnumMap<>(DayOfWeek.class);
-    for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
-        DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
-      weekly.put(day, List.of(io.crossroads.availability.TimeRange.parse("09:00-12:00"),
-          io.crossroads.availability.TimeRange.parse("13:00-17:30")));
+    Map<DayOfWeek, List<io.crossroads.availability.TimeRange>> weekly =
+        new java.util.EnumMap<>(DayOfWeek.class);
+    for (DayOfWeek day :
+        List.of(
+            DayOfWeek.MONDAY,
+            DayOfWeek.TUESDAY,
+            DayOfWeek.WEDNESDAY,
+            DayOfWeek.THURSDAY,
+            DayOfWeek.FRIDAY)) {
+      weekly.put(
+          day,
+          List.of(
+              io.crossroads.availability.TimeRange.parse("09:00-12:00"),
+              io.crossroads.availability.TimeRange.parse("13:00-17:30")));
     }
     LocalDate start = LocalDate.of(2026, 3, 2);
-    schedule = new Schedule(ZONE, weekly,
-        Map.of(start.plusDays(9), List.of(),
-            start.plusDays(16), List.of(io.crossroads.availability.TimeRange.parse("14:00-16:00"))),
-        Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofHours(24), 90);
+    schedule =
+        new Schedule(
+            ZONE,
+            weekly,
+            Map.of(
+                start.plusDays(9),
+                List.of(),
+                start.plusDays(16),
+                List.of(io.crossroads.availability.TimeRange.parse("14:00-16:00"))),
+            Duration.ofMinutes(10),
+            Duration.ofMinutes(5),
+            Duration.ofHours(24),
+            90);
     now = start.atStartOfDay(ZONE).toInstant();
     from = now;
     to = from.plus(Duration.ofDays(31));
@@ -75,24 +93,31 @@ public class SlotBenchmark {
     blocks = new ArrayList<>();
     for (int i = 0; i < bookings; i++) {
       LocalDate day = start.plusDays(random.nextInt(31));
-      Instant begin = ZonedDateTime.of(day, LocalTime.of(9 + random.nextInt(8), 15 * random.nextInt(4)), ZONE)
-          .toInstant();
-      blocks.add(new Block(begin.minus(Duration.ofMinutes(10)), begin.plus(Duration.ofMinutes(25))));
+      Instant begin =
+          ZonedDateTime.of(day, LocalTime.of(9 + random.nextInt(8), 15 * random.nextInt(4)), ZONE)
+              .toInstant();
+      blocks.add(
+          new Block(begin.minus(Duration.ofMinutes(10)), begin.plus(Duration.ofMinutes(25))));
     }
   }
 
   @Benchmark
   public List<Slot> slotFinder() {
-    return SlotFinder.open(schedule, from, to, length, now, blocks, 40, Map.of(YearMonth.of(2026, 3), 3));
+    return SlotFinder.open(
+        schedule, from, to, length, now, blocks, 40, Map.of(YearMonth.of(2026, 3), 3));
   }
 
   @Benchmark
   public List<Slot> baseline() {
     List<Slot> slots = new ArrayList<>();
     Instant earliest = now.plus(schedule.minNotice());
-    for (LocalDate day = LocalDate.ofInstant(from, ZONE); day.isBefore(LocalDate.ofInstant(to, ZONE)); day = day.plusDays(1)) {
+    for (LocalDate day = LocalDate.ofInstant(from, ZONE);
+        day.isBefore(LocalDate.ofInstant(to, ZONE));
+        day = day.plusDays(1)) {
       for (io.crossroads.availability.TimeRange hours : schedule.hoursOn(day)) {
-        for (LocalTime t = hours.start(); !t.plus(length).isAfter(hours.end()); t = t.plusMinutes(15)) {
+        for (LocalTime t = hours.start();
+            !t.plus(length).isAfter(hours.end());
+            t = t.plusMinutes(15)) {
           Instant begin = ZonedDateTime.of(day, t, ZONE).toInstant();
           Instant end = begin.plus(length);
           if (begin.isBefore(earliest)) {

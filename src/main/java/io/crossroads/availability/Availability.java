@@ -18,9 +18,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The stored form of a leader's {@link Schedule}. Weekly hours are kept as
- * {@code MONDAY 09:00-12:00;MONDAY 13:00-17:00}, overrides as {@code 2026-03-10=;2026-03-11=18:00-19:00}
- * (nothing after {@code =} means away that day).
+ * The stored form of a leader's {@link Schedule}. Weekly hours are kept as {@code MONDAY
+ * 09:00-12:00;MONDAY 13:00-17:00}, overrides as {@code 2026-03-10=;2026-03-11=18:00-19:00} (nothing
+ * after {@code =} means away that day).
  */
 @Entity
 @Table(name = "availability")
@@ -45,13 +45,20 @@ public class Availability {
 
   public void replace(Schedule schedule) {
     this.timeZone = schedule.zone().getId();
-    this.weekly = schedule.weekly().entrySet().stream()
-        .flatMap(e -> e.getValue().stream().map(r -> e.getKey() + " " + r))
-        .collect(Collectors.joining(";"));
-    this.overrides = schedule.overrides().entrySet().stream()
-        .map(e -> e.getKey() + "=" + e.getValue().stream().map(TimeRange::toString)
-            .collect(Collectors.joining(",")))
-        .collect(Collectors.joining(";"));
+    this.weekly =
+        schedule.weekly().entrySet().stream()
+            .flatMap(e -> e.getValue().stream().map(r -> e.getKey() + " " + r))
+            .collect(Collectors.joining(";"));
+    this.overrides =
+        schedule.overrides().entrySet().stream()
+            .map(
+                e ->
+                    e.getKey()
+                        + "="
+                        + e.getValue().stream()
+                            .map(TimeRange::toString)
+                            .collect(Collectors.joining(",")))
+            .collect(Collectors.joining(";"));
     this.bufferBeforeMinutes = (int) schedule.bufferBefore().toMinutes();
     this.bufferAfterMinutes = (int) schedule.bufferAfter().toMinutes();
     this.minNoticeMinutes = (int) schedule.minNotice().toMinutes();
@@ -66,7 +73,8 @@ public class Availability {
     Map<DayOfWeek, List<TimeRange>> weeklyHours = new EnumMap<>(DayOfWeek.class);
     for (String entry : split(weekly)) {
       String[] parts = entry.split(" ");
-      weeklyHours.computeIfAbsent(DayOfWeek.valueOf(parts[0]), d -> new ArrayList<>())
+      weeklyHours
+          .computeIfAbsent(DayOfWeek.valueOf(parts[0]), d -> new ArrayList<>())
           .add(TimeRange.parse(parts[1]));
     }
     Map<LocalDate, List<TimeRange>> dated = new TreeMap<>();
@@ -78,9 +86,14 @@ public class Availability {
       }
       dated.put(LocalDate.parse(entry.substring(0, equals)), ranges);
     }
-    return new Schedule(ZoneId.of(timeZone), weeklyHours, dated,
-        Duration.ofMinutes(bufferBeforeMinutes), Duration.ofMinutes(bufferAfterMinutes),
-        Duration.ofMinutes(minNoticeMinutes), horizonDays);
+    return new Schedule(
+        ZoneId.of(timeZone),
+        weeklyHours,
+        dated,
+        Duration.ofMinutes(bufferBeforeMinutes),
+        Duration.ofMinutes(bufferAfterMinutes),
+        Duration.ofMinutes(minNoticeMinutes),
+        horizonDays);
   }
 
   private static List<String> split(String text) {

@@ -38,7 +38,8 @@ public class AvailabilityResource {
 
   @GET
   @Path("leaders/{id}/availability")
-  @Operation(summary = "The leader's weekly hours, overrides, buffers, notice and horizon (that leader)")
+  @Operation(
+      summary = "The leader's weekly hours, overrides, buffers, notice and horizon (that leader)")
   public AvailabilityView get(@PathParam("id") UUID id) {
     return availability.get(caller, id);
   }
@@ -48,7 +49,8 @@ public class AvailabilityResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Replace the leader's availability (that leader)")
   public AvailabilityView replace(
-      @PathParam("id") UUID id, @Valid @NotNull(message = "a body is required") AvailabilityView body) {
+      @PathParam("id") UUID id,
+      @Valid @NotNull(message = "a body is required") AvailabilityView body) {
     return availability.replace(caller, id, body);
   }
 

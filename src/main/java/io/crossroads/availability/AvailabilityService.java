@@ -73,7 +73,8 @@ public class AvailabilityService {
   @Transactional
   public List<SlotView> slots(UUID leaderId, Instant from, Instant to, int length) {
     Person leader = leader(leaderId);
-    LeaderProfile profile = directory.leaderProfile(leaderId).orElseThrow(() -> Refusal.notFound("The leader"));
+    LeaderProfile profile =
+        directory.leaderProfile(leaderId).orElseThrow(() -> Refusal.notFound("The leader"));
     if (!to.isAfter(from)) {
       throw Refusal.invalid("to", "must be after from");
     }
@@ -84,7 +85,8 @@ public class AvailabilityService {
       throw Refusal.invalid("length", "one of " + LeaderProfile.PROGRAM_LENGTHS + " minutes");
     }
     if (!profile.offers(length)) {
-      throw new Refusal(ProblemType.LENGTH_NOT_OFFERED,
+      throw new Refusal(
+          ProblemType.LENGTH_NOT_OFFERED,
           leader.displayName() + " offers " + profile.lengths() + " minutes.");
     }
     return open(leader, profile, from, to, Duration.ofMinutes(length)).stream()
@@ -93,7 +95,8 @@ public class AvailabilityService {
   }
 
   /** Open slots of a leader starting in {@code [from, to)}; none while they pause requests. */
-  public List<Slot> open(Person leader, LeaderProfile profile, Instant from, Instant to, Duration length) {
+  public List<Slot> open(
+      Person leader, LeaderProfile profile, Instant from, Instant to, Duration length) {
     if (!profile.acceptingRequests()) {
       return List.of();
     }
@@ -104,21 +107,28 @@ public class AvailabilityService {
    * How many open slots of {@code length} each leader has starting in {@code [from, to)}, in a
    * handful of queries for all of them. Leaders who pause requests have none.
    */
-  public Map<UUID, Integer> openCounts(List<UUID> leaderIds, Instant from, Instant to, Duration length) {
+  public Map<UUID, Integer> openCounts(
+      List<UUID> leaderIds, Instant from, Instant to, Duration length) {
     Map<UUID, Integer> counts = new java.util.HashMap<>();
     if (leaderIds.isEmpty()) {
       return counts;
     }
     Map<UUID, Person> people = directory.people(leaderIds);
     Map<UUID, LeaderProfile> profiles = directory.leaderProfiles(leaderIds);
-    Map<UUID, Availability> stored = Entities.byIds(em, Availability.class, leaderIds, Availability::leaderId);
+    Map<UUID, Availability> stored =
+        Entities.byIds(em, Availability.class, leaderIds, Availability::leaderId);
     Map<UUID, List<Block>> blocks = new java.util.HashMap<>();
-    interviews.activeOfLeaders(leaderIds, from.minus(Duration.ofDays(1)), to.plus(Duration.ofDays(1)))
-        .forEach(i -> blocks.computeIfAbsent(i.leaderId(), id -> new ArrayList<>())
-            .add(new Block(i.blockStart(), i.blockEnd())));
+    interviews
+        .activeOfLeaders(leaderIds, from.minus(Duration.ofDays(1)), to.plus(Duration.ofDays(1)))
+        .forEach(
+            i ->
+                blocks
+                    .computeIfAbsent(i.leaderId(), id -> new ArrayList<>())
+                    .add(new Block(i.blockStart(), i.blockEnd())));
     java.util.Set<YearMonth> months = new java.util.HashSet<>();
     for (YearMonth m = YearMonth.from(from.atZone(java.time.ZoneOffset.UTC)).minusMonths(1);
-        !m.isAfter(YearMonth.from(to.atZone(java.time.ZoneOffset.UTC)).plusMonths(1)); m = m.plusMonths(1)) {
+        !m.isAfter(YearMonth.from(to.atZone(java.time.ZoneOffset.UTC)).plusMonths(1));
+        m = m.plusMonths(1)) {
       months.add(m);
     }
     Map<UUID, Map<YearMonth, Integer>> booked = loads.booked(leaderIds, months);
@@ -130,10 +140,20 @@ public class AvailabilityService {
         continue;
       }
       Availability availability = stored.get(id);
-      Schedule schedule = availability == null ? Schedule.standard(leader.timeZone()) : availability.schedule();
-      counts.put(id, SlotFinder.open(schedule, from, to, length, clock.instant(),
-          blocks.getOrDefault(id, List.of()), profile.monthlyCap(),
-          booked.getOrDefault(id, Map.of())).size());
+      Schedule schedule =
+          availability == null ? Schedule.standard(leader.timeZone()) : availability.schedule();
+      counts.put(
+          id,
+          SlotFinder.open(
+                  schedule,
+                  from,
+                  to,
+                  length,
+                  clock.instant(),
+                  blocks.getOrDefault(id, List.of()),
+                  profile.monthlyCap(),
+                  booked.getOrDefault(id, Map.of()))
+              .size());
     }
     return counts;
   }
@@ -143,34 +163,54 @@ public class AvailabilityService {
    * calendar, neither its time nor its place under the cap. Leaders who pause new requests can
    * still move the interviews they have.
    */
-  public boolean openForMove(Person leader, LeaderProfile profile, Interview moving, Instant start) {
-    return open(leader, profile, start, start.plusSeconds(1), Duration.ofMinutes(moving.lengthMinutes()), moving)
-        .stream().anyMatch(slot -> slot.start().equals(start));
+  public boolean openForMove(
+      Person leader, LeaderProfile profile, Interview moving, Instant start) {
+    return open(
+            leader,
+            profile,
+            start,
+            start.plusSeconds(1),
+            Duration.ofMinutes(moving.lengthMinutes()),
+            moving)
+        .stream()
+        .anyMatch(slot -> slot.start().equals(start));
   }
 
-  private List<Slot> open(Person leader, LeaderProfile profile, Instant from, Instant to,
-      Duration length, Interview moving) {
+  private List<Slot> open(
+      Person leader,
+      LeaderProfile profile,
+      Instant from,
+      Instant to,
+      Duration length,
+      Interview moving) {
     Schedule schedule = schedule(leader);
-    List<Block> blocks = interviews.activeOfLeader(leader.id(), from.minus(Duration.ofDays(1)),
-            to.plus(Duration.ofDays(1))).stream()
-        .filter(i -> moving == null || !i.id().equals(moving.id()))
-        .map(i -> new Block(i.blockStart(), i.blockEnd()))
-        .toList();
+    List<Block> blocks =
+        interviews
+            .activeOfLeader(
+                leader.id(), from.minus(Duration.ofDays(1)), to.plus(Duration.ofDays(1)))
+            .stream()
+            .filter(i -> moving == null || !i.id().equals(moving.id()))
+            .map(i -> new Block(i.blockStart(), i.blockEnd()))
+            .toList();
     List<YearMonth> months = new ArrayList<>();
     for (YearMonth m = YearMonth.from(from.atZone(schedule.zone()));
-        !m.isAfter(YearMonth.from(to.atZone(schedule.zone()))); m = m.plusMonths(1)) {
+        !m.isAfter(YearMonth.from(to.atZone(schedule.zone())));
+        m = m.plusMonths(1)) {
       months.add(m);
     }
     Map<YearMonth, Integer> booked = new java.util.HashMap<>(loads.booked(leader.id(), months));
     if (moving != null) {
-      booked.computeIfPresent(YearMonth.from(moving.start().atZone(schedule.zone())), (m, n) -> n - 1);
+      booked.computeIfPresent(
+          YearMonth.from(moving.start().atZone(schedule.zone())), (m, n) -> n - 1);
     }
-    return SlotFinder.open(schedule, from, to, length, clock.instant(), blocks,
-        profile.monthlyCap(), booked);
+    return SlotFinder.open(
+        schedule, from, to, length, clock.instant(), blocks, profile.monthlyCap(), booked);
   }
 
   private Person leader(UUID leaderId) {
-    return directory.person(leaderId).filter(Person::isLeader)
+    return directory
+        .person(leaderId)
+        .filter(Person::isLeader)
         .orElseThrow(() -> Refusal.notFound("The leader"));
   }
 
@@ -183,7 +223,8 @@ public class AvailabilityService {
   static Schedule schedule(Person leader, AvailabilityView body) {
     Map<DayOfWeek, List<TimeRange>> weekly = new EnumMap<>(DayOfWeek.class);
     for (Weekly w : body.weekly()) {
-      weekly.computeIfAbsent(w.day(), d -> new ArrayList<>())
+      weekly
+          .computeIfAbsent(w.day(), d -> new ArrayList<>())
           .add(new TimeRange(TimeRange.time(w.start()), TimeRange.time(w.end())));
     }
     Map<LocalDate, List<TimeRange>> overrides = new TreeMap<>();
@@ -191,26 +232,54 @@ public class AvailabilityService {
       if (overrides.containsKey(o.date())) {
         throw Refusal.invalid("overrides", o.date() + " is listed twice");
       }
-      overrides.put(o.date(), o.ranges().stream()
-          .map(r -> new TimeRange(TimeRange.time(r.start()), TimeRange.time(r.end())))
-          .toList());
+      overrides.put(
+          o.date(),
+          o.ranges().stream()
+              .map(r -> new TimeRange(TimeRange.time(r.start()), TimeRange.time(r.end())))
+              .toList());
     }
     return new Schedule(
         body.timeZone() == null ? leader.timeZone() : Availability.zone(body.timeZone()),
-        weekly, overrides,
-        Duration.ofMinutes(body.bufferBefore()), Duration.ofMinutes(body.bufferAfter()),
-        Duration.ofHours(body.minNoticeHours()), body.horizonDays());
+        weekly,
+        overrides,
+        Duration.ofMinutes(body.bufferBefore()),
+        Duration.ofMinutes(body.bufferAfter()),
+        Duration.ofHours(body.minNoticeHours()),
+        body.horizonDays());
   }
 
   static AvailabilityView view(Schedule schedule) {
     List<Weekly> weekly = new ArrayList<>();
-    schedule.weekly().forEach((day, ranges) -> ranges.forEach(r ->
-        weekly.add(new Weekly(day, TimeRange.format(r.start()), TimeRange.format(r.end())))));
+    schedule
+        .weekly()
+        .forEach(
+            (day, ranges) ->
+                ranges.forEach(
+                    r ->
+                        weekly.add(
+                            new Weekly(
+                                day, TimeRange.format(r.start()), TimeRange.format(r.end())))));
     List<DateOverride> overrides = new ArrayList<>();
-    schedule.overrides().forEach((date, ranges) -> overrides.add(new DateOverride(date,
-        ranges.stream().map(r -> new Range(TimeRange.format(r.start()), TimeRange.format(r.end()))).toList())));
-    return new AvailabilityView(schedule.zone().getId(), weekly, overrides,
-        (int) schedule.bufferBefore().toMinutes(), (int) schedule.bufferAfter().toMinutes(),
-        (int) schedule.minNotice().toHours(), schedule.horizonDays());
+    schedule
+        .overrides()
+        .forEach(
+            (date, ranges) ->
+                overrides.add(
+                    new DateOverride(
+                        date,
+                        ranges.stream()
+                            .map(
+                                r ->
+                                    new Range(
+                                        TimeRange.format(r.start()), TimeRange.format(r.end())))
+                            .toList())));
+    return new AvailabilityView(
+        schedule.zone().getId(),
+        weekly,
+        overrides,
+        (int) schedule.bufferBefore().toMinutes(),
+        (int) schedule.bufferAfter().toMinutes(),
+        (int) schedule.minNotice().toHours(),
+        schedule.horizonDays());
   }
 }

@@ -18,17 +18,21 @@ public final class AvailabilityViews {
       @NotBlank(message = "HH:mm") String start,
       @NotBlank(message = "HH:mm") String end) {}
 
-  public record Range(@NotBlank(message = "HH:mm") String start, @NotBlank(message = "HH:mm") String end) {}
+  public record Range(
+      @NotBlank(message = "HH:mm") String start, @NotBlank(message = "HH:mm") String end) {}
 
   public record DateOverride(
       @NotNull(message = "a date such as 2026-03-09") LocalDate date,
-      @NotNull(message = "the hours of that day; empty means away") List<@Valid @NotNull Range> ranges) {}
+      @NotNull(message = "the hours of that day; empty means away")
+          List<@Valid @NotNull Range> ranges) {}
 
   public record AvailabilityView(
       String timeZone,
-      @NotNull(message = "the weekly hours, possibly empty") @Size(max = 70, message = "at most 70 ranges")
+      @NotNull(message = "the weekly hours, possibly empty")
+          @Size(max = 70, message = "at most 70 ranges")
           List<@Valid @NotNull Weekly> weekly,
-      @Size(max = Schedule.MAX_OVERRIDES, message = "at most 366 dates") List<@Valid @NotNull DateOverride> overrides,
+      @Size(max = Schedule.MAX_OVERRIDES, message = "at most 366 dates")
+          List<@Valid @NotNull DateOverride> overrides,
       @NotNull(message = "minutes before each interview") Integer bufferBefore,
       @NotNull(message = "minutes after each interview") Integer bufferAfter,
       @NotNull(message = "hours of notice a request needs") Integer minNoticeHours,

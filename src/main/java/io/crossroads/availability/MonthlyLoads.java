@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Counts interviews against each leader's monthly cap with conditional updates: the count can
- * never pass the cap, whatever runs at the same time on however many instances.
+ * Counts interviews against each leader's monthly cap with conditional updates: the count can never
+ * pass the cap, whatever runs at the same time on however many instances.
  */
 @ApplicationScoped
 public class MonthlyLoads {
@@ -35,7 +35,8 @@ public class MonthlyLoads {
       return false;
     }
     // First interview of the month: a concurrent first insert fails on the primary key.
-    em.createNativeQuery("insert into leader_month_load (leader_id, period, booked) values (?1, ?2, 1)")
+    em.createNativeQuery(
+            "insert into leader_month_load (leader_id, period, booked) values (?1, ?2, 1)")
         .setParameter(1, leaderId)
         .setParameter(2, month.toString())
         .executeUpdate();
@@ -71,8 +72,8 @@ public class MonthlyLoads {
   }
 
   /** Interviews booked per leader and month, for several leaders at once. */
-  public Map<UUID, Map<YearMonth, Integer>> booked(java.util.Collection<UUID> leaderIds,
-      java.util.Collection<YearMonth> months) {
+  public Map<UUID, Map<YearMonth, Integer>> booked(
+      java.util.Collection<UUID> leaderIds, java.util.Collection<YearMonth> months) {
     if (leaderIds.isEmpty()) {
       return new HashMap<>();
     }
@@ -84,22 +85,25 @@ public class MonthlyLoads {
     return read(null, months);
   }
 
-  private Map<UUID, Map<YearMonth, Integer>> read(java.util.Collection<UUID> leaderIds,
-      java.util.Collection<YearMonth> months) {
+  private Map<UUID, Map<YearMonth, Integer>> read(
+      java.util.Collection<UUID> leaderIds, java.util.Collection<YearMonth> months) {
     Map<UUID, Map<YearMonth, Integer>> booked = new HashMap<>();
     if (months.isEmpty()) {
       return booked;
     }
-    var query = em.createNativeQuery(
-            "select cast(leader_id as varchar(36)), period, booked from leader_month_load"
-                + " where period in (?1)" + (leaderIds == null ? "" : " and leader_id in (?2)"))
-        .setParameter(1, months.stream().map(YearMonth::toString).distinct().toList());
+    var query =
+        em.createNativeQuery(
+                "select cast(leader_id as varchar(36)), period, booked from leader_month_load"
+                    + " where period in (?1)"
+                    + (leaderIds == null ? "" : " and leader_id in (?2)"))
+            .setParameter(1, months.stream().map(YearMonth::toString).distinct().toList());
     if (leaderIds != null) {
       query.setParameter(2, List.copyOf(leaderIds));
     }
     for (Object row : query.getResultList()) {
       Object[] columns = (Object[]) row;
-      booked.computeIfAbsent(UUID.fromString((String) columns[0]), id -> new HashMap<>())
+      booked
+          .computeIfAbsent(UUID.fromString((String) columns[0]), id -> new HashMap<>())
           .put(YearMonth.parse((String) columns[1]), ((Number) columns[2]).intValue());
     }
     return booked;

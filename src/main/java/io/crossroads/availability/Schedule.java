@@ -49,11 +49,17 @@ public record Schedule(
   /** Monday to Friday, 09:00–17:00 in the leader's zone, a day's notice, two months ahead. */
   public static Schedule standard(ZoneId zone) {
     Map<DayOfWeek, List<TimeRange>> weekly = new EnumMap<>(DayOfWeek.class);
-    for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
-        DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
+    for (DayOfWeek day :
+        List.of(
+            DayOfWeek.MONDAY,
+            DayOfWeek.TUESDAY,
+            DayOfWeek.WEDNESDAY,
+            DayOfWeek.THURSDAY,
+            DayOfWeek.FRIDAY)) {
       weekly.put(day, List.of(new TimeRange(LocalTime.of(9, 0), LocalTime.of(17, 0))));
     }
-    return new Schedule(zone, weekly, Map.of(), Duration.ZERO, Duration.ZERO, Duration.ofHours(24), 60);
+    return new Schedule(
+        zone, weekly, Map.of(), Duration.ZERO, Duration.ZERO, Duration.ofHours(24), 60);
   }
 
   /** The hours open on a local date: its override if there is one, else the weekly hours. */
@@ -68,7 +74,8 @@ public record Schedule(
     }
   }
 
-  private static Map<DayOfWeek, List<TimeRange>> copyWeekly(Map<DayOfWeek, List<TimeRange>> weekly) {
+  private static Map<DayOfWeek, List<TimeRange>> copyWeekly(
+      Map<DayOfWeek, List<TimeRange>> weekly) {
     Map<DayOfWeek, List<TimeRange>> copy = new EnumMap<>(DayOfWeek.class);
     if (weekly != null) {
       weekly.forEach((day, ranges) -> copy.put(day, sorted(ranges, "weekly")));
@@ -76,7 +83,8 @@ public record Schedule(
     return Collections.unmodifiableMap(copy);
   }
 
-  private static Map<LocalDate, List<TimeRange>> copyOverrides(Map<LocalDate, List<TimeRange>> overrides) {
+  private static Map<LocalDate, List<TimeRange>> copyOverrides(
+      Map<LocalDate, List<TimeRange>> overrides) {
     Map<LocalDate, List<TimeRange>> copy = new TreeMap<>();
     if (overrides != null) {
       if (overrides.size() > MAX_OVERRIDES) {
@@ -93,7 +101,8 @@ public record Schedule(
     sorted.sort((a, b) -> a.start().compareTo(b.start()));
     for (int i = 1; i < sorted.size(); i++) {
       if (sorted.get(i - 1).overlaps(sorted.get(i))) {
-        throw Refusal.invalid(field, "ranges overlap: " + sorted.get(i - 1) + " and " + sorted.get(i));
+        throw Refusal.invalid(
+            field, "ranges overlap: " + sorted.get(i - 1) + " and " + sorted.get(i));
       }
     }
     return List.copyOf(sorted);

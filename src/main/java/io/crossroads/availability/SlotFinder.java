@@ -17,8 +17,8 @@ import java.util.TreeMap;
 /**
  * Finds the open start times of a leader: every 15 minutes of local wall time inside their hours,
  * after notice and horizon, clear of existing interviews (a candidate with its own buffers must not
- * touch what they block), and in months still under the leader's cap. Pure: everything it needs is passed in, so it is tested without a
- * database and computes a month in well under a millisecond.
+ * touch what they block), and in months still under the leader's cap. Pure: everything it needs is
+ * passed in, so it is tested without a database and computes a month in well under a millisecond.
  */
 public final class SlotFinder {
 
@@ -39,8 +39,15 @@ public final class SlotFinder {
    *
    * @param bookedPerMonth interviews already counted against the cap, by month in the leader's zone
    */
-  public static List<Slot> open(Schedule schedule, Instant from, Instant to, Duration length,
-      Instant now, List<Block> blocks, int monthlyCap, Map<YearMonth, Integer> bookedPerMonth) {
+  public static List<Slot> open(
+      Schedule schedule,
+      Instant from,
+      Instant to,
+      Duration length,
+      Instant now,
+      List<Block> blocks,
+      int monthlyCap,
+      Map<YearMonth, Integer> bookedPerMonth) {
     ZoneId zone = schedule.zone();
     Instant earliest = max(from, now.plus(schedule.minNotice()));
     LocalDate lastBookableDay = LocalDate.ofInstant(now, zone).plusDays(schedule.horizonDays());
@@ -69,7 +76,8 @@ public final class SlotFinder {
           if (start.isBefore(earliest) || !start.isBefore(to)) {
             continue;
           }
-          if (!clear(blocked, start.minus(schedule.bufferBefore()), end.plus(schedule.bufferAfter()))) {
+          if (!clear(
+              blocked, start.minus(schedule.bufferBefore()), end.plus(schedule.bufferAfter()))) {
             continue;
           }
           slots.add(new Slot(start, end));
@@ -80,10 +88,18 @@ public final class SlotFinder {
   }
 
   /** Whether {@code start} is one of the open slots: used to re-check a proposed or chosen time. */
-  public static boolean isOpen(Schedule schedule, Instant start, Duration length, Instant now,
-      List<Block> blocks, int monthlyCap, Map<YearMonth, Integer> bookedPerMonth) {
-    return open(schedule, start, start.plusSeconds(1), length, now, blocks, monthlyCap, bookedPerMonth)
-        .stream().anyMatch(s -> s.start().equals(start));
+  public static boolean isOpen(
+      Schedule schedule,
+      Instant start,
+      Duration length,
+      Instant now,
+      List<Block> blocks,
+      int monthlyCap,
+      Map<YearMonth, Integer> bookedPerMonth) {
+    return open(
+            schedule, start, start.plusSeconds(1), length, now, blocks, monthlyCap, bookedPerMonth)
+        .stream()
+        .anyMatch(s -> s.start().equals(start));
   }
 
   private static NavigableMap<Instant, Instant> byStart(List<Block> blocks) {
@@ -106,7 +122,10 @@ public final class SlotFinder {
   }
 
   private static LocalTime gridAtOrAfter(LocalTime time) {
-    int minutes = time.getHour() * 60 + time.getMinute() + (time.getSecond() > 0 || time.getNano() > 0 ? 1 : 0);
+    int minutes =
+        time.getHour() * 60
+            + time.getMinute()
+            + (time.getSecond() > 0 || time.getNano() > 0 ? 1 : 0);
     int aligned = (minutes + GRID_MINUTES - 1) / GRID_MINUTES * GRID_MINUTES;
     return aligned >= 24 * 60 ? null : LocalTime.of(aligned / 60, aligned % 60);
   }
@@ -117,7 +136,8 @@ public final class SlotFinder {
   }
 
   private static Instant instant(LocalDate day, LocalTime time, ZoneId zone) {
-    LocalDateTime local = time.equals(LocalTime.MAX) ? day.plusDays(1).atStartOfDay() : day.atTime(time);
+    LocalDateTime local =
+        time.equals(LocalTime.MAX) ? day.plusDays(1).atStartOfDay() : day.atTime(time);
     return local.atZone(zone).toInstant();
   }
 

@@ -47,8 +47,15 @@ public class Interview {
 
   protected Interview() {}
 
-  private Interview(UUID requestId, UUID employeeId, UUID leaderId, Instant start,
-      int lengthMinutes, MeetingFormat format, Duration bufferBefore, Duration bufferAfter,
+  private Interview(
+      UUID requestId,
+      UUID employeeId,
+      UUID leaderId,
+      Instant start,
+      int lengthMinutes,
+      MeetingFormat format,
+      Duration bufferBefore,
+      Duration bufferAfter,
       Instant now) {
     this.id = UUID.randomUUID();
     this.requestId = Objects.requireNonNull(requestId, "requestId");
@@ -72,19 +79,34 @@ public class Interview {
   }
 
   /** Puts an interview on the calendar at {@code start}, blocking the buffers around it. */
-  public static Interview schedule(UUID requestId, UUID employeeId, UUID leaderId, Instant start,
-      int lengthMinutes, MeetingFormat format, Duration bufferBefore, Duration bufferAfter,
+  public static Interview schedule(
+      UUID requestId,
+      UUID employeeId,
+      UUID leaderId,
+      Instant start,
+      int lengthMinutes,
+      MeetingFormat format,
+      Duration bufferBefore,
+      Duration bufferAfter,
       Instant now) {
-    return new Interview(requestId, employeeId, leaderId, start, lengthMinutes, format,
-        bufferBefore, bufferAfter, now);
+    return new Interview(
+        requestId,
+        employeeId,
+        leaderId,
+        start,
+        lengthMinutes,
+        format,
+        bufferBefore,
+        bufferAfter,
+        now);
   }
 
   /**
    * Moves the interview to another start; either party may. The calendar copies follow through a
    * higher SEQUENCE.
    */
-  public void reschedule(UUID by, Instant start, Duration bufferBefore, Duration bufferAfter,
-      Instant now) {
+  public void reschedule(
+      UUID by, Instant start, Duration bufferBefore, Duration bufferAfter, Instant now) {
     requireParty(by);
     requireScheduled();
     if (start == null || !start.isAfter(now)) {

@@ -35,7 +35,9 @@ public class InterviewService {
 
   /** Only the two parties see an interview; to anyone else it does not exist. */
   public Interview visible(Caller caller, UUID id) {
-    return interviews.find(id).filter(i -> i.hasParty(caller.id()))
+    return interviews
+        .find(id)
+        .filter(i -> i.hasParty(caller.id()))
         .orElseThrow(() -> Refusal.notFound("The interview"));
   }
 
@@ -46,26 +48,33 @@ public class InterviewService {
   @Transactional
   public Interview reschedule(Caller caller, UUID id, Instant start) {
     Interview interview = visible(caller, id);
-    LeaderProfile profile = directory.leaderProfileForUpdate(interview.leaderId())
-        .orElseThrow(() -> Refusal.notFound("The leader"));
+    LeaderProfile profile =
+        directory
+            .leaderProfileForUpdate(interview.leaderId())
+            .orElseThrow(() -> Refusal.notFound("The leader"));
     em.refresh(interview);
     Person leader = directory.person(interview.leaderId()).orElseThrow();
     if (start == null || !availability.openForMove(leader, profile, interview, start)) {
-      throw new Refusal(ProblemType.SLOT_UNAVAILABLE,
+      throw new Refusal(
+          ProblemType.SLOT_UNAVAILABLE,
           "That time is not open in " + leader.displayName() + "'s availability.");
     }
     Schedule schedule = availability.schedule(leader);
     YearMonth before = YearMonth.from(interview.start().atZone(schedule.zone()));
     YearMonth after = YearMonth.from(start.atZone(schedule.zone()));
-    interview.reschedule(caller.id(), start, schedule.bufferBefore(), schedule.bufferAfter(), clock.instant());
+    interview.reschedule(
+        caller.id(), start, schedule.bufferBefore(), schedule.bufferAfter(), clock.instant());
     if (!before.equals(after)) {
       if (!loads.take(leader.id(), after, profile.monthlyCap())) {
-        throw new Refusal(ProblemType.CAP_REACHED, leader.displayName() + " has reached the cap in " + after + ".");
+        throw new Refusal(
+            ProblemType.CAP_REACHED,
+            leader.displayName() + " has reached the cap in " + after + ".");
       }
       loads.release(leader.id(), before);
     }
     em.flush();
-    notifications.calendarChanged(interview, "interview-rescheduled", "Informational interview moved");
+    notifications.calendarChanged(
+        interview, "interview-rescheduled", "Informational interview moved");
     return interview;
   }
 
@@ -74,9 +83,12 @@ public class InterviewService {
     Interview interview = visible(caller, id);
     Person leader = directory.person(interview.leaderId()).orElseThrow();
     interview.cancel(caller.id(), reason, clock.instant());
-    loads.release(leader.id(), YearMonth.from(interview.start().atZone(availability.schedule(leader).zone())));
+    loads.release(
+        leader.id(),
+        YearMonth.from(interview.start().atZone(availability.schedule(leader).zone())));
     em.flush();
-    notifications.calendarChanged(interview, "interview-cancelled", "Informational interview cancelled");
+    notifications.calendarChanged(
+        interview, "interview-cancelled", "Informational interview cancelled");
     return interview;
   }
 

@@ -68,7 +68,8 @@ public class Interviews {
   }
 
   /** The active interviews of several leaders starting in {@code [from, to)}. */
-  public List<Interview> activeOfLeaders(java.util.Collection<UUID> leaderIds, Instant from, Instant to) {
+  public List<Interview> activeOfLeaders(
+      java.util.Collection<UUID> leaderIds, Instant from, Instant to) {
     if (leaderIds.isEmpty()) {
       return List.of();
     }
@@ -88,13 +89,15 @@ public class Interviews {
     return activeOfLeaders(List.of(leaderId), from, to);
   }
 
-  public Page<Interview> of(UUID personId, Side side, Instant from, Instant to, int limit, int offset) {
+  public Page<Interview> of(
+      UUID personId, Side side, Instant from, Instant to, int limit, int offset) {
     StringBuilder where =
         new StringBuilder(
             switch (side) {
               case EMPLOYEE -> " from Interview i where i.employeeId = :person";
               case LEADER -> " from Interview i where i.leaderId = :person";
-              case BOTH -> " from Interview i where (i.employeeId = :person or i.leaderId = :person)";
+              case BOTH ->
+                  " from Interview i where (i.employeeId = :person or i.leaderId = :person)";
             });
     Map<String, Object> parameters = new HashMap<>();
     parameters.put("person", personId);
@@ -111,10 +114,11 @@ public class Interviews {
         em.createQuery("select i" + where + " order by i.startAt, i.id", Interview.class)
             .setFirstResult(offset)
             .setMaxResults(limit);
-    parameters.forEach((name, value) -> {
-      count.setParameter(name, value);
-      page.setParameter(name, value);
-    });
+    parameters.forEach(
+        (name, value) -> {
+          count.setParameter(name, value);
+          page.setParameter(name, value);
+        });
     return new Page<>(page.getResultList(), count.getSingleResult());
   }
 }

@@ -11,11 +11,11 @@ import io.crossroads.platform.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -63,7 +63,8 @@ public class InterviewsResource {
   public record Cancel(@Size(max = 2000, message = "at most 2000 characters") String reason) {}
 
   /** Whether the interview took place. */
-  public record Outcome(@NotNull(message = "true if it took place, false for a no-show") Boolean held) {}
+  public record Outcome(
+      @NotNull(message = "true if it took place, false for a no-show") Boolean held) {}
 
   @Inject Caller caller;
   @Inject Interviews interviews;
@@ -88,8 +89,13 @@ public class InterviewsResource {
         };
     Page.checkBounds(limit, offset);
     Page<Interview> page =
-        interviews.of(caller.id(), side, QueryParams.instant("from", from).orElse(null),
-            QueryParams.instant("to", to).orElse(null), limit, offset);
+        interviews.of(
+            caller.id(),
+            side,
+            QueryParams.instant("from", from).orElse(null),
+            QueryParams.instant("to", to).orElse(null),
+            limit,
+            offset);
     Map<UUID, Person> people =
         directory.people(
             page.items().stream().flatMap(i -> Stream.of(i.employeeId(), i.leaderId())).toList());

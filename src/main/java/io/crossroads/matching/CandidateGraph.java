@@ -2,7 +2,6 @@ package io.crossroads.matching;
 
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,10 +15,10 @@ import java.util.stream.IntStream;
  *
  * <p>First every employee's {@code perEmployee} best eligible leaders. Popular leaders then have
  * far more candidates than places while others have none, so a second pass adds, for every
- * employee, their best {@code perEmployee / 2} (at least one) among the leaders whose candidates
- * do not fill twice their places: every place can be used, and the flow decides who gets it.
- * Scores are accumulated over the topic and division indexes instead of pair by pair, which is
- * what makes 100,000 employees over 10,000 leaders a matter of seconds.
+ * employee, their best {@code perEmployee / 2} (at least one) among the leaders whose candidates do
+ * not fill twice their places: every place can be used, and the flow decides who gets it. Scores
+ * are accumulated over the topic and division indexes instead of pair by pair, which is what makes
+ * 100,000 employees over 10,000 leaders a matter of seconds.
  */
 public final class CandidateGraph {
 
@@ -39,8 +38,8 @@ public final class CandidateGraph {
    * @param capacity places per leader (by pool index) in this round
    * @param progress told how many of {@code 2 × employees} steps are done, now and then
    */
-  public static CandidateGraph build(Scorer scorer, List<Seeker> seekers, int perEmployee,
-      int[] capacity, IntConsumer progress) {
+  public static CandidateGraph build(
+      Scorer scorer, List<Seeker> seekers, int perEmployee, int[] capacity, IntConsumer progress) {
     int n = seekers.size();
     LeaderPool pool = scorer.pool();
     AtomicInteger done = new AtomicInteger();
@@ -57,8 +56,14 @@ public final class CandidateGraph {
     for (int l = 0; l < spare.length; l++) {
       spare[l] = capacity[l] > 0 && candidates[l] < 2 * capacity[l];
     }
-    int[][][] second = pass(scorer, new Index(scorer, spare), seekers,
-        Math.max(1, perEmployee / 2), done, progress);
+    int[][][] second =
+        pass(
+            scorer,
+            new Index(scorer, spare),
+            seekers,
+            Math.max(1, perEmployee / 2),
+            done,
+            progress);
 
     int edges = 0;
     for (int i = 0; i < n; i++) {
@@ -84,26 +89,35 @@ public final class CandidateGraph {
         }
       }
     }
-    return new CandidateGraph(n, Arrays.copyOf(from, e), Arrays.copyOf(to, e), Arrays.copyOf(weight, e));
+    return new CandidateGraph(
+        n, Arrays.copyOf(from, e), Arrays.copyOf(to, e), Arrays.copyOf(weight, e));
   }
 
   /** Every employee's best {@code wanted} leaders of the index: [0] leaders, [1] points. */
-  private static int[][][] pass(Scorer scorer, Index index, List<Seeker> seekers, int wanted,
-      AtomicInteger done, IntConsumer progress) {
+  private static int[][][] pass(
+      Scorer scorer,
+      Index index,
+      List<Seeker> seekers,
+      int wanted,
+      AtomicInteger done,
+      IntConsumer progress) {
     int n = seekers.size();
     int[][] leaders = new int[n][];
     int[][] scores = new int[n][];
     int chunk = 1024;
-    IntStream.range(0, (n + chunk - 1) / chunk).parallel().forEach(c -> {
-      Finder finder = new Finder(scorer, index, wanted);
-      int end = Math.min(n, (c + 1) * chunk);
-      for (int i = c * chunk; i < end; i++) {
-        finder.find(seekers.get(i));
-        leaders[i] = finder.leaders();
-        scores[i] = finder.points();
-      }
-      progress.accept(done.addAndGet(end - c * chunk));
-    });
+    IntStream.range(0, (n + chunk - 1) / chunk)
+        .parallel()
+        .forEach(
+            c -> {
+              Finder finder = new Finder(scorer, index, wanted);
+              int end = Math.min(n, (c + 1) * chunk);
+              for (int i = c * chunk; i < end; i++) {
+                finder.find(seekers.get(i));
+                leaders[i] = finder.leaders();
+                scores[i] = finder.points();
+              }
+              progress.accept(done.addAndGet(end - c * chunk));
+            });
     return new int[][][] {leaders, scores};
   }
 
@@ -137,9 +151,9 @@ public final class CandidateGraph {
   }
 
   /**
-   * The pool's topic and division indexes, limited to some leaders (all when {@code only} is
-   * null), and per time zone of the employee the interest-free part of every leader's score with
-   * the leaders in that order.
+   * The pool's topic and division indexes, limited to some leaders (all when {@code only} is null),
+   * and per time zone of the employee the interest-free part of every leader's score with the
+   * leaders in that order.
    */
   static final class Index {
     private final Scorer scorer;
@@ -155,7 +169,8 @@ public final class CandidateGraph {
       LeaderPool pool = scorer.pool();
       this.only = new boolean[pool.size()];
       for (int l = 0; l < pool.size(); l++) {
-        this.only[l] = (only == null || only[l]) && pool.get(l).accepting() && pool.get(l).placesLeft() > 0;
+        this.only[l] =
+            (only == null || only[l]) && pool.get(l).accepting() && pool.get(l).placesLeft() > 0;
       }
     }
 
@@ -172,14 +187,16 @@ public final class CandidateGraph {
     }
 
     int[] staticPoints(Seeker seeker) {
-      return statics.computeIfAbsent(seeker.zone(), zone -> {
-        LeaderPool pool = scorer.pool();
-        int[] p = new int[pool.size()];
-        for (int l = 0; l < p.length; l++) {
-          p[l] = scorer.staticPoints(seeker, pool.get(l));
-        }
-        return p;
-      });
+      return statics.computeIfAbsent(
+          seeker.zone(),
+          zone -> {
+            LeaderPool pool = scorer.pool();
+            int[] p = new int[pool.size()];
+            for (int l = 0; l < p.length; l++) {
+              p[l] = scorer.staticPoints(seeker, pool.get(l));
+            }
+            return p;
+          });
     }
 
     /**
@@ -190,10 +207,16 @@ public final class CandidateGraph {
       int[] p = staticPoints(seeker);
       int highest = seeker.level() + scorer.rules().maxLevelGap();
       LeaderPool pool = scorer.pool();
-      return order.computeIfAbsent(seeker.zone().getId() + "/" + highest, key -> IntStream.range(0, p.length)
-          .filter(l -> includes(l) && pool.get(l).level() <= highest).boxed()
-          .sorted((a, b) -> p[a] != p[b] ? Integer.compare(p[b], p[a]) : Integer.compare(a, b))
-          .mapToInt(Integer::intValue).toArray());
+      return order.computeIfAbsent(
+          seeker.zone().getId() + "/" + highest,
+          key ->
+              IntStream.range(0, p.length)
+                  .filter(l -> includes(l) && pool.get(l).level() <= highest)
+                  .boxed()
+                  .sorted(
+                      (a, b) -> p[a] != p[b] ? Integer.compare(p[b], p[a]) : Integer.compare(a, b))
+                  .mapToInt(Integer::intValue)
+                  .toArray());
     }
 
     private int[] keep(int[] leaders) {
@@ -202,8 +225,8 @@ public final class CandidateGraph {
   }
 
   /**
-   * Finds one employee's best leaders of an index; arrays are reused from one employee to the
-   * next, so one finder serves one thread.
+   * Finds one employee's best leaders of an index; arrays are reused from one employee to the next,
+   * so one finder serves one thread.
    */
   static final class Finder {
     private final Scorer scorer;
@@ -323,10 +346,12 @@ public final class CandidateGraph {
         int left = 2 * i + 1;
         int right = left + 1;
         int worst = i;
-        if (left < heapSize && worse(heapPoints[left], heapLeader[left], heapPoints[worst], heapLeader[worst])) {
+        if (left < heapSize
+            && worse(heapPoints[left], heapLeader[left], heapPoints[worst], heapLeader[worst])) {
           worst = left;
         }
-        if (right < heapSize && worse(heapPoints[right], heapLeader[right], heapPoints[worst], heapLeader[worst])) {
+        if (right < heapSize
+            && worse(heapPoints[right], heapLeader[right], heapPoints[worst], heapLeader[worst])) {
           worst = right;
         }
         if (worst == i) {
@@ -358,8 +383,12 @@ public final class CandidateGraph {
     private int[][] sorted() {
       Integer[] order = new Integer[heapSize];
       Arrays.setAll(order, i -> i);
-      Arrays.sort(order, (a, b) -> worse(heapPoints[a], heapLeader[a], heapPoints[b], heapLeader[b]) ? 1
-          : worse(heapPoints[b], heapLeader[b], heapPoints[a], heapLeader[a]) ? -1 : 0);
+      Arrays.sort(
+          order,
+          (a, b) ->
+              worse(heapPoints[a], heapLeader[a], heapPoints[b], heapLeader[b])
+                  ? 1
+                  : worse(heapPoints[b], heapLeader[b], heapPoints[a], heapLeader[a]) ? -1 : 0);
       int[] l = new int[heapSize];
       int[] p = new int[heapSize];
       for (int i = 0; i < heapSize; i++) {

@@ -43,7 +43,8 @@ public class CohortResource {
   /** Not transactional: the job starts after the round is committed. */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Start a round: employees or divisions, k introductions each; 202 with its id")
+  @Operation(
+      summary = "Start a round: employees or divisions, k introductions each; 202 with its id")
   public Response create(@Valid @NotNull NewCohort body, @Context UriInfo uri) {
     CohortView round = rounds.create(caller, body);
     jobs.start(JobRuns.Table.COHORT_ROUND, round.id());
@@ -54,7 +55,8 @@ public class CohortResource {
 
   @GET
   @Operation(summary = "Rounds, newest first")
-  public Page<CohortView> list(@QueryParam("limit") @DefaultValue("20") int limit,
+  public Page<CohortView> list(
+      @QueryParam("limit") @DefaultValue("20") int limit,
       @QueryParam("offset") @DefaultValue("0") int offset) {
     Page.checkBounds(limit, offset);
     return rounds.list(limit, offset);
@@ -70,7 +72,8 @@ public class CohortResource {
   @GET
   @Path("{id}/matches")
   @Operation(summary = "A finished round's introductions, each with its score and reasons")
-  public Page<CohortMatchView> matches(@PathParam("id") UUID id,
+  public Page<CohortMatchView> matches(
+      @PathParam("id") UUID id,
       @QueryParam("limit") @DefaultValue("100") int limit,
       @QueryParam("offset") @DefaultValue("0") int offset) {
     Page.checkBounds(limit, offset);

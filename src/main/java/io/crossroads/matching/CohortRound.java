@@ -46,8 +46,8 @@ public class CohortRound {
 
   protected CohortRound() {}
 
-  public CohortRound(UUID id, String name, int introsPerEmployee, int employees, UUID createdBy,
-      Instant now) {
+  public CohortRound(
+      UUID id, String name, int introsPerEmployee, int employees, UUID createdBy, Instant now) {
     this.id = Objects.requireNonNull(id);
     this.name = name.strip();
     this.introsPerEmployee = introsPerEmployee;
@@ -74,8 +74,20 @@ public class CohortRound {
   }
 
   public CohortView view(int employees) {
-    return new CohortView(id, name, status, introsPerEmployee, employees,
-        new Progress(progressDone, progressTotal), matched, unmatched, totalScore, greedyScore,
-        error, createdAt, startedAt, finishedAt);
+    return new CohortView(
+        id,
+        name,
+        status,
+        introsPerEmployee,
+        employees,
+        new Progress(progressDone, progressTotal),
+        matched,
+        unmatched,
+        totalScore,
+        greedyScore,
+        error,
+        createdAt,
+        startedAt,
+        finishedAt);
   }
 }

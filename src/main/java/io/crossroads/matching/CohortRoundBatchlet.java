@@ -12,9 +12,7 @@ import java.util.UUID;
 @Dependent
 public class CohortRoundBatchlet extends AbstractBatchlet {
 
-  @Inject
-  @BatchProperty
-  String id;
+  @Inject @BatchProperty String id;
 
   @Inject CohortRunner runner;
 

@@ -57,7 +57,8 @@ public class CohortRounds {
       Set<UUID> missing = new HashSet<>(wanted);
       members.forEach(missing::remove);
       if (!missing.isEmpty()) {
-        throw Refusal.invalid("employeeIds", "no such active person: " + missing.stream().limit(5).toList());
+        throw Refusal.invalid(
+            "employeeIds", "no such active person: " + missing.stream().limit(5).toList());
       }
     } else {
       Map<UUID, ?> known = directory.divisions();
@@ -65,34 +66,47 @@ public class CohortRounds {
       if (!unknown.isEmpty()) {
         throw Refusal.invalid("divisionIds", "no such division: " + unknown);
       }
-      members = em.createQuery("select p.id from Person p where p.active = true and p.leader = false"
-              + " and p.divisionId in :divisions order by p.id", UUID.class)
-          .setParameter("divisions", body.divisionIds())
-          .getResultList();
+      members =
+          em.createQuery(
+                  "select p.id from Person p where p.active = true and p.leader = false"
+                      + " and p.divisionId in :divisions order by p.id",
+                  UUID.class)
+              .setParameter("divisions", body.divisionIds())
+              .getResultList();
     }
     if (members.isEmpty()) {
-      throw new Refusal(ProblemType.NOBODY_TO_MATCH, "Nobody to match: the divisions have no employees.");
+      throw new Refusal(
+          ProblemType.NOBODY_TO_MATCH, "Nobody to match: the divisions have no employees.");
     }
-    CohortRound round = new CohortRound(UUID.randomUUID(), body.name(), body.introsPerEmployee(),
-        members.size(), caller.id(), clock.instant());
+    CohortRound round =
+        new CohortRound(
+            UUID.randomUUID(),
+            body.name(),
+            body.introsPerEmployee(),
+            members.size(),
+            caller.id(),
+            clock.instant());
     em.persist(round);
     em.flush();
     UUID roundId = round.id();
-    em.unwrap(Session.class).doWork(connection -> {
-      try (PreparedStatement insert = connection.prepareStatement(
-          "insert into cohort_member (round_id, employee_id) values (?, ?)")) {
-        int n = 0;
-        for (UUID member : members) {
-          insert.setObject(1, roundId);
-          insert.setObject(2, member);
-          insert.addBatch();
-          if (++n % BATCH == 0) {
-            insert.executeBatch();
-          }
-        }
-        insert.executeBatch();
-      }
-    });
+    em.unwrap(Session.class)
+        .doWork(
+            connection -> {
+              try (PreparedStatement insert =
+                  connection.prepareStatement(
+                      "insert into cohort_member (round_id, employee_id) values (?, ?)")) {
+                int n = 0;
+                for (UUID member : members) {
+                  insert.setObject(1, roundId);
+                  insert.setObject(2, member);
+                  insert.addBatch();
+                  if (++n % BATCH == 0) {
+                    insert.executeBatch();
+                  }
+                }
+                insert.executeBatch();
+              }
+            });
     return round.view(members.size());
   }
 
@@ -100,9 +114,11 @@ public class CohortRounds {
     List<UUID> found = new ArrayList<>();
     List<UUID> all = List.copyOf(ids);
     for (int from = 0; from < all.size(); from += BATCH) {
-      found.addAll(em.createQuery("select p.id from Person p where p.active = true and p.id in :ids", UUID.class)
-          .setParameter("ids", all.subList(from, Math.min(all.size(), from + BATCH)))
-          .getResultList());
+      found.addAll(
+          em.createQuery(
+                  "select p.id from Person p where p.active = true and p.id in :ids", UUID.class)
+              .setParameter("ids", all.subList(from, Math.min(all.size(), from + BATCH)))
+              .getResultList());
     }
     return found;
   }
@@ -114,9 +130,12 @@ public class CohortRounds {
 
   @Transactional
   public Page<CohortView> list(int limit, int offset) {
-    List<CohortRound> rounds = em.createQuery("select r from CohortRound r order by r.createdAt desc, r.id",
-            CohortRound.class)
-        .setFirstResult(offset).setMaxResults(limit).getResultList();
+    List<CohortRound> rounds =
+        em.createQuery(
+                "select r from CohortRound r order by r.createdAt desc, r.id", CohortRound.class)
+            .setFirstResult(offset)
+            .setMaxResults(limit)
+            .getResultList();
     long total = em.createQuery("select count(r) from CohortRound r", Long.class).getSingleResult();
     return new Page<>(rounds.stream().map(r -> r.view(members(r.id()))).toList(), total);
   }
@@ -126,18 +145,24 @@ public class CohortRounds {
   public Page<CohortMatchView> matches(UUID id, int limit, int offset) {
     CohortRound round = round(id);
     if (round.status() != CohortStatus.DONE) {
-      throw new Refusal(ProblemType.COHORT_NOT_DONE,
+      throw new Refusal(
+          ProblemType.COHORT_NOT_DONE,
           "The round is " + round.status() + "; its matches are ready when it is DONE.");
     }
-    List<Object[]> rows = em.createNativeQuery(
-            "select cast(employee_id as varchar(36)), cast(leader_id as varchar(36)), score, reasons"
-                + " from cohort_match where round_id = ?1 order by employee_id, score desc, leader_id")
-        .setParameter(1, id)
-        .setFirstResult(offset)
-        .setMaxResults(limit)
-        .getResultList();
-    long total = ((Number) em.createNativeQuery("select count(*) from cohort_match where round_id = ?1")
-        .setParameter(1, id).getSingleResult()).longValue();
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select cast(employee_id as varchar(36)), cast(leader_id as varchar(36)), score, reasons"
+                    + " from cohort_match where round_id = ?1 order by employee_id, score desc, leader_id")
+            .setParameter(1, id)
+            .setFirstResult(offset)
+            .setMaxResults(limit)
+            .getResultList();
+    long total =
+        ((Number)
+                em.createNativeQuery("select count(*) from cohort_match where round_id = ?1")
+                    .setParameter(1, id)
+                    .getSingleResult())
+            .longValue();
     List<UUID> people = new ArrayList<>();
     for (Object[] row : rows) {
       people.add(UUID.fromString((String) row[0]));
@@ -148,9 +173,14 @@ public class CohortRounds {
     for (Object[] row : rows) {
       UUID employee = UUID.fromString((String) row[0]);
       UUID leader = UUID.fromString((String) row[1]);
-      items.add(new CohortMatchView(employee, ref(known.get(employee)), leader,
-          ref(known.get(leader)), ((Number) row[2]).intValue(),
-          reasons((String) row[3])));
+      items.add(
+          new CohortMatchView(
+              employee,
+              ref(known.get(employee)),
+              leader,
+              ref(known.get(leader)),
+              ((Number) row[2]).intValue(),
+              reasons((String) row[3])));
     }
     return new Page<>(items, total);
   }
@@ -177,8 +207,11 @@ public class CohortRounds {
   }
 
   private int members(UUID id) {
-    return ((Number) em.createNativeQuery("select count(*) from cohort_member where round_id = ?1")
-        .setParameter(1, id).getSingleResult()).intValue();
+    return ((Number)
+            em.createNativeQuery("select count(*) from cohort_member where round_id = ?1")
+                .setParameter(1, id)
+                .getSingleResult())
+        .intValue();
   }
 
   // What the job does, each step in a transaction of its own; ownership is JobRuns'.
@@ -189,20 +222,27 @@ public class CohortRounds {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Problem problem(UUID id, MatchRules rules) {
     CohortRound round = round(id);
-    List<UUID> ids = em.createNativeQuery(
-            "select cast(employee_id as varchar(36)) from cohort_member where round_id = ?1 order by employee_id")
-        .setParameter(1, id)
-        .getResultList().stream().map(value -> UUID.fromString((String) value)).toList();
+    List<UUID> ids =
+        em
+            .createNativeQuery(
+                "select cast(employee_id as varchar(36)) from cohort_member where round_id = ?1 order by employee_id")
+            .setParameter(1, id)
+            .getResultList()
+            .stream()
+            .map(value -> UUID.fromString((String) value))
+            .toList();
     List<Person> people = new ArrayList<>(ids.size());
     for (int from = 0; from < ids.size(); from += BATCH) {
-      Map<UUID, Person> chunk = directory.people(ids.subList(from, Math.min(ids.size(), from + BATCH)));
+      Map<UUID, Person> chunk =
+          directory.people(ids.subList(from, Math.min(ids.size(), from + BATCH)));
       ids.subList(from, Math.min(ids.size(), from + BATCH)).stream()
           .map(chunk::get)
           .filter(p -> p != null && p.isActive())
           .forEach(people::add);
       em.clear();
     }
-    return new Problem(seekers.of(people, rules.repeatWindow(), true), pools.load(), round.introsPerEmployee());
+    return new Problem(
+        seekers.of(people, rules.repeatWindow(), true), pools.load(), round.introsPerEmployee());
   }
 
   /** One chosen introduction, explained. */
@@ -213,34 +253,41 @@ public class CohortRounds {
    * earlier attempt are replaced, so a restarted round never mixes two results.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public boolean finish(UUID id, int attempt, List<Chosen> chosen, int unmatched, long totalScore,
-      long greedyScore) {
-    CohortRound round = em.find(CohortRound.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+  public boolean finish(
+      UUID id, int attempt, List<Chosen> chosen, int unmatched, long totalScore, long greedyScore) {
+    CohortRound round =
+        em.find(CohortRound.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     if (round == null || round.attempt() != attempt || round.status() != CohortStatus.RUNNING) {
       return false;
     }
-    em.createNativeQuery("delete from cohort_match where round_id = ?1").setParameter(1, id).executeUpdate();
-    em.unwrap(Session.class).doWork(connection -> {
-      try (PreparedStatement insert = connection.prepareStatement(
-          "insert into cohort_match (round_id, employee_id, leader_id, score, reasons) values (?, ?, ?, ?, ?)")) {
-        int n = 0;
-        for (Chosen c : chosen) {
-          insert.setObject(1, id);
-          insert.setObject(2, c.employeeId());
-          insert.setObject(3, c.leaderId());
-          insert.setInt(4, c.score());
-          insert.setString(5, stored(c.reasons()));
-          insert.addBatch();
-          if (++n % BATCH == 0) {
-            insert.executeBatch();
-          }
-        }
-        insert.executeBatch();
-      }
-    });
-    em.createQuery("update CohortRound r set r.status = :done, r.matched = :matched, r.unmatched = :unmatched,"
-            + " r.totalScore = :total, r.greedyScore = :greedy, r.finishedAt = :now, r.heartbeatAt = :now,"
-            + " r.progressDone = r.progressTotal, r.version = r.version + 1 where r.id = :id")
+    em.createNativeQuery("delete from cohort_match where round_id = ?1")
+        .setParameter(1, id)
+        .executeUpdate();
+    em.unwrap(Session.class)
+        .doWork(
+            connection -> {
+              try (PreparedStatement insert =
+                  connection.prepareStatement(
+                      "insert into cohort_match (round_id, employee_id, leader_id, score, reasons) values (?, ?, ?, ?, ?)")) {
+                int n = 0;
+                for (Chosen c : chosen) {
+                  insert.setObject(1, id);
+                  insert.setObject(2, c.employeeId());
+                  insert.setObject(3, c.leaderId());
+                  insert.setInt(4, c.score());
+                  insert.setString(5, stored(c.reasons()));
+                  insert.addBatch();
+                  if (++n % BATCH == 0) {
+                    insert.executeBatch();
+                  }
+                }
+                insert.executeBatch();
+              }
+            });
+    em.createQuery(
+            "update CohortRound r set r.status = :done, r.matched = :matched, r.unmatched = :unmatched,"
+                + " r.totalScore = :total, r.greedyScore = :greedy, r.finishedAt = :now, r.heartbeatAt = :now,"
+                + " r.progressDone = r.progressTotal, r.version = r.version + 1 where r.id = :id")
         .setParameter("done", CohortStatus.DONE)
         .setParameter("matched", chosen.size())
         .setParameter("unmatched", unmatched)
@@ -251,6 +298,4 @@ public class CohortRounds {
         .executeUpdate();
     return true;
   }
-
-
 }

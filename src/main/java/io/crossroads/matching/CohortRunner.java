@@ -68,15 +68,21 @@ public class CohortRunner {
       }
       AtomicLong lastBeat = new AtomicLong(System.nanoTime());
       boolean[] lost = {false};
-      CandidateGraph graph = CandidateGraph.build(scorer, problem.seekers(), k * candidatesPerIntro,
-          capacity, done -> {
-            long now = System.nanoTime();
-            long last = lastBeat.get();
-            if (now - last > HEARTBEAT_NANOS && lastBeat.compareAndSet(last, now)
-                && !runs.progress(ROUNDS, roundId, attempt, done)) {
-              lost[0] = true;
-            }
-          });
+      CandidateGraph graph =
+          CandidateGraph.build(
+              scorer,
+              problem.seekers(),
+              k * candidatesPerIntro,
+              capacity,
+              done -> {
+                long now = System.nanoTime();
+                long last = lastBeat.get();
+                if (now - last > HEARTBEAT_NANOS
+                    && lastBeat.compareAndSet(last, now)
+                    && !runs.progress(ROUNDS, roundId, attempt, done)) {
+                  lost[0] = true;
+                }
+              });
       if (lost[0]) {
         return Outcome.LOST;
       }
@@ -103,15 +109,29 @@ public class CohortRunner {
           unmatched++;
         }
       }
-      if (!rounds.finish(roundId, attempt, chosen, unmatched, optimal.totalScore(), greedy.totalScore())) {
+      if (!rounds.finish(
+          roundId, attempt, chosen, unmatched, optimal.totalScore(), greedy.totalScore())) {
         return Outcome.LOST;
       }
-      LOG.info(() -> "Cohort round " + roundId + ": " + chosen.size() + " introductions, score "
-          + optimal.totalScore() + " (greedy " + greedy.totalScore() + ")");
+      LOG.info(
+          () ->
+              "Cohort round "
+                  + roundId
+                  + ": "
+                  + chosen.size()
+                  + " introductions, score "
+                  + optimal.totalScore()
+                  + " (greedy "
+                  + greedy.totalScore()
+                  + ")");
       return Outcome.DONE;
     } catch (RuntimeException | LinkageError e) {
       LOG.log(Level.SEVERE, "Cohort round " + roundId + " failed", e);
-      runs.fail(ROUNDS, roundId, attempt, "The round could not be computed (" + e.getClass().getSimpleName() + ").");
+      runs.fail(
+          ROUNDS,
+          roundId,
+          attempt,
+          "The round could not be computed (" + e.getClass().getSimpleName() + ").");
       return Outcome.FAILED;
     }
   }

@@ -10,10 +10,10 @@ import java.util.stream.IntStream;
  * Chooses which candidate edges a cohort round makes: every employee at most {@code k}
  * introductions, every leader at most their capacity, the total score as high as it can be.
  *
- * <p>The optimum is a minimum-cost flow (source → employee, capacity k; employee → leader,
- * capacity 1, cost −score; leader → sink, capacity = places; and a zero-cost bypass so that
- * leaving someone unmatched is allowed), solved by OR-Tools' cost-scaling push-relabel. The greedy
- * pass (best edges first while both ends have room) is kept as the baseline it is measured against.
+ * <p>The optimum is a minimum-cost flow (source → employee, capacity k; employee → leader, capacity
+ * 1, cost −score; leader → sink, capacity = places; and a zero-cost bypass so that leaving someone
+ * unmatched is allowed), solved by OR-Tools' cost-scaling push-relabel. The greedy pass (best edges
+ * first while both ends have room) is kept as the baseline it is measured against.
  */
 public final class CohortSolver {
 
@@ -35,8 +35,9 @@ public final class CohortSolver {
     }
     int[] arcOfEdge = new int[graph.edges()];
     for (int e = 0; e < graph.edges(); e++) {
-      arcOfEdge[e] = flow.addArcWithCapacityAndUnitCost(
-          graph.employee(e), employees + graph.leader(e), 1, -graph.points(e));
+      arcOfEdge[e] =
+          flow.addArcWithCapacityAndUnitCost(
+              graph.employee(e), employees + graph.leader(e), 1, -graph.points(e));
     }
     for (int l = 0; l < leaders; l++) {
       flow.addArcWithCapacityAndUnitCost(employees + l, sink, capacity[l], 0);
@@ -48,9 +49,8 @@ public final class CohortSolver {
     if (status != MinCostFlowBase.Status.OPTIMAL) {
       throw new IllegalStateException("The cohort flow could not be solved: " + status);
     }
-    int[] chosen = IntStream.range(0, graph.edges())
-        .filter(e -> flow.getFlow(arcOfEdge[e]) > 0)
-        .toArray();
+    int[] chosen =
+        IntStream.range(0, graph.edges()).filter(e -> flow.getFlow(arcOfEdge[e]) > 0).toArray();
     return new Assignment(chosen, -flow.getOptimalCost());
   }
 

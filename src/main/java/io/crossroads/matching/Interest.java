@@ -52,8 +52,8 @@ public class Interest {
   }
 
   /** Replaces everything; topics are kept in their compared form, blanks dropped. */
-  public void change(Collection<UUID> targetDivisions, Collection<String> topics, String goals,
-      Instant now) {
+  public void change(
+      Collection<UUID> targetDivisions, Collection<String> topics, String goals, Instant now) {
     if (targetDivisions.size() > MAX_DIVISIONS) {
       throw Refusal.invalid("targetDivisionIds", "at most " + MAX_DIVISIONS + " divisions");
     }
@@ -62,7 +62,8 @@ public class Interest {
       if (topic != null && !topic.isBlank()) {
         String normal = Topics.normalise(topic);
         if (normal.length() > MAX_TOPIC_LENGTH) {
-          throw Refusal.invalid("topics", "a topic has at most " + MAX_TOPIC_LENGTH + " characters");
+          throw Refusal.invalid(
+              "topics", "a topic has at most " + MAX_TOPIC_LENGTH + " characters");
         }
         clean.add(normal);
       }

@@ -43,13 +43,15 @@ public final class LeaderPool {
       divisions.computeIfAbsent(leader.divisionId(), d -> new ArrayList<>()).add(i);
     }
     double n = Math.max(2, leaders.size());
-    topics.forEach((topic, holders) -> {
-      byTopic.put(topic, holders.stream().mapToInt(Integer::intValue).toArray());
-      double rarity = Math.log(n / holders.size()) / Math.log(n);
-      topicPoints.put(topic, (int) Math.round(Scorer.TOPIC_MAX * (0.5 + 0.5 * rarity)));
-    });
-    divisions.forEach((division, members) ->
-        byDivision.put(division, members.stream().mapToInt(Integer::intValue).toArray()));
+    topics.forEach(
+        (topic, holders) -> {
+          byTopic.put(topic, holders.stream().mapToInt(Integer::intValue).toArray());
+          double rarity = Math.log(n / holders.size()) / Math.log(n);
+          topicPoints.put(topic, (int) Math.round(Scorer.TOPIC_MAX * (0.5 + 0.5 * rarity)));
+        });
+    divisions.forEach(
+        (division, members) ->
+            byDivision.put(division, members.stream().mapToInt(Integer::intValue).toArray()));
   }
 
   public int size() {

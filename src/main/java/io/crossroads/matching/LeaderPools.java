@@ -29,11 +29,11 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Reads every leader matching may suggest from the database into a {@link LeaderPool}. The pool
- * is kept for {@code crossroads.matching.refresh} per instance: ranking 10,000 leaders needs them
- * in memory, and a few seconds' staleness is safe because what must never be stale (accepting,
- * under the cap, still in another division) is checked again for the leaders actually returned,
- * see {@link #current(Collection)}.
+ * Reads every leader matching may suggest from the database into a {@link LeaderPool}. The pool is
+ * kept for {@code crossroads.matching.refresh} per instance: ranking 10,000 leaders needs them in
+ * memory, and a few seconds' staleness is safe because what must never be stale (accepting, under
+ * the cap, still in another division) is checked again for the leaders actually returned, see
+ * {@link #current(Collection)}.
  */
 @ApplicationScoped
 public class LeaderPools {
@@ -70,16 +70,19 @@ public class LeaderPools {
         return snapshot.pool();
       }
     }
-    if (!clock.instant().isBefore(current.loadedAt().plus(refresh)) && refreshing.compareAndSet(false, true)) {
-      executor.execute(() -> {
-        try {
-          snapshot = new Snapshot(load(), clock.instant());
-        } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "Could not refresh the leader pool; the previous one stays", e);
-        } finally {
-          refreshing.set(false);
-        }
-      });
+    if (!clock.instant().isBefore(current.loadedAt().plus(refresh))
+        && refreshing.compareAndSet(false, true)) {
+      executor.execute(
+          () -> {
+            try {
+              snapshot = new Snapshot(load(), clock.instant());
+            } catch (RuntimeException e) {
+              LOG.log(
+                  Level.WARNING, "Could not refresh the leader pool; the previous one stays", e);
+            } finally {
+              refreshing.set(false);
+            }
+          });
     }
     return current.pool();
   }
@@ -96,8 +99,8 @@ public class LeaderPools {
   }
 
   /**
-   * The leaders given, as they are in the database right now: division, level, accepting, cap,
-   * load and waiting requests. Topics, which only weigh the score, are taken from {@code cached}.
+   * The leaders given, as they are in the database right now: division, level, accepting, cap, load
+   * and waiting requests. Topics, which only weigh the score, are taken from {@code cached}.
    */
   public Map<UUID, LeaderCard> current(Collection<LeaderCard> cached) {
     Map<UUID, LeaderCard> cards = new HashMap<>();
@@ -118,12 +121,15 @@ public class LeaderPools {
   private List<LeaderCard> read(Set<UUID> only, Map<UUID, Set<String>> knownTopics) {
     Instant now = clock.instant();
     String filter = only == null ? "" : " and p.id in :only";
-    var query = em.createQuery(
-        "select p.id, p.displayName, p.divisionId, d.name, p.level, p.timeZone,"
-            + " lp.acceptingRequests, lp.monthlyCap"
-            + " from Person p, LeaderProfile lp, Division d"
-            + " where lp.personId = p.id and d.id = p.divisionId and p.active = true"
-            + " and p.leader = true" + filter, Object[].class);
+    var query =
+        em.createQuery(
+            "select p.id, p.displayName, p.divisionId, d.name, p.level, p.timeZone,"
+                + " lp.acceptingRequests, lp.monthlyCap"
+                + " from Person p, LeaderProfile lp, Division d"
+                + " where lp.personId = p.id and d.id = p.divisionId and p.active = true"
+                + " and p.leader = true"
+                + filter,
+            Object[].class);
     if (only != null) {
       query.setParameter("only", only);
     }
@@ -131,8 +137,10 @@ public class LeaderPools {
     Map<UUID, Set<String>> topics = knownTopics;
     if (topics == null) {
       topics = new HashMap<>();
-      for (Object[] row : em.createQuery("select lp.personId, t from LeaderProfile lp join lp.topics t",
-          Object[].class).getResultList()) {
+      for (Object[] row :
+          em.createQuery(
+                  "select lp.personId, t from LeaderProfile lp join lp.topics t", Object[].class)
+              .getResultList()) {
         topics.computeIfAbsent((UUID) row[0], id -> new HashSet<>()).add((String) row[1]);
       }
     }
@@ -147,20 +155,31 @@ public class LeaderPools {
       UUID id = (UUID) row[0];
       ZoneId zone = ZoneId.of((String) row[5]);
       YearMonth month = YearMonth.from(now.atZone(zone));
-      cards.add(new LeaderCard(id, (String) row[1], (UUID) row[2], (String) row[3],
-          ((Number) row[4]).intValue(), zone, topics.getOrDefault(id, Set.of()),
-          Boolean.TRUE.equals(row[6]), ((Number) row[7]).intValue(),
-          booked.getOrDefault(id, Map.of()).getOrDefault(month, 0), waiting.getOrDefault(id, 0)));
+      cards.add(
+          new LeaderCard(
+              id,
+              (String) row[1],
+              (UUID) row[2],
+              (String) row[3],
+              ((Number) row[4]).intValue(),
+              zone,
+              topics.getOrDefault(id, Set.of()),
+              Boolean.TRUE.equals(row[6]),
+              ((Number) row[7]).intValue(),
+              booked.getOrDefault(id, Map.of()).getOrDefault(month, 0),
+              waiting.getOrDefault(id, 0)));
     }
     return cards;
   }
 
   private Map<UUID, Integer> waiting(Set<UUID> only) {
-    var query = em.createQuery(
-        "select r.leaderId, count(r) from InterviewRequest r where r.status in :open"
-            + (only == null ? "" : " and r.leaderId in :only") + " group by r.leaderId",
-        Object[].class)
-        .setParameter("open", List.of(RequestStatus.PENDING, RequestStatus.COUNTER_PROPOSED));
+    var query =
+        em.createQuery(
+                "select r.leaderId, count(r) from InterviewRequest r where r.status in :open"
+                    + (only == null ? "" : " and r.leaderId in :only")
+                    + " group by r.leaderId",
+                Object[].class)
+            .setParameter("open", List.of(RequestStatus.PENDING, RequestStatus.COUNTER_PROPOSED));
     if (only != null) {
       query.setParameter("only", only);
     }

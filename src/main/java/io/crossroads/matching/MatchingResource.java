@@ -52,7 +52,8 @@ public class MatchingResource {
   @GET
   @Path("me/recommendations")
   @Operation(summary = "Leaders to talk to, best first, each with the reasons for its score")
-  public List<RecommendationView> recommendations(@QueryParam("limit") @DefaultValue("10") int limit) {
+  public List<RecommendationView> recommendations(
+      @QueryParam("limit") @DefaultValue("10") int limit) {
     if (limit < 1 || limit > MAX_RECOMMENDATIONS) {
       throw Refusal.invalid("limit", "between 1 and " + MAX_RECOMMENDATIONS);
     }

@@ -31,6 +31,7 @@ public class MatchingService {
 
   /** Extra candidates ranked beyond the limit, in case fresher data rules some out. */
   private static final int SPARE = 10;
+
   private static final Duration SOON = Duration.ofDays(7);
   private static final Duration TYPICAL_LENGTH = Duration.ofMinutes(20);
 
@@ -71,25 +72,31 @@ public class MatchingService {
   }
 
   private static InterestsView view(Interest interest) {
-    return new InterestsView(List.copyOf(interest.targetDivisions()), List.copyOf(interest.topics()),
-        interest.goals());
+    return new InterestsView(
+        List.copyOf(interest.targetDivisions()), List.copyOf(interest.topics()), interest.goals());
   }
 
   /** The leaders finished cohort rounds introduced the caller to, newest round first. */
   @Transactional
   public List<IntroductionView> introductions(Caller caller) {
     List<IntroductionView> introductions = new ArrayList<>();
-    for (Object row : em.createNativeQuery("select cast(r.id as varchar(36)), r.name,"
-            + " cast(m.leader_id as varchar(36)), m.score, m.reasons from cohort_match m"
-            + " join cohort_round r on r.id = m.round_id"
-            + " where r.status = 'DONE' and m.employee_id = ?1 order by r.finished_at desc, m.score desc")
-        .setParameter(1, caller.id())
-        .getResultList()) {
+    for (Object row :
+        em.createNativeQuery(
+                "select cast(r.id as varchar(36)), r.name,"
+                    + " cast(m.leader_id as varchar(36)), m.score, m.reasons from cohort_match m"
+                    + " join cohort_round r on r.id = m.round_id"
+                    + " where r.status = 'DONE' and m.employee_id = ?1 order by r.finished_at desc, m.score desc")
+            .setParameter(1, caller.id())
+            .getResultList()) {
       Object[] c = (Object[]) row;
       UUID leaderId = UUID.fromString((String) c[2]);
-      introductions.add(new IntroductionView(UUID.fromString((String) c[0]), (String) c[1],
-          directory.person(leaderId).map(PersonRef::of).orElse(null), ((Number) c[3]).intValue(),
-          CohortRounds.reasons((String) c[4])));
+      introductions.add(
+          new IntroductionView(
+              UUID.fromString((String) c[0]),
+              (String) c[1],
+              directory.person(leaderId).map(PersonRef::of).orElse(null),
+              ((Number) c[3]).intValue(),
+              CohortRounds.reasons((String) c[4])));
     }
     return introductions;
   }
@@ -98,10 +105,12 @@ public class MatchingService {
   @Transactional
   public List<TopicView> topics() {
     Map<String, Long> counts = new TreeMap<>();
-    em.createQuery("select t.name from Topic t", String.class).getResultList()
+    em.createQuery("select t.name from Topic t", String.class)
+        .getResultList()
         .forEach(name -> counts.put(name, 0L));
-    em.createQuery("select t, count(lp) from LeaderProfile lp join lp.topics t, Person p"
-            + " where p.id = lp.personId and p.active = true and p.leader = true group by t",
+    em.createQuery(
+            "select t, count(lp) from LeaderProfile lp join lp.topics t, Person p"
+                + " where p.id = lp.personId and p.active = true and p.leader = true group by t",
             Object[].class)
         .getResultList()
         .forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
@@ -111,9 +120,9 @@ public class MatchingService {
   }
 
   /**
-   * The best leaders for the caller, best first. Ranked over the cached pool, then every
-   * candidate is checked against the database as it is now (hard constraints and score), open
-   * slots in the coming week add their reason, and the list is ranked again.
+   * The best leaders for the caller, best first. Ranked over the cached pool, then every candidate
+   * is checked against the database as it is now (hard constraints and score), open slots in the
+   * coming week add their reason, and the list is ranked again.
    */
   @Transactional
   public List<RecommendationView> recommendations(Caller caller, int limit) {
@@ -133,14 +142,20 @@ public class MatchingService {
     checked.sort(Scorer.BEST_FIRST);
     List<Match> top = new ArrayList<>(checked.subList(0, Math.min(limit, checked.size())));
     Instant from = clock.instant();
-    Map<UUID, Integer> open = availability.openCounts(
-        top.stream().map(m -> m.leader().id()).toList(), from, from.plus(SOON), TYPICAL_LENGTH);
+    Map<UUID, Integer> open =
+        availability.openCounts(
+            top.stream().map(m -> m.leader().id()).toList(), from, from.plus(SOON), TYPICAL_LENGTH);
     List<Match> result = new ArrayList<>();
     for (Match match : top) {
       int slots = open.getOrDefault(match.leader().id(), 0);
-      result.add(slots == 0 ? match : match.with(new Reason("slots-soon",
-          (slots == 1 ? "1 free slot" : slots + " free slots") + " in the next 7 days",
-          Scorer.SLOTS_SOON)));
+      result.add(
+          slots == 0
+              ? match
+              : match.with(
+                  new Reason(
+                      "slots-soon",
+                      (slots == 1 ? "1 free slot" : slots + " free slots") + " in the next 7 days",
+                      Scorer.SLOTS_SOON)));
     }
     result.sort(Scorer.BEST_FIRST);
     return result.stream().map(RecommendationView::of).toList();

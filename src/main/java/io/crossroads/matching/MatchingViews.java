@@ -34,37 +34,71 @@ public final class MatchingViews {
   }
 
   /** A suggested leader: who, where, the score and every reason behind it. */
-  public record LeaderView(UUID id, String displayName, UUID divisionId, String divisionName,
-      int level, String timeZone, List<String> topics) {
+  public record LeaderView(
+      UUID id,
+      String displayName,
+      UUID divisionId,
+      String divisionName,
+      int level,
+      String timeZone,
+      List<String> topics) {
     static LeaderView of(LeaderCard card) {
-      return new LeaderView(card.id(), card.displayName(), card.divisionId(), card.divisionName(),
-          card.level(), card.zone().getId(), card.topics().stream().sorted().toList());
+      return new LeaderView(
+          card.id(),
+          card.displayName(),
+          card.divisionId(),
+          card.divisionName(),
+          card.level(),
+          card.zone().getId(),
+          card.topics().stream().sorted().toList());
     }
   }
 
   public record RecommendationView(LeaderView leader, int score, List<ReasonView> reasons) {
     static RecommendationView of(Match match) {
-      return new RecommendationView(LeaderView.of(match.leader()), match.score(),
+      return new RecommendationView(
+          LeaderView.of(match.leader()),
+          match.score(),
           match.reasons().stream().map(ReasonView::of).toList());
     }
   }
 
   public record NewCohort(
-      @NotBlank(message = "give the round a name") @Size(max = 200, message = "at most 200 characters") String name,
+      @NotBlank(message = "give the round a name")
+          @Size(max = 200, message = "at most 200 characters")
+          String name,
       List<@NotNull UUID> employeeIds,
       List<@NotNull UUID> divisionIds,
-      @Min(value = 1, message = "at least 1") @Max(value = 10, message = "at most 10") int introsPerEmployee) {}
+      @Min(value = 1, message = "at least 1") @Max(value = 10, message = "at most 10")
+          int introsPerEmployee) {}
 
   public record Progress(int done, int total) {}
 
   /** A leader a finished cohort round introduced the employee to. */
-  public record IntroductionView(UUID roundId, String roundName, PersonRef leader, int score,
+  public record IntroductionView(
+      UUID roundId, String roundName, PersonRef leader, int score, List<String> reasons) {}
+
+  public record CohortView(
+      UUID id,
+      String name,
+      CohortStatus status,
+      int introsPerEmployee,
+      int employees,
+      Progress progress,
+      int matched,
+      int unmatched,
+      long totalScore,
+      long greedyScore,
+      String error,
+      Instant createdAt,
+      Instant startedAt,
+      Instant finishedAt) {}
+
+  public record CohortMatchView(
+      UUID employeeId,
+      PersonRef employee,
+      UUID leaderId,
+      PersonRef leader,
+      int score,
       List<String> reasons) {}
-
-  public record CohortView(UUID id, String name, CohortStatus status, int introsPerEmployee,
-      int employees, Progress progress, int matched, int unmatched, long totalScore,
-      long greedyScore, String error, Instant createdAt, Instant startedAt, Instant finishedAt) {}
-
-  public record CohortMatchView(UUID employeeId, PersonRef employee, UUID leaderId,
-      PersonRef leader, int score, List<String> reasons) {}
 }

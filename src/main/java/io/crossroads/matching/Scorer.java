@@ -86,16 +86,21 @@ public final class Scorer {
   public List<Reason> reasons(Seeker seeker, LeaderCard leader) {
     List<Reason> reasons = new ArrayList<>();
     if (seeker.referrals().containsKey(leader.id())) {
-      reasons.add(new Reason("referral", "referred by " + seeker.referrals().get(leader.id()), REFERRAL));
+      reasons.add(
+          new Reason("referral", "referred by " + seeker.referrals().get(leader.id()), REFERRAL));
     }
     if (seeker.targetDivisions().contains(leader.divisionId())) {
-      reasons.add(new Reason("target-division",
-          "works in " + leader.divisionName() + ", a division you target", TARGET_DIVISION));
+      reasons.add(
+          new Reason(
+              "target-division",
+              "works in " + leader.divisionName() + ", a division you target",
+              TARGET_DIVISION));
     }
-    List<String> shared = seeker.topics().stream()
-        .filter(topic -> leader.topics().contains(topic))
-        .sorted(Comparator.comparingInt(pool::topicPoints).reversed().thenComparing(t -> t))
-        .toList();
+    List<String> shared =
+        seeker.topics().stream()
+            .filter(topic -> leader.topics().contains(topic))
+            .sorted(Comparator.comparingInt(pool::topicPoints).reversed().thenComparing(t -> t))
+            .toList();
     if (!shared.isEmpty()) {
       int points = shared.stream().mapToInt(pool::topicPoints).sum();
       String count = shared.size() == 1 ? "1 of your topics" : shared.size() + " of your topics";
@@ -103,13 +108,17 @@ public final class Scorer {
     }
     int hours = pool.overlapHours(seeker.zone(), leader.zone());
     if (hours > 0) {
-      reasons.add(new Reason("time-zones", "working hours overlap " + hours + " h",
-          PER_OVERLAP_HOUR * hours));
+      reasons.add(
+          new Reason(
+              "time-zones", "working hours overlap " + hours + " h", PER_OVERLAP_HOUR * hours));
     }
     int room = roomPoints(leader);
     if (room > 0) {
-      reasons.add(new Reason("room", leader.uncommitted() + " of " + leader.monthlyCap()
-          + " places free this month", room));
+      reasons.add(
+          new Reason(
+              "room",
+              leader.uncommitted() + " of " + leader.monthlyCap() + " places free this month",
+              room));
     } else if (room < 0) {
       reasons.add(new Reason("busy", leader.waiting() + " requests already waiting", room));
     }
@@ -123,8 +132,8 @@ public final class Scorer {
 
   /**
    * The best {@code limit} eligible leaders for one employee, explained, best first: accumulated
-   * over the pool's topic and division indexes, so only leaders sharing something with the
-   * employee (and the best of the rest) are looked at.
+   * over the pool's topic and division indexes, so only leaders sharing something with the employee
+   * (and the best of the rest) are looked at.
    */
   public List<Match> recommend(Seeker seeker, int limit) {
     if (limit <= 0) {
@@ -152,8 +161,8 @@ public final class Scorer {
       return List.of();
     }
     // Keeps the best `limit` seen so far; its head is the worst of them.
-    PriorityQueue<long[]> best = new PriorityQueue<>(Comparator.<long[]>comparingLong(e -> e[0])
-        .thenComparing(e -> -e[1]));
+    PriorityQueue<long[]> best =
+        new PriorityQueue<>(Comparator.<long[]>comparingLong(e -> e[0]).thenComparing(e -> -e[1]));
     for (int i = 0; i < pool.size(); i++) {
       LeaderCard leader = pool.get(i);
       if (!eligible(seeker, leader)) {

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
  * An employee looking for leaders to talk to, with everything the hard constraints and the score
  * need: their management chain, the leaders they met recently or are waiting on, their interests,
  * and who referred them to whom ({@code referrals}: leader id to the name of the person who
- * suggested that leader). {@code waitingOn}: leaders with a request of theirs open, and in a
- * cohort round also the leaders earlier rounds introduced them to.
+ * suggested that leader). {@code waitingOn}: leaders with a request of theirs open, and in a cohort
+ * round also the leaders earlier rounds introduced them to.
  */
 public record Seeker(
     UUID id,

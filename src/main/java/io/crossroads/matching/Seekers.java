@@ -26,6 +26,7 @@ import java.util.UUID;
 public class Seekers {
 
   private static final int CHUNK = 1000;
+
   /** Beyond this many people, the whole reporting tree is read once instead of chain by chain. */
   private static final int WHOLE_TREE = 50;
 
@@ -55,55 +56,74 @@ public class Seekers {
           .setParameter("ids", chunk)
           .getResultList()
           .forEach(i -> interests.put(i.personId(), i));
-      em.createQuery("select i.employeeId, i.leaderId from Interview i where i.employeeId in :ids"
-              + " and (i.status = :scheduled or (i.status = :held and i.startAt >= :since))",
+      em.createQuery(
+              "select i.employeeId, i.leaderId from Interview i where i.employeeId in :ids"
+                  + " and (i.status = :scheduled or (i.status = :held and i.startAt >= :since))",
               Object[].class)
           .setParameter("ids", chunk)
           .setParameter("scheduled", InterviewStatus.SCHEDULED)
           .setParameter("held", InterviewStatus.HELD)
           .setParameter("since", since)
           .getResultList()
-          .forEach(row -> met.computeIfAbsent((UUID) row[0], k -> new HashSet<>()).add((UUID) row[1]));
-      em.createQuery("select r.requesterId, r.leaderId from InterviewRequest r"
-              + " where r.requesterId in :ids and r.status in :open", Object[].class)
+          .forEach(
+              row -> met.computeIfAbsent((UUID) row[0], k -> new HashSet<>()).add((UUID) row[1]));
+      em.createQuery(
+              "select r.requesterId, r.leaderId from InterviewRequest r"
+                  + " where r.requesterId in :ids and r.status in :open",
+              Object[].class)
           .setParameter("ids", chunk)
           .setParameter("open", List.of(RequestStatus.PENDING, RequestStatus.COUNTER_PROPOSED))
           .getResultList()
-          .forEach(row -> waiting.computeIfAbsent((UUID) row[0], k -> new HashSet<>()).add((UUID) row[1]));
-      em.createQuery("select r.requesterId, r.leaderId, p.displayName from InterviewRequest r, Person p"
-              + " where r.referredBy = p.id and r.requesterId in :ids", Object[].class)
+          .forEach(
+              row ->
+                  waiting.computeIfAbsent((UUID) row[0], k -> new HashSet<>()).add((UUID) row[1]));
+      em.createQuery(
+              "select r.requesterId, r.leaderId, p.displayName from InterviewRequest r, Person p"
+                  + " where r.referredBy = p.id and r.requesterId in :ids",
+              Object[].class)
           .setParameter("ids", chunk)
           .getResultList()
-          .forEach(row -> referrals.computeIfAbsent((UUID) row[0], k -> new HashMap<>())
-              .put((UUID) row[1], (String) row[2]));
+          .forEach(
+              row ->
+                  referrals
+                      .computeIfAbsent((UUID) row[0], k -> new HashMap<>())
+                      .put((UUID) row[1], (String) row[2]));
       // Introductions of finished cohort rounds.
-      em.createNativeQuery("select cast(m.employee_id as varchar(36)), cast(m.leader_id as varchar(36)), r.name"
-              + " from cohort_match m join cohort_round r on r.id = m.round_id"
-              + " where r.status = 'DONE' and m.employee_id in (?1)")
+      em.createNativeQuery(
+              "select cast(m.employee_id as varchar(36)), cast(m.leader_id as varchar(36)), r.name"
+                  + " from cohort_match m join cohort_round r on r.id = m.round_id"
+                  + " where r.status = 'DONE' and m.employee_id in (?1)")
           .setParameter(1, chunk)
           .getResultList()
-          .forEach(row -> {
-            Object[] columns = (Object[]) row;
-            UUID employee = UUID.fromString((String) columns[0]);
-            UUID leader = UUID.fromString((String) columns[1]);
-            if (forCohort) {
-              waiting.computeIfAbsent(employee, k -> new HashSet<>()).add(leader);
-            } else {
-              referrals.computeIfAbsent(employee, k -> new HashMap<>())
-                  .putIfAbsent(leader, "the cohort round “" + columns[2] + "”");
-            }
-          });
+          .forEach(
+              row -> {
+                Object[] columns = (Object[]) row;
+                UUID employee = UUID.fromString((String) columns[0]);
+                UUID leader = UUID.fromString((String) columns[1]);
+                if (forCohort) {
+                  waiting.computeIfAbsent(employee, k -> new HashSet<>()).add(leader);
+                } else {
+                  referrals
+                      .computeIfAbsent(employee, k -> new HashMap<>())
+                      .putIfAbsent(leader, "the cohort round “" + columns[2] + "”");
+                }
+              });
     }
     List<Seeker> seekers = new ArrayList<>(people.size());
     for (Person p : people) {
       Interest interest = interests.get(p.id());
-      seekers.add(new Seeker(p.id(), p.divisionId(), p.level(), p.timeZone(),
-          chains.getOrDefault(p.id(), Set.of()),
-          interest == null ? Set.of() : interest.targetDivisions(),
-          interest == null ? Set.of() : interest.topics(),
-          referrals.getOrDefault(p.id(), Map.of()),
-          met.getOrDefault(p.id(), Set.of()),
-          waiting.getOrDefault(p.id(), Set.of())));
+      seekers.add(
+          new Seeker(
+              p.id(),
+              p.divisionId(),
+              p.level(),
+              p.timeZone(),
+              chains.getOrDefault(p.id(), Set.of()),
+              interest == null ? Set.of() : interest.targetDivisions(),
+              interest == null ? Set.of() : interest.topics(),
+              referrals.getOrDefault(p.id(), Map.of()),
+              met.getOrDefault(p.id(), Set.of()),
+              waiting.getOrDefault(p.id(), Set.of())));
     }
     return seekers;
   }
@@ -111,11 +131,13 @@ public class Seekers {
   private Map<UUID, Set<UUID>> chains(List<Person> people) {
     Map<UUID, Set<UUID>> chains = new HashMap<>();
     if (people.size() <= WHOLE_TREE) {
-      people.forEach(p -> chains.put(p.id(), new LinkedHashSet<>(directory.managementChain(p.id()))));
+      people.forEach(
+          p -> chains.put(p.id(), new LinkedHashSet<>(directory.managementChain(p.id()))));
       return chains;
     }
     Map<UUID, UUID> managers = new HashMap<>();
-    em.createQuery("select p.id, p.managerId from Person p where p.managerId is not null", Object[].class)
+    em.createQuery(
+            "select p.id, p.managerId from Person p where p.managerId is not null", Object[].class)
         .getResultList()
         .forEach(row -> managers.put((UUID) row[0], (UUID) row[1]));
     for (Person p : people) {

@@ -37,19 +37,26 @@ public final class CalendarInvites {
     return interview.id() + "@crossroads";
   }
 
-  public static OutboxMessage.Invite invite(Interview interview, Person employee, Person leader,
-      Instant stamp) {
+  public static OutboxMessage.Invite invite(
+      Interview interview, Person employee, Person leader, Instant stamp) {
     boolean cancelled = interview.status() == InterviewStatus.CANCELLED;
     Method method = cancelled ? new Method(Method.VALUE_CANCEL) : new Method(Method.VALUE_REQUEST);
-    VEvent event = new VEvent(interview.start(), interview.end(),
-        "Informational interview: " + employee.displayName() + " and " + leader.displayName());
+    VEvent event =
+        new VEvent(
+            interview.start(),
+            interview.end(),
+            "Informational interview: " + employee.displayName() + " and " + leader.displayName());
     event.replace(new Uid(uid(interview)));
     event.add(new DtStamp(stamp));
     event.add(new Sequence(interview.sequence()));
     event.add(cancelled ? new Status(Status.VALUE_CANCELLED) : new Status(Status.VALUE_CONFIRMED));
-    event.add(new Description(interview.lengthMinutes() + " minutes, " + interview.format()
-        .name().toLowerCase().replace('_', ' ') + ". An informational interview: advice, not a job"
-        + " interview. Close on time."));
+    event.add(
+        new Description(
+            interview.lengthMinutes()
+                + " minutes, "
+                + interview.format().name().toLowerCase().replace('_', ' ')
+                + ". An informational interview: advice, not a job"
+                + " interview. Close on time."));
     Organizer organizer = new Organizer(URI.create("mailto:" + leader.email()));
     organizer.add(new Cn(leader.displayName()));
     event.add(organizer);

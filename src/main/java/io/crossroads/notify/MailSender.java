@@ -47,12 +47,14 @@ public class MailSender {
 
   MimeMessage mime(Session session, OutboxMessage message, Instant now) throws MessagingException {
     String messageId = "<" + message.id() + "@crossroads>";
-    MimeMessage mime = new MimeMessage(session) {
-      @Override
-      protected void updateMessageID() throws MessagingException {
-        setHeader("Message-ID", messageId); // the same on every retry: receivers drop duplicates
-      }
-    };
+    MimeMessage mime =
+        new MimeMessage(session) {
+          @Override
+          protected void updateMessageID() throws MessagingException {
+            setHeader(
+                "Message-ID", messageId); // the same on every retry: receivers drop duplicates
+          }
+        };
     mime.setFrom(new InternetAddress(settings.from()));
     mime.setRecipient(Message.RecipientType.TO, new InternetAddress(message.recipientEmail()));
     mime.setSubject(message.subject(), "UTF-8");
@@ -65,8 +67,8 @@ public class MailSender {
       text.setText(message.body(), "UTF-8");
       alternative.addBodyPart(text);
       MimeBodyPart calendar = new MimeBodyPart();
-      calendar.setContent(message.calendar(),
-          "text/calendar; charset=UTF-8; method=" + message.calendarMethod());
+      calendar.setContent(
+          message.calendar(), "text/calendar; charset=UTF-8; method=" + message.calendarMethod());
       calendar.setHeader("Content-Class", "urn:content-classes:calendarmessage");
       alternative.addBodyPart(calendar);
       mime.setContent(alternative);

@@ -30,16 +30,29 @@ public class Notifications {
   public void toLeader(UUID leaderId, UUID requesterId, String kind, String what) {
     Person leader = person(leaderId);
     Person requester = person(requesterId);
-    queue(kind, leader, headline(requester.displayName() + " " + what),
-        "Hello " + leader.displayName() + ",\n\n" + requester.displayName() + " (" + requester.title()
-            + ") " + what + ".\nOpen Crossroads to answer.\n");
+    queue(
+        kind,
+        leader,
+        headline(requester.displayName() + " " + what),
+        "Hello "
+            + leader.displayName()
+            + ",\n\n"
+            + requester.displayName()
+            + " ("
+            + requester.title()
+            + ") "
+            + what
+            + ".\nOpen Crossroads to answer.\n");
   }
 
   /** The leader answered (declined, proposed times, redirected), or the request expired. */
   public void toEmployee(UUID requesterId, UUID leaderId, String kind, String what) {
     Person requester = person(requesterId);
     Person leader = person(leaderId);
-    queue(kind, requester, headline(leader.displayName() + " " + what),
+    queue(
+        kind,
+        requester,
+        headline(leader.displayName() + " " + what),
         "Hello " + requester.displayName() + ",\n\n" + leader.displayName() + " " + what + ".\n");
   }
 
@@ -47,14 +60,27 @@ public class Notifications {
   public void calendarChanged(Interview interview, String kind, String headline) {
     Person employee = person(interview.employeeId());
     Person leader = person(interview.leaderId());
-    OutboxMessage.Invite invite = CalendarInvites.invite(interview, employee, leader, clock.instant());
+    OutboxMessage.Invite invite =
+        CalendarInvites.invite(interview, employee, leader, clock.instant());
     for (Person to : new Person[] {employee, leader}) {
       Person other = to.id().equals(employee.id()) ? leader : employee;
       String subject = headline + ": " + other.displayName() + ", " + when(interview.start(), to);
-      String body = "Hello " + to.displayName() + ",\n\n" + headline + " with " + other.displayName()
-          + ": " + when(interview.start(), to) + ", " + interview.lengthMinutes() + " minutes.\n"
-          + "The invitation is attached.\n";
-      outbox.add(new OutboxMessage(kind, to.id(), to.email(), subject, body, invite, null, clock.instant()));
+      String body =
+          "Hello "
+              + to.displayName()
+              + ",\n\n"
+              + headline
+              + " with "
+              + other.displayName()
+              + ": "
+              + when(interview.start(), to)
+              + ", "
+              + interview.lengthMinutes()
+              + " minutes.\n"
+              + "The invitation is attached.\n";
+      outbox.add(
+          new OutboxMessage(
+              kind, to.id(), to.email(), subject, body, invite, null, clock.instant()));
     }
   }
 
@@ -67,22 +93,47 @@ public class Notifications {
     Person employee = person(interview.employeeId());
     Person leader = person(interview.leaderId());
     Instant now = clock.instant();
-    outbox.add(new OutboxMessage("reminder", employee.id(), employee.email(),
-        "Reminder: informational interview with " + leader.displayName(),
-        "Hello " + employee.displayName() + ",\n\nOn " + when(interview.start(), employee)
-            + " you meet " + leader.displayName() + ". Prepare two or three questions, keep to "
-            + interview.lengthMinutes() + " minutes, and ask whom else you could talk to.\n",
-        null, key + ":employee", now));
-    outbox.add(new OutboxMessage("reminder", leader.id(), leader.email(),
-        "Reminder: informational interview with " + employee.displayName(),
-        "Hello " + leader.displayName() + ",\n\nOn " + when(interview.start(), leader)
-            + " " + employee.displayName() + " meets you for " + interview.lengthMinutes()
-            + " minutes.\n",
-        null, key + ":leader", now));
+    outbox.add(
+        new OutboxMessage(
+            "reminder",
+            employee.id(),
+            employee.email(),
+            "Reminder: informational interview with " + leader.displayName(),
+            "Hello "
+                + employee.displayName()
+                + ",\n\nOn "
+                + when(interview.start(), employee)
+                + " you meet "
+                + leader.displayName()
+                + ". Prepare two or three questions, keep to "
+                + interview.lengthMinutes()
+                + " minutes, and ask whom else you could talk to.\n",
+            null,
+            key + ":employee",
+            now));
+    outbox.add(
+        new OutboxMessage(
+            "reminder",
+            leader.id(),
+            leader.email(),
+            "Reminder: informational interview with " + employee.displayName(),
+            "Hello "
+                + leader.displayName()
+                + ",\n\nOn "
+                + when(interview.start(), leader)
+                + " "
+                + employee.displayName()
+                + " meets you for "
+                + interview.lengthMinutes()
+                + " minutes.\n",
+            null,
+            key + ":leader",
+            now));
   }
 
   private void queue(String kind, Person to, String subject, String body) {
-    outbox.add(new OutboxMessage(kind, to.id(), to.email(), subject, body, null, null, clock.instant()));
+    outbox.add(
+        new OutboxMessage(kind, to.id(), to.email(), subject, body, null, null, clock.instant()));
   }
 
   private Person person(UUID id) {

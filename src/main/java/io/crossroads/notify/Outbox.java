@@ -53,7 +53,9 @@ public class Outbox {
     List<UUID> due =
         em.createNativeQuery(
                 "select id from outbox_message where sent_at is null and next_attempt_at <= ?1"
-                    + " order by next_attempt_at, id fetch first " + BATCH + " rows only"
+                    + " order by next_attempt_at, id fetch first "
+                    + BATCH
+                    + " rows only"
                     + " for update skip locked",
                 UUID.class)
             .setParameter(1, now)
@@ -71,10 +73,12 @@ public class Outbox {
       failures.forEach(f -> f.message().failed(f.reason(), now));
       return messages.size() - failures.size();
     } catch (Exception unreachable) {
-      LOG.log(Level.WARNING, "SMTP server unavailable; " + messages.size() + " messages wait", unreachable);
+      LOG.log(
+          Level.WARNING,
+          "SMTP server unavailable; " + messages.size() + " messages wait",
+          unreachable);
       messages.forEach(m -> m.failed(String.valueOf(unreachable.getMessage()), now));
       return 0;
     }
   }
-
 }

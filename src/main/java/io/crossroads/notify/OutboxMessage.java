@@ -33,8 +33,15 @@ public class OutboxMessage {
 
   protected OutboxMessage() {}
 
-  public OutboxMessage(String kind, UUID recipientId, String recipientEmail, String subject,
-      String body, Invite invite, String dedupeKey, Instant now) {
+  public OutboxMessage(
+      String kind,
+      UUID recipientId,
+      String recipientEmail,
+      String subject,
+      String body,
+      Invite invite,
+      String dedupeKey,
+      Instant now) {
     this.id = UUID.randomUUID();
     this.kind = Objects.requireNonNull(kind, "kind");
     this.recipientId = recipientId;

@@ -25,7 +25,10 @@ final class Converters {
     public SortedSet<Integer> convertToEntityAttribute(String column) {
       SortedSet<Integer> lengths = new TreeSet<>();
       if (column != null && !column.isBlank()) {
-        Arrays.stream(column.split(",")).map(String::strip).map(Integer::valueOf).forEach(lengths::add);
+        Arrays.stream(column.split(","))
+            .map(String::strip)
+            .map(Integer::valueOf)
+            .forEach(lengths::add);
       }
       return lengths;
     }
@@ -42,7 +45,10 @@ final class Converters {
     public Set<MeetingFormat> convertToEntityAttribute(String column) {
       Set<MeetingFormat> formats = EnumSet.noneOf(MeetingFormat.class);
       if (column != null && !column.isBlank()) {
-        Arrays.stream(column.split(",")).map(String::strip).map(MeetingFormat::valueOf).forEach(formats::add);
+        Arrays.stream(column.split(","))
+            .map(String::strip)
+            .map(MeetingFormat::valueOf)
+            .forEach(formats::add);
       }
       return formats;
     }

@@ -39,7 +39,8 @@ public class DemoMode {
    * in OIDC mode: there, people come from the identity provider.
    */
   public boolean active() {
-    return !oidc.enabled() && enabled.orElseGet(() -> databaseUrl.filter(url -> !url.isBlank()).isEmpty());
+    return !oidc.enabled()
+        && enabled.orElseGet(() -> databaseUrl.filter(url -> !url.isBlank()).isEmpty());
   }
 
   public DemoOrganisation.Shape shape() {

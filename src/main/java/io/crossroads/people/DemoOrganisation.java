@@ -23,62 +23,225 @@ public final class DemoOrganisation {
   /** Division names and their relative size: some divisions are much larger than others. */
   private static final List<DivisionSpec> DIVISIONS =
       List.of(
-          new DivisionSpec("Engineering", 30, List.of("architecture", "platform engineering",
-              "developer experience", "security", "mobile", "cloud cost")),
-          new DivisionSpec("Finance", 12, List.of("budgeting", "forecasting", "procurement",
-              "audit", "treasury")),
-          new DivisionSpec("Marketing", 11, List.of("brand", "content strategy", "growth",
-              "market research", "events")),
-          new DivisionSpec("Sales", 16, List.of("enterprise sales", "partnerships", "negotiation",
-              "customer success", "pricing")),
-          new DivisionSpec("Operations", 10, List.of("supply chain", "logistics",
-              "process improvement", "vendor management", "facilities")),
-          new DivisionSpec("Data Platform", 9, List.of("data engineering", "machine learning",
-              "analytics", "data governance", "experimentation")),
-          new DivisionSpec("Product", 8, List.of("product discovery", "roadmapping", "ux research",
-              "product analytics", "go-to-market")),
-          new DivisionSpec("People", 4, List.of("talent development", "recruiting",
-              "compensation", "learning", "organisation design")));
+          new DivisionSpec(
+              "Engineering",
+              30,
+              List.of(
+                  "architecture",
+                  "platform engineering",
+                  "developer experience",
+                  "security",
+                  "mobile",
+                  "cloud cost")),
+          new DivisionSpec(
+              "Finance",
+              12,
+              List.of("budgeting", "forecasting", "procurement", "audit", "treasury")),
+          new DivisionSpec(
+              "Marketing",
+              11,
+              List.of("brand", "content strategy", "growth", "market research", "events")),
+          new DivisionSpec(
+              "Sales",
+              16,
+              List.of(
+                  "enterprise sales",
+                  "partnerships",
+                  "negotiation",
+                  "customer success",
+                  "pricing")),
+          new DivisionSpec(
+              "Operations",
+              10,
+              List.of(
+                  "supply chain",
+                  "logistics",
+                  "process improvement",
+                  "vendor management",
+                  "facilities")),
+          new DivisionSpec(
+              "Data Platform",
+              9,
+              List.of(
+                  "data engineering",
+                  "machine learning",
+                  "analytics",
+                  "data governance",
+                  "experimentation")),
+          new DivisionSpec(
+              "Product",
+              8,
+              List.of(
+                  "product discovery",
+                  "roadmapping",
+                  "ux research",
+                  "product analytics",
+                  "go-to-market")),
+          new DivisionSpec(
+              "People",
+              4,
+              List.of(
+                  "talent development",
+                  "recruiting",
+                  "compensation",
+                  "learning",
+                  "organisation design")));
 
   /** Beyond the demo's eight, for larger shapes: name, then topics; later ones are smaller. */
   private static final List<List<String>> MORE_DIVISIONS =
       List.of(
-          List.of("Customer Support", "support operations", "escalation management", "knowledge bases", "customer experience"),
-          List.of("Security", "threat modelling", "incident response", "identity", "security engineering"),
-          List.of("Design", "interaction design", "design systems", "accessibility", "visual design"),
+          List.of(
+              "Customer Support",
+              "support operations",
+              "escalation management",
+              "knowledge bases",
+              "customer experience"),
+          List.of(
+              "Security",
+              "threat modelling",
+              "incident response",
+              "identity",
+              "security engineering"),
+          List.of(
+              "Design", "interaction design", "design systems", "accessibility", "visual design"),
           List.of("Research", "applied research", "prototyping", "patents", "research strategy"),
           List.of("Legal", "contracts", "privacy law", "intellectual property", "litigation"),
-          List.of("Cloud Infrastructure", "kubernetes", "site reliability", "networking", "capacity planning"),
-          List.of("Payments", "payment systems", "fraud prevention", "reconciliation", "regulation"),
+          List.of(
+              "Cloud Infrastructure",
+              "kubernetes",
+              "site reliability",
+              "networking",
+              "capacity planning"),
+          List.of(
+              "Payments", "payment systems", "fraud prevention", "reconciliation", "regulation"),
           List.of("Mobile", "ios", "android", "app store growth", "mobile performance"),
-          List.of("Manufacturing", "lean manufacturing", "automation", "plant operations", "safety"),
-          List.of("Quality", "quality assurance", "test automation", "six sigma", "root cause analysis"),
+          List.of(
+              "Manufacturing", "lean manufacturing", "automation", "plant operations", "safety"),
+          List.of(
+              "Quality",
+              "quality assurance",
+              "test automation",
+              "six sigma",
+              "root cause analysis"),
           List.of("Risk", "risk modelling", "credit risk", "operational risk", "stress testing"),
-          List.of("Compliance", "regulatory reporting", "anti money laundering", "policy", "controls"),
-          List.of("Strategy", "corporate strategy", "competitive analysis", "planning", "scenario planning"),
-          List.of("Communications", "internal communications", "press relations", "crisis communication", "storytelling"),
-          List.of("Internal Audit", "audit planning", "controls testing", "fraud investigation", "governance"),
-          List.of("IT Services", "service desk", "end user computing", "it asset management", "collaboration tools"),
-          List.of("Real Estate", "workplace strategy", "leasing", "construction", "energy management"),
-          List.of("Investor Relations", "earnings", "shareholder communication", "valuation", "esg reporting"),
-          List.of("Field Operations", "field service", "scheduling", "fleet management", "technician training"),
-          List.of("Retail", "store operations", "merchandising", "retail analytics", "visual merchandising"),
-          List.of("Analytics", "business intelligence", "dashboards", "statistics", "data storytelling"),
-          List.of("Sustainability", "carbon accounting", "circular economy", "sustainable sourcing", "climate risk"),
-          List.of("Corporate Development", "mergers and acquisitions", "due diligence", "integration", "venture investing"),
-          List.of("Learning", "instructional design", "leadership programs", "e-learning", "coaching"),
-          List.of("Public Affairs", "government relations", "public policy", "advocacy", "community engagement"),
-          List.of("Solutions Engineering", "pre-sales", "solution architecture", "demos", "technical writing"),
-          List.of("Professional Services", "implementation", "consulting", "project management", "delivery"),
+          List.of(
+              "Compliance", "regulatory reporting", "anti money laundering", "policy", "controls"),
+          List.of(
+              "Strategy",
+              "corporate strategy",
+              "competitive analysis",
+              "planning",
+              "scenario planning"),
+          List.of(
+              "Communications",
+              "internal communications",
+              "press relations",
+              "crisis communication",
+              "storytelling"),
+          List.of(
+              "Internal Audit",
+              "audit planning",
+              "controls testing",
+              "fraud investigation",
+              "governance"),
+          List.of(
+              "IT Services",
+              "service desk",
+              "end user computing",
+              "it asset management",
+              "collaboration tools"),
+          List.of(
+              "Real Estate", "workplace strategy", "leasing", "construction", "energy management"),
+          List.of(
+              "Investor Relations",
+              "earnings",
+              "shareholder communication",
+              "valuation",
+              "esg reporting"),
+          List.of(
+              "Field Operations",
+              "field service",
+              "scheduling",
+              "fleet management",
+              "technician training"),
+          List.of(
+              "Retail",
+              "store operations",
+              "merchandising",
+              "retail analytics",
+              "visual merchandising"),
+          List.of(
+              "Analytics",
+              "business intelligence",
+              "dashboards",
+              "statistics",
+              "data storytelling"),
+          List.of(
+              "Sustainability",
+              "carbon accounting",
+              "circular economy",
+              "sustainable sourcing",
+              "climate risk"),
+          List.of(
+              "Corporate Development",
+              "mergers and acquisitions",
+              "due diligence",
+              "integration",
+              "venture investing"),
+          List.of(
+              "Learning", "instructional design", "leadership programs", "e-learning", "coaching"),
+          List.of(
+              "Public Affairs",
+              "government relations",
+              "public policy",
+              "advocacy",
+              "community engagement"),
+          List.of(
+              "Solutions Engineering",
+              "pre-sales",
+              "solution architecture",
+              "demos",
+              "technical writing"),
+          List.of(
+              "Professional Services",
+              "implementation",
+              "consulting",
+              "project management",
+              "delivery"),
           List.of("Hardware", "embedded systems", "hardware design", "firmware", "supply planning"),
-          List.of("Developer Relations", "developer advocacy", "documentation", "open source", "community"),
-          List.of("Localization", "translation", "internationalisation", "localization tooling", "linguistics"),
-          List.of("Trust and Safety", "content moderation", "policy enforcement", "abuse detection", "transparency"),
-          List.of("Business Operations", "operating cadence", "okrs", "business reviews", "process design"));
+          List.of(
+              "Developer Relations",
+              "developer advocacy",
+              "documentation",
+              "open source",
+              "community"),
+          List.of(
+              "Localization",
+              "translation",
+              "internationalisation",
+              "localization tooling",
+              "linguistics"),
+          List.of(
+              "Trust and Safety",
+              "content moderation",
+              "policy enforcement",
+              "abuse detection",
+              "transparency"),
+          List.of(
+              "Business Operations",
+              "operating cadence",
+              "okrs",
+              "business reviews",
+              "process design"));
 
   private static final List<String> SHARED_TOPICS =
-      List.of("leadership", "career growth", "public speaking", "stakeholder management",
-          "remote work", "mentoring");
+      List.of(
+          "leadership",
+          "career growth",
+          "public speaking",
+          "stakeholder management",
+          "remote work",
+          "mentoring");
 
   private static final List<List<String>> ZONES_BY_CONTINENT =
       List.of(
@@ -87,22 +250,139 @@ public final class DemoOrganisation {
           List.of("Asia/Singapore", "Asia/Kolkata", "Asia/Tokyo", "Australia/Sydney"));
 
   private static final String[] FIRST_NAMES = {
-    "Aaron", "Abena", "Adam", "Aditi", "Ahmed", "Aiko", "Alba", "Alex", "Amara", "Ana", "Andrei",
-    "Anika", "Arjun", "Aylin", "Beatriz", "Bilal", "Bruno", "Camila", "Carlos", "Chen", "Chloe",
-    "Daniel", "Dara", "David", "Diego", "Elena", "Elif", "Emma", "Ethan", "Fatima", "Felix",
-    "Freya", "Gabriel", "Grace", "Hamza", "Hannah", "Hiro", "Ines", "Isaac", "Ivan", "Jana",
-    "Javier", "Jin", "Jonas", "Julia", "Kai", "Kenji", "Lara", "Layla", "Lena", "Lucas", "Maya",
-    "Mateo", "Mei", "Mohammed", "Nadia", "Nia", "Noah", "Olga", "Omar", "Priya", "Rafael",
-    "Ravi", "Rosa", "Sara", "Sofia", "Tariq", "Thomas", "Uma", "Victor", "Yara", "Yusuf", "Zoe"
+    "Aaron",
+    "Abena",
+    "Adam",
+    "Aditi",
+    "Ahmed",
+    "Aiko",
+    "Alba",
+    "Alex",
+    "Amara",
+    "Ana",
+    "Andrei",
+    "Anika",
+    "Arjun",
+    "Aylin",
+    "Beatriz",
+    "Bilal",
+    "Bruno",
+    "Camila",
+    "Carlos",
+    "Chen",
+    "Chloe",
+    "Daniel",
+    "Dara",
+    "David",
+    "Diego",
+    "Elena",
+    "Elif",
+    "Emma",
+    "Ethan",
+    "Fatima",
+    "Felix",
+    "Freya",
+    "Gabriel",
+    "Grace",
+    "Hamza",
+    "Hannah",
+    "Hiro",
+    "Ines",
+    "Isaac",
+    "Ivan",
+    "Jana",
+    "Javier",
+    "Jin",
+    "Jonas",
+    "Julia",
+    "Kai",
+    "Kenji",
+    "Lara",
+    "Layla",
+    "Lena",
+    "Lucas",
+    "Maya",
+    "Mateo",
+    "Mei",
+    "Mohammed",
+    "Nadia",
+    "Nia",
+    "Noah",
+    "Olga",
+    "Omar",
+    "Priya",
+    "Rafael",
+    "Ravi",
+    "Rosa",
+    "Sara",
+    "Sofia",
+    "Tariq",
+    "Thomas",
+    "Uma",
+    "Victor",
+    "Yara",
+    "Yusuf",
+    "Zoe"
   };
 
   private static final String[] LAST_NAMES = {
-    "Abbott", "Adeyemi", "Alvarez", "Andersen", "Baker", "Banerjee", "Becker", "Bianchi", "Brown",
-    "Castro", "Chen", "Costa", "Dubois", "Dimitrov", "Eriksson", "Fischer", "Fernandes", "Garcia",
-    "Gupta", "Haddad", "Hansen", "Ito", "Ivanova", "Jansen", "Kaur", "Kim", "Kowalski", "Larsen",
-    "Lee", "Lopez", "Mendes", "Meyer", "Moreau", "Murphy", "Nakamura", "Nguyen", "Novak", "Okafor",
-    "Olsen", "Patel", "Petrov", "Quinn", "Rahman", "Rossi", "Santos", "Schmidt", "Silva",
-    "Suzuki", "Tan", "Tanaka", "Torres", "Volkov", "Wagner", "Walsh", "Weber", "Wong", "Yilmaz",
+    "Abbott",
+    "Adeyemi",
+    "Alvarez",
+    "Andersen",
+    "Baker",
+    "Banerjee",
+    "Becker",
+    "Bianchi",
+    "Brown",
+    "Castro",
+    "Chen",
+    "Costa",
+    "Dubois",
+    "Dimitrov",
+    "Eriksson",
+    "Fischer",
+    "Fernandes",
+    "Garcia",
+    "Gupta",
+    "Haddad",
+    "Hansen",
+    "Ito",
+    "Ivanova",
+    "Jansen",
+    "Kaur",
+    "Kim",
+    "Kowalski",
+    "Larsen",
+    "Lee",
+    "Lopez",
+    "Mendes",
+    "Meyer",
+    "Moreau",
+    "Murphy",
+    "Nakamura",
+    "Nguyen",
+    "Novak",
+    "Okafor",
+    "Olsen",
+    "Patel",
+    "Petrov",
+    "Quinn",
+    "Rahman",
+    "Rossi",
+    "Santos",
+    "Schmidt",
+    "Silva",
+    "Suzuki",
+    "Tan",
+    "Tanaka",
+    "Torres",
+    "Volkov",
+    "Wagner",
+    "Walsh",
+    "Weber",
+    "Wong",
+    "Yilmaz",
     "Zhang"
   };
 
@@ -133,19 +413,23 @@ public final class DemoOrganisation {
       boolean acceptingRequests) {}
 
   /** What an employee wants to learn about: divisions they look towards, topics, goals. */
-  public record InterestSeed(UUID personId, List<UUID> targetDivisionIds, List<String> topics,
-      String goals) {}
+  public record InterestSeed(
+      UUID personId, List<UUID> targetDivisionIds, List<String> topics, String goals) {}
 
   /** A held interview some months before today: the history reports and repeat rules work on. */
   public record HistorySeed(UUID employeeId, UUID leaderId, int daysAgo, int hourUtc) {}
 
   /** The whole generated organisation, managers always listed before their reports. */
-  public record Plan(List<DivisionSeed> divisions, List<PersonSeed> people,
-      List<InterestSeed> interests, List<HistorySeed> history, List<String> vocabulary) {}
+  public record Plan(
+      List<DivisionSeed> divisions,
+      List<PersonSeed> people,
+      List<InterestSeed> interests,
+      List<HistorySeed> history,
+      List<String> vocabulary) {}
 
   /**
-   * How large an organisation to generate: people in all, divisions (8 to 40), the seed.
-   * {@link #ENTERPRISE} is the target scale: 100,000 employees and 10,000 leaders in 40 divisions.
+   * How large an organisation to generate: people in all, divisions (8 to 40), the seed. {@link
+   * #ENTERPRISE} is the target scale: 100,000 employees and 10,000 leaders in 40 divisions.
    */
   public record Shape(int size, int divisions, long seed, double leaderShare) {
     public static final Shape ENTERPRISE = new Shape(110_000, 40, DEFAULT_SEED, 1 / 11.0);
@@ -155,8 +439,12 @@ public final class DemoOrganisation {
     }
 
     public Shape {
-      if (size < 40 || divisions < 8 || divisions > DIVISIONS.size() + MORE_DIVISIONS.size()
-          || size < divisions * 5 || leaderShare <= 0 || leaderShare >= 0.5) {
+      if (size < 40
+          || divisions < 8
+          || divisions > DIVISIONS.size() + MORE_DIVISIONS.size()
+          || size < divisions * 5
+          || leaderShare <= 0
+          || leaderShare >= 0.5) {
         throw new IllegalArgumentException(
             "an organisation needs at least 40 people, 5 per division, and 8 to 40 divisions");
       }
@@ -179,8 +467,11 @@ public final class DemoOrganisation {
     for (int i = 0; specs.size() < shape.divisions(); i++) {
       List<String> more = MORE_DIVISIONS.get(i);
       // A long tail: each further division is smaller than the one before.
-      specs.add(new DivisionSpec(more.get(0), Math.max(2, Math.round(14f / (1 + i * 0.25f))),
-          more.subList(1, more.size())));
+      specs.add(
+          new DivisionSpec(
+              more.get(0),
+              Math.max(2, Math.round(14f / (1 + i * 0.25f))),
+              more.subList(1, more.size())));
     }
     List<DivisionSeed> divisions = new ArrayList<>();
     for (DivisionSpec d : specs) {
@@ -193,19 +484,21 @@ public final class DemoOrganisation {
     for (int i = 0; i < specs.size(); i++) {
       DivisionSpec spec = specs.get(i);
       int headcount =
-          i == specs.size() - 1
-              ? size - assigned
-              : Math.max(5, size * spec.weight() / totalWeight);
+          i == specs.size() - 1 ? size - assigned : Math.max(5, size * spec.weight() / totalWeight);
       assigned += headcount;
       generator.division(divisions.get(i), spec, headcount);
     }
     // Interests and history draw from their own sequence, so the people stay as they were.
-    Aspirations aspirations = new Aspirations(new Random(shape.seed() ^ 0x5DEECE66DL), specs,
-        divisions, generator.people);
+    Aspirations aspirations =
+        new Aspirations(
+            new Random(shape.seed() ^ 0x5DEECE66DL), specs, divisions, generator.people);
     List<String> vocabulary = new ArrayList<>(SHARED_TOPICS);
     specs.forEach(spec -> vocabulary.addAll(spec.topics()));
-    return new Plan(List.copyOf(divisions), List.copyOf(generator.people),
-        aspirations.interests(), aspirations.history(),
+    return new Plan(
+        List.copyOf(divisions),
+        List.copyOf(generator.people),
+        aspirations.interests(),
+        aspirations.history(),
         vocabulary.stream().distinct().sorted().toList());
   }
 
@@ -224,7 +517,8 @@ public final class DemoOrganisation {
   private static final class Generator {
     private final Random random;
     private final List<PersonSeed> people = new ArrayList<>();
-    private final Set<String> usernames = new HashSet<>(List.of("ava", "ben", "leo", "mia", "hana"));
+    private final Set<String> usernames =
+        new HashSet<>(List.of("ava", "ben", "leo", "mia", "hana"));
 
     private final double leaderShare;
 
@@ -244,7 +538,8 @@ public final class DemoOrganisation {
       people.add(head);
       List<PersonSeed> divisionLeaders = new ArrayList<>(List.of(head));
       for (int i = 1; i < leaders - (isLeaderDivision(spec) ? 1 : 0); i++) {
-        String title = (random.nextBoolean() ? "Director, " : "Head of ") + capitalise(pick(spec.topics()));
+        String title =
+            (random.nextBoolean() ? "Director, " : "Head of ") + capitalise(pick(spec.topics()));
         PersonSeed leader =
             leader(division, spec, zones, title, 5 + random.nextInt(4), head.id(), generatedName());
         people.add(leader);
@@ -253,46 +548,123 @@ public final class DemoOrganisation {
       switch (spec.name()) {
         case "Engineering" -> {
           PersonSeed leo =
-              new PersonSeed(id("person:leo"), "leo", "Leo Martins", "leo@crossroads.example",
-                  division.id(), "Director, Platform Engineering", 7, head.id(),
-                  ZoneId.of("Europe/Berlin"), true, false,
+              new PersonSeed(
+                  id("person:leo"),
+                  "leo",
+                  "Leo Martins",
+                  "leo@crossroads.example",
+                  division.id(),
+                  "Director, Platform Engineering",
+                  7,
+                  head.id(),
+                  ZoneId.of("Europe/Berlin"),
+                  true,
+                  false,
                   List.of("architecture", "platform engineering", "career growth", "mentoring"),
-                  4, true);
+                  4,
+                  true);
           people.add(leo);
           divisionLeaders.add(leo);
-          people.add(new PersonSeed(id("person:ben"), "ben", "Ben Okafor", "ben@crossroads.example",
-              division.id(), "Software Engineer", 3, leo.id(), ZoneId.of("Europe/London"),
-              false, false, List.of(), 0, false));
+          people.add(
+              new PersonSeed(
+                  id("person:ben"),
+                  "ben",
+                  "Ben Okafor",
+                  "ben@crossroads.example",
+                  division.id(),
+                  "Software Engineer",
+                  3,
+                  leo.id(),
+                  ZoneId.of("Europe/London"),
+                  false,
+                  false,
+                  List.of(),
+                  0,
+                  false));
         }
-        case "Finance" -> people.add(new PersonSeed(id("person:ava"), "ava", "Ava Thompson",
-            "ava@crossroads.example", division.id(), "Financial Analyst", 4,
-            divisionLeaders.get(divisionLeaders.size() - 1).id(), ZoneId.of("America/New_York"),
-            false, false, List.of(), 0, false));
+        case "Finance" ->
+            people.add(
+                new PersonSeed(
+                    id("person:ava"),
+                    "ava",
+                    "Ava Thompson",
+                    "ava@crossroads.example",
+                    division.id(),
+                    "Financial Analyst",
+                    4,
+                    divisionLeaders.get(divisionLeaders.size() - 1).id(),
+                    ZoneId.of("America/New_York"),
+                    false,
+                    false,
+                    List.of(),
+                    0,
+                    false));
         case "Marketing" -> {
           PersonSeed mia =
-              new PersonSeed(id("person:mia"), "mia", "Mia Chen", "mia@crossroads.example",
-                  division.id(), "Head of Brand", 7, head.id(), ZoneId.of("America/New_York"),
-                  true, false, List.of("brand", "content strategy", "public speaking"), 4, true);
+              new PersonSeed(
+                  id("person:mia"),
+                  "mia",
+                  "Mia Chen",
+                  "mia@crossroads.example",
+                  division.id(),
+                  "Head of Brand",
+                  7,
+                  head.id(),
+                  ZoneId.of("America/New_York"),
+                  true,
+                  false,
+                  List.of("brand", "content strategy", "public speaking"),
+                  4,
+                  true);
           people.add(mia);
           divisionLeaders.add(mia);
         }
-        case "People" -> people.add(new PersonSeed(id("person:hana"), "hana", "Hana Sato",
-            "hana@crossroads.example", division.id(), "HR Business Partner", 6, head.id(),
-            ZoneId.of("Europe/Berlin"), false, true, List.of(), 0, false));
+        case "People" ->
+            people.add(
+                new PersonSeed(
+                    id("person:hana"),
+                    "hana",
+                    "Hana Sato",
+                    "hana@crossroads.example",
+                    division.id(),
+                    "HR Business Partner",
+                    6,
+                    head.id(),
+                    ZoneId.of("Europe/Berlin"),
+                    false,
+                    true,
+                    List.of(),
+                    0,
+                    false));
         default -> {}
       }
-      List<PersonSeed> managers = divisionLeaders.size() > 1
-          ? divisionLeaders.subList(1, divisionLeaders.size())
-          : divisionLeaders;
+      List<PersonSeed> managers =
+          divisionLeaders.size() > 1
+              ? divisionLeaders.subList(1, divisionLeaders.size())
+              : divisionLeaders;
       for (int i = 0; i < employees; i++) {
         String[] name = generatedName();
         int level = 2 + random.nextInt(5);
-        String title = EMPLOYEE_TITLES[Math.min(EMPLOYEE_TITLES.length - 1, level - 2)]
-            + ", " + capitalise(pick(spec.topics()));
-        people.add(new PersonSeed(id("person:" + name[2]), name[2], name[0] + " " + name[1],
-            name[2] + "@crossroads.example", division.id(), title, level,
-            managers.get(random.nextInt(managers.size())).id(), ZoneId.of(pick(zones)),
-            false, spec.name().equals("People") && random.nextInt(4) == 0, List.of(), 0, false));
+        String title =
+            EMPLOYEE_TITLES[Math.min(EMPLOYEE_TITLES.length - 1, level - 2)]
+                + ", "
+                + capitalise(pick(spec.topics()));
+        people.add(
+            new PersonSeed(
+                id("person:" + name[2]),
+                name[2],
+                name[0] + " " + name[1],
+                name[2] + "@crossroads.example",
+                division.id(),
+                title,
+                level,
+                managers.get(random.nextInt(managers.size())).id(),
+                ZoneId.of(pick(zones)),
+                false,
+                spec.name().equals("People") && random.nextInt(4) == 0,
+                List.of(),
+                0,
+                false));
       }
     }
 
@@ -300,8 +672,14 @@ public final class DemoOrganisation {
       return spec.name().equals("Engineering") || spec.name().equals("Marketing");
     }
 
-    private PersonSeed leader(DivisionSeed division, DivisionSpec spec, List<String> zones,
-        String title, int level, UUID managerId, String[] name) {
+    private PersonSeed leader(
+        DivisionSeed division,
+        DivisionSpec spec,
+        List<String> zones,
+        String title,
+        int level,
+        UUID managerId,
+        String[] name) {
       List<String> topics = new ArrayList<>();
       int count = 2 + random.nextInt(3);
       while (topics.size() < count) {
@@ -311,9 +689,20 @@ public final class DemoOrganisation {
         }
       }
       int[] caps = {2, 3, 4, 4, 4, 4, 6, 8};
-      return new PersonSeed(id("person:" + name[2]), name[2], name[0] + " " + name[1],
-          name[2] + "@crossroads.example", division.id(), title, level, managerId,
-          ZoneId.of(pick(zones)), true, false, List.copyOf(topics), caps[random.nextInt(caps.length)],
+      return new PersonSeed(
+          id("person:" + name[2]),
+          name[2],
+          name[0] + " " + name[1],
+          name[2] + "@crossroads.example",
+          division.id(),
+          title,
+          level,
+          managerId,
+          ZoneId.of(pick(zones)),
+          true,
+          false,
+          List.copyOf(topics),
+          caps[random.nextInt(caps.length)],
           random.nextInt(10) != 0);
     }
 
@@ -356,10 +745,14 @@ public final class DemoOrganisation {
     private final List<DivisionSeed> divisions;
     private final List<PersonSeed> people;
     private final List<PersonSeed> leaders;
+
     /** Cumulative popularity of divisions as targets: the popular few draw most of the interest. */
     private final double[] popularity;
 
-    Aspirations(Random random, List<DivisionSpec> specs, List<DivisionSeed> divisions,
+    Aspirations(
+        Random random,
+        List<DivisionSpec> specs,
+        List<DivisionSeed> divisions,
         List<PersonSeed> people) {
       this.random = random;
       this.specs = specs;
@@ -370,8 +763,12 @@ public final class DemoOrganisation {
       double sum = 0;
       for (int i = 0; i < specs.size(); i++) {
         // Data Platform and Product are where everyone wants to look; then by size, skewed.
-        double weight = Math.pow(specs.get(i).weight(), 1.5)
-            * (specs.get(i).name().equals("Data Platform") || specs.get(i).name().equals("Product") ? 4 : 1);
+        double weight =
+            Math.pow(specs.get(i).weight(), 1.5)
+                * (specs.get(i).name().equals("Data Platform")
+                        || specs.get(i).name().equals("Product")
+                    ? 4
+                    : 1);
         sum += weight;
         popularity[i] = sum;
       }
@@ -396,21 +793,31 @@ public final class DemoOrganisation {
             targets.add(target);
             // Earlier topics of a division are its better-known ones.
             List<String> known = specs.get(d).topics();
-            addTopic(topics, known.get(Math.min(random.nextInt(known.size()), random.nextInt(known.size()))));
+            addTopic(
+                topics,
+                known.get(Math.min(random.nextInt(known.size()), random.nextInt(known.size()))));
           }
         }
         int topicCount = 2 + random.nextInt(3);
         for (int attempt = 0; topics.size() < topicCount && attempt < 10; attempt++) {
           if (random.nextInt(5) < 2) {
-            addTopic(topics, SHARED_TOPICS.get(Math.min(random.nextInt(SHARED_TOPICS.size()),
-                random.nextInt(SHARED_TOPICS.size()))));
+            addTopic(
+                topics,
+                SHARED_TOPICS.get(
+                    Math.min(
+                        random.nextInt(SHARED_TOPICS.size()),
+                        random.nextInt(SHARED_TOPICS.size()))));
           } else {
             List<String> known = specs.get(popularDivision()).topics();
             addTopic(topics, known.get(random.nextInt(known.size())));
           }
         }
-        interests.add(new InterestSeed(person.id(), List.copyOf(targets), List.copyOf(topics),
-            GOALS[random.nextInt(GOALS.length)]));
+        interests.add(
+            new InterestSeed(
+                person.id(),
+                List.copyOf(targets),
+                List.copyOf(topics),
+                GOALS[random.nextInt(GOALS.length)]));
       }
       return List.copyOf(interests);
     }
@@ -425,10 +832,12 @@ public final class DemoOrganisation {
         int count = 1 + random.nextInt(2);
         for (int attempt = 0, held = 0; held < count && attempt < 20; attempt++) {
           PersonSeed leader = leaders.get(random.nextInt(leaders.size()));
-          if (!leader.divisionId().equals(person.divisionId()) && !leader.id().equals(person.managerId())
+          if (!leader.divisionId().equals(person.divisionId())
+              && !leader.id().equals(person.managerId())
               && leader.level() - person.level() <= 3) {
-            history.add(new HistorySeed(person.id(), leader.id(), 7 + random.nextInt(350),
-                8 + random.nextInt(9)));
+            history.add(
+                new HistorySeed(
+                    person.id(), leader.id(), 7 + random.nextInt(350), 8 + random.nextInt(9)));
             held++;
           }
         }

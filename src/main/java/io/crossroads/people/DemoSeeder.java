@@ -27,9 +27,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Generates the demo organisation once, at the first start with demo mode on. A marker row makes
- * it happen once per database, also when several instances start together: the loser of the race
- * on the marker's primary key rolls back and carries on.
+ * Generates the demo organisation once, at the first start with demo mode on. A marker row makes it
+ * happen once per database, also when several instances start together: the loser of the race on
+ * the marker's primary key rolls back and carries on.
  */
 @Startup
 @Singleton
@@ -90,13 +90,28 @@ public class DemoSeeder {
     int count = 0;
     for (PersonSeed p : plan.people()) {
       em.persist(
-          new Person(p.id(), p.username(), p.displayName(), p.email(), p.divisionId(), p.title(),
-              p.level(), p.managerId(), p.timeZone(), p.leader(), p.hr()));
+          new Person(
+              p.id(),
+              p.username(),
+              p.displayName(),
+              p.email(),
+              p.divisionId(),
+              p.title(),
+              p.level(),
+              p.managerId(),
+              p.timeZone(),
+              p.leader(),
+              p.hr()));
       em.persist(new Credential(p.id(), demoPassword));
       if (p.leader()) {
         LeaderProfile profile = new LeaderProfile(p.id());
-        profile.offer(p.acceptingRequests(), p.topics(), "", p.monthlyCap(),
-            LeaderProfile.PROGRAM_LENGTHS, java.util.EnumSet.allOf(MeetingFormat.class));
+        profile.offer(
+            p.acceptingRequests(),
+            p.topics(),
+            "",
+            p.monthlyCap(),
+            LeaderProfile.PROGRAM_LENGTHS,
+            java.util.EnumSet.allOf(MeetingFormat.class));
         em.persist(profile);
       }
       if (++count % FLUSH_EVERY == 0) {
@@ -126,14 +141,19 @@ public class DemoSeeder {
 
   /** A held interview in the past, with the accepted request it came from. */
   private void history(HistorySeed held, Instant now) {
-    Instant start = now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(held.daysAgo()))
-        .plus(Duration.ofHours(held.hourUtc()));
+    Instant start =
+        now.truncatedTo(ChronoUnit.DAYS)
+            .minus(Duration.ofDays(held.daysAgo()))
+            .plus(Duration.ofHours(held.hourUtc()));
     Instant sent = start.minus(Duration.ofDays(9));
-    UUID requestId = DemoOrganisation.id("request:" + held.employeeId() + ":" + held.leaderId() + ":" + held.daysAgo());
-    em.createNativeQuery("insert into interview_request (id, requester_id, leader_id, status,"
-            + " length_minutes, format, intro, learn, why_you, created_at, last_attempt_at,"
-            + " answered_at, version, follow_ups) values (?1, ?2, ?3, 'ACCEPTED', 20, 'VIDEO', ?4, ?5,"
-            + " ?6, ?7, ?7, ?8, 0, 0)")
+    UUID requestId =
+        DemoOrganisation.id(
+            "request:" + held.employeeId() + ":" + held.leaderId() + ":" + held.daysAgo());
+    em.createNativeQuery(
+            "insert into interview_request (id, requester_id, leader_id, status,"
+                + " length_minutes, format, intro, learn, why_you, created_at, last_attempt_at,"
+                + " answered_at, version, follow_ups) values (?1, ?2, ?3, 'ACCEPTED', 20, 'VIDEO', ?4, ?5,"
+                + " ?6, ?7, ?7, ?8, 0, 0)")
         .setParameter(1, requestId)
         .setParameter(2, held.employeeId())
         .setParameter(3, held.leaderId())
@@ -143,10 +163,11 @@ public class DemoSeeder {
         .setParameter(7, sent)
         .setParameter(8, sent.plus(Duration.ofDays(2)))
         .executeUpdate();
-    em.createNativeQuery("insert into interview (id, request_id, employee_id, leader_id, start_at,"
-            + " end_at, block_start, block_end, length_minutes, format, status, sequence,"
-            + " created_at, version) values (?1, ?2, ?3, ?4, ?5, ?6, ?5, ?6, 20, 'VIDEO', 'HELD', 0,"
-            + " ?7, 1)")
+    em.createNativeQuery(
+            "insert into interview (id, request_id, employee_id, leader_id, start_at,"
+                + " end_at, block_start, block_end, length_minutes, format, status, sequence,"
+                + " created_at, version) values (?1, ?2, ?3, ?4, ?5, ?6, ?5, ?6, 20, 'VIDEO', 'HELD', 0,"
+                + " ?7, 1)")
         .setParameter(1, DemoOrganisation.id("interview:" + requestId))
         .setParameter(2, requestId)
         .setParameter(3, held.employeeId())

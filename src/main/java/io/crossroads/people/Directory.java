@@ -70,15 +70,16 @@ public class Directory {
   /** The ids of a person's managers, nearest first. */
   /** The person's managers, nearest first, read in one query (a loop in bad data ends it). */
   public List<UUID> managementChain(UUID personId) {
-    List<?> ids = em.createNativeQuery(
-            "with recursive chain (id, manager_id, depth) as ("
-                + " select p.id, p.manager_id, 0 from person p where p.id = ?1"
-                + " union all"
-                + " select m.id, m.manager_id, c.depth + 1 from person m join chain c on m.id = c.manager_id"
-                + " where c.depth < 50)"
-                + " select cast(id as varchar(36)) from chain where depth > 0 order by depth")
-        .setParameter(1, personId)
-        .getResultList();
+    List<?> ids =
+        em.createNativeQuery(
+                "with recursive chain (id, manager_id, depth) as ("
+                    + " select p.id, p.manager_id, 0 from person p where p.id = ?1"
+                    + " union all"
+                    + " select m.id, m.manager_id, c.depth + 1 from person m join chain c on m.id = c.manager_id"
+                    + " where c.depth < 50)"
+                    + " select cast(id as varchar(36)) from chain where depth > 0 order by depth")
+            .setParameter(1, personId)
+            .getResultList();
     List<UUID> chain = new java.util.ArrayList<>();
     for (Object id : ids) {
       UUID manager = UUID.fromString((String) id);
@@ -90,7 +91,8 @@ public class Directory {
     return chain;
   }
 
-  public Page<Person> search(String text, UUID divisionId, boolean leadersOnly, int limit, int offset) {
+  public Page<Person> search(
+      String text, UUID divisionId, boolean leadersOnly, int limit, int offset) {
     StringBuilder where = new StringBuilder(" from Person p where p.active = true");
     Map<String, Object> parameters = new HashMap<>();
     if (text != null && !text.isBlank()) {

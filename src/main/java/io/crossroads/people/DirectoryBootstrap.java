@@ -17,9 +17,9 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
 /**
- * In OIDC mode nobody can sign in to an empty directory, HR included: the first sync from
- * Keycloak is started by the system, shortly after start-up, when the directory has nobody yet.
- * With several instances starting together each may queue one; the later ones change nothing.
+ * In OIDC mode nobody can sign in to an empty directory, HR included: the first sync from Keycloak
+ * is started by the system, shortly after start-up, when the directory has nobody yet. With several
+ * instances starting together each may queue one; the later ones change nothing.
  */
 @Singleton
 @Startup

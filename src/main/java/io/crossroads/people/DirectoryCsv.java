@@ -18,25 +18,38 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads an HRIS export: one person per line, a header naming the columns. Every problem is
- * reported with its line and column; nothing is thrown for bad data.
+ * Reads an HRIS export: one person per line, a header naming the columns. Every problem is reported
+ * with its line and column; nothing is thrown for bad data.
  *
- * <p>Columns: {@code username, displayName, email, division, level, timeZone} (required),
- * {@code title, manager} (a user name), {@code leader, hr, active} ({@code true/false}),
- * {@code movedOn} (the date a division change took effect).
+ * <p>Columns: {@code username, displayName, email, division, level, timeZone} (required), {@code
+ * title, manager} (a user name), {@code leader, hr, active} ({@code true/false}), {@code movedOn}
+ * (the date a division change took effect).
  */
 public final class DirectoryCsv {
 
   public static final int MAX_ERRORS = 1000;
-  static final Set<String> REQUIRED = Set.of("username", "displayName", "email", "division", "level", "timeZone");
-  static final Set<String> OPTIONAL = Set.of("title", "manager", "leader", "hr", "active", "movedOn");
+  static final Set<String> REQUIRED =
+      Set.of("username", "displayName", "email", "division", "level", "timeZone");
+  static final Set<String> OPTIONAL =
+      Set.of("title", "manager", "leader", "hr", "active", "movedOn");
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
   /** A valid line: what the directory should say about one person. */
-  public record Row(int line, String username, String displayName, String email, String division,
-      String title, int level, String manager, ZoneId timeZone, boolean leader, boolean hr,
-      boolean active, LocalDate movedOn) {}
+  public record Row(
+      int line,
+      String username,
+      String displayName,
+      String email,
+      String division,
+      String title,
+      int level,
+      String manager,
+      ZoneId timeZone,
+      boolean leader,
+      boolean hr,
+      boolean active,
+      LocalDate movedOn) {}
 
   public record RowError(int line, String field, String message) {}
 
@@ -51,8 +64,14 @@ public final class DirectoryCsv {
   public static Parsed parse(Reader reader) {
     List<Row> rows = new ArrayList<>();
     List<RowError> errors = new ArrayList<>();
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-        .setIgnoreEmptyLines(true).setTrim(true).get();
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true)
+            .setTrim(true)
+            .get();
     int lines = 0;
     try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
       Map<String, Integer> header = new HashMap<>();
@@ -64,7 +83,9 @@ public final class DirectoryCsv {
       }
       for (String name : header.keySet()) {
         if (!REQUIRED.contains(name) && !OPTIONAL.contains(name)) {
-          errors.add(new RowError(1, name, "unknown column; expected " + REQUIRED + " and optionally " + OPTIONAL));
+          errors.add(
+              new RowError(
+                  1, name, "unknown column; expected " + REQUIRED + " and optionally " + OPTIONAL));
         }
       }
       if (!errors.isEmpty()) {
@@ -79,7 +100,8 @@ public final class DirectoryCsv {
         if (row != null) {
           Integer first = seen.putIfAbsent(row.username(), line);
           if (first != null) {
-            errors.add(new RowError(line, "username", row.username() + " is already on line " + first));
+            errors.add(
+                new RowError(line, "username", row.username() + " is already on line " + first));
           } else {
             rows.add(row);
           }
@@ -89,7 +111,10 @@ public final class DirectoryCsv {
           break;
         }
       }
-    } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException malformed) {
+    } catch (IOException
+        | UncheckedIOException
+        | IllegalStateException
+        | IllegalArgumentException malformed) {
       errors.add(new RowError(lines + 1, null, "not readable as CSV: " + malformed.getMessage()));
     }
     return new Parsed(rows, errors, lines);
@@ -112,7 +137,9 @@ public final class DirectoryCsv {
 
     Row row() {
       if (!record.isConsistent()) {
-        errors.add(new RowError(line, null, "has " + record.size() + " fields; the header has " + header.size()));
+        errors.add(
+            new RowError(
+                line, null, "has " + record.size() + " fields; the header has " + header.size()));
         return null;
       }
       String username = text("username", 100, true);
@@ -142,8 +169,22 @@ public final class DirectoryCsv {
       boolean hr = flag("hr", false);
       boolean active = flag("active", true);
       LocalDate movedOn = date("movedOn");
-      return bad ? null : new Row(line, username, displayName, email, division,
-          title == null ? "" : title, level, manager, zone, leader, hr, active, movedOn);
+      return bad
+          ? null
+          : new Row(
+              line,
+              username,
+              displayName,
+              email,
+              division,
+              title == null ? "" : title,
+              level,
+              manager,
+              zone,
+              leader,
+              hr,
+              active,
+              movedOn);
     }
 
     private String value(String column) {

@@ -12,9 +12,7 @@ import java.util.UUID;
 @Dependent
 public class DirectoryImportBatchlet extends AbstractBatchlet {
 
-  @Inject
-  @BatchProperty
-  String id;
+  @Inject @BatchProperty String id;
 
   @Inject DirectoryImportRunner runner;
 

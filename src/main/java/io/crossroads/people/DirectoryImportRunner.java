@@ -72,8 +72,13 @@ public class DirectoryImportRunner {
       return "DONE";
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Directory import " + id + " failed", e);
-      runs.fail(JOBS, id, attempt, "The import could not be applied (" + e.getClass().getSimpleName()
-          + "); nothing was changed.");
+      runs.fail(
+          JOBS,
+          id,
+          attempt,
+          "The import could not be applied ("
+              + e.getClass().getSimpleName()
+              + "); nothing was changed.");
       return "FAILED";
     }
   }

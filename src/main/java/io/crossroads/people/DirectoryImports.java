@@ -31,10 +31,10 @@ import org.hibernate.Session;
 
 /**
  * Directory imports as stored, and applying one: every line checked (each line on its own, then
- * managers and reporting cycles across the file and the directory), then, only if nothing is
- * wrong, all changes in one transaction: new divisions, joiners, changes, division moves recorded
- * as internal moves with their date, and for a full export the leavers, kept for history but no
- * longer active, their open requests closed with a note.
+ * managers and reporting cycles across the file and the directory), then, only if nothing is wrong,
+ * all changes in one transaction: new divisions, joiners, changes, division moves recorded as
+ * internal moves with their date, and for a full export the leavers, kept for history but no longer
+ * active, their open requests closed with a note.
  */
 @ApplicationScoped
 public class DirectoryImports {
@@ -46,8 +46,17 @@ public class DirectoryImports {
   @Inject Clock clock;
 
   /** A job's state for the API. */
-  public record JobView(UUID id, String kind, String status, Progress progress, boolean fullSnapshot,
-      List<RowError> errors, String summary, String error, Instant createdAt, Instant startedAt,
+  public record JobView(
+      UUID id,
+      String kind,
+      String status,
+      Progress progress,
+      boolean fullSnapshot,
+      List<RowError> errors,
+      String summary,
+      String error,
+      Instant createdAt,
+      Instant startedAt,
       Instant finishedAt) {}
 
   public record Progress(int done, int total) {}
@@ -57,9 +66,10 @@ public class DirectoryImports {
   public UUID submit(Caller caller, String csv, boolean full) {
     UUID id = UUID.randomUUID();
     long lines = csv.lines().count();
-    em.createNativeQuery("insert into directory_job (id, kind, full_snapshot, status, progress_done,"
-            + " progress_total, created_by, created_at, attempt, version)"
-            + " values (?1, 'IMPORT', ?2, 'QUEUED', 0, ?3, ?4, ?5, 0, 0)")
+    em.createNativeQuery(
+            "insert into directory_job (id, kind, full_snapshot, status, progress_done,"
+                + " progress_total, created_by, created_at, attempt, version)"
+                + " values (?1, 'IMPORT', ?2, 'QUEUED', 0, ?3, ?4, ?5, 0, 0)")
         .setParameter(1, id)
         .setParameter(2, full)
         .setParameter(3, (int) Math.min(Integer.MAX_VALUE, 2 * Math.max(0, lines - 1)))
@@ -67,7 +77,8 @@ public class DirectoryImports {
         .setParameter(5, clock.instant())
         .executeUpdate();
     for (int part = 0, from = 0; from < csv.length(); part++, from += PART) {
-      em.createNativeQuery("insert into directory_upload (job_id, part, content) values (?1, ?2, ?3)")
+      em.createNativeQuery(
+              "insert into directory_upload (job_id, part, content) values (?1, ?2, ?3)")
           .setParameter(1, id)
           .setParameter(2, part)
           .setParameter(3, csv.substring(from, Math.min(csv.length(), from + PART)))
@@ -84,9 +95,10 @@ public class DirectoryImports {
   @Transactional
   public UUID submitSync(UUID by) {
     UUID id = UUID.randomUUID();
-    em.createNativeQuery("insert into directory_job (id, kind, full_snapshot, status, progress_done,"
-            + " progress_total, created_by, created_at, attempt, version)"
-            + " values (?1, 'SYNC', true, 'QUEUED', 0, 0, ?2, ?3, 0, 0)")
+    em.createNativeQuery(
+            "insert into directory_job (id, kind, full_snapshot, status, progress_done,"
+                + " progress_total, created_by, created_at, attempt, version)"
+                + " values (?1, 'SYNC', true, 'QUEUED', 0, 0, ?2, ?3, 0, 0)")
         .setParameter(1, id)
         .setParameter(2, by)
         .setParameter(3, clock.instant())
@@ -98,41 +110,62 @@ public class DirectoryImports {
   @Transactional
   public boolean empty() {
     return em.createQuery("select count(p) from Person p where p.active = true", Long.class)
-        .getSingleResult() == 0;
+            .getSingleResult()
+        == 0;
   }
 
   /** The kind of a job: IMPORT or SYNC. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public String kind(UUID id) {
-    return (String) em.createNativeQuery("select kind from directory_job where id = ?1")
-        .setParameter(1, id).getSingleResult();
+    return (String)
+        em.createNativeQuery("select kind from directory_job where id = ?1")
+            .setParameter(1, id)
+            .getSingleResult();
   }
 
   /** Sets how many steps the job has, once it knows. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void total(UUID id, int total) {
     em.createNativeQuery("update directory_job set progress_total = ?1 where id = ?2")
-        .setParameter(1, total).setParameter(2, id).executeUpdate();
+        .setParameter(1, total)
+        .setParameter(2, id)
+        .executeUpdate();
   }
 
   @Transactional
   public JobView view(UUID id) {
-    List<Object[]> rows = em.createNativeQuery("select kind, status, progress_done, progress_total,"
-            + " full_snapshot, summary, error, created_at, started_at, finished_at from directory_job where id = ?1")
-        .setParameter(1, id).getResultList();
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select kind, status, progress_done, progress_total,"
+                    + " full_snapshot, summary, error, created_at, started_at, finished_at from directory_job where id = ?1")
+            .setParameter(1, id)
+            .getResultList();
     if (rows.isEmpty()) {
       throw Refusal.notFound("The job");
     }
     Object[] r = rows.get(0);
     List<RowError> errors = new ArrayList<>();
-    for (Object row : em.createNativeQuery("select line, field, message from directory_job_error"
-            + " where job_id = ?1 order by position").setParameter(1, id).getResultList()) {
+    for (Object row :
+        em.createNativeQuery(
+                "select line, field, message from directory_job_error"
+                    + " where job_id = ?1 order by position")
+            .setParameter(1, id)
+            .getResultList()) {
       Object[] e = (Object[]) row;
       errors.add(new RowError(((Number) e[0]).intValue(), (String) e[1], (String) e[2]));
     }
-    return new JobView(id, (String) r[0], (String) r[1],
-        new Progress(((Number) r[2]).intValue(), ((Number) r[3]).intValue()), Boolean.TRUE.equals(r[4]),
-        errors, (String) r[5], (String) r[6], instant(r[7]), instant(r[8]), instant(r[9]));
+    return new JobView(
+        id,
+        (String) r[0],
+        (String) r[1],
+        new Progress(((Number) r[2]).intValue(), ((Number) r[3]).intValue()),
+        Boolean.TRUE.equals(r[4]),
+        errors,
+        (String) r[5],
+        (String) r[6],
+        instant(r[7]),
+        instant(r[8]),
+        instant(r[9]));
   }
 
   private static Instant instant(Object value) {
@@ -154,39 +187,53 @@ public class DirectoryImports {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Upload upload(UUID id) {
     StringBuilder csv = new StringBuilder();
-    for (Object part : em.createNativeQuery("select content from directory_upload where job_id = ?1 order by part")
-        .setParameter(1, id).getResultList()) {
+    for (Object part :
+        em.createNativeQuery("select content from directory_upload where job_id = ?1 order by part")
+            .setParameter(1, id)
+            .getResultList()) {
       csv.append((String) part);
     }
-    Object full = em.createNativeQuery("select full_snapshot from directory_job where id = ?1")
-        .setParameter(1, id).getSingleResult();
+    Object full =
+        em.createNativeQuery("select full_snapshot from directory_job where id = ?1")
+            .setParameter(1, id)
+            .getSingleResult();
     return new Upload(csv.toString(), Boolean.TRUE.equals(full));
   }
 
   /** Ends the attempt as FAILED with the errors found; nothing else changes. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void reject(UUID id, int attempt, List<RowError> errors) {
-    em.createNativeQuery("delete from directory_job_error where job_id = ?1").setParameter(1, id).executeUpdate();
-    em.unwrap(Session.class).doWork(connection -> {
-      try (PreparedStatement insert = connection.prepareStatement(
-          "insert into directory_job_error (job_id, position, line, field, message) values (?, ?, ?, ?, ?)")) {
-        for (int i = 0; i < errors.size(); i++) {
-          RowError e = errors.get(i);
-          insert.setObject(1, id);
-          insert.setInt(2, i);
-          insert.setInt(3, e.line());
-          insert.setString(4, e.field());
-          insert.setString(5, JobRuns.truncate(e.message(), 500));
-          insert.addBatch();
-        }
-        insert.executeBatch();
-      }
-    });
-    em.createNativeQuery("update directory_job set status = 'FAILED', finished_at = ?1, error = ?2,"
-            + " version = version + 1 where id = ?3 and attempt = ?4")
+    em.createNativeQuery("delete from directory_job_error where job_id = ?1")
+        .setParameter(1, id)
+        .executeUpdate();
+    em.unwrap(Session.class)
+        .doWork(
+            connection -> {
+              try (PreparedStatement insert =
+                  connection.prepareStatement(
+                      "insert into directory_job_error (job_id, position, line, field, message) values (?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < errors.size(); i++) {
+                  RowError e = errors.get(i);
+                  insert.setObject(1, id);
+                  insert.setInt(2, i);
+                  insert.setInt(3, e.line());
+                  insert.setString(4, e.field());
+                  insert.setString(5, JobRuns.truncate(e.message(), 500));
+                  insert.addBatch();
+                }
+                insert.executeBatch();
+              }
+            });
+    em.createNativeQuery(
+            "update directory_job set status = 'FAILED', finished_at = ?1, error = ?2,"
+                + " version = version + 1 where id = ?3 and attempt = ?4")
         .setParameter(1, clock.instant())
-        .setParameter(2, errors.size() + " problem" + (errors.size() == 1 ? "" : "s")
-            + " in the file; nothing was changed")
+        .setParameter(
+            2,
+            errors.size()
+                + " problem"
+                + (errors.size() == 1 ? "" : "s")
+                + " in the file; nothing was changed")
         .setParameter(3, id)
         .setParameter(4, attempt)
         .executeUpdate();
@@ -196,8 +243,16 @@ public class DirectoryImports {
   public record Summary(int created, int updated, int moved, int deactivated, int unchanged) {
     @Override
     public String toString() {
-      return created + " created, " + updated + " updated, " + moved + " moved division, "
-          + deactivated + " deactivated, " + unchanged + " unchanged";
+      return created
+          + " created, "
+          + updated
+          + " updated, "
+          + moved
+          + " moved division, "
+          + deactivated
+          + " deactivated, "
+          + unchanged
+          + " unchanged";
     }
   }
 
@@ -210,35 +265,50 @@ public class DirectoryImports {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Applied apply(UUID id, int attempt, List<Row> rows, boolean full) {
-    Object owner = em.createNativeQuery("select attempt from directory_job where id = ?1 and status = 'RUNNING' for update")
-        .setParameter(1, id).getResultList().stream().findFirst().orElse(null);
+    Object owner =
+        em
+            .createNativeQuery(
+                "select attempt from directory_job where id = ?1 and status = 'RUNNING' for update")
+            .setParameter(1, id)
+            .getResultList()
+            .stream()
+            .findFirst()
+            .orElse(null);
     if (owner == null || ((Number) owner).intValue() != attempt) {
       return null;
     }
     Instant now = clock.instant();
     Summary[] summary = new Summary[1];
     List<RowError> errors = new ArrayList<>();
-    em.unwrap(Session.class).doWork(connection -> {
-      Existing existing = Existing.read(connection);
-      Map<String, Row> byUsername = new HashMap<>();
-      rows.forEach(r -> byUsername.put(r.username(), r));
-      for (Row row : rows) {
-        if (row.manager() != null && !byUsername.containsKey(row.manager())
-            && !existing.byUsername.containsKey(row.manager())) {
-          errors.add(new RowError(row.line(), "manager", "no person " + row.manager() + " in the file or the directory"));
-        }
-      }
-      errors.addAll(cycles(rows, byUsername, existing));
-      if (!errors.isEmpty()) {
-        return;
-      }
-      summary[0] = write(connection, id, rows, existing, full, now);
-    });
+    em.unwrap(Session.class)
+        .doWork(
+            connection -> {
+              Existing existing = Existing.read(connection);
+              Map<String, Row> byUsername = new HashMap<>();
+              rows.forEach(r -> byUsername.put(r.username(), r));
+              for (Row row : rows) {
+                if (row.manager() != null
+                    && !byUsername.containsKey(row.manager())
+                    && !existing.byUsername.containsKey(row.manager())) {
+                  errors.add(
+                      new RowError(
+                          row.line(),
+                          "manager",
+                          "no person " + row.manager() + " in the file or the directory"));
+                }
+              }
+              errors.addAll(cycles(rows, byUsername, existing));
+              if (!errors.isEmpty()) {
+                return;
+              }
+              summary[0] = write(connection, id, rows, existing, full, now);
+            });
     return new Applied(errors, summary[0]);
   }
 
   /** Reporting lines that loop, following the file first and the directory for everyone else. */
-  private static List<RowError> cycles(List<Row> rows, Map<String, Row> byUsername, Existing existing) {
+  private static List<RowError> cycles(
+      List<Row> rows, Map<String, Row> byUsername, Existing existing) {
     List<RowError> errors = new ArrayList<>();
     for (Row row : rows) {
       Set<String> seen = new HashSet<>();
@@ -248,16 +318,27 @@ public class DirectoryImports {
         current = inFile != null ? inFile.manager() : existing.managerOf(current);
       }
       if (current != null && current.equals(row.username())) {
-        errors.add(new RowError(row.line(), "manager", "the reporting line of " + row.username() + " loops back to them"));
+        errors.add(
+            new RowError(
+                row.line(),
+                "manager",
+                "the reporting line of " + row.username() + " loops back to them"));
       }
     }
     return errors;
   }
 
-  private Summary write(Connection connection, UUID jobId, List<Row> rows, Existing existing,
-      boolean full, Instant now) throws SQLException {
+  private Summary write(
+      Connection connection,
+      UUID jobId,
+      List<Row> rows,
+      Existing existing,
+      boolean full,
+      Instant now)
+      throws SQLException {
     Map<String, UUID> divisions = new HashMap<>(existing.divisions);
-    try (PreparedStatement insert = connection.prepareStatement("insert into division (id, name) values (?, ?)")) {
+    try (PreparedStatement insert =
+        connection.prepareStatement("insert into division (id, name) values (?, ?)")) {
       for (Row row : rows) {
         if (!divisions.containsKey(row.division())) {
           UUID division = UUID.randomUUID();
@@ -275,14 +356,20 @@ public class DirectoryImports {
     int updated = 0;
     int moved = 0;
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-    try (PreparedStatement insert = connection.prepareStatement("insert into person (id, username,"
-            + " display_name, email, division_id, title, level, manager_id, time_zone, leader, hr, active)"
-            + " values (?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?)");
-        PreparedStatement update = connection.prepareStatement("update person set display_name = ?,"
-            + " email = ?, division_id = ?, title = ?, level = ?, time_zone = ?, leader = ?, hr = ?,"
-            + " active = ? where id = ?");
-        PreparedStatement move = connection.prepareStatement("insert into internal_move (id, person_id,"
-            + " from_division, to_division, moved_on, recorded_at, job_id) values (?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement insert =
+            connection.prepareStatement(
+                "insert into person (id, username,"
+                    + " display_name, email, division_id, title, level, manager_id, time_zone, leader, hr, active)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?)");
+        PreparedStatement update =
+            connection.prepareStatement(
+                "update person set display_name = ?,"
+                    + " email = ?, division_id = ?, title = ?, level = ?, time_zone = ?, leader = ?, hr = ?,"
+                    + " active = ? where id = ?");
+        PreparedStatement move =
+            connection.prepareStatement(
+                "insert into internal_move (id, person_id,"
+                    + " from_division, to_division, moved_on, recorded_at, job_id) values (?, ?, ?, ?, ?, ?, ?)")) {
       for (Row row : rows) {
         UUID division = divisions.get(row.division());
         Person current = existing.byUsername.get(row.username());
@@ -337,7 +424,8 @@ public class DirectoryImports {
       move.executeBatch();
     }
     int managerChanges = 0;
-    try (PreparedStatement manage = connection.prepareStatement("update person set manager_id = ? where id = ?")) {
+    try (PreparedStatement manage =
+        connection.prepareStatement("update person set manager_id = ? where id = ?")) {
       for (Row row : rows) {
         UUID manager = row.manager() == null ? null : ids.get(row.manager());
         Person current = existing.byUsername.get(row.username());
@@ -353,8 +441,10 @@ public class DirectoryImports {
       }
       manage.executeBatch();
     }
-    try (PreparedStatement profile = connection.prepareStatement("insert into leader_profile (person_id,"
-        + " accepting_requests, bio, monthly_cap, lengths, formats, version) values (?, true, '', ?, ?, ?, 0)")) {
+    try (PreparedStatement profile =
+        connection.prepareStatement(
+            "insert into leader_profile (person_id,"
+                + " accepting_requests, bio, monthly_cap, lengths, formats, version) values (?, true, '', ?, ?, ?, 0)")) {
       for (Row row : rows) {
         if (row.leader() && !existing.leaders.contains(ids.get(row.username()))) {
           profile.setObject(1, ids.get(row.username()));
@@ -371,11 +461,12 @@ public class DirectoryImports {
       Set<String> listed = new HashSet<>();
       rows.forEach(r -> listed.add(r.username()));
       List<UUID> leavers = new ArrayList<>();
-      existing.byUsername.forEach((username, person) -> {
-        if (person.active && !listed.contains(username)) {
-          leavers.add(person.id);
-        }
-      });
+      existing.byUsername.forEach(
+          (username, person) -> {
+            if (person.active && !listed.contains(username)) {
+              leavers.add(person.id);
+            }
+          });
       deactivated = leave(connection, leavers, now);
     }
     int changed = updated + managerChanges;
@@ -383,14 +474,22 @@ public class DirectoryImports {
   }
 
   /** Leavers stay for history but are no longer active; their open requests close with a note. */
-  private static int leave(Connection connection, List<UUID> leavers, Instant now) throws SQLException {
-    try (PreparedStatement deactivate = connection.prepareStatement("update person set active = false where id = ?");
-        PreparedStatement open = connection.prepareStatement("select id from interview_request"
-            + " where (requester_id = ? or leader_id = ?) and status in ('PENDING', 'COUNTER_PROPOSED')");
-        PreparedStatement close = connection.prepareStatement("update interview_request set status = 'WITHDRAWN',"
-            + " answered_at = ?, version = version + 1 where id = ?");
-        PreparedStatement note = connection.prepareStatement("insert into request_event (id, request_id, at,"
-            + " actor_id, type, note) values (?, ?, ?, null, 'WITHDRAWN', ?)")) {
+  private static int leave(Connection connection, List<UUID> leavers, Instant now)
+      throws SQLException {
+    try (PreparedStatement deactivate =
+            connection.prepareStatement("update person set active = false where id = ?");
+        PreparedStatement open =
+            connection.prepareStatement(
+                "select id from interview_request"
+                    + " where (requester_id = ? or leader_id = ?) and status in ('PENDING', 'COUNTER_PROPOSED')");
+        PreparedStatement close =
+            connection.prepareStatement(
+                "update interview_request set status = 'WITHDRAWN',"
+                    + " answered_at = ?, version = version + 1 where id = ?");
+        PreparedStatement note =
+            connection.prepareStatement(
+                "insert into request_event (id, request_id, at,"
+                    + " actor_id, type, note) values (?, ?, ?, null, 'WITHDRAWN', ?)")) {
       for (UUID leaver : leavers) {
         deactivate.setObject(1, leaver);
         deactivate.addBatch();
@@ -405,7 +504,8 @@ public class DirectoryImports {
             note.setObject(1, UUID.randomUUID());
             note.setObject(2, request);
             note.setTimestamp(3, Timestamp.from(now));
-            note.setString(4, "Closed by the directory import: a participant has left the company.");
+            note.setString(
+                4, "Closed by the directory import: a participant has left the company.");
             note.addBatch();
           }
         }
@@ -420,42 +520,75 @@ public class DirectoryImports {
   /** Marks the job done with what it changed. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void finish(UUID id, int attempt, Summary summary) {
-    em.createNativeQuery("update directory_job set status = 'DONE', summary = ?1, finished_at = ?2,"
-            + " progress_done = progress_total, version = version + 1 where id = ?3 and attempt = ?4")
+    em.createNativeQuery(
+            "update directory_job set status = 'DONE', summary = ?1, finished_at = ?2,"
+                + " progress_done = progress_total, version = version + 1 where id = ?3 and attempt = ?4")
         .setParameter(1, summary.toString())
         .setParameter(2, clock.instant())
         .setParameter(3, id)
         .setParameter(4, attempt)
         .executeUpdate();
-    em.createNativeQuery("delete from directory_upload where job_id = ?1").setParameter(1, id).executeUpdate();
+    em.createNativeQuery("delete from directory_upload where job_id = ?1")
+        .setParameter(1, id)
+        .executeUpdate();
   }
 
   /** A person as the directory has them now, for comparison. */
-  private record Person(UUID id, String displayName, String email, UUID division, String title,
-      int level, UUID manager, String timeZone, boolean leader, boolean hr, boolean active) {
+  private record Person(
+      UUID id,
+      String displayName,
+      String email,
+      UUID division,
+      String title,
+      int level,
+      UUID manager,
+      String timeZone,
+      boolean leader,
+      boolean hr,
+      boolean active) {
 
     boolean differsFrom(Row row, UUID division) {
-      return !displayName.equals(row.displayName()) || !email.equals(row.email())
-          || !this.division.equals(division) || !Objects.equals(title, row.title())
-          || level != row.level() || !timeZone.equals(row.timeZone().getId())
-          || leader != row.leader() || hr != row.hr() || active != row.active();
+      return !displayName.equals(row.displayName())
+          || !email.equals(row.email())
+          || !this.division.equals(division)
+          || !Objects.equals(title, row.title())
+          || level != row.level()
+          || !timeZone.equals(row.timeZone().getId())
+          || leader != row.leader()
+          || hr != row.hr()
+          || active != row.active();
     }
   }
 
   /** The whole directory, read once per import. */
-  private record Existing(Map<String, Person> byUsername, Map<UUID, String> usernames,
-      Map<String, UUID> divisions, Set<UUID> leaders) {
+  private record Existing(
+      Map<String, Person> byUsername,
+      Map<UUID, String> usernames,
+      Map<String, UUID> divisions,
+      Set<UUID> leaders) {
 
     static Existing read(Connection connection) throws SQLException {
       Map<String, Person> byUsername = new HashMap<>();
       Map<UUID, String> usernames = new HashMap<>();
-      try (PreparedStatement select = connection.prepareStatement("select id, username, display_name,"
-              + " email, division_id, title, level, manager_id, time_zone, leader, hr, active from person");
+      try (PreparedStatement select =
+              connection.prepareStatement(
+                  "select id, username, display_name,"
+                      + " email, division_id, title, level, manager_id, time_zone, leader, hr, active from person");
           ResultSet r = select.executeQuery()) {
         while (r.next()) {
-          Person p = new Person(r.getObject(1, UUID.class), r.getString(3), r.getString(4),
-              r.getObject(5, UUID.class), r.getString(6), r.getInt(7), r.getObject(8, UUID.class),
-              r.getString(9), r.getBoolean(10), r.getBoolean(11), r.getBoolean(12));
+          Person p =
+              new Person(
+                  r.getObject(1, UUID.class),
+                  r.getString(3),
+                  r.getString(4),
+                  r.getObject(5, UUID.class),
+                  r.getString(6),
+                  r.getInt(7),
+                  r.getObject(8, UUID.class),
+                  r.getString(9),
+                  r.getBoolean(10),
+                  r.getBoolean(11),
+                  r.getBoolean(12));
           byUsername.put(r.getString(2), p);
           usernames.put(p.id(), r.getString(2));
         }
@@ -468,7 +601,8 @@ public class DirectoryImports {
         }
       }
       Set<UUID> leaders = new HashSet<>();
-      try (PreparedStatement select = connection.prepareStatement("select person_id from leader_profile");
+      try (PreparedStatement select =
+              connection.prepareStatement("select person_id from leader_profile");
           ResultSet r = select.executeQuery()) {
         while (r.next()) {
           leaders.add(r.getObject(1, UUID.class));

@@ -29,7 +29,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Directory import from an HRIS export, sync from Keycloak, and the jobs that carry them out, for HR. */
+/**
+ * Directory import from an HRIS export, sync from Keycloak, and the jobs that carry them out, for
+ * HR.
+ */
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,12 +52,18 @@ public class DirectoryResource {
   @POST
   @Path("directory/import")
   @Consumes("text/csv")
-  @Operation(summary = "Import people from CSV; full=true also deactivates everyone not in the file")
-  public Response importCsv(String csv, @QueryParam("full") @DefaultValue("false") boolean full,
-      @HeaderParam("Content-Length") Long length, @Context UriInfo uri) {
+  @Operation(
+      summary = "Import people from CSV; full=true also deactivates everyone not in the file")
+  public Response importCsv(
+      String csv,
+      @QueryParam("full") @DefaultValue("false") boolean full,
+      @HeaderParam("Content-Length") Long length,
+      @Context UriInfo uri) {
     if ((length != null && length > MAX_BYTES) || (csv != null && csv.length() > MAX_BYTES)) {
-      return Problems.response(Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
-          "An import file is at most " + MAX_BYTES / (1024 * 1024) + " MB."));
+      return Problems.response(
+          Problem.of(
+              ProblemType.PAYLOAD_TOO_LARGE,
+              "An import file is at most " + MAX_BYTES / (1024 * 1024) + " MB."));
     }
     if (csv == null || csv.isBlank()) {
       throw Refusal.invalid("body", "the file is empty");
@@ -72,7 +81,8 @@ public class DirectoryResource {
   @Operation(summary = "Sync people, divisions (groups) and roles from Keycloak; 202 with the job")
   public Response sync(@Context UriInfo uri) {
     if (!keycloak.configured()) {
-      throw new Refusal(ProblemType.SYNC_NOT_CONFIGURED,
+      throw new Refusal(
+          ProblemType.SYNC_NOT_CONFIGURED,
           "Set crossroads.keycloak.url (and realm, client id and secret) to sync from Keycloak.");
     }
     UUID id = imports.submitSync(caller.id());

@@ -32,10 +32,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
- * The company directory as Keycloak holds it, read page by page through its admin REST API with
- * a service-account client: users (enabled or not, attributes division-independent), groups as
- * divisions, realm roles LEADER and HR. Called over plain HTTP: the keycloak-admin-client
- * library brings a second JAX-RS implementation (RESTEasy) that breaks Jersey inside the WAR.
+ * The company directory as Keycloak holds it, read page by page through its admin REST API with a
+ * service-account client: users (enabled or not, attributes division-independent), groups as
+ * divisions, realm roles LEADER and HR. Called over plain HTTP: the keycloak-admin-client library
+ * brings a second JAX-RS implementation (RESTEasy) that breaks Jersey inside the WAR.
  */
 @ApplicationScoped
 public class KeycloakDirectory {
@@ -58,7 +58,8 @@ public class KeycloakDirectory {
   @ConfigProperty(name = "crossroads.keycloak.client-secret")
   Optional<String> clientSecret;
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** Keycloak could not be read; the sync changes nothing. */
   public static final class Unreachable extends RuntimeException {
@@ -81,7 +82,8 @@ public class KeycloakDirectory {
     Map<String, String> divisionOf = new HashMap<>();
     for (JsonObject group : list(token, "/groups?briefRepresentation=true&max=1000&first=0")) {
       String name = group.getString("name");
-      for (JsonObject member : pages(token, "/groups/" + group.getString("id") + "/members?briefRepresentation=true")) {
+      for (JsonObject member :
+          pages(token, "/groups/" + group.getString("id") + "/members?briefRepresentation=true")) {
         divisionOf.putIfAbsent(member.getString("id"), name);
       }
     }
@@ -96,23 +98,47 @@ public class KeycloakDirectory {
         continue;
       }
       JsonObject attributes = user.getJsonObject("attributes");
-      String name = (user.getString("firstName", "") + " " + user.getString("lastName", "")).strip();
-      rows.add(new Row(++line, user.getString("username").toLowerCase(Locale.ROOT),
-          name.isEmpty() ? user.getString("username") : name,
-          user.getString("email", user.getString("username") + "@unknown.invalid"), division,
-          attribute(attributes, "title").orElse(""),
-          attribute(attributes, "level").map(KeycloakDirectory::level).orElse(1),
-          attribute(attributes, "manager").map(m -> m.toLowerCase(Locale.ROOT)).orElse(null),
-          attribute(attributes, "timeZone").map(KeycloakDirectory::zone).orElse(ZoneOffset.UTC),
-          leaders.contains(id), hr.contains(id), user.getBoolean("enabled", true),
-          attribute(attributes, "movedOn").map(KeycloakDirectory::date).orElse(null)));
+      String name =
+          (user.getString("firstName", "") + " " + user.getString("lastName", "")).strip();
+      rows.add(
+          new Row(
+              ++line,
+              user.getString("username").toLowerCase(Locale.ROOT),
+              name.isEmpty() ? user.getString("username") : name,
+              user.getString("email", user.getString("username") + "@unknown.invalid"),
+              division,
+              attribute(attributes, "title").orElse(""),
+              attribute(attributes, "level").map(KeycloakDirectory::level).orElse(1),
+              attribute(attributes, "manager").map(m -> m.toLowerCase(Locale.ROOT)).orElse(null),
+              attribute(attributes, "timeZone").map(KeycloakDirectory::zone).orElse(ZoneOffset.UTC),
+              leaders.contains(id),
+              hr.contains(id),
+              user.getBoolean("enabled", true),
+              attribute(attributes, "movedOn").map(KeycloakDirectory::date).orElse(null)));
     }
     // A manager Keycloak names but does not hold as a person is left out, not an error.
     Set<String> usernames = new HashSet<>();
     rows.forEach(r -> usernames.add(r.username()));
-    return rows.stream().map(r -> r.manager() == null || usernames.contains(r.manager()) ? r
-        : new Row(r.line(), r.username(), r.displayName(), r.email(), r.division(), r.title(),
-            r.level(), null, r.timeZone(), r.leader(), r.hr(), r.active(), r.movedOn())).toList();
+    return rows.stream()
+        .map(
+            r ->
+                r.manager() == null || usernames.contains(r.manager())
+                    ? r
+                    : new Row(
+                        r.line(),
+                        r.username(),
+                        r.displayName(),
+                        r.email(),
+                        r.division(),
+                        r.title(),
+                        r.level(),
+                        null,
+                        r.timeZone(),
+                        r.leader(),
+                        r.hr(),
+                        r.active(),
+                        r.movedOn()))
+        .toList();
   }
 
   private Set<String> members(String token, String role) {
@@ -126,7 +152,8 @@ public class KeycloakDirectory {
   private List<JsonObject> pages(String token, String path) {
     List<JsonObject> all = new ArrayList<>();
     for (int first = 0; ; first += PAGE) {
-      List<JsonObject> page = list(token, path + (path.contains("?") ? "&" : "?") + "first=" + first + "&max=" + PAGE);
+      List<JsonObject> page =
+          list(token, path + (path.contains("?") ? "&" : "?") + "first=" + first + "&max=" + PAGE);
       all.addAll(page);
       if (page.size() < PAGE) {
         return all;
@@ -135,18 +162,31 @@ public class KeycloakDirectory {
   }
 
   private List<JsonObject> list(String token, String path) {
-    String body = send(HttpRequest.newBuilder(URI.create(base() + "/admin/realms/" + realm + path))
-        .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build());
+    String body =
+        send(
+            HttpRequest.newBuilder(URI.create(base() + "/admin/realms/" + realm + path))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build());
     JsonArray array = Json.createReader(new StringReader(body)).readArray();
     return array.getValuesAs(JsonObject.class);
   }
 
   private String token() {
-    String form = "grant_type=client_credentials&client_id=" + encode(clientId)
-        + "&client_secret=" + encode(clientSecret.orElse(""));
-    String body = send(HttpRequest.newBuilder(URI.create(base() + "/realms/" + realm + "/protocol/openid-connect/token"))
-        .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(30))
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    String form =
+        "grant_type=client_credentials&client_id="
+            + encode(clientId)
+            + "&client_secret="
+            + encode(clientSecret.orElse(""));
+    String body =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(base() + "/realms/" + realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
     return Json.createReader(new StringReader(body)).readObject().getString("access_token");
   }
 
@@ -154,11 +194,14 @@ public class KeycloakDirectory {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        throw new Unreachable("Keycloak answered " + response.statusCode() + " to " + request.uri().getPath(), null);
+        throw new Unreachable(
+            "Keycloak answered " + response.statusCode() + " to " + request.uri().getPath(), null);
       }
       return response.body();
     } catch (IOException e) {
-      throw new Unreachable("Keycloak at " + base() + " could not be reached (" + e.getClass().getSimpleName() + ")", e);
+      throw new Unreachable(
+          "Keycloak at " + base() + " could not be reached (" + e.getClass().getSimpleName() + ")",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Unreachable("interrupted", e);
@@ -166,7 +209,8 @@ public class KeycloakDirectory {
   }
 
   private String base() {
-    String value = url.orElseThrow(() -> new Unreachable("crossroads.keycloak.url is not set", null));
+    String value =
+        url.orElseThrow(() -> new Unreachable("crossroads.keycloak.url is not set", null));
     return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
   }
 
@@ -175,12 +219,15 @@ public class KeycloakDirectory {
   }
 
   private static Optional<String> attribute(JsonObject attributes, String name) {
-    if (attributes == null || !(attributes.get(name) instanceof JsonArray values) || values.isEmpty()) {
+    if (attributes == null
+        || !(attributes.get(name) instanceof JsonArray values)
+        || values.isEmpty()) {
       return Optional.empty();
     }
     JsonValue first = values.get(0);
     return first instanceof JsonString text && !text.getString().isBlank()
-        ? Optional.of(text.getString().strip()) : Optional.empty();
+        ? Optional.of(text.getString().strip())
+        : Optional.empty();
   }
 
   private static int level(String value) {

@@ -87,7 +87,8 @@ public class LeaderProfile {
       if (topic != null && !topic.isBlank()) {
         String clean = topic.strip().toLowerCase();
         if (clean.length() > MAX_TOPIC_LENGTH) {
-          throw Refusal.invalid("topics", "a topic has at most " + MAX_TOPIC_LENGTH + " characters");
+          throw Refusal.invalid(
+              "topics", "a topic has at most " + MAX_TOPIC_LENGTH + " characters");
         }
         cleanTopics.add(clean);
       }

@@ -82,7 +82,8 @@ public class PeopleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Change a leader profile (that leader, or HR)")
   public LeaderProfileView updateProfile(
-      @PathParam("id") UUID id, @Valid @NotNull(message = "a body is required") LeaderProfileUpdate body) {
+      @PathParam("id") UUID id,
+      @Valid @NotNull(message = "a body is required") LeaderProfileUpdate body) {
     return people.updateProfile(caller, id, body);
   }
 }

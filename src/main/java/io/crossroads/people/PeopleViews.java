@@ -88,10 +88,10 @@ public final class PeopleViews {
       @NotNull @Size(max = LeaderProfile.MAX_TOPICS, message = "at most 20 topics")
           List<@NotNull String> topics,
       @Size(max = 2000, message = "at most 2000 characters") String bio,
-      @NotNull @Min(value = 0, message = "must be 0 or more")
+      @NotNull
+          @Min(value = 0, message = "must be 0 or more")
           @Max(value = LeaderProfile.MAX_MONTHLY_CAP, message = "at most 40 a month")
           Integer monthlyCap,
       @NotEmpty(message = "offer at least one length") List<@NotNull Integer> lengths,
       @NotEmpty(message = "offer at least one format") List<@NotNull MeetingFormat> formats) {}
-
 }

@@ -30,26 +30,41 @@ public final class Coaching {
     List<Note> notes = new ArrayList<>();
     String all = message.intro() + "\n" + message.learn() + "\n" + message.whyYou();
     if (JOB_ASKING.matcher(all).find()) {
-      notes.add(new Note("job-asking", "warning",
-          "This reads like asking for a job. Ask for advice and insight instead; openings come up"
-              + " by themselves when the conversation goes well."));
+      notes.add(
+          new Note(
+              "job-asking",
+              "warning",
+              "This reads like asking for a job. Ask for advice and insight instead; openings come up"
+                  + " by themselves when the conversation goes well."));
     }
     if (message.learn().length() < SPECIFIC_LEARN) {
-      notes.add(new Note("learn-vague", "tip",
-          "Say what you want to learn: two or three specific questions help the leader prepare."));
+      notes.add(
+          new Note(
+              "learn-vague",
+              "tip",
+              "Say what you want to learn: two or three specific questions help the leader prepare."));
     }
     if (message.whyYou().length() < SPECIFIC_WHY) {
-      notes.add(new Note("why-you-brief", "tip",
-          "Say why this leader: their work, a talk, a project you admire."));
+      notes.add(
+          new Note(
+              "why-you-brief",
+              "tip",
+              "Say why this leader: their work, a talk, a project you admire."));
     }
     if (message.intro().length() > BRIEF_INTRO) {
-      notes.add(new Note("intro-long", "tip",
-          "Keep the introduction to a few sentences; the leader reads it in a minute."));
+      notes.add(
+          new Note(
+              "intro-long",
+              "tip",
+              "Keep the introduction to a few sentences; the leader reads it in a minute."));
     }
     if (!referred) {
-      notes.add(new Note("no-referral", "tip",
-          "If someone suggested this leader, cite their referral: referred requests are accepted"
-              + " more often."));
+      notes.add(
+          new Note(
+              "no-referral",
+              "tip",
+              "If someone suggested this leader, cite their referral: referred requests are accepted"
+                  + " more often."));
     }
     return List.copyOf(notes);
   }

@@ -31,8 +31,8 @@ import java.util.UUID;
 
 /**
  * An employee's request for an informational interview with a leader of another division. A state
- * machine: each transition checks who asks and from which state, and refuses the rest. The
- * {@link Version} column makes every transition a compare-and-swap when it is written.
+ * machine: each transition checks who asks and from which state, and refuses the rest. The {@link
+ * Version} column makes every transition a compare-and-swap when it is written.
  */
 @Entity
 @Table(name = "interview_request")
@@ -83,14 +83,21 @@ public class InterviewRequest {
 
   protected InterviewRequest() {}
 
-  private InterviewRequest(UUID requesterId, UUID leaderId, int lengthMinutes,
-      MeetingFormat format, RequestMessage message, UUID referralId, List<Instant> slots,
+  private InterviewRequest(
+      UUID requesterId,
+      UUID leaderId,
+      int lengthMinutes,
+      MeetingFormat format,
+      RequestMessage message,
+      UUID referralId,
+      List<Instant> slots,
       Instant now) {
     this.id = UUID.randomUUID();
     this.requesterId = Objects.requireNonNull(requesterId, "requesterId");
     this.leaderId = Objects.requireNonNull(leaderId, "leaderId");
     if (!LeaderProfile.PROGRAM_LENGTHS.contains(lengthMinutes)) {
-      throw Refusal.invalid("length", "must be one of " + LeaderProfile.PROGRAM_LENGTHS + " minutes");
+      throw Refusal.invalid(
+          "length", "must be one of " + LeaderProfile.PROGRAM_LENGTHS + " minutes");
     }
     this.lengthMinutes = lengthMinutes;
     this.format = Objects.requireNonNull(format, "format");
@@ -106,8 +113,14 @@ public class InterviewRequest {
   }
 
   /** A new request, PENDING, with 2–5 distinct future slots. */
-  public static InterviewRequest propose(UUID requesterId, UUID leaderId, int lengthMinutes,
-      MeetingFormat format, RequestMessage message, UUID referralId, List<Instant> slots,
+  public static InterviewRequest propose(
+      UUID requesterId,
+      UUID leaderId,
+      int lengthMinutes,
+      MeetingFormat format,
+      RequestMessage message,
+      UUID referralId,
+      List<Instant> slots,
       Instant now) {
     if (requesterId.equals(leaderId)) {
       throw new Refusal(ProblemType.SELF_REQUEST, "You cannot request an interview with yourself.");
@@ -146,8 +159,8 @@ public class InterviewRequest {
    * COUNTER_PROPOSED one. Returns the interview to put on the calendar, blocking the leader's
    * buffers around it.
    */
-  public Interview accept(UUID by, Instant start, Duration bufferBefore, Duration bufferAfter,
-      Instant now) {
+  public Interview accept(
+      UUID by, Instant start, Duration bufferBefore, Duration bufferAfter, Instant now) {
     Party party = partyOf(by);
     requireOpen();
     if (status == RequestStatus.PENDING && party != Party.LEADER) {
@@ -157,8 +170,8 @@ public class InterviewRequest {
       throw Refusal.forbidden("The employee accepts one of the times you proposed.");
     }
     if (start == null || !slots.contains(start)) {
-      throw new Refusal(ProblemType.SLOT_NOT_PROPOSED,
-          "Pick one of the proposed times: " + slots + ".");
+      throw new Refusal(
+          ProblemType.SLOT_NOT_PROPOSED, "Pick one of the proposed times: " + slots + ".");
     }
     if (!start.isAfter(now)) {
       throw new Refusal(ProblemType.SLOT_IN_PAST, "That time has already passed.");
@@ -166,8 +179,8 @@ public class InterviewRequest {
     status = RequestStatus.ACCEPTED;
     answeredAt = answeredAt == null ? now : answeredAt;
     history.add(new RequestEvent(RequestEvent.Type.ACCEPTED, by, now, start.toString()));
-    return Interview.schedule(id, requesterId, leaderId, start, lengthMinutes, format,
-        bufferBefore, bufferAfter, now);
+    return Interview.schedule(
+        id, requesterId, leaderId, start, lengthMinutes, format, bufferBefore, bufferAfter, now);
   }
 
   /** The leader says no, with a reason the employee will read. */
@@ -197,7 +210,8 @@ public class InterviewRequest {
       throw Refusal.forbidden("Only the leader can propose other times.");
     }
     if (status != RequestStatus.PENDING) {
-      throw new Refusal(status.isOpen() ? ProblemType.NOT_YOUR_TURN : ProblemType.REQUEST_CLOSED,
+      throw new Refusal(
+          status.isOpen() ? ProblemType.NOT_YOUR_TURN : ProblemType.REQUEST_CLOSED,
           "Only a pending request can get other times; this one is " + status + ".");
     }
     if (slots == null || slots.isEmpty() || slots.size() > MAX_SLOTS) {
@@ -228,17 +242,25 @@ public class InterviewRequest {
       throw Refusal.forbidden("Only the employee who sent a request follows it up.");
     }
     if (status != RequestStatus.PENDING) {
-      throw new Refusal(status.isOpen() ? ProblemType.NOT_YOUR_TURN : ProblemType.REQUEST_CLOSED,
+      throw new Refusal(
+          status.isOpen() ? ProblemType.NOT_YOUR_TURN : ProblemType.REQUEST_CLOSED,
           "Only a request waiting for the leader can be followed up; this one is " + status + ".");
     }
     if (followUps >= policy.maxFollowUps()) {
-      throw new Refusal(ProblemType.FOLLOW_UP_LIMIT, "You have followed up " + followUps
-          + " times. Time to move on: other leaders would be glad to hear from you.");
+      throw new Refusal(
+          ProblemType.FOLLOW_UP_LIMIT,
+          "You have followed up "
+              + followUps
+              + " times. Time to move on: other leaders would be glad to hear from you.");
     }
     Instant allowed = policy.nextAttempt(lastAttemptAt, zone);
     if (now.isBefore(allowed)) {
-      throw new Refusal(ProblemType.FOLLOW_UP_TOO_SOON,
-          "You can follow up from " + allowed + ", " + policy.businessDays()
+      throw new Refusal(
+          ProblemType.FOLLOW_UP_TOO_SOON,
+          "You can follow up from "
+              + allowed
+              + ", "
+              + policy.businessDays()
               + " business days after your last message.");
     }
     followUps++;
@@ -248,8 +270,7 @@ public class InterviewRequest {
 
   /** Whether the request has waited long enough without an answer to expire now. */
   public boolean isDue(FollowUpPolicy policy, ZoneId zone, Instant now) {
-    return status.isOpen()
-        && !now.isBefore(policy.nextAttempt(lastAttemptAt, zone));
+    return status.isOpen() && !now.isBefore(policy.nextAttempt(lastAttemptAt, zone));
   }
 
   /** Closes an unanswered request; the employee is then pointed to other leaders. */
@@ -266,14 +287,15 @@ public class InterviewRequest {
    * goes to the colleague with the original message, the slots the colleague still has open, and
    * the redirecting leader as referral.
    */
-  public InterviewRequest redirect(UUID by, UUID colleagueId, List<Instant> openForColleague,
-      String note, Instant now) {
+  public InterviewRequest redirect(
+      UUID by, UUID colleagueId, List<Instant> openForColleague, String note, Instant now) {
     if (partyOf(by) != Party.LEADER) {
       throw Refusal.forbidden("Only the leader can redirect a request.");
     }
     requireOpen();
     if (colleagueId.equals(leaderId) || colleagueId.equals(requesterId)) {
-      throw new Refusal(ProblemType.REDIRECT_INVALID, "Redirect to someone else than the two of you.");
+      throw new Refusal(
+          ProblemType.REDIRECT_INVALID, "Redirect to someone else than the two of you.");
     }
     InterviewRequest forwarded = new InterviewRequest();
     forwarded.id = UUID.randomUUID();
@@ -291,19 +313,27 @@ public class InterviewRequest {
     forwarded.status = RequestStatus.PENDING;
     forwarded.createdAt = now;
     forwarded.lastAttemptAt = now;
-    forwarded.history.add(new RequestEvent(RequestEvent.Type.SENT, by, now,
-        note == null || note.isBlank() ? "Redirected" : "Redirected: " + note.strip()));
+    forwarded.history.add(
+        new RequestEvent(
+            RequestEvent.Type.SENT,
+            by,
+            now,
+            note == null || note.isBlank() ? "Redirected" : "Redirected: " + note.strip()));
     status = RequestStatus.REDIRECTED;
     answeredAt = answeredAt == null ? now : answeredAt;
-    history.add(new RequestEvent(RequestEvent.Type.REDIRECTED, by, now,
-        (note == null || note.isBlank() ? "" : note.strip() + " ") + "→ " + forwarded.id));
+    history.add(
+        new RequestEvent(
+            RequestEvent.Type.REDIRECTED,
+            by,
+            now,
+            (note == null || note.isBlank() ? "" : note.strip() + " ") + "→ " + forwarded.id));
     return forwarded;
   }
 
   private void requireOpen() {
     if (!status.isOpen()) {
-      throw new Refusal(ProblemType.REQUEST_CLOSED,
-          "The request is " + status + " and can no longer change.");
+      throw new Refusal(
+          ProblemType.REQUEST_CLOSED, "The request is " + status + " and can no longer change.");
     }
   }
 

@@ -1,7 +1,7 @@
 package io.crossroads.requests;
 
-import io.crossroads.people.Directory;
 import io.crossroads.notify.Notifications;
+import io.crossroads.people.Directory;
 import io.crossroads.people.Person;
 import io.crossroads.platform.jobs.ScheduledRuns;
 import io.crossroads.program.ProgramRules;
@@ -29,8 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Expires requests that stayed unanswered for the program's business days after the last attempt.
- * Every instance's timer fires; the one that claims the period runs it, and each request changes
- * by compare-and-swap, so a leader accepting at the same moment wins or loses cleanly.
+ * Every instance's timer fires; the one that claims the period runs it, and each request changes by
+ * compare-and-swap, so a leader accepting at the same moment wins or loses cleanly.
  */
 @Singleton
 @Startup
@@ -119,7 +119,10 @@ public class RequestExpiry {
       }
       request.expire(policy, requester.timeZone(), now);
       em.flush();
-      notifications.toEmployee(request.requesterId(), request.leaderId(), "request-expired",
+      notifications.toEmployee(
+          request.requesterId(),
+          request.leaderId(),
+          "request-expired",
           "has not answered, so your request expired. Other leaders in that area would be glad to"
               + " hear from you: see your recommendations");
       return true;

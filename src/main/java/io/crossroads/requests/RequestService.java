@@ -12,10 +12,10 @@ import io.crossroads.people.LeaderProfile;
 import io.crossroads.people.PeopleViews.PersonRef;
 import io.crossroads.people.Person;
 import io.crossroads.platform.api.Page;
-import io.crossroads.program.ProgramRules;
 import io.crossroads.platform.problem.ProblemType;
 import io.crossroads.platform.problem.Refusal;
 import io.crossroads.platform.security.Caller;
+import io.crossroads.program.ProgramRules;
 import io.crossroads.requests.RequestViews.Event;
 import io.crossroads.requests.RequestViews.NewRequest;
 import io.crossroads.requests.RequestViews.RequestView;
@@ -28,9 +28,9 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Sends interview requests and carries out the parties' answers. */
@@ -63,36 +63,53 @@ public class RequestService {
         directory
             .leaderProfile(leader.id())
             .filter(p -> leader.isLeader())
-            .orElseThrow(() -> new Refusal(ProblemType.NOT_A_LEADER,
-                leader.displayName() + " does not take informational interviews."));
+            .orElseThrow(
+                () ->
+                    new Refusal(
+                        ProblemType.NOT_A_LEADER,
+                        leader.displayName() + " does not take informational interviews."));
     if (leader.worksIn(requester.divisionId())) {
-      throw new Refusal(ProblemType.SAME_DIVISION,
+      throw new Refusal(
+          ProblemType.SAME_DIVISION,
           leader.displayName() + " works in your own division; the program connects divisions.");
     }
     if (directory.managementChain(requester.id()).contains(leader.id())) {
-      throw new Refusal(ProblemType.OWN_MANAGEMENT_CHAIN,
+      throw new Refusal(
+          ProblemType.OWN_MANAGEMENT_CHAIN,
           leader.displayName() + " is in your own management chain.");
     }
     if (!profile.acceptingRequests()) {
-      throw new Refusal(ProblemType.NOT_ACCEPTING_REQUESTS,
+      throw new Refusal(
+          ProblemType.NOT_ACCEPTING_REQUESTS,
           leader.displayName() + " is not accepting requests right now.");
     }
     if (!profile.offers(body.length())) {
-      throw new Refusal(ProblemType.LENGTH_NOT_OFFERED,
+      throw new Refusal(
+          ProblemType.LENGTH_NOT_OFFERED,
           leader.displayName() + " offers " + profile.lengths() + " minutes.");
     }
     if (!profile.offers(body.format())) {
-      throw new Refusal(ProblemType.FORMAT_NOT_OFFERED,
+      throw new Refusal(
+          ProblemType.FORMAT_NOT_OFFERED,
           leader.displayName() + " offers " + profile.formats() + ".");
     }
     enforceLimits(requester);
     requireOpen(leader, profile, body.proposedSlots(), Duration.ofMinutes(body.length()));
     InterviewRequest request =
-        InterviewRequest.propose(requester.id(), leader.id(), body.length(), body.format(),
-            new RequestMessage(body.intro(), body.learn(), body.whyYou()), body.referralId(),
-            body.proposedSlots(), clock.instant());
+        InterviewRequest.propose(
+            requester.id(),
+            leader.id(),
+            body.length(),
+            body.format(),
+            new RequestMessage(body.intro(), body.learn(), body.whyYou()),
+            body.referralId(),
+            body.proposedSlots(),
+            clock.instant());
     requests.add(request);
-    notifications.toLeader(leader.id(), requester.id(), "request-sent",
+    notifications.toLeader(
+        leader.id(),
+        requester.id(),
+        "request-sent",
         "asks you for a " + body.length() + "-minute informational interview");
     return view(request, null, true);
   }
@@ -100,19 +117,30 @@ public class RequestService {
   private void enforceLimits(Person requester) {
     Instant now = clock.instant();
     if (requests.openCount(requester.id()) >= program.maxOpenRequests()) {
-      throw new Refusal(ProblemType.OPEN_REQUEST_LIMIT, "You already have "
-          + program.maxOpenRequests() + " requests waiting for an answer. Wait for one, or withdraw one.");
+      throw new Refusal(
+          ProblemType.OPEN_REQUEST_LIMIT,
+          "You already have "
+              + program.maxOpenRequests()
+              + " requests waiting for an answer. Wait for one, or withdraw one.");
     }
-    ZonedDateTime monthStart = now.atZone(requester.timeZone()).toLocalDate().withDayOfMonth(1)
-        .atStartOfDay(requester.timeZone());
-    if (requests.sentSince(requester.id(), monthStart.toInstant()) >= program.maxRequestsPerMonth()) {
-      throw new Refusal(ProblemType.MONTHLY_REQUEST_LIMIT, "You have sent "
-          + program.maxRequestsPerMonth() + " requests this month; the program allows no more.");
+    ZonedDateTime monthStart =
+        now.atZone(requester.timeZone())
+            .toLocalDate()
+            .withDayOfMonth(1)
+            .atStartOfDay(requester.timeZone());
+    if (requests.sentSince(requester.id(), monthStart.toInstant())
+        >= program.maxRequestsPerMonth()) {
+      throw new Refusal(
+          ProblemType.MONTHLY_REQUEST_LIMIT,
+          "You have sent "
+              + program.maxRequestsPerMonth()
+              + " requests this month; the program allows no more.");
     }
   }
 
   /** Every proposed time must be an open slot of the leader when the request is sent. */
-  private void requireOpen(Person leader, LeaderProfile profile, List<Instant> proposed, Duration length) {
+  private void requireOpen(
+      Person leader, LeaderProfile profile, List<Instant> proposed, Duration length) {
     if (proposed.isEmpty()) {
       return;
     }
@@ -125,8 +153,13 @@ public class RequestService {
     }
     List<Instant> closed = proposed.stream().filter(start -> !open.contains(start)).toList();
     if (!closed.isEmpty()) {
-      throw new Refusal(ProblemType.SLOT_UNAVAILABLE, "Not open in " + leader.displayName()
-          + "'s availability: " + closed + ". Pick times from their open slots.");
+      throw new Refusal(
+          ProblemType.SLOT_UNAVAILABLE,
+          "Not open in "
+              + leader.displayName()
+              + "'s availability: "
+              + closed
+              + ". Pick times from their open slots.");
     }
   }
 
@@ -142,8 +175,8 @@ public class RequestService {
   }
 
   @Transactional
-  public Page<RequestView> list(Caller caller, Party side, RequestStatus status, int limit,
-      int offset) {
+  public Page<RequestView> list(
+      Caller caller, Party side, RequestStatus status, int limit, int offset) {
     Page<InterviewRequest> page = requests.of(caller.id(), side, status, limit, offset);
     Map<UUID, Person> people =
         directory.people(
@@ -164,25 +197,36 @@ public class RequestService {
   @Transactional
   public RequestView accept(Caller caller, UUID id, Instant start) {
     InterviewRequest request = visible(caller, id);
-    LeaderProfile profile = directory.leaderProfileForUpdate(request.leaderId())
-        .orElseThrow(() -> Refusal.notFound("The leader"));
+    LeaderProfile profile =
+        directory
+            .leaderProfileForUpdate(request.leaderId())
+            .orElseThrow(() -> Refusal.notFound("The leader"));
     requests.refresh(request);
-    Person leader = directory.person(request.leaderId()).orElseThrow(() -> Refusal.notFound("The leader"));
+    Person leader =
+        directory.person(request.leaderId()).orElseThrow(() -> Refusal.notFound("The leader"));
     Schedule schedule = availability.schedule(leader);
-    Interview interview = request.accept(caller.id(), start, schedule.bufferBefore(),
-        schedule.bufferAfter(), clock.instant());
+    Interview interview =
+        request.accept(
+            caller.id(), start, schedule.bufferBefore(), schedule.bufferAfter(), clock.instant());
     if (interviews.leaderBusy(leader.id(), interview.blockStart(), interview.blockEnd())) {
-      throw new Refusal(ProblemType.SLOT_TAKEN,
-          "The leader already has an interview then. Pick another time.");
+      throw new Refusal(
+          ProblemType.SLOT_TAKEN, "The leader already has an interview then. Pick another time.");
     }
     YearMonth month = YearMonth.from(start.atZone(schedule.zone()));
     if (!loads.take(leader.id(), month, profile.monthlyCap())) {
-      throw new Refusal(ProblemType.CAP_REACHED, leader.displayName() + " has reached "
-          + profile.monthlyCap() + " interviews in " + month + ".");
+      throw new Refusal(
+          ProblemType.CAP_REACHED,
+          leader.displayName()
+              + " has reached "
+              + profile.monthlyCap()
+              + " interviews in "
+              + month
+              + ".");
     }
     interviews.add(interview);
     requests.flush();
-    notifications.calendarChanged(interview, "interview-scheduled", "Informational interview scheduled");
+    notifications.calendarChanged(
+        interview, "interview-scheduled", "Informational interview scheduled");
     return view(request, interview.id(), true);
   }
 
@@ -197,7 +241,10 @@ public class RequestService {
     }
     request.counter(caller.id(), slots, note, clock.instant());
     requests.flush();
-    notifications.toEmployee(request.requesterId(), request.leaderId(), "request-countered",
+    notifications.toEmployee(
+        request.requesterId(),
+        request.leaderId(),
+        "request-countered",
         "proposed other times for your request; pick one in Crossroads");
     return view(request, null, true);
   }
@@ -213,17 +260,28 @@ public class RequestService {
       throw Refusal.forbidden("Only the leader can redirect a request.");
     }
     Person requester = directory.person(request.requesterId()).orElseThrow();
-    Person colleague = directory.person(colleagueId).filter(Person::isActive)
-        .orElseThrow(() -> Refusal.invalid("leaderId", "no such person"));
-    LeaderProfile profile = directory.leaderProfile(colleagueId).filter(p -> colleague.isLeader())
-        .orElseThrow(() -> new Refusal(ProblemType.REDIRECT_INVALID,
-            colleague.displayName() + " does not take informational interviews."));
+    Person colleague =
+        directory
+            .person(colleagueId)
+            .filter(Person::isActive)
+            .orElseThrow(() -> Refusal.invalid("leaderId", "no such person"));
+    LeaderProfile profile =
+        directory
+            .leaderProfile(colleagueId)
+            .filter(p -> colleague.isLeader())
+            .orElseThrow(
+                () ->
+                    new Refusal(
+                        ProblemType.REDIRECT_INVALID,
+                        colleague.displayName() + " does not take informational interviews."));
     if (colleague.worksIn(requester.divisionId())) {
-      throw new Refusal(ProblemType.REDIRECT_INVALID,
+      throw new Refusal(
+          ProblemType.REDIRECT_INVALID,
           colleague.displayName() + " works in the employee's own division.");
     }
     if (!profile.acceptingRequests()) {
-      throw new Refusal(ProblemType.REDIRECT_INVALID,
+      throw new Refusal(
+          ProblemType.REDIRECT_INVALID,
           colleague.displayName() + " is not accepting requests right now.");
     }
     Duration length = Duration.ofMinutes(request.lengthMinutes());
@@ -232,17 +290,29 @@ public class RequestService {
       Instant first = request.slots().get(0);
       Instant last = request.slots().get(request.slots().size() - 1);
       if (Duration.between(first, last).compareTo(SlotFinder.MAX_RANGE) <= 0) {
-        availability.open(colleague, profile, first, last.plusSeconds(1), length)
+        availability
+            .open(colleague, profile, first, last.plusSeconds(1), length)
             .forEach(slot -> open.add(slot.start()));
       }
     }
-    InterviewRequest forwarded = request.redirect(caller.id(), colleagueId,
-        request.slots().stream().filter(open::contains).toList(), note, clock.instant());
+    InterviewRequest forwarded =
+        request.redirect(
+            caller.id(),
+            colleagueId,
+            request.slots().stream().filter(open::contains).toList(),
+            note,
+            clock.instant());
     requests.add(forwarded);
     requests.flush();
-    notifications.toEmployee(request.requesterId(), request.leaderId(), "request-redirected",
+    notifications.toEmployee(
+        request.requesterId(),
+        request.leaderId(),
+        "request-redirected",
         "suggested that you talk to " + colleague.displayName() + " and forwarded your request");
-    notifications.toLeader(colleagueId, request.requesterId(), "request-redirected",
+    notifications.toLeader(
+        colleagueId,
+        request.requesterId(),
+        "request-redirected",
         "was referred to you with a request for an informational interview");
     return view(request, null, true);
   }
@@ -251,9 +321,13 @@ public class RequestService {
   public RequestView followUp(Caller caller, UUID id, String message) {
     InterviewRequest request = visible(caller, id);
     Person requester = directory.person(request.requesterId()).orElseThrow();
-    request.followUp(caller.id(), message, program.followUpPolicy(), requester.timeZone(), clock.instant());
+    request.followUp(
+        caller.id(), message, program.followUpPolicy(), requester.timeZone(), clock.instant());
     requests.flush();
-    notifications.toLeader(request.leaderId(), request.requesterId(), "request-follow-up",
+    notifications.toLeader(
+        request.leaderId(),
+        request.requesterId(),
+        "request-follow-up",
         "followed up on their request");
     return view(request, null, true);
   }
@@ -263,8 +337,12 @@ public class RequestService {
     InterviewRequest request = visible(caller, id);
     request.decline(caller.id(), reason, clock.instant());
     requests.flush();
-    notifications.toEmployee(request.requesterId(), request.leaderId(), "request-declined",
-        "cannot meet this time" + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()));
+    notifications.toEmployee(
+        request.requesterId(),
+        request.leaderId(),
+        "request-declined",
+        "cannot meet this time"
+            + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()));
     return view(request, null, true);
   }
 
@@ -273,8 +351,8 @@ public class RequestService {
     InterviewRequest request = visible(caller, id);
     request.withdraw(caller.id(), reason, clock.instant());
     requests.flush();
-    notifications.toLeader(request.leaderId(), request.requesterId(), "request-withdrawn",
-        "withdrew their request");
+    notifications.toLeader(
+        request.leaderId(), request.requesterId(), "request-withdrawn", "withdrew their request");
     return view(request, null, true);
   }
 
@@ -287,12 +365,15 @@ public class RequestService {
   }
 
   private RequestView view(InterviewRequest request, UUID interviewId, boolean withHistory) {
-    return view(request, interviewId, withHistory,
+    return view(
+        request,
+        interviewId,
+        withHistory,
         directory.people(List.of(request.requesterId(), request.leaderId())));
   }
 
-  private RequestView view(InterviewRequest r, UUID interviewId, boolean withHistory,
-      Map<UUID, Person> people) {
+  private RequestView view(
+      InterviewRequest r, UUID interviewId, boolean withHistory, Map<UUID, Person> people) {
     RequestMessage message = r.message();
     List<Event> history =
         withHistory

@@ -24,17 +24,23 @@ public final class RequestViews {
       @NotBlank(message = "say what you want to learn")
           @Size(max = 2000, message = "at most 2000 characters")
           String learn,
-      @NotBlank(message = "say why this leader") @Size(max = 2000, message = "at most 2000 characters")
+      @NotBlank(message = "say why this leader")
+          @Size(max = 2000, message = "at most 2000 characters")
           String whyYou,
       UUID referralId,
       @NotNull(message = "propose 2 to 5 times")
           @Size(min = 2, max = 5, message = "propose 2 to 5 times")
-          List<@NotNull(message = "must be a time") @Future(message = "must be in the future") Instant>
+          List<
+                  @NotNull(message = "must be a time") @Future(message = "must be in the future")
+                  Instant>
               proposedSlots) {}
 
   public record Counter(
-      @NotNull(message = "propose 1 to 5 times") @Size(min = 1, max = 5, message = "propose 1 to 5 times")
-          List<@NotNull(message = "must be a time") @Future(message = "must be in the future") Instant>
+      @NotNull(message = "propose 1 to 5 times")
+          @Size(min = 1, max = 5, message = "propose 1 to 5 times")
+          List<
+                  @NotNull(message = "must be a time") @Future(message = "must be in the future")
+                  Instant>
               proposedSlots,
       @Size(max = 2000, message = "at most 2000 characters") String note) {}
 
@@ -43,7 +49,8 @@ public final class RequestViews {
       @Size(max = 2000, message = "at most 2000 characters") String note) {}
 
   public record FollowUp(
-      @NotBlank(message = "a short, friendly message") @Size(max = 2000, message = "at most 2000 characters")
+      @NotBlank(message = "a short, friendly message")
+          @Size(max = 2000, message = "at most 2000 characters")
           String message) {}
 
   public record Accept(@NotNull(message = "pick one of the proposed times") Instant start) {}

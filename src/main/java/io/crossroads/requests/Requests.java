@@ -59,8 +59,8 @@ public class Requests {
         .getSingleResult();
   }
 
-  public Page<InterviewRequest> of(UUID personId, Party side, RequestStatus status, int limit,
-      int offset) {
+  public Page<InterviewRequest> of(
+      UUID personId, Party side, RequestStatus status, int limit, int offset) {
     String where =
         (side == Party.LEADER
                 ? " from InterviewRequest r where r.leaderId = :person"
@@ -68,7 +68,8 @@ public class Requests {
             + (status == null ? "" : " and r.status = :status");
     TypedQuery<Long> count = em.createQuery("select count(r)" + where, Long.class);
     TypedQuery<InterviewRequest> page =
-        em.createQuery("select r" + where + " order by r.createdAt desc, r.id", InterviewRequest.class)
+        em.createQuery(
+                "select r" + where + " order by r.createdAt desc, r.id", InterviewRequest.class)
             .setFirstResult(offset)
             .setMaxResults(limit);
     count.setParameter("person", personId);

@@ -8,9 +8,9 @@ import io.crossroads.platform.security.RateLimited;
 import io.crossroads.requests.RequestViews.Accept;
 import io.crossroads.requests.RequestViews.Counter;
 import io.crossroads.requests.RequestViews.FollowUp;
-import io.crossroads.requests.RequestViews.Redirect;
 import io.crossroads.requests.RequestViews.NewRequest;
 import io.crossroads.requests.RequestViews.Reason;
+import io.crossroads.requests.RequestViews.Redirect;
 import io.crossroads.requests.RequestViews.RequestView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -55,11 +55,15 @@ public class RequestsResource {
   public Response send(
       @HeaderParam(Idempotency.HEADER) String idempotencyKey,
       @Valid @NotNull(message = "a body is required") NewRequest body) {
-    return idempotency.create(caller.id(), idempotencyKey, body, () -> {
-      RequestView created = service.send(caller, body);
-      return new Idempotency.Created(
-          uri.getAbsolutePathBuilder().path(created.id().toString()).build(), created);
-    });
+    return idempotency.create(
+        caller.id(),
+        idempotencyKey,
+        body,
+        () -> {
+          RequestView created = service.send(caller, body);
+          return new Idempotency.Created(
+              uri.getAbsolutePathBuilder().path(created.id().toString()).build(), created);
+        });
   }
 
   @GET
@@ -139,7 +143,8 @@ public class RequestsResource {
     try {
       return RequestStatus.valueOf(status.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException unknown) {
-      throw Refusal.invalid("status", "one of " + java.util.Arrays.toString(RequestStatus.values()));
+      throw Refusal.invalid(
+          "status", "one of " + java.util.Arrays.toString(RequestStatus.values()));
     }
   }
 }

@@ -36,7 +36,8 @@ class SlotFinderTest {
   static List<Slot> slotsOn(Schedule schedule, LocalDate day, Duration length, List<Block> blocks) {
     Instant from = day.atStartOfDay(schedule.zone()).toInstant();
     Instant to = day.plusDays(1).atStartOfDay(schedule.zone()).toInstant();
-    return SlotFinder.open(schedule, from, to, length, from.minus(Duration.ofDays(2)), blocks, 40, Map.of());
+    return SlotFinder.open(
+        schedule, from, to, length, from.minus(Duration.ofDays(2)), blocks, 40, Map.of());
   }
 
   static List<LocalTime> localStarts(List<Slot> slots, ZoneId zone) {
@@ -52,15 +53,18 @@ class SlotFinderTest {
     Schedule schedule = Schedule.standard(BERLIN);
     List<Slot> slots = slotsOn(schedule, LocalDate.of(2026, 3, 10), TWENTY, List.of());
 
-    assertThat(localStarts(slots, BERLIN)).hasSize(31)
+    assertThat(localStarts(slots, BERLIN))
+        .hasSize(31)
         .startsWith(LocalTime.of(9, 0), LocalTime.of(9, 15))
         .endsWith(LocalTime.of(16, 30));
-    assertThat(slots).allSatisfy(s -> assertThat(Duration.between(s.start(), s.end())).isEqualTo(TWENTY));
+    assertThat(slots)
+        .allSatisfy(s -> assertThat(Duration.between(s.start(), s.end())).isEqualTo(TWENTY));
   }
 
   @Test
   void weekendsAreClosedInTheStandardSchedule() {
-    assertThat(slotsOn(Schedule.standard(BERLIN), LocalDate.of(2026, 3, 14), TWENTY, List.of())).isEmpty();
+    assertThat(slotsOn(Schedule.standard(BERLIN), LocalDate.of(2026, 3, 14), TWENTY, List.of()))
+        .isEmpty();
   }
 
   @Test
@@ -102,10 +106,12 @@ class SlotFinderTest {
   void wallTimesThatDoNotExistInSydneysSpringForwardAreSkipped() {
     Schedule schedule = everyDay(SYDNEY, "01:30-03:30");
 
-    List<Slot> slots = slotsOn(schedule, LocalDate.of(2026, 10, 4), Duration.ofMinutes(15), List.of());
+    List<Slot> slots =
+        slotsOn(schedule, LocalDate.of(2026, 10, 4), Duration.ofMinutes(15), List.of());
 
-    assertThat(localStarts(slots, SYDNEY)).containsExactly(
-        LocalTime.of(1, 30), LocalTime.of(1, 45), LocalTime.of(3, 0), LocalTime.of(3, 15));
+    assertThat(localStarts(slots, SYDNEY))
+        .containsExactly(
+            LocalTime.of(1, 30), LocalTime.of(1, 45), LocalTime.of(3, 0), LocalTime.of(3, 15));
   }
 
   @Test
@@ -132,41 +138,82 @@ class SlotFinderTest {
 
   @Test
   void existingInterviewsAndTheirBuffersBlockNearbySlots() {
-    Schedule schedule = new Schedule(BERLIN, Schedule.standard(BERLIN).weekly(), Map.of(),
-        Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ZERO, 365);
+    Schedule schedule =
+        new Schedule(
+            BERLIN,
+            Schedule.standard(BERLIN).weekly(),
+            Map.of(),
+            Duration.ofMinutes(10),
+            Duration.ofMinutes(10),
+            Duration.ZERO,
+            365);
     Instant booked = at("2026-03-10T10:00", BERLIN);
 
-    List<LocalTime> starts = localStarts(slotsOn(schedule, LocalDate.of(2026, 3, 10), TWENTY,
-        List.of(new Block(booked.minus(Duration.ofMinutes(10)), booked.plus(Duration.ofMinutes(30))))), BERLIN);
+    List<LocalTime> starts =
+        localStarts(
+            slotsOn(
+                schedule,
+                LocalDate.of(2026, 3, 10),
+                TWENTY,
+                List.of(
+                    new Block(
+                        booked.minus(Duration.ofMinutes(10)),
+                        booked.plus(Duration.ofMinutes(30))))),
+            BERLIN);
 
-    assertThat(starts).contains(LocalTime.of(9, 15), LocalTime.of(10, 45))
-        .doesNotContain(LocalTime.of(9, 30), LocalTime.of(9, 45), LocalTime.of(10, 0),
-            LocalTime.of(10, 15), LocalTime.of(10, 30));
+    assertThat(starts)
+        .contains(LocalTime.of(9, 15), LocalTime.of(10, 45))
+        .doesNotContain(
+            LocalTime.of(9, 30),
+            LocalTime.of(9, 45),
+            LocalTime.of(10, 0),
+            LocalTime.of(10, 15),
+            LocalTime.of(10, 30));
   }
 
   @Test
   void minimumNoticeHidesSlotsThatStartTooSoon() {
-    Schedule schedule = new Schedule(BERLIN, Schedule.standard(BERLIN).weekly(), Map.of(),
-        Duration.ZERO, Duration.ZERO, Duration.ofHours(24), 60);
+    Schedule schedule =
+        new Schedule(
+            BERLIN,
+            Schedule.standard(BERLIN).weekly(),
+            Map.of(),
+            Duration.ZERO,
+            Duration.ZERO,
+            Duration.ofHours(24),
+            60);
     Instant now = at("2026-03-10T11:05", BERLIN);
 
-    List<Slot> slots = SlotFinder.open(schedule, now, now.plus(Duration.ofDays(2)), TWENTY, now,
-        List.of(), 4, Map.of());
+    List<Slot> slots =
+        SlotFinder.open(
+            schedule, now, now.plus(Duration.ofDays(2)), TWENTY, now, List.of(), 4, Map.of());
 
     assertThat(slots.get(0).start()).isEqualTo(at("2026-03-11T11:15", BERLIN));
   }
 
   @Test
   void nothingIsOfferedBeyondTheBookingHorizon() {
-    Schedule schedule = new Schedule(BERLIN, everyDay(BERLIN, "09:00-10:00").weekly(), Map.of(),
-        Duration.ZERO, Duration.ZERO, Duration.ZERO, 7);
+    Schedule schedule =
+        new Schedule(
+            BERLIN,
+            everyDay(BERLIN, "09:00-10:00").weekly(),
+            Map.of(),
+            Duration.ZERO,
+            Duration.ZERO,
+            Duration.ZERO,
+            7);
     Instant now = at("2026-03-01T08:00", BERLIN);
 
-    List<Slot> slots = SlotFinder.open(schedule, now, now.plus(Duration.ofDays(31)), TWENTY, now,
-        List.of(), 40, Map.of());
+    List<Slot> slots =
+        SlotFinder.open(
+            schedule, now, now.plus(Duration.ofDays(31)), TWENTY, now, List.of(), 40, Map.of());
 
-    assertThat(slots).isNotEmpty().allSatisfy(s ->
-        assertThat(s.start().atZone(BERLIN).toLocalDate()).isBeforeOrEqualTo(LocalDate.of(2026, 3, 8)));
+    assertThat(slots)
+        .isNotEmpty()
+        .allSatisfy(
+            s ->
+                assertThat(s.start().atZone(BERLIN).toLocalDate())
+                    .isBeforeOrEqualTo(LocalDate.of(2026, 3, 8)));
   }
 
   @Test
@@ -174,11 +221,23 @@ class SlotFinderTest {
     Schedule schedule = everyDay(BERLIN, "09:00-10:00");
     Instant now = at("2026-03-25T08:00", BERLIN);
 
-    List<Slot> slots = SlotFinder.open(schedule, now, now.plus(Duration.ofDays(14)), TWENTY, now,
-        List.of(), 4, Map.of(YearMonth.of(2026, 3), 4));
+    List<Slot> slots =
+        SlotFinder.open(
+            schedule,
+            now,
+            now.plus(Duration.ofDays(14)),
+            TWENTY,
+            now,
+            List.of(),
+            4,
+            Map.of(YearMonth.of(2026, 3), 4));
 
-    assertThat(slots).isNotEmpty().allSatisfy(s ->
-        assertThat(YearMonth.from(s.start().atZone(BERLIN))).isEqualTo(YearMonth.of(2026, 4)));
+    assertThat(slots)
+        .isNotEmpty()
+        .allSatisfy(
+            s ->
+                assertThat(YearMonth.from(s.start().atZone(BERLIN)))
+                    .isEqualTo(YearMonth.of(2026, 4)));
   }
 
   @Test
@@ -187,24 +246,43 @@ class SlotFinderTest {
     Schedule schedule = everyDay(SYDNEY, "00:30-01:00");
     Instant now = at("2026-03-30T00:00", SYDNEY);
 
-    List<Slot> slots = SlotFinder.open(schedule, now, now.plus(Duration.ofDays(3)), TWENTY, now,
-        List.of(), 2, Map.of(YearMonth.of(2026, 4), 2));
+    List<Slot> slots =
+        SlotFinder.open(
+            schedule,
+            now,
+            now.plus(Duration.ofDays(3)),
+            TWENTY,
+            now,
+            List.of(),
+            2,
+            Map.of(YearMonth.of(2026, 4), 2));
 
     assertThat(localStarts(slots, SYDNEY)).isNotEmpty();
-    assertThat(slots).allSatisfy(s ->
-        assertThat(s.start().atZone(SYDNEY).getMonthValue()).isEqualTo(3));
+    assertThat(slots)
+        .allSatisfy(s -> assertThat(s.start().atZone(SYDNEY).getMonthValue()).isEqualTo(3));
   }
 
   @Test
   void anOverrideReplacesTheWeeklyHoursAndAnEmptyOneMeansAway() {
-    Map<LocalDate, List<TimeRange>> overrides = Map.of(
-        LocalDate.of(2026, 3, 10), List.of(),
-        LocalDate.of(2026, 3, 11), List.of(TimeRange.parse("18:00-18:30")));
-    Schedule schedule = new Schedule(BERLIN, Schedule.standard(BERLIN).weekly(), overrides,
-        Duration.ZERO, Duration.ZERO, Duration.ZERO, 365);
+    Map<LocalDate, List<TimeRange>> overrides =
+        Map.of(
+            LocalDate.of(2026, 3, 10), List.of(),
+            LocalDate.of(2026, 3, 11), List.of(TimeRange.parse("18:00-18:30")));
+    Schedule schedule =
+        new Schedule(
+            BERLIN,
+            Schedule.standard(BERLIN).weekly(),
+            overrides,
+            Duration.ZERO,
+            Duration.ZERO,
+            Duration.ZERO,
+            365);
 
     assertThat(slotsOn(schedule, LocalDate.of(2026, 3, 10), TWENTY, List.of())).isEmpty();
-    assertThat(localStarts(slotsOn(schedule, LocalDate.of(2026, 3, 11), Duration.ofMinutes(15), List.of()), BERLIN))
+    assertThat(
+            localStarts(
+                slotsOn(schedule, LocalDate.of(2026, 3, 11), Duration.ofMinutes(15), List.of()),
+                BERLIN))
         .containsExactly(LocalTime.of(18, 0), LocalTime.of(18, 15));
   }
 
@@ -212,7 +290,10 @@ class SlotFinderTest {
   void hoursOffTheGridStartAtTheNextQuarterHour() {
     Schedule schedule = everyDay(BERLIN, "09:10-10:00");
 
-    assertThat(localStarts(slotsOn(schedule, LocalDate.of(2026, 3, 10), Duration.ofMinutes(15), List.of()), BERLIN))
+    assertThat(
+            localStarts(
+                slotsOn(schedule, LocalDate.of(2026, 3, 10), Duration.ofMinutes(15), List.of()),
+                BERLIN))
         .containsExactly(LocalTime.of(9, 15), LocalTime.of(9, 30), LocalTime.of(9, 45));
   }
 
@@ -221,20 +302,51 @@ class SlotFinderTest {
     Schedule schedule = Schedule.standard(BERLIN);
     Instant now = at("2026-03-01T08:00", BERLIN);
 
-    assertThat(SlotFinder.isOpen(schedule, at("2026-03-10T10:00", BERLIN), TWENTY, now, List.of(), 4, Map.of())).isTrue();
-    assertThat(SlotFinder.isOpen(schedule, at("2026-03-10T10:05", BERLIN), TWENTY, now, List.of(), 4, Map.of())).isFalse();
-    assertThat(SlotFinder.isOpen(schedule, at("2026-03-10T16:45", BERLIN), TWENTY, now, List.of(), 4, Map.of())).isFalse();
+    assertThat(
+            SlotFinder.isOpen(
+                schedule, at("2026-03-10T10:00", BERLIN), TWENTY, now, List.of(), 4, Map.of()))
+        .isTrue();
+    assertThat(
+            SlotFinder.isOpen(
+                schedule, at("2026-03-10T10:05", BERLIN), TWENTY, now, List.of(), 4, Map.of()))
+        .isFalse();
+    assertThat(
+            SlotFinder.isOpen(
+                schedule, at("2026-03-10T16:45", BERLIN), TWENTY, now, List.of(), 4, Map.of()))
+        .isFalse();
   }
 
   @Test
   void overlappingRangesOrOutOfBoundsSettingsAreRefused() {
-    assertThatThrownBy(() -> new Schedule(BERLIN,
-        Map.of(DayOfWeek.MONDAY, List.of(TimeRange.parse("09:00-12:00"), TimeRange.parse("11:00-13:00"))),
-        Map.of(), Duration.ZERO, Duration.ZERO, Duration.ZERO, 30)).isInstanceOf(Refusal.class);
-    assertThatThrownBy(() -> new Schedule(BERLIN, Map.of(), Map.of(), Duration.ofMinutes(-5),
-        Duration.ZERO, Duration.ZERO, 30)).isInstanceOf(Refusal.class);
-    assertThatThrownBy(() -> new Schedule(BERLIN, Map.of(), Map.of(), Duration.ZERO,
-        Duration.ZERO, Duration.ZERO, 0)).isInstanceOf(Refusal.class);
+    assertThatThrownBy(
+            () ->
+                new Schedule(
+                    BERLIN,
+                    Map.of(
+                        DayOfWeek.MONDAY,
+                        List.of(TimeRange.parse("09:00-12:00"), TimeRange.parse("11:00-13:00"))),
+                    Map.of(),
+                    Duration.ZERO,
+                    Duration.ZERO,
+                    Duration.ZERO,
+                    30))
+        .isInstanceOf(Refusal.class);
+    assertThatThrownBy(
+            () ->
+                new Schedule(
+                    BERLIN,
+                    Map.of(),
+                    Map.of(),
+                    Duration.ofMinutes(-5),
+                    Duration.ZERO,
+                    Duration.ZERO,
+                    30))
+        .isInstanceOf(Refusal.class);
+    assertThatThrownBy(
+            () ->
+                new Schedule(
+                    BERLIN, Map.of(), Map.of(), Duration.ZERO, Duration.ZERO, Duration.ZERO, 0))
+        .isInstanceOf(Refusal.class);
     assertThatThrownBy(() -> TimeRange.parse("17:00-09:00")).isInstanceOf(Refusal.class);
     assertThatThrownBy(() -> TimeRange.parse("9am-5pm")).isInstanceOf(Refusal.class);
   }

@@ -19,8 +19,16 @@ class InterviewTest {
   final UUID leader = UUID.randomUUID();
 
   Interview scheduled() {
-    return Interview.schedule(UUID.randomUUID(), employee, leader, START, 20, MeetingFormat.VIDEO,
-        Duration.ofMinutes(10), Duration.ofMinutes(5), NOW);
+    return Interview.schedule(
+        UUID.randomUUID(),
+        employee,
+        leader,
+        START,
+        20,
+        MeetingFormat.VIDEO,
+        Duration.ofMinutes(10),
+        Duration.ofMinutes(5),
+        NOW);
   }
 
   @Test
@@ -38,7 +46,8 @@ class InterviewTest {
     Instant later = START.plus(Duration.ofDays(1));
 
     interview.reschedule(employee, later, Duration.ZERO, Duration.ZERO, NOW);
-    interview.reschedule(leader, later.plus(Duration.ofHours(1)), Duration.ZERO, Duration.ZERO, NOW);
+    interview.reschedule(
+        leader, later.plus(Duration.ofHours(1)), Duration.ZERO, Duration.ZERO, NOW);
 
     assertThat(interview.start()).isEqualTo(later.plus(Duration.ofHours(1)));
     assertThat(interview.blockEnd()).isEqualTo(interview.end());
@@ -48,16 +57,23 @@ class InterviewTest {
   @Test
   void aStrangerCannotTouchAnInterview() {
     UUID stranger = UUID.randomUUID();
-    refused(() -> scheduled().reschedule(stranger, START.plusSeconds(3600), Duration.ZERO, Duration.ZERO, NOW),
+    refused(
+        () ->
+            scheduled()
+                .reschedule(stranger, START.plusSeconds(3600), Duration.ZERO, Duration.ZERO, NOW),
         ProblemType.FORBIDDEN);
     refused(() -> scheduled().cancel(stranger, null, NOW), ProblemType.FORBIDDEN);
   }
 
   @Test
   void rescheduleNeedsAFutureTimeOtherThanTheCurrentOne() {
-    refused(() -> scheduled().reschedule(employee, NOW.minusSeconds(1), Duration.ZERO, Duration.ZERO, NOW),
+    refused(
+        () ->
+            scheduled()
+                .reschedule(employee, NOW.minusSeconds(1), Duration.ZERO, Duration.ZERO, NOW),
         ProblemType.VALIDATION_FAILED);
-    refused(() -> scheduled().reschedule(employee, START, Duration.ZERO, Duration.ZERO, NOW),
+    refused(
+        () -> scheduled().reschedule(employee, START, Duration.ZERO, Duration.ZERO, NOW),
         ProblemType.VALIDATION_FAILED);
   }
 
@@ -71,18 +87,25 @@ class InterviewTest {
     assertThat(interview.cancelReason()).isEqualTo("Ill today");
     assertThat(interview.sequence()).isEqualTo(1);
     refused(() -> interview.cancel(employee, null, NOW), ProblemType.INTERVIEW_CLOSED);
-    refused(() -> interview.reschedule(employee, START.plusSeconds(3600), Duration.ZERO, Duration.ZERO, NOW),
+    refused(
+        () ->
+            interview.reschedule(
+                employee, START.plusSeconds(3600), Duration.ZERO, Duration.ZERO, NOW),
         ProblemType.INTERVIEW_CLOSED);
   }
 
   @Test
   void theOutcomeIsRecordedOnlyOnceTheInterviewHasStarted() {
     Interview interview = scheduled();
-    refused(() -> interview.recordOutcome(employee, true, START.minusSeconds(60)), ProblemType.NOT_YET_HELD);
+    refused(
+        () -> interview.recordOutcome(employee, true, START.minusSeconds(60)),
+        ProblemType.NOT_YET_HELD);
 
     interview.recordOutcome(employee, false, START.plusSeconds(600));
 
     assertThat(interview.status()).isEqualTo(InterviewStatus.NO_SHOW);
-    refused(() -> interview.recordOutcome(leader, true, START.plusSeconds(900)), ProblemType.INTERVIEW_CLOSED);
+    refused(
+        () -> interview.recordOutcome(leader, true, START.plusSeconds(900)),
+        ProblemType.INTERVIEW_CLOSED);
   }
 }

@@ -58,15 +58,22 @@ public final class Api {
     return send(user, "PUT", path, json, "application/json", Map.of());
   }
 
-  public Reply send(String user, String method, String path, String body, String contentType,
+  public Reply send(
+      String user,
+      String method,
+      String path,
+      String body,
+      String contentType,
       Map<String, String> headers) {
     URI uri = path.startsWith("http") ? URI.create(path) : base.resolve(path);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
             .timeout(Duration.ofSeconds(60))
-            .method(method, body == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (body != null && contentType != null) {
       request.header("Content-Type", contentType);
     }
@@ -75,7 +82,8 @@ public final class Api {
     }
     headers.forEach(request::header);
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(response);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -86,11 +94,14 @@ public final class Api {
   }
 
   public static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder()
-        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Builds a JSON object from name/value pairs; values may be strings, numbers, booleans, lists. */
+  /**
+   * Builds a JSON object from name/value pairs; values may be strings, numbers, booleans, lists.
+   */
   public static String json(Object... pairs) {
     Map<String, Object> map = new LinkedHashMap<>();
     for (int i = 0; i < pairs.length; i += 2) {

@@ -23,14 +23,21 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Every endpoint, called as each party: the employee who owns the request or interview, the
- * leader on the other side, an unrelated employee, an unrelated leader, the employee's own
- * manager, and HR. The table states the exact status each one gets.
+ * Every endpoint, called as each party: the employee who owns the request or interview, the leader
+ * on the other side, an unrelated employee, an unrelated leader, the employee's own manager, and
+ * HR. The table states the exact status each one gets.
  */
 @ExtendWith(ArquillianExtension.class)
 class AuthorizationMatrixIT {
 
-  enum Party { OWNER, LEADER, STRANGER, OTHER_LEADER, MANAGER, HR }
+  enum Party {
+    OWNER,
+    LEADER,
+    STRANGER,
+    OTHER_LEADER,
+    MANAGER,
+    HR
+  }
 
   @Deployment(testable = false)
   static WebArchive crossroads() {
@@ -46,14 +53,21 @@ class AuthorizationMatrixIT {
   String leaderId;
   final Map<Party, String> users = new EnumMap<>(Party.class);
 
-
   /**
    * One endpoint: how to call it on a fixture and what each party gets. A refused call changes
    * nothing, so refusals share one fixture; a call that succeeds and {@code writes} gets a fresh
    * one.
    */
-  record Row(String name, boolean writes, Function<Fixture, Call> call, int owner, int leader,
-      int stranger, int otherLeader, int manager, int hr) {
+  record Row(
+      String name,
+      boolean writes,
+      Function<Fixture, Call> call,
+      int owner,
+      int leader,
+      int stranger,
+      int otherLeader,
+      int manager,
+      int hr) {
     int expected(Party party) {
       return switch (party) {
         case OWNER -> owner;
@@ -81,7 +95,12 @@ class AuthorizationMatrixIT {
   }
 
   /** A pending request and a scheduled interview between an owner and the leader. */
-  record Fixture(String owner, String ownerId, String manager, String requestId, String interviewId,
+  record Fixture(
+      String owner,
+      String ownerId,
+      String manager,
+      String requestId,
+      String interviewId,
       Instant open) {}
 
   @TestFactory
@@ -92,21 +111,31 @@ class AuthorizationMatrixIT {
     for (Row row : rows()) {
       for (Party party : Party.values()) {
         int expected = row.expected(party);
-        tests.add(DynamicTest.dynamicTest(row.name() + " as " + party + " → " + expected, () -> {
-          Fixture fixture = row.writes() && expected < 300 ? fixture() : shared();
-          Call call = row.call().apply(fixture);
-          String user = switch (party) {
-            case OWNER -> fixture.owner();
-            case MANAGER -> fixture.manager();
-            default -> users.get(party);
-          };
-          Api.Reply reply = api.send(user, call.method(), call.path(), call.body(),
-              call.contentType(), Map.of());
-          assertThat(reply.status()).as(reply.toString()).isEqualTo(expected);
-          if (expected >= 400) {
-            assertThat(reply.contentType()).startsWith("application/problem+json");
-          }
-        }));
+        tests.add(
+            DynamicTest.dynamicTest(
+                row.name() + " as " + party + " → " + expected,
+                () -> {
+                  Fixture fixture = row.writes() && expected < 300 ? fixture() : shared();
+                  Call call = row.call().apply(fixture);
+                  String user =
+                      switch (party) {
+                        case OWNER -> fixture.owner();
+                        case MANAGER -> fixture.manager();
+                        default -> users.get(party);
+                      };
+                  Api.Reply reply =
+                      api.send(
+                          user,
+                          call.method(),
+                          call.path(),
+                          call.body(),
+                          call.contentType(),
+                          Map.of());
+                  assertThat(reply.status()).as(reply.toString()).isEqualTo(expected);
+                  if (expected >= 400) {
+                    assertThat(reply.contentType()).startsWith("application/problem+json");
+                  }
+                }));
       }
     }
     return tests.stream();
@@ -119,42 +148,84 @@ class AuthorizationMatrixIT {
     Fixture f = fixture();
     List<DynamicTest> tests = new ArrayList<>();
     for (Party party : Party.values()) {
-      String user = party == Party.OWNER ? f.owner() : party == Party.MANAGER ? f.manager() : users.get(party);
+      String user =
+          party == Party.OWNER
+              ? f.owner()
+              : party == Party.MANAGER ? f.manager() : users.get(party);
       boolean involved = party == Party.OWNER || party == Party.LEADER;
-      tests.add(DynamicTest.dynamicTest("the lists of " + party + (involved ? " show" : " do not show")
-          + " the request and the interview", () -> {
-        List<String> requests = new ArrayList<>();
-        for (String side : List.of("requester", "leader")) {
-          api.get(user, "api/requests?limit=500&as=" + side).items().forEach(r -> requests.add(((JsonObject) r).getString("id")));
-        }
-        List<String> interviews = new ArrayList<>();
-        for (String side : List.of("employee", "leader")) {
-          api.get(user, "api/interviews?limit=500&as=" + side).items().forEach(i -> interviews.add(((JsonObject) i).getString("id")));
-        }
-        if (involved) {
-          assertThat(requests).contains(f.requestId());
-          assertThat(interviews).contains(f.interviewId());
-        } else {
-          assertThat(requests).doesNotContain(f.requestId());
-          assertThat(interviews).doesNotContain(f.interviewId());
-        }
-      }));
+      tests.add(
+          DynamicTest.dynamicTest(
+              "the lists of "
+                  + party
+                  + (involved ? " show" : " do not show")
+                  + " the request and the interview",
+              () -> {
+                List<String> requests = new ArrayList<>();
+                for (String side : List.of("requester", "leader")) {
+                  api.get(user, "api/requests?limit=500&as=" + side)
+                      .items()
+                      .forEach(r -> requests.add(((JsonObject) r).getString("id")));
+                }
+                List<String> interviews = new ArrayList<>();
+                for (String side : List.of("employee", "leader")) {
+                  api.get(user, "api/interviews?limit=500&as=" + side)
+                      .items()
+                      .forEach(i -> interviews.add(((JsonObject) i).getString("id")));
+                }
+                if (involved) {
+                  assertThat(requests).contains(f.requestId());
+                  assertThat(interviews).contains(f.interviewId());
+                } else {
+                  assertThat(requests).doesNotContain(f.requestId());
+                  assertThat(interviews).doesNotContain(f.interviewId());
+                }
+              }));
     }
     return tests.stream();
   }
 
   void setUp() {
-    JsonObject someLeader = api.get("hana", "api/people?leadersOnly=true&limit=100&divisionId="
-            + division("Operations")).items().stream().map(JsonObject.class::cast)
-        .filter(p -> p.getString("username").contains(".") && !p.getString("title").startsWith("VP"))
-        .findFirst().orElseThrow();
+    JsonObject someLeader =
+        api
+            .get(
+                "hana",
+                "api/people?leadersOnly=true&limit=100&divisionId=" + division("Operations"))
+            .items()
+            .stream()
+            .map(JsonObject.class::cast)
+            .filter(
+                p ->
+                    p.getString("username").contains(".") && !p.getString("title").startsWith("VP"))
+            .findFirst()
+            .orElseThrow();
     leader = someLeader.getString("username");
     leaderId = someLeader.getString("id");
-    assertThat(api.put(leader, "api/leaders/" + leaderId + "/profile", json("acceptingRequests", true,
-        "topics", List.of("logistics"), "bio", "", "monthlyCap", 40, "lengths", List.of(15, 20, 30),
-        "formats", List.of("VIDEO", "PHONE", "IN_PERSON"))).status()).isEqualTo(200);
-    assertThat(api.put(leader, "api/leaders/" + leaderId + "/availability",
-        RequestApiIT.standardHours(90)).status()).isEqualTo(200);
+    assertThat(
+            api.put(
+                    leader,
+                    "api/leaders/" + leaderId + "/profile",
+                    json(
+                        "acceptingRequests",
+                        true,
+                        "topics",
+                        List.of("logistics"),
+                        "bio",
+                        "",
+                        "monthlyCap",
+                        40,
+                        "lengths",
+                        List.of(15, 20, 30),
+                        "formats",
+                        List.of("VIDEO", "PHONE", "IN_PERSON")))
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            api.put(
+                    leader,
+                    "api/leaders/" + leaderId + "/availability",
+                    RequestApiIT.standardHours(90))
+                .status())
+        .isEqualTo(200);
     slots = new Slots(api, "hana", leaderId, Instant.now().plus(Duration.ofDays(35)));
     people = new DemoPeople(api, "Operations", "Marketing", "Engineering");
     users.put(Party.LEADER, leader);
@@ -173,71 +244,397 @@ class AuthorizationMatrixIT {
   }
 
   String division(String name) {
-    return api.get("hana", "api/divisions").array().stream().map(JsonObject.class::cast)
-        .filter(d -> d.getString("name").equals(name)).findFirst().orElseThrow().getString("id");
+    return api.get("hana", "api/divisions").array().stream()
+        .map(JsonObject.class::cast)
+        .filter(d -> d.getString("name").equals(name))
+        .findFirst()
+        .orElseThrow()
+        .getString("id");
   }
 
   /** A new owner (limits untouched) with a pending request and a scheduled interview. */
   Fixture fixture() {
     String owner = people.take();
-    Api.Reply pending = api.post(owner, "api/requests",
-        RequestApiIT.body(leaderId, List.of(slots.next(), slots.next())));
+    Api.Reply pending =
+        api.post(
+            owner,
+            "api/requests",
+            RequestApiIT.body(leaderId, List.of(slots.next(), slots.next())));
     assertThat(pending.status()).as(pending.toString()).isEqualTo(201);
     Instant start = slots.next();
-    Api.Reply toAccept = api.post(owner, "api/requests", RequestApiIT.body(leaderId, List.of(start, slots.next())));
+    Api.Reply toAccept =
+        api.post(owner, "api/requests", RequestApiIT.body(leaderId, List.of(start, slots.next())));
     assertThat(toAccept.status()).as(toAccept.toString()).isEqualTo(201);
-    Api.Reply accepted = api.post(leader, "api/requests/" + toAccept.string("id") + "/accept",
-        json("start", start.toString()));
+    Api.Reply accepted =
+        api.post(
+            leader,
+            "api/requests/" + toAccept.string("id") + "/accept",
+            json("start", start.toString()));
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
     String ownerId = api.get(owner, "api/me").string("id");
     String managerId = api.get(owner, "api/people/" + ownerId).json().getString("managerId");
     String manager = api.get("hana", "api/people/" + managerId).json().getString("username");
-    return new Fixture(owner, ownerId, manager, pending.string("id"), accepted.string("interviewId"),
+    return new Fixture(
+        owner,
+        ownerId,
+        manager,
+        pending.string("id"),
+        accepted.string("interviewId"),
         slots.next());
   }
 
   List<Row> rows() {
-    String profile = json("acceptingRequests", true, "topics", List.of("logistics"), "bio", "",
-        "monthlyCap", 40, "lengths", List.of(15, 20, 30), "formats", List.of("VIDEO", "PHONE", "IN_PERSON"));
-    String interests = json("targetDivisionIds", List.of(), "topics", List.of("logistics"), "goals", "");
-    String cohort = json("name", "matrix", "divisionIds", List.of(division("People")), "introsPerEmployee", 1);
+    String profile =
+        json(
+            "acceptingRequests",
+            true,
+            "topics",
+            List.of("logistics"),
+            "bio",
+            "",
+            "monthlyCap",
+            40,
+            "lengths",
+            List.of(15, 20, 30),
+            "formats",
+            List.of("VIDEO", "PHONE", "IN_PERSON"));
+    String interests =
+        json("targetDivisionIds", List.of(), "topics", List.of("logistics"), "goals", "");
+    String cohort =
+        json("name", "matrix", "divisionIds", List.of(division("People")), "introsPerEmployee", 1);
     // No dot in the user name: other tests take generated people by dotted names.
-    String csv = "username,displayName,email,division,level,timeZone\nmatrix" + UUID.randomUUID().toString().substring(0, 8)
-        + ",Matrix Person,matrix@example.com,Finance,3,UTC\n";
+    String csv =
+        "username,displayName,email,division,level,timeZone\nmatrix"
+            + UUID.randomUUID().toString().substring(0, 8)
+            + ",Matrix Person,matrix@example.com,Finance,3,UTC\n";
     return List.of(
         new Row("GET /api/me", false, f -> Call.get("api/me"), 200, 200, 200, 200, 200, 200),
-        new Row("GET /api/divisions", false, f -> Call.get("api/divisions"), 200, 200, 200, 200, 200, 200),
-        new Row("GET /api/people", false, f -> Call.get("api/people?q=a"), 200, 200, 200, 200, 200, 200),
-        new Row("GET /api/people/{id}", false, f -> Call.get("api/people/" + f.ownerId()), 200, 200, 200, 200, 200, 200),
-        new Row("GET /api/leaders/{id}/profile", false, f -> Call.get("api/leaders/" + leaderId + "/profile"), 200, 200, 200, 200, 200, 200),
-        new Row("PUT /api/leaders/{id}/profile", false, f -> Call.put("api/leaders/" + leaderId + "/profile", profile), 403, 200, 403, 403, 403, 200),
-        new Row("GET /api/leaders/{id}/availability", false, f -> Call.get("api/leaders/" + leaderId + "/availability"), 403, 200, 403, 403, 403, 403),
-        new Row("PUT /api/leaders/{id}/availability", false, f -> Call.put("api/leaders/" + leaderId + "/availability", RequestApiIT.standardHours(90)), 403, 200, 403, 403, 403, 403),
-        new Row("GET /api/leaders/{id}/slots", false, f -> Call.get("api/leaders/" + leaderId + "/slots?length=20&from=" + f.open() + "&to=" + f.open().plus(Duration.ofDays(1))), 200, 200, 200, 200, 200, 200),
-        new Row("GET /api/me/interests", false, f -> Call.get("api/me/interests"), 200, 200, 200, 200, 200, 200),
-        new Row("PUT /api/me/interests", false, f -> Call.put("api/me/interests", interests), 200, 200, 200, 200, 200, 200),
-        new Row("GET /api/me/recommendations", false, f -> Call.get("api/me/recommendations?limit=3"), 200, 200, 200, 200, 200, 200),
-        new Row("GET /api/topics", false, f -> Call.get("api/topics"), 200, 200, 200, 200, 200, 200),
-        new Row("GET /api/me/introductions", false, f -> Call.get("api/me/introductions"), 200, 200, 200, 200, 200, 200),
-        new Row("GET /api/requests", false, f -> Call.get("api/requests?as=requester"), 200, 200, 200, 200, 200, 200),
-        new Row("GET /api/requests/{id}", false, f -> Call.get("api/requests/" + f.requestId()), 200, 200, 404, 404, 404, 404),
-        new Row("POST /api/requests/{id}/accept", true, f -> Call.post("api/requests/" + f.requestId() + "/accept", json("start", "2030-01-01T10:00:00Z")), 403, 409, 404, 404, 404, 404),
-        new Row("POST /api/requests/{id}/counter", true, f -> Call.post("api/requests/" + f.requestId() + "/counter", json("proposedSlots", List.of(f.open().toString()), "note", "")), 403, 200, 404, 404, 404, 404),
-        new Row("POST /api/requests/{id}/decline", true, f -> Call.post("api/requests/" + f.requestId() + "/decline", json("reason", "busy")), 403, 200, 404, 404, 404, 404),
-        new Row("POST /api/requests/{id}/redirect", true, f -> Call.post("api/requests/" + f.requestId() + "/redirect", json("leaderId", idOf("mia"), "note", "")), 403, 200, 404, 404, 404, 404),
-        new Row("POST /api/requests/{id}/follow-up", true, f -> Call.post("api/requests/" + f.requestId() + "/follow-up", json("message", "hello")), 409, 403, 404, 404, 404, 404),
-        new Row("POST /api/requests/{id}/withdraw", true, f -> Call.post("api/requests/" + f.requestId() + "/withdraw", json("reason", "")), 200, 403, 404, 404, 404, 404),
-        new Row("GET /api/interviews", false, f -> Call.get("api/interviews"), 200, 200, 200, 200, 200, 200),
-        new Row("GET /api/interviews/{id}", false, f -> Call.get("api/interviews/" + f.interviewId()), 200, 200, 404, 404, 404, 404),
-        new Row("GET /api/interviews/{id}/calendar.ics", false, f -> Call.get("api/interviews/" + f.interviewId() + "/calendar.ics"), 200, 200, 404, 404, 404, 404),
-        new Row("POST /api/interviews/{id}/reschedule", true, f -> Call.post("api/interviews/" + f.interviewId() + "/reschedule", json("start", f.open().toString(), "reason", "")), 200, 200, 404, 404, 404, 404),
-        new Row("POST /api/interviews/{id}/cancel", true, f -> Call.post("api/interviews/" + f.interviewId() + "/cancel", json("reason", "ill")), 200, 200, 404, 404, 404, 404),
-        new Row("POST /api/interviews/{id}/outcome", true, f -> Call.post("api/interviews/" + f.interviewId() + "/outcome", json("held", true)), 409, 409, 404, 404, 404, 404),
-        new Row("POST /api/cohorts", false, f -> Call.post("api/cohorts", cohort), 403, 403, 403, 403, 403, 202),
-        new Row("GET /api/cohorts", false, f -> Call.get("api/cohorts"), 403, 403, 403, 403, 403, 200),
-        new Row("GET /api/cohorts/{id}", false, f -> Call.get("api/cohorts/" + UUID.randomUUID()), 403, 403, 403, 403, 403, 404),
-        new Row("POST /api/directory/import", false, f -> new Call("POST", "api/directory/import", csv, "text/csv"), 403, 403, 403, 403, 403, 202),
-        new Row("GET /api/jobs/{id}", false, f -> Call.get("api/jobs/" + UUID.randomUUID()), 403, 403, 403, 403, 403, 404));
+        new Row(
+            "GET /api/divisions",
+            false,
+            f -> Call.get("api/divisions"),
+            200,
+            200,
+            200,
+            200,
+            200,
+            200),
+        new Row(
+            "GET /api/people",
+            false,
+            f -> Call.get("api/people?q=a"),
+            200,
+            200,
+            200,
+            200,
+            200,
+            200),
+        new Row(
+            "GET /api/people/{id}",
+            false,
+            f -> Call.get("api/people/" + f.ownerId()),
+            200,
+            200,
+            200,
+            200,
+            200,
+            200),
+        new Row(
+            "GET /api/leaders/{id}/profile",
+            false,
+            f -> Call.get("api/leaders/" + leaderId + "/profile"),
+            200,
+            200,
+            200,
+            200,
+            200,
+            200),
+        new Row(
+            "PUT /api/leaders/{id}/profile",
+            false,
+            f -> Call.put("api/leaders/" + leaderId + "/profile", profile),
+            403,
+            200,
+            403,
+            403,
+            403,
+            200),
+        new Row(
+            "GET /api/leaders/{id}/availability",
+            false,
+            f -> Call.get("api/leaders/" + leaderId + "/availability"),
+            403,
+            200,
+            403,
+            403,
+            403,
+            403),
+        new Row(
+            "PUT /api/leaders/{id}/availability",
+            false,
+            f ->
+                Call.put(
+                    "api/leaders/" + leaderId + "/availability", RequestApiIT.standardHours(90)),
+            403,
+            200,
+            403,
+            403,
+            403,
+            403),
+        new Row(
+            "GET /api/leaders/{id}/slots",
+            false,
+            f ->
+                Call.get(
+                    "api/leaders/"
+                        + leaderId
+                        + "/slots?length=20&from="
+                        + f.open()
+                        + "&to="
+                        + f.open().plus(Duration.ofDays(1))),
+            200,
+            200,
+            200,
+            200,
+            200,
+            200),
+        new Row(
+            "GET /api/me/interests",
+            false,
+            f -> Call.get("api/me/interests"),
+            200,
+            200,
+            200,
+            200,
+            200,
+            200),
+        new Row(
+            "PUT /api/me/interests",
+            false,
+            f -> Call.put("api/me/interests", interests),
+            200,
+            200,
+            200,
+            200,
+            200,
+            200),
+        new Row(
+            "GET /api/me/recommendations",
+            false,
+            f -> Call.get("api/me/recommendations?limit=3"),
+            200,
+            200,
+            200,
+            200,
+            200,
+            200),
+        new Row(
+            "GET /api/topics", false, f -> Call.get("api/topics"), 200, 200, 200, 200, 200, 200),
+        new Row(
+            "GET /api/me/introductions",
+            false,
+            f -> Call.get("api/me/introductions"),
+            200,
+            200,
+            200,
+            200,
+            200,
+            200),
+        new Row(
+            "GET /api/requests",
+            false,
+            f -> Call.get("api/requests?as=requester"),
+            200,
+            200,
+            200,
+            200,
+            200,
+            200),
+        new Row(
+            "GET /api/requests/{id}",
+            false,
+            f -> Call.get("api/requests/" + f.requestId()),
+            200,
+            200,
+            404,
+            404,
+            404,
+            404),
+        new Row(
+            "POST /api/requests/{id}/accept",
+            true,
+            f ->
+                Call.post(
+                    "api/requests/" + f.requestId() + "/accept",
+                    json("start", "2030-01-01T10:00:00Z")),
+            403,
+            409,
+            404,
+            404,
+            404,
+            404),
+        new Row(
+            "POST /api/requests/{id}/counter",
+            true,
+            f ->
+                Call.post(
+                    "api/requests/" + f.requestId() + "/counter",
+                    json("proposedSlots", List.of(f.open().toString()), "note", "")),
+            403,
+            200,
+            404,
+            404,
+            404,
+            404),
+        new Row(
+            "POST /api/requests/{id}/decline",
+            true,
+            f -> Call.post("api/requests/" + f.requestId() + "/decline", json("reason", "busy")),
+            403,
+            200,
+            404,
+            404,
+            404,
+            404),
+        new Row(
+            "POST /api/requests/{id}/redirect",
+            true,
+            f ->
+                Call.post(
+                    "api/requests/" + f.requestId() + "/redirect",
+                    json("leaderId", idOf("mia"), "note", "")),
+            403,
+            200,
+            404,
+            404,
+            404,
+            404),
+        new Row(
+            "POST /api/requests/{id}/follow-up",
+            true,
+            f ->
+                Call.post("api/requests/" + f.requestId() + "/follow-up", json("message", "hello")),
+            409,
+            403,
+            404,
+            404,
+            404,
+            404),
+        new Row(
+            "POST /api/requests/{id}/withdraw",
+            true,
+            f -> Call.post("api/requests/" + f.requestId() + "/withdraw", json("reason", "")),
+            200,
+            403,
+            404,
+            404,
+            404,
+            404),
+        new Row(
+            "GET /api/interviews",
+            false,
+            f -> Call.get("api/interviews"),
+            200,
+            200,
+            200,
+            200,
+            200,
+            200),
+        new Row(
+            "GET /api/interviews/{id}",
+            false,
+            f -> Call.get("api/interviews/" + f.interviewId()),
+            200,
+            200,
+            404,
+            404,
+            404,
+            404),
+        new Row(
+            "GET /api/interviews/{id}/calendar.ics",
+            false,
+            f -> Call.get("api/interviews/" + f.interviewId() + "/calendar.ics"),
+            200,
+            200,
+            404,
+            404,
+            404,
+            404),
+        new Row(
+            "POST /api/interviews/{id}/reschedule",
+            true,
+            f ->
+                Call.post(
+                    "api/interviews/" + f.interviewId() + "/reschedule",
+                    json("start", f.open().toString(), "reason", "")),
+            200,
+            200,
+            404,
+            404,
+            404,
+            404),
+        new Row(
+            "POST /api/interviews/{id}/cancel",
+            true,
+            f -> Call.post("api/interviews/" + f.interviewId() + "/cancel", json("reason", "ill")),
+            200,
+            200,
+            404,
+            404,
+            404,
+            404),
+        new Row(
+            "POST /api/interviews/{id}/outcome",
+            true,
+            f -> Call.post("api/interviews/" + f.interviewId() + "/outcome", json("held", true)),
+            409,
+            409,
+            404,
+            404,
+            404,
+            404),
+        new Row(
+            "POST /api/cohorts",
+            false,
+            f -> Call.post("api/cohorts", cohort),
+            403,
+            403,
+            403,
+            403,
+            403,
+            202),
+        new Row(
+            "GET /api/cohorts", false, f -> Call.get("api/cohorts"), 403, 403, 403, 403, 403, 200),
+        new Row(
+            "GET /api/cohorts/{id}",
+            false,
+            f -> Call.get("api/cohorts/" + UUID.randomUUID()),
+            403,
+            403,
+            403,
+            403,
+            403,
+            404),
+        new Row(
+            "POST /api/directory/import",
+            false,
+            f -> new Call("POST", "api/directory/import", csv, "text/csv"),
+            403,
+            403,
+            403,
+            403,
+            403,
+            202),
+        new Row(
+            "GET /api/jobs/{id}",
+            false,
+            f -> Call.get("api/jobs/" + UUID.randomUUID()),
+            403,
+            403,
+            403,
+            403,
+            403,
+            404));
   }
 
   String idOf(String username) {

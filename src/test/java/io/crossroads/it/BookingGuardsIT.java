@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The schema's own guard against double bookings on real PostgreSQL: whatever the application
- * does, two scheduled interviews of one leader cannot block overlapping time.
+ * The schema's own guard against double bookings on real PostgreSQL: whatever the application does,
+ * two scheduled interviews of one leader cannot block overlapping time.
  */
 class BookingGuardsIT {
 
@@ -43,9 +43,12 @@ class BookingGuardsIT {
   void people() throws SQLException {
     execute("insert into division (id, name) values (?, ?)", division, "Guards " + division);
     for (UUID person : new UUID[] {leader, otherLeader, employee}) {
-      execute("insert into person (id, username, display_name, email, division_id, title, level,"
+      execute(
+          "insert into person (id, username, display_name, email, division_id, title, level,"
               + " time_zone, leader, hr, active) values (?, ?, 'P', 'p@x', ?, 'T', 5, 'UTC', true, false, true)",
-          person, person.toString(), division);
+          person,
+          person.toString(),
+          division);
     }
   }
 
@@ -54,7 +57,8 @@ class BookingGuardsIT {
     book(leader, "2030-03-04T10:00:00Z", "2030-03-04T10:30:00Z");
 
     assertThatThrownBy(() -> book(leader, "2030-03-04T10:15:00Z", "2030-03-04T10:45:00Z"))
-        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("23P01"));
+        .isInstanceOfSatisfying(
+            SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("23P01"));
     assertThatThrownBy(() -> book(leader, "2030-03-04T09:00:00Z", "2030-03-04T12:00:00Z"))
         .isInstanceOf(SQLException.class);
   }
@@ -82,25 +86,42 @@ class BookingGuardsIT {
 
   @Test
   void theMonthlyCountCannotGoNegative() {
-    assertThatThrownBy(() -> execute(
-        "insert into leader_month_load (leader_id, period, booked) values (?, '2030-03', -1)", leader))
+    assertThatThrownBy(
+            () ->
+                execute(
+                    "insert into leader_month_load (leader_id, period, booked) values (?, '2030-03', -1)",
+                    leader))
         .isInstanceOf(SQLException.class);
   }
 
   UUID book(UUID leaderId, String blockStart, String blockEnd) throws SQLException {
     UUID request = UUID.randomUUID();
     Timestamp now = Timestamp.from(Instant.now());
-    execute("insert into interview_request (id, requester_id, leader_id, status, length_minutes,"
+    execute(
+        "insert into interview_request (id, requester_id, leader_id, status, length_minutes,"
             + " format, intro, learn, why_you, created_at, last_attempt_at, version)"
             + " values (?, ?, ?, 'ACCEPTED', 20, 'VIDEO', 'i', 'l', 'w', ?, ?, 0)",
-        request, employee, leaderId, now, now);
+        request,
+        employee,
+        leaderId,
+        now,
+        now);
     UUID interview = UUID.randomUUID();
     Timestamp start = Timestamp.from(Instant.parse(blockStart));
     Timestamp end = Timestamp.from(Instant.parse(blockEnd));
-    execute("insert into interview (id, request_id, employee_id, leader_id, start_at, end_at,"
+    execute(
+        "insert into interview (id, request_id, employee_id, leader_id, start_at, end_at,"
             + " block_start, block_end, length_minutes, format, status, sequence, created_at, version)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, 20, 'VIDEO', 'SCHEDULED', 0, ?, 0)",
-        interview, request, employee, leaderId, start, end, start, end, now);
+        interview,
+        request,
+        employee,
+        leaderId,
+        start,
+        end,
+        start,
+        end,
+        now);
     return interview;
   }
 

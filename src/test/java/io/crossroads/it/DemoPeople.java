@@ -21,7 +21,8 @@ public final class DemoPeople {
       if (page.status() != 200) {
         throw new IllegalStateException("directory unavailable: " + page);
       }
-      page.items().stream().map(JsonObject.class::cast)
+      page.items().stream()
+          .map(JsonObject.class::cast)
           .filter(p -> !p.getBoolean("leader"))
           .filter(p -> !excluded.contains(p.getString("divisionName")))
           .filter(p -> p.getString("username").contains("."))

@@ -10,6 +10,7 @@ final class Deployments {
   private Deployments() {}
 
   static WebArchive crossroads() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("crossroads.it.war")));
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("crossroads.it.war")));
   }
 }

@@ -26,15 +26,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * HR imports an HRIS export as CSV: joiners, changes, division moves with their date, leavers on
- * a full export, row errors by line with nothing changed. On a database of its own, because a
- * full export deactivates everyone it does not list.
+ * HR imports an HRIS export as CSV: joiners, changes, division moves with their date, leavers on a
+ * full export, row errors by line with nothing changed. On a database of its own, because a full
+ * export deactivates everyone it does not list.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DirectoryImportIT {
 
   static final String DATABASE = "directory_import";
-  static final String HEADER = "username,displayName,email,division,title,level,manager,timeZone,leader,hr,movedOn";
+  static final String HEADER =
+      "username,displayName,email,division,title,level,manager,timeZone,leader,hr,movedOn";
   static PayaraMicroProcess payara;
   static Api api;
   static String url;
@@ -44,9 +45,20 @@ class DirectoryImportIT {
     url = TestEnvironment.freshDatabase(DATABASE);
     int port = PayaraMicroProcess.freePort();
     api = new Api(URI.create("http://127.0.0.1:" + port + "/"));
-    payara = PayaraMicroProcess.start(Path.of(System.getProperty("crossroads.it.work"), "directory"),
-        port, "directory", Map.of("crossroads.db.url", url, "crossroads.demo.enabled", "true",
-            "crossroads.demo.size", "40", "crossroads.jobs.recovery-interval", "PT3S"));
+    payara =
+        PayaraMicroProcess.start(
+            Path.of(System.getProperty("crossroads.it.work"), "directory"),
+            port,
+            "directory",
+            Map.of(
+                "crossroads.db.url",
+                url,
+                "crossroads.demo.enabled",
+                "true",
+                "crossroads.demo.size",
+                "40",
+                "crossroads.jobs.recovery-interval",
+                "PT3S"));
     payara.awaitReady(api, Duration.ofMinutes(5));
   }
 
@@ -62,8 +74,16 @@ class DirectoryImportIT {
   }
 
   static String person(String username, String division, String manager, String movedOn) {
-    return username + "," + username.replace('.', ' ') + "," + username + "@example.com," + division
-        + ",Analyst,4," + (manager == null ? "" : manager) + ",Europe/Berlin,false,false,"
+    return username
+        + ","
+        + username.replace('.', ' ')
+        + ","
+        + username
+        + "@example.com,"
+        + division
+        + ",Analyst,4,"
+        + (manager == null ? "" : manager)
+        + ",Europe/Berlin,false,false,"
         + (movedOn == null ? "" : movedOn);
   }
 
@@ -74,7 +94,8 @@ class DirectoryImportIT {
   static JsonObject awaitFinished(Api.Reply accepted) throws InterruptedException {
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
     String job = accepted.string("jobId");
-    assertThat(accepted.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/jobs/" + job));
+    assertThat(accepted.header("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/jobs/" + job));
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (Instant.now().isBefore(deadline)) {
       JsonObject state = api.get("hana", "api/jobs/" + job).json();
@@ -97,17 +118,23 @@ class DirectoryImportIT {
 
   @Test
   void anExportCreatesPeopleAndDivisionsAndTheSameFileAgainChangesNothing() throws Exception {
-    String file = csv(person("joe.kern", "Treasury Ops", null, null),
-        person("liv.moss", "Treasury Ops", "joe.kern", null),
-        person("max.roth", "Finance", "joe.kern", null));
+    String file =
+        csv(
+            person("joe.kern", "Treasury Ops", null, null),
+            person("liv.moss", "Treasury Ops", "joe.kern", null),
+            person("max.roth", "Finance", "joe.kern", null));
     JsonObject first = awaitFinished(upload("hana", file, ""));
     assertThat(first.getString("status")).as(first.toString()).isEqualTo("DONE");
     assertThat(first.getString("summary")).startsWith("3 created, 0 updated, 0 moved division");
-    assertThat(first.getJsonObject("progress").getInt("done")).isEqualTo(first.getJsonObject("progress").getInt("total"));
-    assertThat(api.get("hana", "api/divisions").array().stream()
-        .map(d -> ((JsonObject) d).getString("name"))).contains("Treasury Ops");
+    assertThat(first.getJsonObject("progress").getInt("done"))
+        .isEqualTo(first.getJsonObject("progress").getInt("total"));
+    assertThat(
+            api.get("hana", "api/divisions").array().stream()
+                .map(d -> ((JsonObject) d).getString("name")))
+        .contains("Treasury Ops");
     JsonObject liv = api.get("hana", "api/people?q=liv").items().getJsonObject(0);
-    assertThat(api.get("hana", "api/people/" + liv.getString("id")).json().getString("divisionName"))
+    assertThat(
+            api.get("hana", "api/people/" + liv.getString("id")).json().getString("divisionName"))
         .isEqualTo("Treasury Ops");
 
     JsonObject again = awaitFinished(upload("hana", file, ""));
@@ -118,12 +145,15 @@ class DirectoryImportIT {
   @Test
   void aDivisionChangeIsRecordedAsAnInternalMoveWithItsDate() throws Exception {
     awaitFinished(upload("hana", csv(person("ada.brook", "Finance", null, null)), ""));
-    JsonObject moved = awaitFinished(upload("hana", csv(person("ada.brook", "Sales", null, "2026-10-01")), ""));
+    JsonObject moved =
+        awaitFinished(upload("hana", csv(person("ada.brook", "Sales", null, "2026-10-01")), ""));
     assertThat(moved.getString("summary")).startsWith("0 created, 1 updated, 1 moved division");
     try (Connection db = DriverManager.getConnection(url, "postgres", "postgres");
-        PreparedStatement select = db.prepareStatement("select f.name, t.name, m.moved_on from internal_move m"
-            + " join person p on p.id = m.person_id join division f on f.id = m.from_division"
-            + " join division t on t.id = m.to_division where p.username = 'ada.brook'");
+        PreparedStatement select =
+            db.prepareStatement(
+                "select f.name, t.name, m.moved_on from internal_move m"
+                    + " join person p on p.id = m.person_id join division f on f.id = m.from_division"
+                    + " join division t on t.id = m.to_division where p.username = 'ada.brook'");
         ResultSet r = select.executeQuery()) {
       assertThat(r.next()).isTrue();
       assertThat(r.getString(1)).isEqualTo("Finance");
@@ -136,28 +166,47 @@ class DirectoryImportIT {
   @Test
   void aFileWithErrorsNamesEachLineAndChangesNothing() throws Exception {
     int before = people();
-    String file = HEADER + "\n"
-        + person("ok.person", "Finance", null, null) + "\n"
-        + "bad.level,Bad Level,bad@example.com,Finance,Analyst,eleven,,Europe/Berlin,false,false,\n"
-        + "bad.zone,Bad Zone,bad@example.com,Finance,Analyst,4,,Mars/Olympus,false,false,\n"
-        + person("no.boss", "Finance", "nobody.at.all", null) + "\n"
-        + person("ok.person", "Sales", null, null) + "\n";
+    String file =
+        HEADER
+            + "\n"
+            + person("ok.person", "Finance", null, null)
+            + "\n"
+            + "bad.level,Bad Level,bad@example.com,Finance,Analyst,eleven,,Europe/Berlin,false,false,\n"
+            + "bad.zone,Bad Zone,bad@example.com,Finance,Analyst,4,,Mars/Olympus,false,false,\n"
+            + person("no.boss", "Finance", "nobody.at.all", null)
+            + "\n"
+            + person("ok.person", "Sales", null, null)
+            + "\n";
     JsonObject failed = awaitFinished(upload("hana", file, ""));
     assertThat(failed.getString("status")).isEqualTo("FAILED");
     assertThat(failed.getString("error")).contains("nothing was changed");
     List<String> errors = new ArrayList<>();
-    failed.getJsonArray("errors").forEach(e -> errors.add(((JsonObject) e).getInt("line") + ":"
-        + ((JsonObject) e).getString("field", "")));
+    failed
+        .getJsonArray("errors")
+        .forEach(
+            e ->
+                errors.add(
+                    ((JsonObject) e).getInt("line")
+                        + ":"
+                        + ((JsonObject) e).getString("field", "")));
     assertThat(errors).containsExactlyInAnyOrder("3:level", "4:timeZone", "6:username");
     assertThat(people()).isEqualTo(before);
 
     // The manager is checked against the file and the directory once every line reads well.
-    JsonObject unknownManager = awaitFinished(upload("hana", csv(person("no.boss", "Finance", "nobody.at.all", null)), ""));
+    JsonObject unknownManager =
+        awaitFinished(upload("hana", csv(person("no.boss", "Finance", "nobody.at.all", null)), ""));
     assertThat(unknownManager.getString("status")).isEqualTo("FAILED");
     assertThat(unknownManager.getJsonArray("errors").getJsonObject(0).getInt("line")).isEqualTo(2);
-    assertThat(unknownManager.getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("manager");
-    JsonObject loop = awaitFinished(upload("hana", csv(person("loop.a", "Finance", "loop.b", null),
-        person("loop.b", "Finance", "loop.a", null)), ""));
+    assertThat(unknownManager.getJsonArray("errors").getJsonObject(0).getString("field"))
+        .isEqualTo("manager");
+    JsonObject loop =
+        awaitFinished(
+            upload(
+                "hana",
+                csv(
+                    person("loop.a", "Finance", "loop.b", null),
+                    person("loop.b", "Finance", "loop.a", null)),
+                ""));
     assertThat(loop.getString("status")).isEqualTo("FAILED");
     assertThat(people()).isEqualTo(before);
   }
@@ -165,32 +214,48 @@ class DirectoryImportIT {
   @Test
   @Order(Integer.MAX_VALUE) // last: it deactivates the demo users the other tests sign in as
   void aFullExportDeactivatesWhoeverItLeavesOutButKeepsThemForHistory() throws Exception {
-    awaitFinished(upload("hana", csv(person("stays.here", "Finance", null, null),
-        person("leaves.soon", "Finance", null, null)), ""));
+    awaitFinished(
+        upload(
+            "hana",
+            csv(
+                person("stays.here", "Finance", null, null),
+                person("leaves.soon", "Finance", null, null)),
+            ""));
     // Ava has a request waiting for Leo when she leaves.
     String leo = api.get("leo", "api/me").string("id");
     Slots slots = new Slots(api, "ava", leo, Instant.now().plus(Duration.ofDays(3)));
-    Api.Reply waiting = api.post("ava", "api/requests", RequestApiIT.body(leo, List.of(slots.next(), slots.next())));
+    Api.Reply waiting =
+        api.post(
+            "ava", "api/requests", RequestApiIT.body(leo, List.of(slots.next(), slots.next())));
     assertThat(waiting.status()).as(waiting.toString()).isEqualTo(201);
-    String hana = "hana,Hana Sato,hana@crossroads.example,People,HR Business Partner,6,,Europe/Berlin,false,true,";
-    JsonObject full = awaitFinished(upload("hana", csv(hana, person("stays.here", "Finance", null, null)), "?full=true"));
+    String hana =
+        "hana,Hana Sato,hana@crossroads.example,People,HR Business Partner,6,,Europe/Berlin,false,true,";
+    JsonObject full =
+        awaitFinished(
+            upload("hana", csv(hana, person("stays.here", "Finance", null, null)), "?full=true"));
     assertThat(full.getString("status")).as(full.toString()).isEqualTo("DONE");
     try (Connection db = DriverManager.getConnection(url, "postgres", "postgres");
-        PreparedStatement select = db.prepareStatement("select username, active from person"
-            + " where username in ('stays.here', 'leaves.soon', 'hana') order by username");
+        PreparedStatement select =
+            db.prepareStatement(
+                "select username, active from person"
+                    + " where username in ('stays.here', 'leaves.soon', 'hana') order by username");
         ResultSet r = select.executeQuery()) {
       Map<String, Boolean> active = new java.util.HashMap<>();
       while (r.next()) {
         active.put(r.getString(1), r.getBoolean(2));
       }
-      assertThat(active).containsEntry("stays.here", true).containsEntry("leaves.soon", false)
+      assertThat(active)
+          .containsEntry("stays.here", true)
+          .containsEntry("leaves.soon", false)
           .containsEntry("hana", true);
     }
     assertThat(api.get("hana", "api/me").status()).isEqualTo(200);
     assertThat(api.get("ava", "api/me").status()).as("ava was left out").isEqualTo(401);
     try (Connection db = DriverManager.getConnection(url, "postgres", "postgres");
-        PreparedStatement select = db.prepareStatement("select r.status, e.note from interview_request r"
-            + " join request_event e on e.request_id = r.id where r.id = ? order by e.at desc")) {
+        PreparedStatement select =
+            db.prepareStatement(
+                "select r.status, e.note from interview_request r"
+                    + " join request_event e on e.request_id = r.id where r.id = ? order by e.at desc")) {
       select.setObject(1, UUID.fromString(waiting.string("id")));
       try (ResultSet r = select.executeQuery()) {
         assertThat(r.next()).isTrue();
@@ -203,8 +268,10 @@ class DirectoryImportIT {
   @Test
   void onlyHrImportsAndBadUploadsAreRefused() {
     assertProblem(upload("ava", csv(person("x.y", "Finance", null, null)), ""), 403, "forbidden");
-    assertProblem(api.send("hana", "POST", "api/directory/import", "{}", "application/json", Map.of()),
-        415, "unsupported-media-type");
+    assertProblem(
+        api.send("hana", "POST", "api/directory/import", "{}", "application/json", Map.of()),
+        415,
+        "unsupported-media-type");
     assertProblem(upload("hana", "", ""), 400, "validation-failed");
     assertProblem(api.get("hana", "api/jobs/" + UUID.randomUUID()), 404, "not-found");
     assertProblem(api.get("ava", "api/jobs/" + UUID.randomUUID()), 403, "forbidden");

@@ -23,7 +23,8 @@ class EmbeddedModeIT {
   static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
 
   @Test
-  void theEmbeddedModeServesTheDemoOrganisationAndKeepsAnInterviewAcrossARestart() throws Exception {
+  void theEmbeddedModeServesTheDemoOrganisationAndKeepsAnInterviewAcrossARestart()
+      throws Exception {
     Path work = Path.of(System.getProperty("crossroads.it.work"), "embedded-" + UUID.randomUUID());
     Path dataDir = work.resolve("data");
     Files.createDirectories(dataDir);
@@ -31,7 +32,9 @@ class EmbeddedModeIT {
     Api api = new Api(URI.create("http://127.0.0.1:" + port + "/"));
 
     String interviewId;
-    try (PayaraMicroProcess first = PayaraMicroProcess.start(work, port, "first", Map.of("crossroads.data-dir", dataDir.toString()))) {
+    try (PayaraMicroProcess first =
+        PayaraMicroProcess.start(
+            work, port, "first", Map.of("crossroads.data-dir", dataDir.toString()))) {
       first.awaitReady(api, BOOT_TIMEOUT);
       assertThat(api.get(null, "health/ready").body()).contains("H2");
       assertThat(first.log()).contains("Demo organisation created: 2000 people");
@@ -40,27 +43,46 @@ class EmbeddedModeIT {
 
       String leo = api.get("leo", "api/me").string("id");
       Slots open = new Slots(api, "ava", leo, Instant.now().plus(Duration.ofDays(2)));
-      List<String> slots = List.of(open.next().toString(), open.next().toString(), open.next().toString());
-      Api.Reply sent = api.post("ava", "api/requests", json("leaderId", leo, "length", 20,
-          "format", "VIDEO", "intro", "I am Ava, an analyst in Finance.",
-          "learn", "How a platform team decides what to build next",
-          "whyYou", "Your talk on internal platforms", "proposedSlots", slots));
+      List<String> slots =
+          List.of(open.next().toString(), open.next().toString(), open.next().toString());
+      Api.Reply sent =
+          api.post(
+              "ava",
+              "api/requests",
+              json(
+                  "leaderId",
+                  leo,
+                  "length",
+                  20,
+                  "format",
+                  "VIDEO",
+                  "intro",
+                  "I am Ava, an analyst in Finance.",
+                  "learn",
+                  "How a platform team decides what to build next",
+                  "whyYou",
+                  "Your talk on internal platforms",
+                  "proposedSlots",
+                  slots));
       assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
-      Api.Reply accepted = api.post("leo", "api/requests/" + sent.string("id") + "/accept",
-          json("start", slots.get(1)));
+      Api.Reply accepted =
+          api.post(
+              "leo", "api/requests/" + sent.string("id") + "/accept", json("start", slots.get(1)));
       assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
       interviewId = accepted.string("interviewId");
     }
 
-    try (PayaraMicroProcess second = PayaraMicroProcess.start(work, port, "second", Map.of("crossroads.data-dir", dataDir.toString()))) {
+    try (PayaraMicroProcess second =
+        PayaraMicroProcess.start(
+            work, port, "second", Map.of("crossroads.data-dir", dataDir.toString()))) {
       second.awaitReady(api, BOOT_TIMEOUT);
       Api.Reply interview = api.get("ava", "api/interviews/" + interviewId);
       assertThat(interview.status()).isEqualTo(200);
       assertThat(interview.string("status")).isEqualTo("SCHEDULED");
       assertThat(api.get("ava", "api/people?limit=1").json().getInt("total"))
-          .as("the demo organisation is generated once").isEqualTo(2000);
+          .as("the demo organisation is generated once")
+          .isEqualTo(2000);
       assertThat(second.log()).doesNotContain("Demo organisation created");
     }
   }
-
 }

@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real Keycloak from its distribution (unpacked by the build), on loopback ports, with the
- * realm of {@code config/keycloak} imported and its secrets from the environment given.
+ * A real Keycloak from its distribution (unpacked by the build), on loopback ports, with the realm
+ * of {@code config/keycloak} imported and its secrets from the environment given.
  */
 final class KeycloakServer implements AutoCloseable {
 
@@ -47,14 +47,24 @@ final class KeycloakServer implements AutoCloseable {
       delete(data.resolve(stale));
     }
     Files.createDirectories(data.resolve("import"));
-    Files.copy(Path.of(System.getProperty("crossroads.it.realm")), data.resolve("import").resolve("crossroads-realm.json"));
+    Files.copy(
+        Path.of(System.getProperty("crossroads.it.realm")),
+        data.resolve("import").resolve("crossroads-realm.json"));
     Files.createDirectories(work);
     int port = PayaraMicroProcess.freePort();
     int management = PayaraMicroProcess.freePort();
     String adminPassword = OidcIT.secret();
-    List<String> command = new ArrayList<>(List.of(home.resolve("bin").resolve("kc.sh").toString(), "start-dev",
-        "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=http://localhost:" + port,
-        "--import-realm", "--health-enabled=true", "--http-management-port=" + management));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                home.resolve("bin").resolve("kc.sh").toString(),
+                "start-dev",
+                "--http-host=127.0.0.1",
+                "--http-port=" + port,
+                "--hostname=http://localhost:" + port,
+                "--import-realm",
+                "--health-enabled=true",
+                "--http-management-port=" + management));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     Path log = work.resolve("keycloak.log");
     builder.redirectOutput(log.toFile());
@@ -74,8 +84,13 @@ final class KeycloakServer implements AutoCloseable {
         throw new IllegalStateException("Keycloak exited:\n" + Files.readString(log));
       }
       try {
-        if (HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management + "/health/ready")).build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+        if (HTTP.send(
+                    HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + management + "/health/ready"))
+                        .build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode()
+            == 200) {
           return;
         }
       } catch (IOException notYet) {
@@ -83,7 +98,8 @@ final class KeycloakServer implements AutoCloseable {
       }
       Thread.sleep(500);
     }
-    throw new IllegalStateException("Keycloak was not ready within " + timeout + ":\n" + Files.readString(log));
+    throw new IllegalStateException(
+        "Keycloak was not ready within " + timeout + ":\n" + Files.readString(log));
   }
 
   String url() {
@@ -95,29 +111,46 @@ final class KeycloakServer implements AutoCloseable {
   }
 
   /** A token for a user by the password grant; the response's status and body. */
-  HttpResponse<String> password(String realm, String client, String username, String password) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(issuer(realm) + "/protocol/openid-connect/token"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=" + client
-            + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-            + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))).build(),
+  HttpResponse<String> password(String realm, String client, String username, String password)
+      throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(issuer(realm) + "/protocol/openid-connect/token"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "grant_type=password&client_id="
+                        + client
+                        + "&username="
+                        + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                        + "&password="
+                        + URLEncoder.encode(password, StandardCharsets.UTF_8)))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
-  String accessToken(String realm, String client, String username, String password) throws Exception {
+  String accessToken(String realm, String client, String username, String password)
+      throws Exception {
     HttpResponse<String> response = password(realm, client, username, password);
     if (response.statusCode() != 200) {
       throw new IllegalStateException("no token for " + username + ": " + response.body());
     }
-    return Json.createReader(new StringReader(response.body())).readObject().getString("access_token");
+    return Json.createReader(new StringReader(response.body()))
+        .readObject()
+        .getString("access_token");
   }
 
   /** Calls the admin REST API as the bootstrap admin. */
   HttpResponse<String> admin(String method, String path, String json) throws Exception {
     String token = accessToken("master", "admin-cli", "admin", adminPassword);
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + "/admin/realms/crossroads" + path))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url() + "/admin/realms/crossroads" + path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 

@@ -58,19 +58,36 @@ class MailIT {
         for (int i = 0; i < 120; i++) {
           employees.take();
         }
-        api.put("leo", "api/leaders/" + leo + "/profile", json("acceptingRequests", true,
-            "topics", List.of("architecture"), "bio", "", "monthlyCap", 40,
-            "lengths", List.of(15, 20, 30), "formats", List.of("VIDEO", "PHONE", "IN_PERSON")));
+        api.put(
+            "leo",
+            "api/leaders/" + leo + "/profile",
+            json(
+                "acceptingRequests",
+                true,
+                "topics",
+                List.of("architecture"),
+                "bio",
+                "",
+                "monthlyCap",
+                40,
+                "lengths",
+                List.of(15, 20, 30),
+                "formats",
+                List.of("VIDEO", "PHONE", "IN_PERSON")));
         slots = new Slots(api, "ava", leo, Instant.now().plus(Duration.ofDays(40)));
       }
     }
   }
 
   String interviewFor(String employee, Instant start) {
-    Api.Reply sent = api.post(employee, "api/requests", RequestApiIT.body(leo, List.of(start, slots.next())));
+    Api.Reply sent =
+        api.post(employee, "api/requests", RequestApiIT.body(leo, List.of(start, slots.next())));
     assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
-    Api.Reply accepted = api.post("leo", "api/requests/" + sent.string("id") + "/accept",
-        json("start", start.toString()));
+    Api.Reply accepted =
+        api.post(
+            "leo",
+            "api/requests/" + sent.string("id") + "/accept",
+            json("start", start.toString()));
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
     return accepted.string("interviewId");
   }
@@ -96,8 +113,14 @@ class MailIT {
       }
       Thread.sleep(500);
     }
-    throw new AssertionError(username + " did not get " + count + " messages in " + DELIVERY
-        + "; got " + to(username).size());
+    throw new AssertionError(
+        username
+            + " did not get "
+            + count
+            + " messages in "
+            + DELIVERY
+            + "; got "
+            + to(username).size());
   }
 
   static Calendar calendarOf(MimeMessage message) throws Exception {
@@ -105,8 +128,12 @@ class MailIT {
     for (int i = 0; i < parts.getCount(); i++) {
       BodyPart part = parts.getBodyPart(i);
       if (part.getContentType().toLowerCase().startsWith("text/calendar")) {
-        return new CalendarBuilder().build(new StringReader(new String(
-            part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+        return new CalendarBuilder()
+            .build(
+                new StringReader(
+                    new String(
+                        part.getInputStream().readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8)));
       }
     }
     throw new AssertionError("no calendar part in " + message.getSubject());
@@ -130,13 +157,19 @@ class MailIT {
     assertThat(property(invitation, Property.METHOD)).isEqualTo("REQUEST");
     assertThat(property(invitation, Property.UID)).isEqualTo(interviewId + "@crossroads");
     assertThat(property(invitation, Property.SEQUENCE)).isEqualTo("0");
-    assertThat(property(invitation, Property.DTSTART)).isEqualTo(
-        java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC).format(start));
+    assertThat(property(invitation, Property.DTSTART))
+        .isEqualTo(
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(start));
     assertThat(property(invitation, Property.ORGANIZER)).isEqualTo("mailto:leo@crossroads.example");
 
     Instant later = slots.next();
-    Api.Reply moved = api.post(employee, "api/interviews/" + interviewId + "/reschedule",
-        json("start", later.toString(), "reason", "Clash with a workshop"));
+    Api.Reply moved =
+        api.post(
+            employee,
+            "api/interviews/" + interviewId + "/reschedule",
+            json("start", later.toString(), "reason", "Clash with a workshop"));
     assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
     assertThat(moved.json().getInt("sequence")).isEqualTo(1);
     Calendar update = calendarOf(awaitMessages(employee, 2).get(1));
@@ -144,7 +177,8 @@ class MailIT {
     assertThat(property(update, Property.UID)).isEqualTo(interviewId + "@crossroads");
     assertThat(property(update, Property.SEQUENCE)).isEqualTo("1");
 
-    Api.Reply cancelled = api.post("leo", "api/interviews/" + interviewId + "/cancel", json("reason", "Ill"));
+    Api.Reply cancelled =
+        api.post("leo", "api/interviews/" + interviewId + "/cancel", json("reason", "Ill"));
     assertThat(cancelled.string("status")).isEqualTo("CANCELLED");
     List<MimeMessage> all = awaitMessages(employee, 3);
     Calendar cancel = calendarOf(all.get(2));
@@ -154,19 +188,31 @@ class MailIT {
 
     Thread.sleep(6_000);
     assertThat(to(employee)).hasSize(3);
-    assertThat(all.stream().map(m -> {
-      try {
-        return m.getMessageID();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }).distinct()).hasSize(3);
+    assertThat(
+            all.stream()
+                .map(
+                    m -> {
+                      try {
+                        return m.getMessageID();
+                      } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                      }
+                    })
+                .distinct())
+        .hasSize(3);
 
     Api.Reply ics = api.get(employee, "api/interviews/" + interviewId + "/calendar.ics");
     assertThat(ics.contentType()).startsWith("text/calendar");
-    assertThat(ics.body()).contains("METHOD:CANCEL", "SEQUENCE:2", "UID:" + interviewId + "@crossroads");
-    assertProblem(api.get(employees.take(), "api/interviews/" + interviewId + "/calendar.ics"), 404, "not-found");
-    assertProblem(api.post(employee, "api/interviews/" + interviewId + "/cancel", "{}"), 409, "interview-closed");
+    assertThat(ics.body())
+        .contains("METHOD:CANCEL", "SEQUENCE:2", "UID:" + interviewId + "@crossroads");
+    assertProblem(
+        api.get(employees.take(), "api/interviews/" + interviewId + "/calendar.ics"),
+        404,
+        "not-found");
+    assertProblem(
+        api.post(employee, "api/interviews/" + interviewId + "/cancel", "{}"),
+        409,
+        "interview-closed");
   }
 
   @Test
@@ -180,7 +226,8 @@ class MailIT {
       TestEnvironment.startSmtp();
     }
     List<MimeMessage> delivered = awaitMessages(employee, 1);
-    assertThat(calendarOf(delivered.get(0)).getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("REQUEST");
+    assertThat(calendarOf(delivered.get(0)).getProperty(Property.METHOD).orElseThrow().getValue())
+        .isEqualTo("REQUEST");
     Thread.sleep(10_000);
     assertThat(to(employee)).hasSize(1);
   }
@@ -188,59 +235,102 @@ class MailIT {
   @Test
   void anUnansweredRequestExpiresByTheScheduledJobAndTheEmployeeIsTold() throws Exception {
     String employee = employees.take();
-    Api.Reply sent = api.post(employee, "api/requests", RequestApiIT.body(leo, List.of(slots.next(), slots.next())));
+    Api.Reply sent =
+        api.post(
+            employee, "api/requests", RequestApiIT.body(leo, List.of(slots.next(), slots.next())));
     assertThat(sent.status()).isEqualTo(201);
     String id = sent.string("id");
     // Ten days of silence, as if the request had been sent then.
-    try (java.sql.Connection db = java.sql.DriverManager.getConnection(
-            System.getProperty(TestEnvironment.URL_PROPERTY), "postgres", "postgres");
-        java.sql.PreparedStatement back = db.prepareStatement(
-            "update interview_request set last_attempt_at = last_attempt_at - interval '10 days' where id = ?")) {
+    try (java.sql.Connection db =
+            java.sql.DriverManager.getConnection(
+                System.getProperty(TestEnvironment.URL_PROPERTY), "postgres", "postgres");
+        java.sql.PreparedStatement back =
+            db.prepareStatement(
+                "update interview_request set last_attempt_at = last_attempt_at - interval '10 days' where id = ?")) {
       back.setObject(1, java.util.UUID.fromString(id));
       assertThat(back.executeUpdate()).isEqualTo(1);
     }
 
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (!"EXPIRED".equals(api.get(employee, "api/requests/" + id).string("status")) && Instant.now().isBefore(deadline)) {
+    while (!"EXPIRED".equals(api.get(employee, "api/requests/" + id).string("status"))
+        && Instant.now().isBefore(deadline)) {
       Thread.sleep(500);
     }
     assertThat(api.get(employee, "api/requests/" + id).string("status")).isEqualTo("EXPIRED");
     MimeMessage told = awaitMessages(employee, 1).get(0);
     assertThat(told.getSubject()).contains("Leo Martins");
     assertThat(told.getContent().toString()).contains("expired");
-    assertProblem(api.post(employee, "api/requests/" + id + "/withdraw", "{}"), 409, "request-closed");
+    assertProblem(
+        api.post(employee, "api/requests/" + id + "/withdraw", "{}"), 409, "request-closed");
   }
 
   @Test
   void bothPartiesAreRemindedOnceOfAnInterviewStartingWithinADay() throws Exception {
     String mia = api.get("mia", "api/me").string("id");
-    String allDay = Api.json("timeZone", "America/New_York",
-        "weekly", java.util.stream.Stream.of(java.time.DayOfWeek.values())
-            .map(d -> java.util.Map.of("day", d.name(), "start", "00:00", "end", "24:00")).toList(),
-        "overrides", List.of(), "bufferBefore", 0, "bufferAfter", 0, "minNoticeHours", 0, "horizonDays", 60);
-    assertThat(api.put("mia", "api/leaders/" + mia + "/availability", allDay).status()).isEqualTo(200);
+    String allDay =
+        Api.json(
+            "timeZone",
+            "America/New_York",
+            "weekly",
+            java.util.stream.Stream.of(java.time.DayOfWeek.values())
+                .map(d -> java.util.Map.of("day", d.name(), "start", "00:00", "end", "24:00"))
+                .toList(),
+            "overrides",
+            List.of(),
+            "bufferBefore",
+            0,
+            "bufferAfter",
+            0,
+            "minNoticeHours",
+            0,
+            "horizonDays",
+            60);
+    assertThat(api.put("mia", "api/leaders/" + mia + "/availability", allDay).status())
+        .isEqualTo(200);
     try {
       Instant from = Instant.now().plus(Duration.ofHours(2));
-      String soon = api.get("ava", "api/leaders/" + mia + "/slots?length=20&from=" + from + "&to="
-          + from.plus(Duration.ofHours(6))).array().getJsonObject(0).getString("start");
+      String soon =
+          api.get(
+                  "ava",
+                  "api/leaders/"
+                      + mia
+                      + "/slots?length=20&from="
+                      + from
+                      + "&to="
+                      + from.plus(Duration.ofHours(6)))
+              .array()
+              .getJsonObject(0)
+              .getString("start");
       String employee = employees.take();
-      Api.Reply sent = api.post(employee, "api/requests", RequestApiIT.body(mia,
-          List.of(Instant.parse(soon), Instant.parse(soon).plus(Duration.ofHours(1)))));
+      Api.Reply sent =
+          api.post(
+              employee,
+              "api/requests",
+              RequestApiIT.body(
+                  mia,
+                  List.of(Instant.parse(soon), Instant.parse(soon).plus(Duration.ofHours(1)))));
       assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
-      assertThat(api.post("mia", "api/requests/" + sent.string("id") + "/accept", json("start", soon)).status())
+      assertThat(
+              api.post("mia", "api/requests/" + sent.string("id") + "/accept", json("start", soon))
+                  .status())
           .isEqualTo(200);
 
       List<MimeMessage> mine = awaitMessages(employee, 2);
       Thread.sleep(8_000); // the job runs every 3 s here: still one reminder
       mine = to(employee);
       assertThat(mine).hasSize(2);
-      assertThat(mine.stream().filter(m -> {
-        try {
-          return m.getSubject().equals("Reminder: informational interview with Mia Chen");
-        } catch (jakarta.mail.MessagingException e) {
-          throw new IllegalStateException(e);
-        }
-      })).hasSize(1);
+      assertThat(
+              mine.stream()
+                  .filter(
+                      m -> {
+                        try {
+                          return m.getSubject()
+                              .equals("Reminder: informational interview with Mia Chen");
+                        } catch (jakarta.mail.MessagingException e) {
+                          throw new IllegalStateException(e);
+                        }
+                      }))
+          .hasSize(1);
     } finally {
       api.put("mia", "api/leaders/" + mia + "/availability", RequestApiIT.standardHours(60));
     }
@@ -251,14 +341,29 @@ class MailIT {
     String employee = employees.take();
     String interviewId = interviewFor(employee, slots.next());
 
-    Instant sunday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(50)
-        .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SUNDAY))
-        .atTime(3, 0).toInstant(java.time.ZoneOffset.UTC);
-    assertProblem(api.post(employee, "api/interviews/" + interviewId + "/reschedule",
-        json("start", sunday.toString())), 409, "slot-unavailable");
-    assertProblem(api.post(employee, "api/interviews/" + interviewId + "/outcome", json("held", true)),
-        409, "not-yet-held");
-    assertProblem(api.post(employees.take(), "api/interviews/" + interviewId + "/reschedule",
-        json("start", slots.next().toString())), 404, "not-found");
+    Instant sunday =
+        java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+            .plusDays(50)
+            .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SUNDAY))
+            .atTime(3, 0)
+            .toInstant(java.time.ZoneOffset.UTC);
+    assertProblem(
+        api.post(
+            employee,
+            "api/interviews/" + interviewId + "/reschedule",
+            json("start", sunday.toString())),
+        409,
+        "slot-unavailable");
+    assertProblem(
+        api.post(employee, "api/interviews/" + interviewId + "/outcome", json("held", true)),
+        409,
+        "not-yet-held");
+    assertProblem(
+        api.post(
+            employees.take(),
+            "api/interviews/" + interviewId + "/reschedule",
+            json("start", slots.next().toString())),
+        404,
+        "not-found");
   }
 }

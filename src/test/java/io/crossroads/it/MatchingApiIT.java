@@ -44,7 +44,8 @@ class MatchingApiIT {
   @BeforeEach
   void connect() {
     api = new Api(base);
-    api.get("ava", "api/divisions").array().stream().map(JsonObject.class::cast)
+    api.get("ava", "api/divisions").array().stream()
+        .map(JsonObject.class::cast)
         .forEach(d -> divisions.put(d.getString("name"), d.getString("id")));
   }
 
@@ -55,10 +56,14 @@ class MatchingApiIT {
   @Test
   void interestsAreKeptAsTheEmployeeGivesThemWithTopicsInTheirComparedForm() {
     assertThat(api.get("ben", "api/me/interests").json().getJsonArray("topics")).isEmpty();
-    Api.Reply saved = api.put("ben", "api/me/interests", json(
-        "targetDivisionIds", List.of(divisions.get("Data Platform")),
-        "topics", List.of("  Machine   Learning ", "leadership", ""),
-        "goals", "Move into data engineering within two years"));
+    Api.Reply saved =
+        api.put(
+            "ben",
+            "api/me/interests",
+            json(
+                "targetDivisionIds", List.of(divisions.get("Data Platform")),
+                "topics", List.of("  Machine   Learning ", "leadership", ""),
+                "goals", "Move into data engineering within two years"));
     assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
     JsonObject again = api.get("ben", "api/me/interests").json();
     assertThat(strings(again, "topics")).containsExactly("leadership", "machine learning");
@@ -69,42 +74,80 @@ class MatchingApiIT {
   @Test
   void badInterestsAreRefusedAndChangeNothing() {
     String employee = new DemoPeople(api).take();
-    api.put(employee, "api/me/interests", json("targetDivisionIds", List.of(), "topics", List.of("kafka"), "goals", ""));
-    assertProblem(api.put(employee, "api/me/interests", json("targetDivisionIds",
-        List.of(UUID.randomUUID().toString()), "topics", List.of(), "goals", "")), 400, "validation-failed");
+    api.put(
+        employee,
+        "api/me/interests",
+        json("targetDivisionIds", List.of(), "topics", List.of("kafka"), "goals", ""));
+    assertProblem(
+        api.put(
+            employee,
+            "api/me/interests",
+            json(
+                "targetDivisionIds",
+                List.of(UUID.randomUUID().toString()),
+                "topics",
+                List.of(),
+                "goals",
+                "")),
+        400,
+        "validation-failed");
     List<String> many = new ArrayList<>();
     for (int i = 0; i < 21; i++) {
       many.add("topic " + i);
     }
-    assertProblem(api.put(employee, "api/me/interests", json("targetDivisionIds", List.of(), "topics", many,
-        "goals", "")), 400, "validation-failed");
-    assertProblem(api.put(employee, "api/me/interests", json("targetDivisionIds", List.of(),
-        "topics", List.of("x".repeat(61)), "goals", "")), 400, "validation-failed");
-    assertProblem(api.put(employee, "api/me/interests", json("topics", List.of())), 400, "validation-failed");
-    assertThat(strings(api.get(employee, "api/me/interests").json(), "topics")).containsExactly("kafka");
+    assertProblem(
+        api.put(
+            employee,
+            "api/me/interests",
+            json("targetDivisionIds", List.of(), "topics", many, "goals", "")),
+        400,
+        "validation-failed");
+    assertProblem(
+        api.put(
+            employee,
+            "api/me/interests",
+            json("targetDivisionIds", List.of(), "topics", List.of("x".repeat(61)), "goals", "")),
+        400,
+        "validation-failed");
+    assertProblem(
+        api.put(employee, "api/me/interests", json("topics", List.of())), 400, "validation-failed");
+    assertThat(strings(api.get(employee, "api/me/interests").json(), "topics"))
+        .containsExactly("kafka");
   }
 
   @Test
   void recommendationsKeepEveryHardConstraintAndExplainEveryPoint() {
-    api.put("ava", "api/me/interests", json(
-        "targetDivisionIds", List.of(divisions.get("Data Platform")),
-        "topics", List.of("machine learning", "analytics", "leadership"), "goals", ""));
+    api.put(
+        "ava",
+        "api/me/interests",
+        json(
+            "targetDivisionIds",
+            List.of(divisions.get("Data Platform")),
+            "topics",
+            List.of("machine learning", "analytics", "leadership"),
+            "goals",
+            ""));
     JsonObject ava = api.get("ava", "api/me").json();
-    List<JsonObject> recommended = api.get("ava", "api/me/recommendations?limit=8").array().stream()
-        .map(JsonObject.class::cast).toList();
+    List<JsonObject> recommended =
+        api.get("ava", "api/me/recommendations?limit=8").array().stream()
+            .map(JsonObject.class::cast)
+            .toList();
     assertThat(recommended).hasSize(8);
-    assertThat(recommended.get(0).getJsonArray("reasons").stream()
-        .map(r -> ((JsonObject) r).getString("text")))
+    assertThat(
+            recommended.get(0).getJsonArray("reasons").stream()
+                .map(r -> ((JsonObject) r).getString("text")))
         .anyMatch(text -> text.contains("Data Platform, a division you target"));
     int previous = Integer.MAX_VALUE;
     for (JsonObject r : recommended) {
       JsonObject leader = r.getJsonObject("leader");
       assertThat(leader.getString("divisionId")).isNotEqualTo(ava.getString("divisionId"));
       assertThat(leader.getInt("level") - ava.getInt("level")).isLessThanOrEqualTo(3);
-      int sum = r.getJsonArray("reasons").stream().mapToInt(x -> ((JsonObject) x).getInt("points")).sum();
+      int sum =
+          r.getJsonArray("reasons").stream().mapToInt(x -> ((JsonObject) x).getInt("points")).sum();
       assertThat(r.getInt("score")).isEqualTo(sum).isLessThanOrEqualTo(previous);
       previous = r.getInt("score");
-      JsonObject profile = api.get("ava", "api/leaders/" + leader.getString("id") + "/profile").json();
+      JsonObject profile =
+          api.get("ava", "api/leaders/" + leader.getString("id") + "/profile").json();
       assertThat(profile.getBoolean("acceptingRequests")).isTrue();
     }
   }
@@ -115,12 +158,15 @@ class MatchingApiIT {
     for (int i = 0; i < 12; i++) {
       String user = people.take();
       JsonObject me = api.get(user, "api/me").json();
-      List<JsonObject> recommended = api.get(user, "api/me/recommendations?limit=5").array().stream()
-          .map(JsonObject.class::cast).toList();
+      List<JsonObject> recommended =
+          api.get(user, "api/me/recommendations?limit=5").array().stream()
+              .map(JsonObject.class::cast)
+              .toList();
       assertThat(recommended).as(user).isNotEmpty();
       for (JsonObject r : recommended) {
         String leaderId = r.getJsonObject("leader").getString("id");
-        assertThat(r.getJsonObject("leader").getString("divisionId")).isNotEqualTo(me.getString("divisionId"));
+        assertThat(r.getJsonObject("leader").getString("divisionId"))
+            .isNotEqualTo(me.getString("divisionId"));
         assertThat(leaderId).isNotEqualTo(me.getString("managerId", ""));
         assertThat(r.getJsonArray("reasons")).isNotEmpty();
       }
@@ -130,20 +176,39 @@ class MatchingApiIT {
   @Test
   void aLeaderWhoStopsAcceptingDisappearsFromRecommendationsAtOnce() {
     String employee = new DemoPeople(api, "Marketing").take();
-    api.put(employee, "api/me/interests", json("targetDivisionIds", List.of(divisions.get("Marketing")),
-        "topics", List.of("brand", "content strategy", "public speaking"), "goals", ""));
-    String first = api.get(employee, "api/me/recommendations?limit=3").array().getJsonObject(0)
-        .getJsonObject("leader").getString("id");
+    api.put(
+        employee,
+        "api/me/interests",
+        json(
+            "targetDivisionIds",
+            List.of(divisions.get("Marketing")),
+            "topics",
+            List.of("brand", "content strategy", "public speaking"),
+            "goals",
+            ""));
+    String first =
+        api.get(employee, "api/me/recommendations?limit=3")
+            .array()
+            .getJsonObject(0)
+            .getJsonObject("leader")
+            .getString("id");
     String username = api.get(employee, "api/people/" + first).json().getString("username");
-    Api.Reply paused = api.put(username, "api/leaders/" + first + "/profile",
-        PeopleApiIT.profile(false, 4, List.of(15, 20, 30)));
+    Api.Reply paused =
+        api.put(
+            username,
+            "api/leaders/" + first + "/profile",
+            PeopleApiIT.profile(false, 4, List.of(15, 20, 30)));
     assertThat(paused.status()).as(paused.toString()).isEqualTo(200);
     try {
-      assertThat(api.get(employee, "api/me/recommendations?limit=50").array().stream()
-          .map(r -> ((JsonObject) r).getJsonObject("leader").getString("id")))
+      assertThat(
+              api.get(employee, "api/me/recommendations?limit=50").array().stream()
+                  .map(r -> ((JsonObject) r).getJsonObject("leader").getString("id")))
           .doesNotContain(first);
     } finally {
-      api.put(username, "api/leaders/" + first + "/profile", PeopleApiIT.profile(true, 4, List.of(15, 20, 30)));
+      api.put(
+          username,
+          "api/leaders/" + first + "/profile",
+          PeopleApiIT.profile(true, 4, List.of(15, 20, 30)));
     }
   }
 
@@ -155,18 +220,32 @@ class MatchingApiIT {
 
   @Test
   void theTopicVocabularyCountsTheLeadersWhoListEachTopic() {
-    List<JsonObject> topics = api.get("ava", "api/topics").array().stream().map(JsonObject.class::cast).toList();
-    assertThat(topics).extracting(t -> t.getString("name")).contains("machine learning", "leadership", "brand");
-    assertThat(topics).filteredOn(t -> t.getString("name").equals("leadership"))
+    List<JsonObject> topics =
+        api.get("ava", "api/topics").array().stream().map(JsonObject.class::cast).toList();
+    assertThat(topics)
+        .extracting(t -> t.getString("name"))
+        .contains("machine learning", "leadership", "brand");
+    assertThat(topics)
+        .filteredOn(t -> t.getString("name").equals("leadership"))
         .allSatisfy(t -> assertThat(t.getInt("leaders")).isPositive());
   }
 
   @Test
   void hrRunsACohortRoundWatchesItFinishAndEveryMatchKeepsTheRules() {
-    Api.Reply created = api.post("hana", "api/cohorts", json("name", "Finance spring round",
-        "divisionIds", List.of(divisions.get("Finance")), "introsPerEmployee", 2));
+    Api.Reply created =
+        api.post(
+            "hana",
+            "api/cohorts",
+            json(
+                "name",
+                "Finance spring round",
+                "divisionIds",
+                List.of(divisions.get("Finance")),
+                "introsPerEmployee",
+                2));
     assertThat(created.status()).as(created.toString()).isEqualTo(202);
-    assertThat(created.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(created.string("id")));
+    assertThat(created.header("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith(created.string("id")));
     JsonObject round = awaitDone(created.string("id"));
     assertThat(round.getJsonObject("progress").getInt("done"))
         .isEqualTo(round.getJsonObject("progress").getInt("total"));
@@ -182,7 +261,10 @@ class MatchingApiIT {
     for (JsonObject m : matches) {
       perEmployee.merge(m.getString("employeeId"), 1, Integer::sum);
       perLeader.merge(m.getString("leaderId"), 1, Integer::sum);
-      assertThat(api.get("hana", "api/people/" + m.getString("employeeId")).json().getString("divisionId"))
+      assertThat(
+              api.get("hana", "api/people/" + m.getString("employeeId"))
+                  .json()
+                  .getString("divisionId"))
           .isEqualTo(divisions.get("Finance"));
       assertThat(strings(m, "reasons")).isNotEmpty();
     }
@@ -191,80 +273,177 @@ class MatchingApiIT {
     // Each employee sees their introductions, and the leader rises in their recommendations as a
     // referral by the round, ready to be asked.
     JsonObject first = matches.get(0);
-    String employee = api.get("hana", "api/people/" + first.getString("employeeId")).json().getString("username");
-    List<JsonObject> introductions = api.get(employee, "api/me/introductions").array().stream()
-        .map(JsonObject.class::cast).toList();
-    assertThat(introductions).extracting(i -> i.getJsonObject("leader").getString("id"))
+    String employee =
+        api.get("hana", "api/people/" + first.getString("employeeId")).json().getString("username");
+    List<JsonObject> introductions =
+        api.get(employee, "api/me/introductions").array().stream()
+            .map(JsonObject.class::cast)
+            .toList();
+    assertThat(introductions)
+        .extracting(i -> i.getJsonObject("leader").getString("id"))
         .contains(first.getString("leaderId"));
-    assertThat(api.get(employee, "api/me/recommendations?limit=50").array().stream().map(JsonObject.class::cast)
-        .filter(r -> r.getJsonObject("leader").getString("id").equals(first.getString("leaderId")))
-        .flatMap(r -> r.getJsonArray("reasons").stream().map(x -> ((JsonObject) x).getString("text"))))
+    assertThat(
+            api.get(employee, "api/me/recommendations?limit=50").array().stream()
+                .map(JsonObject.class::cast)
+                .filter(
+                    r ->
+                        r.getJsonObject("leader")
+                            .getString("id")
+                            .equals(first.getString("leaderId")))
+                .flatMap(
+                    r ->
+                        r.getJsonArray("reasons").stream()
+                            .map(x -> ((JsonObject) x).getString("text"))))
         .anyMatch(text -> text.contains("the cohort round “Finance spring round”"));
-    perLeader.forEach((leader, n) -> {
-      JsonObject profile = api.get("hana", "api/leaders/" + leader + "/profile").json();
-      assertThat(n).isLessThanOrEqualTo(profile.getInt("monthlyCap"));
-      assertThat(api.get("hana", "api/people/" + leader).json().getString("divisionId"))
-          .isNotEqualTo(divisions.get("Finance"));
-    });
+    perLeader.forEach(
+        (leader, n) -> {
+          JsonObject profile = api.get("hana", "api/leaders/" + leader + "/profile").json();
+          assertThat(n).isLessThanOrEqualTo(profile.getInt("monthlyCap"));
+          assertThat(api.get("hana", "api/people/" + leader).json().getString("divisionId"))
+              .isNotEqualTo(divisions.get("Finance"));
+        });
   }
 
   @Test
   void onlyHrRunsOrSeesCohortRounds() {
-    assertProblem(api.post("ava", "api/cohorts", json("name", "mine",
-        "divisionIds", List.of(divisions.get("Finance")), "introsPerEmployee", 1)), 403, "forbidden");
+    assertProblem(
+        api.post(
+            "ava",
+            "api/cohorts",
+            json(
+                "name",
+                "mine",
+                "divisionIds",
+                List.of(divisions.get("Finance")),
+                "introsPerEmployee",
+                1)),
+        403,
+        "forbidden");
     assertProblem(api.get("leo", "api/cohorts"), 403, "forbidden");
   }
 
   @Test
   void badCohortRequestsAreRefused() {
     String finance = divisions.get("Finance");
-    assertProblem(api.post("hana", "api/cohorts", json("name", "both", "divisionIds", List.of(finance),
-        "employeeIds", List.of(UUID.randomUUID().toString()), "introsPerEmployee", 1)), 400, "validation-failed");
-    assertProblem(api.post("hana", "api/cohorts", json("name", "neither", "introsPerEmployee", 1)),
-        400, "validation-failed");
-    assertProblem(api.post("hana", "api/cohorts", json("name", "zero", "divisionIds", List.of(finance),
-        "introsPerEmployee", 0)), 400, "validation-failed");
-    assertProblem(api.post("hana", "api/cohorts", json("name", "unknown",
-        "divisionIds", List.of(UUID.randomUUID().toString()), "introsPerEmployee", 1)), 400, "validation-failed");
-    assertProblem(api.post("hana", "api/cohorts", json("name", "ghosts",
-        "employeeIds", List.of(UUID.randomUUID().toString()), "introsPerEmployee", 1)), 400, "validation-failed");
+    assertProblem(
+        api.post(
+            "hana",
+            "api/cohorts",
+            json(
+                "name",
+                "both",
+                "divisionIds",
+                List.of(finance),
+                "employeeIds",
+                List.of(UUID.randomUUID().toString()),
+                "introsPerEmployee",
+                1)),
+        400,
+        "validation-failed");
+    assertProblem(
+        api.post("hana", "api/cohorts", json("name", "neither", "introsPerEmployee", 1)),
+        400,
+        "validation-failed");
+    assertProblem(
+        api.post(
+            "hana",
+            "api/cohorts",
+            json("name", "zero", "divisionIds", List.of(finance), "introsPerEmployee", 0)),
+        400,
+        "validation-failed");
+    assertProblem(
+        api.post(
+            "hana",
+            "api/cohorts",
+            json(
+                "name",
+                "unknown",
+                "divisionIds",
+                List.of(UUID.randomUUID().toString()),
+                "introsPerEmployee",
+                1)),
+        400,
+        "validation-failed");
+    assertProblem(
+        api.post(
+            "hana",
+            "api/cohorts",
+            json(
+                "name",
+                "ghosts",
+                "employeeIds",
+                List.of(UUID.randomUUID().toString()),
+                "introsPerEmployee",
+                1)),
+        400,
+        "validation-failed");
     assertProblem(api.get("hana", "api/cohorts/" + UUID.randomUUID()), 404, "not-found");
-    assertProblem(api.get("hana", "api/cohorts/" + UUID.randomUUID() + "/matches"), 404, "not-found");
+    assertProblem(
+        api.get("hana", "api/cohorts/" + UUID.randomUUID() + "/matches"), 404, "not-found");
   }
 
   @Test
   void aRoundWhoseInstanceWentSilentIsTakenOverAndItsHalfResultReplaced() throws SQLException {
     UUID round = UUID.randomUUID();
-    List<String> employees = api.get("hana", "api/people?divisionId=" + divisions.get("Operations") + "&limit=30")
-        .items().stream().map(JsonObject.class::cast).filter(p -> !p.getBoolean("leader"))
-        .map(p -> p.getString("id")).limit(10).toList();
-    String someLeader = api.get("hana", "api/people?leadersOnly=true&divisionId=" + divisions.get("Sales"))
-        .items().getJsonObject(0).getString("id");
+    List<String> employees =
+        api
+            .get("hana", "api/people?divisionId=" + divisions.get("Operations") + "&limit=30")
+            .items()
+            .stream()
+            .map(JsonObject.class::cast)
+            .filter(p -> !p.getBoolean("leader"))
+            .map(p -> p.getString("id"))
+            .limit(10)
+            .toList();
+    String someLeader =
+        api.get("hana", "api/people?leadersOnly=true&divisionId=" + divisions.get("Sales"))
+            .items()
+            .getJsonObject(0)
+            .getString("id");
     String hana = api.get("hana", "api/me").json().getString("id");
     try (Connection db = database()) {
       Timestamp longAgo = Timestamp.from(Instant.now().minus(Duration.ofMinutes(10)));
-      update(db, "insert into cohort_round (id, name, intros_per_employee, status, progress_done,"
-          + " progress_total, matched, unmatched, total_score, greedy_score, created_by, created_at,"
-          + " started_at, heartbeat_at, claimed_by, attempt, version) values (?, 'Interrupted', 1,"
-          + " 'RUNNING', 7, 30, 0, 0, 0, 0, ?, ?, ?, ?, 'an instance that died', 1, 3)",
-          round, UUID.fromString(hana), longAgo, longAgo, longAgo);
+      update(
+          db,
+          "insert into cohort_round (id, name, intros_per_employee, status, progress_done,"
+              + " progress_total, matched, unmatched, total_score, greedy_score, created_by, created_at,"
+              + " started_at, heartbeat_at, claimed_by, attempt, version) values (?, 'Interrupted', 1,"
+              + " 'RUNNING', 7, 30, 0, 0, 0, 0, ?, ?, ?, ?, 'an instance that died', 1, 3)",
+          round,
+          UUID.fromString(hana),
+          longAgo,
+          longAgo,
+          longAgo);
       for (String e : employees) {
-        update(db, "insert into cohort_member (round_id, employee_id) values (?, ?)", round, UUID.fromString(e));
+        update(
+            db,
+            "insert into cohort_member (round_id, employee_id) values (?, ?)",
+            round,
+            UUID.fromString(e));
       }
       // What the dead attempt may have left half written.
-      update(db, "insert into cohort_match (round_id, employee_id, leader_id, score, reasons)"
-          + " values (?, ?, ?, 999999, 'left over')", round, UUID.fromString(employees.get(0)),
+      update(
+          db,
+          "insert into cohort_match (round_id, employee_id, leader_id, score, reasons)"
+              + " values (?, ?, ?, 999999, 'left over')",
+          round,
+          UUID.fromString(employees.get(0)),
           UUID.fromString(someLeader));
     }
     JsonObject done = awaitDone(round.toString());
     assertThat(done.getJsonObject("progress").getInt("total")).isEqualTo(30);
-    List<JsonObject> matches = api.get("hana", "api/cohorts/" + round + "/matches").items().stream()
-        .map(JsonObject.class::cast).toList();
-    assertThat(matches).hasSize(done.getInt("matched")).isNotEmpty()
+    List<JsonObject> matches =
+        api.get("hana", "api/cohorts/" + round + "/matches").items().stream()
+            .map(JsonObject.class::cast)
+            .toList();
+    assertThat(matches)
+        .hasSize(done.getInt("matched"))
+        .isNotEmpty()
         .allSatisfy(m -> assertThat(m.getInt("score")).isNotEqualTo(999999));
     assertThat(matches).extracting(m -> m.getString("employeeId")).allMatch(employees::contains);
     try (Connection db = database();
-        PreparedStatement select = db.prepareStatement("select attempt, claimed_by from cohort_round where id = ?")) {
+        PreparedStatement select =
+            db.prepareStatement("select attempt, claimed_by from cohort_round where id = ?")) {
       select.setObject(1, round);
       try (ResultSet row = select.executeQuery()) {
         row.next();
@@ -279,10 +458,14 @@ class MatchingApiIT {
     UUID round = UUID.randomUUID();
     String hana = api.get("hana", "api/me").json().getString("id");
     try (Connection db = database()) {
-      update(db, "insert into cohort_round (id, name, intros_per_employee, status, progress_done,"
-          + " progress_total, matched, unmatched, total_score, greedy_score, created_by, created_at,"
-          + " attempt, version) values (?, 'Waiting', 1, 'RUNNING', 0, 3, 0, 0, 0, 0, ?, ?, 1, 0)",
-          round, UUID.fromString(hana), Timestamp.from(Instant.now()));
+      update(
+          db,
+          "insert into cohort_round (id, name, intros_per_employee, status, progress_done,"
+              + " progress_total, matched, unmatched, total_score, greedy_score, created_by, created_at,"
+              + " attempt, version) values (?, 'Waiting', 1, 'RUNNING', 0, 3, 0, 0, 0, 0, ?, ?, 1, 0)",
+          round,
+          UUID.fromString(hana),
+          Timestamp.from(Instant.now()));
     }
     assertProblem(api.get("hana", "api/cohorts/" + round + "/matches"), 409, "cohort-not-done");
     try (Connection db = database()) {
@@ -309,7 +492,8 @@ class MatchingApiIT {
   }
 
   static Connection database() throws SQLException {
-    return DriverManager.getConnection(System.getProperty(TestEnvironment.URL_PROPERTY), "postgres", "postgres");
+    return DriverManager.getConnection(
+        System.getProperty(TestEnvironment.URL_PROPERTY), "postgres", "postgres");
   }
 
   static void update(Connection db, String sql, Object... values) throws SQLException {

@@ -39,8 +39,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * OIDC mode against a real Keycloak with the realm of {@code config/keycloak}: bearer tokens,
- * roles, the portal's code flow, and the directory synced from Keycloak. On a database of its
- * own.
+ * roles, the portal's code flow, and the directory synced from Keycloak. On a database of its own.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OidcIT {
@@ -64,9 +63,20 @@ class OidcIT {
     Path work = Path.of(System.getProperty("crossroads.it.work"), "oidc");
     int port = PayaraMicroProcess.freePort();
     String syncSecret = secret();
-    keycloak = KeycloakServer.start(work, Map.of("CROSSROADS_API_SECRET", secret(),
-        "CROSSROADS_PORTAL_SECRET", portalSecret, "CROSSROADS_PORTAL_URL", "http://127.0.0.1:" + port,
-        "CROSSROADS_SAMPLE_PASSWORD", PASSWORD, "CROSSROADS_SYNC_SECRET", syncSecret));
+    keycloak =
+        KeycloakServer.start(
+            work,
+            Map.of(
+                "CROSSROADS_API_SECRET",
+                secret(),
+                "CROSSROADS_PORTAL_SECRET",
+                portalSecret,
+                "CROSSROADS_PORTAL_URL",
+                "http://127.0.0.1:" + port,
+                "CROSSROADS_SAMPLE_PASSWORD",
+                PASSWORD,
+                "CROSSROADS_SYNC_SECRET",
+                syncSecret));
     url = TestEnvironment.freshDatabase(DATABASE);
     api = new Api(URI.create("http://127.0.0.1:" + port + "/"));
     Map<String, String> settings = new HashMap<>();
@@ -102,11 +112,13 @@ class OidcIT {
   }
 
   static Api.Reply bearer(String user, String path) throws Exception {
-    return withToken(keycloak.accessToken("crossroads", "crossroads-cli", user, PASSWORD), "GET", path, null);
+    return withToken(
+        keycloak.accessToken("crossroads", "crossroads-cli", user, PASSWORD), "GET", path, null);
   }
 
   static Api.Reply withToken(String token, String method, String path, String json) {
-    return api.send(null, method, path, json, "application/json", Map.of("Authorization", "Bearer " + token));
+    return api.send(
+        null, method, path, json, "application/json", Map.of("Authorization", "Bearer " + token));
   }
 
   static List<String> roles(Api.Reply me) {
@@ -134,11 +146,17 @@ class OidcIT {
     Api.Reply basic = api.get("ava", "api/me");
     assertProblem(basic, 401, "unauthenticated");
     assertThat(basic.header("WWW-Authenticate")).hasValue("Bearer realm=\"Crossroads\"");
-    HttpResponse<String> form = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.base().resolve("login"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("username=ava&password=demo")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> form =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(api.base().resolve("login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=ava&password=demo"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(form.statusCode()).isEqualTo(302);
-    assertThat(form.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/oidc/login"));
+    assertThat(form.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/oidc/login"));
   }
 
   @Test
@@ -146,10 +164,17 @@ class OidcIT {
   void forgedExpiredWrongIssuerAndWrongAudienceTokensAreRefused() throws Exception {
     String good = keycloak.accessToken("crossroads", "crossroads-cli", "ava", PASSWORD);
     String[] parts = good.split("\\.");
-    String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-        .replace("\"preferred_username\":\"ava\"", "\"preferred_username\":\"hana\"");
-    String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
-        payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    String payload =
+        new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+            .replace("\"preferred_username\":\"ava\"", "\"preferred_username\":\"hana\"");
+    String forged =
+        parts[0]
+            + "."
+            + Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+            + "."
+            + parts[2];
     assertProblem(withToken(forged, "GET", "api/me", null), 401, "unauthenticated");
 
     String otherAudience = keycloak.accessToken("crossroads", "admin-cli", "ava", PASSWORD);
@@ -162,8 +187,14 @@ class OidcIT {
 
     JsonObject cli = client("crossroads-cli");
     String id = cli.getString("id");
-    String shortLived = Json.createObjectBuilder(cli).add("attributes", Json.createObjectBuilder(
-        cli.getJsonObject("attributes")).add("access.token.lifespan", "1")).build().toString();
+    String shortLived =
+        Json.createObjectBuilder(cli)
+            .add(
+                "attributes",
+                Json.createObjectBuilder(cli.getJsonObject("attributes"))
+                    .add("access.token.lifespan", "1"))
+            .build()
+            .toString();
     assertThat(keycloak.admin("PUT", "/clients/" + id, shortLived).statusCode()).isEqualTo(204);
     try {
       String expiring = keycloak.accessToken("crossroads", "crossroads-cli", "ava", PASSWORD);
@@ -172,12 +203,27 @@ class OidcIT {
       assertProblem(expired, 401, "unauthenticated");
       assertThat(expired.json().getString("detail")).containsIgnoringCase("expired");
     } finally {
-      // Keycloak merges client attributes: the lifespan is set back explicitly (the realm's 5 minutes).
-      keycloak.admin("PUT", "/clients/" + id, Json.createObjectBuilder(cli).add("attributes", Json.createObjectBuilder(
-          cli.getJsonObject("attributes")).add("access.token.lifespan", "300")).build().toString());
+      // Keycloak merges client attributes: the lifespan is set back explicitly (the realm's 5
+      // minutes).
+      keycloak.admin(
+          "PUT",
+          "/clients/" + id,
+          Json.createObjectBuilder(cli)
+              .add(
+                  "attributes",
+                  Json.createObjectBuilder(cli.getJsonObject("attributes"))
+                      .add("access.token.lifespan", "300"))
+              .build()
+              .toString());
     }
-    assertThat(withToken(keycloak.accessToken("crossroads", "crossroads-cli", "ava", PASSWORD), "GET", "api/me", null)
-        .status()).isEqualTo(200);
+    assertThat(
+            withToken(
+                    keycloak.accessToken("crossroads", "crossroads-cli", "ava", PASSWORD),
+                    "GET",
+                    "api/me",
+                    null)
+                .status())
+        .isEqualTo(200);
   }
 
   static JsonObject client(String clientId) throws Exception {
@@ -189,39 +235,79 @@ class OidcIT {
   @Order(4)
   void theDirectorySyncsAThousandUsersAndRecordsAMoveBetweenGroups() throws Exception {
     JsonArrayBuilder users = Json.createArrayBuilder();
-    List<String> divisions = List.of("Engineering", "Finance", "Marketing", "Sales", "Operations", "Product");
+    List<String> divisions =
+        List.of("Engineering", "Finance", "Marketing", "Sales", "Operations", "Product");
     for (int i = 0; i < 1000; i++) {
-      users.add(Json.createObjectBuilder().add("username", String.format("synced.user%04d", i)).add("enabled", true)
-          .add("email", String.format("synced.user%04d@crossroads.example", i)).add("firstName", "Synced")
-          .add("lastName", "User " + i)
-          .add("attributes", Json.createObjectBuilder().add("level", Json.createArrayBuilder().add(String.valueOf(2 + i % 6)))
-              .add("timeZone", Json.createArrayBuilder().add("Europe/Berlin")).add("title", Json.createArrayBuilder().add("Analyst")))
-          .add("groups", Json.createArrayBuilder().add("/" + divisions.get(i % divisions.size())))
-          .add("realmRoles", Json.createArrayBuilder().add("EMPLOYEE").add(i % 10 == 0 ? "LEADER" : "EMPLOYEE")));
+      users.add(
+          Json.createObjectBuilder()
+              .add("username", String.format("synced.user%04d", i))
+              .add("enabled", true)
+              .add("email", String.format("synced.user%04d@crossroads.example", i))
+              .add("firstName", "Synced")
+              .add("lastName", "User " + i)
+              .add(
+                  "attributes",
+                  Json.createObjectBuilder()
+                      .add("level", Json.createArrayBuilder().add(String.valueOf(2 + i % 6)))
+                      .add("timeZone", Json.createArrayBuilder().add("Europe/Berlin"))
+                      .add("title", Json.createArrayBuilder().add("Analyst")))
+              .add(
+                  "groups",
+                  Json.createArrayBuilder().add("/" + divisions.get(i % divisions.size())))
+              .add(
+                  "realmRoles",
+                  Json.createArrayBuilder()
+                      .add("EMPLOYEE")
+                      .add(i % 10 == 0 ? "LEADER" : "EMPLOYEE")));
     }
-    HttpResponse<String> imported = keycloak.admin("POST", "/partialImport",
-        Json.createObjectBuilder().add("ifResourceExists", "SKIP").add("users", users).build().toString());
+    HttpResponse<String> imported =
+        keycloak.admin(
+            "POST",
+            "/partialImport",
+            Json.createObjectBuilder()
+                .add("ifResourceExists", "SKIP")
+                .add("users", users)
+                .build()
+                .toString());
     assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
 
     JsonObject first = sync();
     assertThat(first.getString("status")).as(first.toString()).isEqualTo("DONE");
-    assertThat(first.getString("summary")).startsWith("1000 created, 0 updated, 0 moved division, 0 deactivated");
-    assertThat(first.getJsonObject("progress").getInt("done")).isEqualTo(first.getJsonObject("progress").getInt("total"));
+    assertThat(first.getString("summary"))
+        .startsWith("1000 created, 0 updated, 0 moved division, 0 deactivated");
+    assertThat(first.getJsonObject("progress").getInt("done"))
+        .isEqualTo(first.getJsonObject("progress").getInt("total"));
 
     JsonObject again = sync();
-    assertThat(again.getString("summary")).startsWith("0 created, 0 updated, 0 moved division, 0 deactivated");
+    assertThat(again.getString("summary"))
+        .startsWith("0 created, 0 updated, 0 moved division, 0 deactivated");
 
     String user = id("/users?username=synced.user0006&exact=true"); // in Engineering (6 % 6)
-    assertThat(keycloak.admin("DELETE", "/users/" + user + "/groups/" + id("/groups?search=Engineering&exact=true"), null)
-        .statusCode()).isEqualTo(204);
-    assertThat(keycloak.admin("PUT", "/users/" + user + "/groups/" + id("/groups?search=Sales&exact=true"), null)
-        .statusCode()).isEqualTo(204);
+    assertThat(
+            keycloak
+                .admin(
+                    "DELETE",
+                    "/users/" + user + "/groups/" + id("/groups?search=Engineering&exact=true"),
+                    null)
+                .statusCode())
+        .isEqualTo(204);
+    assertThat(
+            keycloak
+                .admin(
+                    "PUT",
+                    "/users/" + user + "/groups/" + id("/groups?search=Sales&exact=true"),
+                    null)
+                .statusCode())
+        .isEqualTo(204);
     JsonObject moved = sync();
-    assertThat(moved.getString("summary")).startsWith("0 created, 1 updated, 1 moved division, 0 deactivated");
+    assertThat(moved.getString("summary"))
+        .startsWith("0 created, 1 updated, 1 moved division, 0 deactivated");
     try (Connection db = DriverManager.getConnection(url, "postgres", "postgres");
-        PreparedStatement select = db.prepareStatement("select f.name, t.name from internal_move m"
-            + " join person p on p.id = m.person_id join division f on f.id = m.from_division"
-            + " join division t on t.id = m.to_division where p.username = 'synced.user0006'");
+        PreparedStatement select =
+            db.prepareStatement(
+                "select f.name, t.name from internal_move m"
+                    + " join person p on p.id = m.person_id join division f on f.id = m.from_division"
+                    + " join division t on t.id = m.to_division where p.username = 'synced.user0006'");
         ResultSet r = select.executeQuery()) {
       assertThat(r.next()).isTrue();
       assertThat(r.getString(1) + " → " + r.getString(2)).isEqualTo("Engineering → Sales");
@@ -230,7 +316,8 @@ class OidcIT {
   }
 
   static String id(String path) throws Exception {
-    JsonArray found = Json.createReader(new StringReader(keycloak.admin("GET", path, null).body())).readArray();
+    JsonArray found =
+        Json.createReader(new StringReader(keycloak.admin("GET", path, null).body())).readArray();
     return found.getJsonObject(0).getString("id");
   }
 
@@ -240,8 +327,13 @@ class OidcIT {
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
     Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
     while (true) {
-      JsonObject job = withToken(keycloak.accessToken("crossroads", "crossroads-cli", "hana", PASSWORD), "GET",
-          "api/jobs/" + accepted.string("jobId"), null).json();
+      JsonObject job =
+          withToken(
+                  keycloak.accessToken("crossroads", "crossroads-cli", "hana", PASSWORD),
+                  "GET",
+                  "api/jobs/" + accepted.string("jobId"),
+                  null)
+              .json();
       if (!job.getString("status").equals("QUEUED") && !job.getString("status").equals("RUNNING")) {
         return job;
       }
@@ -257,14 +349,17 @@ class OidcIT {
     HttpResponse<String> start = browser.get(api.base().resolve("oidc/login").toString());
     assertThat(start.statusCode()).isEqualTo(302);
     String authorize = start.headers().firstValue("Location").orElseThrow();
-    assertThat(authorize).startsWith(keycloak.issuer("crossroads") + "/protocol/openid-connect/auth?")
+    assertThat(authorize)
+        .startsWith(keycloak.issuer("crossroads") + "/protocol/openid-connect/auth?")
         .contains("code_challenge_method=S256", "state=", "nonce=");
     HttpResponse<String> page = browser.get(authorize);
     assertThat(page.statusCode()).isEqualTo(200);
     Matcher action = Pattern.compile("action=\"([^\"]+)\"").matcher(page.body());
     assertThat(action.find()).isTrue();
-    HttpResponse<String> signedIn = browser.post(action.group(1).replace("&amp;", "&"),
-        "username=ava&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8));
+    HttpResponse<String> signedIn =
+        browser.post(
+            action.group(1).replace("&amp;", "&"),
+            "username=ava&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8));
     assertThat(signedIn.statusCode()).isEqualTo(302);
     String callback = signedIn.headers().firstValue("Location").orElseThrow();
     assertThat(callback).startsWith(api.base().resolve("oidc/callback").toString());
@@ -275,12 +370,18 @@ class OidcIT {
     assertThat(me.body()).contains("\"username\":\"ava\"");
 
     // The portal's forms may continue at Keycloak (sign-out redirects there).
-    assertThat(api.get(null, "index.html").header("Content-Security-Policy")).hasValueSatisfying(csp ->
-        assertThat(csp).contains("form-action 'self' " + keycloak.url()));
+    assertThat(api.get(null, "index.html").header("Content-Security-Policy"))
+        .hasValueSatisfying(
+            csp -> assertThat(csp).contains("form-action 'self' " + keycloak.url()));
     HttpResponse<String> out = browser.post(api.base().resolve("logout").toString(), "");
     assertThat(out.statusCode()).isEqualTo(303);
-    assertThat(out.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
-        .startsWith(keycloak.issuer("crossroads") + "/protocol/openid-connect/logout?id_token_hint="));
+    assertThat(out.headers().firstValue("Location"))
+        .hasValueSatisfying(
+            l ->
+                assertThat(l)
+                    .startsWith(
+                        keycloak.issuer("crossroads")
+                            + "/protocol/openid-connect/logout?id_token_hint="));
     assertThat(browser.get(api.base().resolve("api/me").toString()).statusCode()).isEqualTo(401);
   }
 
@@ -320,7 +421,8 @@ class OidcIT {
    * plain HTTP, which the JDK's cookie manager would then never send back.
    */
   static final class Browser {
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+        HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, Map<String, String>> cookies = new HashMap<>();
 
     HttpResponse<String> get(String url) throws Exception {
@@ -328,17 +430,24 @@ class OidcIT {
     }
 
     HttpResponse<String> post(String url, String form) throws Exception {
-      return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(form)));
+      return send(
+          HttpRequest.newBuilder(URI.create(url))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
       URI uri = request.build().uri();
-      Map<String, String> jar = cookies.computeIfAbsent(uri.getHost() + ":" + uri.getPort(), k -> new HashMap<>());
+      Map<String, String> jar =
+          cookies.computeIfAbsent(uri.getHost() + ":" + uri.getPort(), k -> new HashMap<>());
       if (!jar.isEmpty()) {
-        request.header("Cookie", String.join("; ", jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        request.header(
+            "Cookie",
+            String.join(
+                "; ", jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
       }
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       for (String set : response.headers().allValues("Set-Cookie")) {
         String pair = set.split(";", 2)[0];
         int eq = pair.indexOf('=');

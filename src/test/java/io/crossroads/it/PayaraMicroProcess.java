@@ -33,17 +33,26 @@ final class PayaraMicroProcess implements AutoCloseable {
       throws IOException {
     Files.createDirectories(work);
     Path log = work.resolve(name + ".log");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
-        "-Djava.io.tmpdir=" + work));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m",
+                "-Djava.io.tmpdir=" + work));
     properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-    command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
-        "--deploy", System.getProperty("crossroads.it.war"), "--contextroot", "/",
-        "--port", Integer.toString(port), "--nocluster"));
-    Process process = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+    command.addAll(
+        List.of(
+            "-jar",
+            System.getProperty("payara.microJar"),
+            "--deploy",
+            System.getProperty("crossroads.it.war"),
+            "--contextroot",
+            "/",
+            "--port",
+            Integer.toString(port),
+            "--nocluster"));
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return new PayaraMicroProcess(process, log);
   }
 

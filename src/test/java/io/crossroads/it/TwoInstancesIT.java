@@ -27,11 +27,18 @@ class TwoInstancesIT {
   @Test
   void twoInstancesOnOneDatabaseNeverExceedTheCapNorDoubleBook() throws Exception {
     Path work = Path.of(System.getProperty("crossroads.it.work"), "two-instances");
-    Map<String, String> settings = Map.of(
-        "crossroads.db.url", System.getProperty(TestEnvironment.URL_PROPERTY),
-        "crossroads.demo.enabled", "true", "crossroads.demo.size", "400",
-        "crossroads.mail.host", "127.0.0.1",
-        "crossroads.mail.port", System.getProperty(TestEnvironment.SMTP_PORT_PROPERTY));
+    Map<String, String> settings =
+        Map.of(
+            "crossroads.db.url",
+            System.getProperty(TestEnvironment.URL_PROPERTY),
+            "crossroads.demo.enabled",
+            "true",
+            "crossroads.demo.size",
+            "400",
+            "crossroads.mail.host",
+            "127.0.0.1",
+            "crossroads.mail.port",
+            System.getProperty(TestEnvironment.SMTP_PORT_PROPERTY));
     int portA = PayaraMicroProcess.freePort();
     int portB = PayaraMicroProcess.freePort();
     Api a = new Api(URI.create("http://127.0.0.1:" + portA + "/"));
@@ -42,22 +49,54 @@ class TwoInstancesIT {
       second.awaitReady(b, BOOT);
 
       String engineering = division(a, "Engineering");
-      JsonObject leader = a.get("ava", "api/people?leadersOnly=true&limit=500&divisionId=" + division(a, "Sales"))
-          .items().stream().map(JsonObject.class::cast)
-          .filter(p -> p.getString("username").contains(".") && !p.getString("title").startsWith("VP"))
-          .findFirst().orElseThrow();
+      JsonObject leader =
+          a
+              .get(
+                  "ava", "api/people?leadersOnly=true&limit=500&divisionId=" + division(a, "Sales"))
+              .items()
+              .stream()
+              .map(JsonObject.class::cast)
+              .filter(
+                  p ->
+                      p.getString("username").contains(".")
+                          && !p.getString("title").startsWith("VP"))
+              .findFirst()
+              .orElseThrow();
       String leaderId = leader.getString("id");
       String leaderUser = leader.getString("username");
       ZoneId zone = ZoneId.of(leader.getString("timeZone"));
-      assertThat(a.put("hana", "api/leaders/" + leaderId + "/profile", json("acceptingRequests", true,
-          "topics", List.of("pricing"), "bio", "", "monthlyCap", 4, "lengths", List.of(15, 20, 30),
-          "formats", List.of("VIDEO", "PHONE", "IN_PERSON"))).status()).isEqualTo(200);
-      assertThat(b.put(leaderUser, "api/leaders/" + leaderId + "/availability", RequestApiIT.standardHours(130)
-          .replace("America/New_York", zone.getId())).status()).isEqualTo(200);
-      List<String> employees = a.get("ava", "api/people?limit=500&divisionId=" + engineering).items().stream()
-          .map(JsonObject.class::cast)
-          .filter(p -> !p.getBoolean("leader") && p.getString("username").contains("."))
-          .map(p -> p.getString("username")).toList();
+      assertThat(
+              a.put(
+                      "hana",
+                      "api/leaders/" + leaderId + "/profile",
+                      json(
+                          "acceptingRequests",
+                          true,
+                          "topics",
+                          List.of("pricing"),
+                          "bio",
+                          "",
+                          "monthlyCap",
+                          4,
+                          "lengths",
+                          List.of(15, 20, 30),
+                          "formats",
+                          List.of("VIDEO", "PHONE", "IN_PERSON")))
+                  .status())
+          .isEqualTo(200);
+      assertThat(
+              b.put(
+                      leaderUser,
+                      "api/leaders/" + leaderId + "/availability",
+                      RequestApiIT.standardHours(130).replace("America/New_York", zone.getId()))
+                  .status())
+          .isEqualTo(200);
+      List<String> employees =
+          a.get("ava", "api/people?limit=500&divisionId=" + engineering).items().stream()
+              .map(JsonObject.class::cast)
+              .filter(p -> !p.getBoolean("leader") && p.getString("username").contains("."))
+              .map(p -> p.getString("username"))
+              .toList();
 
       // Fifty requests for distinct times in one month, accepted at once, half on each instance.
       YearMonth month = YearMonth.now(zone).plusMonths(2);
@@ -67,44 +106,77 @@ class TwoInstancesIT {
       for (int i = 0; i < 50; i++) {
         Api via = i % 2 == 0 ? a : b;
         Instant start = slots.next();
-        Api.Reply sent = via.post(employees.get(i), "api/requests",
-            RequestApiIT.body(leaderId, List.of(start, slots.next())));
+        Api.Reply sent =
+            via.post(
+                employees.get(i),
+                "api/requests",
+                RequestApiIT.body(leaderId, List.of(start, slots.next())));
         assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
         ids.add(sent.string("id"));
         starts.add(start);
       }
-      List<Integer> statuses = RequestApiIT.race(50, i -> (i % 2 == 0 ? a : b).post(leaderUser,
-          "api/requests/" + ids.get(i) + "/accept", json("start", starts.get(i).toString())).status());
+      List<Integer> statuses =
+          RequestApiIT.race(
+              50,
+              i ->
+                  (i % 2 == 0 ? a : b)
+                      .post(
+                          leaderUser,
+                          "api/requests/" + ids.get(i) + "/accept",
+                          json("start", starts.get(i).toString()))
+                      .status());
       assertThat(statuses).filteredOn(s -> s == 200).hasSize(4);
       assertThat(statuses).filteredOn(s -> s == 409).hasSize(46);
 
       // Ten requests for the very same time in the next month: one interview, whoever asks where.
       YearMonth next = month.plusMonths(1);
-      Instant contested = new Slots(a, "ava", leaderId, next.atDay(1).atStartOfDay(zone).toInstant()).next();
+      Instant contested =
+          new Slots(a, "ava", leaderId, next.atDay(1).atStartOfDay(zone).toInstant()).next();
       Slots others = new Slots(a, "ava", leaderId, next.atDay(10).atStartOfDay(zone).toInstant());
       List<String> same = new ArrayList<>();
       for (int i = 50; i < 60; i++) {
-        Api.Reply sent = (i % 2 == 0 ? a : b).post(employees.get(i), "api/requests",
-            RequestApiIT.body(leaderId, List.of(contested, others.next())));
+        Api.Reply sent =
+            (i % 2 == 0 ? a : b)
+                .post(
+                    employees.get(i),
+                    "api/requests",
+                    RequestApiIT.body(leaderId, List.of(contested, others.next())));
         assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
         same.add(sent.string("id"));
       }
-      List<Integer> contestedStatuses = RequestApiIT.race(10, i -> (i % 2 == 0 ? a : b).post(leaderUser,
-          "api/requests/" + same.get(i) + "/accept", json("start", contested.toString())).status());
+      List<Integer> contestedStatuses =
+          RequestApiIT.race(
+              10,
+              i ->
+                  (i % 2 == 0 ? a : b)
+                      .post(
+                          leaderUser,
+                          "api/requests/" + same.get(i) + "/accept",
+                          json("start", contested.toString()))
+                      .status());
       assertThat(contestedStatuses).filteredOn(s -> s == 200).hasSize(1);
 
-      List<Instant[]> booked = b.get(leaderUser, "api/interviews?as=leader&limit=500").items().stream()
-          .map(JsonObject.class::cast)
-          .filter(i -> i.getString("status").equals("SCHEDULED")) // not the demo's past interviews
-          .map(i -> new Instant[] {Instant.parse(i.getString("start")), Instant.parse(i.getString("end"))})
-          .sorted(Comparator.comparing(t -> t[0])).toList();
+      List<Instant[]> booked =
+          b.get(leaderUser, "api/interviews?as=leader&limit=500").items().stream()
+              .map(JsonObject.class::cast)
+              .filter(
+                  i -> i.getString("status").equals("SCHEDULED")) // not the demo's past interviews
+              .map(
+                  i ->
+                      new Instant[] {
+                        Instant.parse(i.getString("start")), Instant.parse(i.getString("end"))
+                      })
+              .sorted(Comparator.comparing(t -> t[0]))
+              .toList();
       assertThat(booked).hasSize(5);
       for (int i = 1; i < booked.size(); i++) {
         assertThat(booked.get(i)[0]).isAfterOrEqualTo(booked.get(i - 1)[1]);
       }
-      assertThat(booked.stream().filter(t -> YearMonth.from(t[0].atZone(zone)).equals(month))).hasSize(4);
+      assertThat(booked.stream().filter(t -> YearMonth.from(t[0].atZone(zone)).equals(month)))
+          .hasSize(4);
 
-      // Both instances drain the one outbox: the leader hears of each of the 60 requests and each of
+      // Both instances drain the one outbox: the leader hears of each of the 60 requests and each
+      // of
       // the 5 interviews exactly once.
       Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
       while (MailIT.to(leaderUser).size() < 65 && Instant.now().isBefore(deadline)) {
@@ -113,18 +185,27 @@ class TwoInstancesIT {
       Thread.sleep(12_000);
       List<jakarta.mail.internet.MimeMessage> mail = MailIT.to(leaderUser);
       assertThat(mail).hasSize(65);
-      assertThat(mail.stream().map(m -> {
-        try {
-          return m.getMessageID();
-        } catch (jakarta.mail.MessagingException e) {
-          throw new IllegalStateException(e);
-        }
-      }).distinct()).hasSize(65);
+      assertThat(
+              mail.stream()
+                  .map(
+                      m -> {
+                        try {
+                          return m.getMessageID();
+                        } catch (jakarta.mail.MessagingException e) {
+                          throw new IllegalStateException(e);
+                        }
+                      })
+                  .distinct())
+          .hasSize(65);
     }
   }
 
   static String division(Api api, String name) {
-    return api.get("ava", "api/divisions").array().stream().map(JsonObject.class::cast)
-        .filter(d -> d.getString("name").equals(name)).findFirst().orElseThrow().getString("id");
+    return api.get("ava", "api/divisions").array().stream()
+        .map(JsonObject.class::cast)
+        .filter(d -> d.getString("name").equals(name))
+        .findFirst()
+        .orElseThrow()
+        .getString("id");
   }
 }

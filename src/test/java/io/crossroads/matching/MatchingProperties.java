@@ -29,16 +29,20 @@ class MatchingProperties {
     for (Seeker seeker : org.seekers().subList(0, Math.min(60, org.seekers().size()))) {
       List<Match> matches = scorer.recommend(seeker, limit);
       assertThat(matches).hasSizeLessThanOrEqualTo(limit).isSortedAccordingTo(Scorer.BEST_FIRST);
-      assertThat(matches).allSatisfy(match -> {
-        LeaderCard leader = match.leader();
-        assertThat(leader.divisionId()).isNotEqualTo(seeker.divisionId());
-        assertThat(seeker.managementChain()).doesNotContain(leader.id());
-        assertThat(leader.accepting()).isTrue();
-        assertThat(leader.booked()).isLessThan(leader.monthlyCap());
-        assertThat(leader.level() - seeker.level()).isLessThanOrEqualTo(MatchRules.DEFAULT.maxLevelGap());
-        assertThat(seeker.recentlyMet()).doesNotContain(leader.id());
-        assertThat(match.score()).isEqualTo(match.reasons().stream().mapToInt(Reason::points).sum());
-      });
+      assertThat(matches)
+          .allSatisfy(
+              match -> {
+                LeaderCard leader = match.leader();
+                assertThat(leader.divisionId()).isNotEqualTo(seeker.divisionId());
+                assertThat(seeker.managementChain()).doesNotContain(leader.id());
+                assertThat(leader.accepting()).isTrue();
+                assertThat(leader.booked()).isLessThan(leader.monthlyCap());
+                assertThat(leader.level() - seeker.level())
+                    .isLessThanOrEqualTo(MatchRules.DEFAULT.maxLevelGap());
+                assertThat(seeker.recentlyMet()).doesNotContain(leader.id());
+                assertThat(match.score())
+                    .isEqualTo(match.reasons().stream().mapToInt(Reason::points).sum());
+              });
     }
   }
 
@@ -77,21 +81,27 @@ class MatchingProperties {
       @ForAll @IntRange(min = 1, max = 12) int perEmployee) {
     Organisations org = organisation(size, divisions, seed);
     Scorer scorer = new Scorer(org.pool(), MatchRules.DEFAULT);
-    CandidateGraph graph = CandidateGraph.build(scorer, org.seekers(), perEmployee, org.capacities(), done -> {});
+    CandidateGraph graph =
+        CandidateGraph.build(scorer, org.seekers(), perEmployee, org.capacities(), done -> {});
     Map<Integer, List<Integer>> byEmployee = new HashMap<>();
     for (int e = 0; e < graph.edges(); e++) {
       Seeker seeker = org.seekers().get(graph.employee(e));
       LeaderCard leader = org.pool().get(graph.leader(e));
       assertThat(scorer.eligible(seeker, leader)).isTrue();
       assertThat(graph.points(e)).isEqualTo(scorer.points(seeker, leader));
-      byEmployee.computeIfAbsent(graph.employee(e), k -> new java.util.ArrayList<>()).add(graph.leader(e));
+      byEmployee
+          .computeIfAbsent(graph.employee(e), k -> new java.util.ArrayList<>())
+          .add(graph.leader(e));
     }
     for (int i = 0; i < Math.min(80, org.seekers().size()); i++) {
       Seeker seeker = org.seekers().get(i);
-      List<Integer> expected = scorer.recommendByScan(seeker, perEmployee).stream()
-          .map(m -> org.pool().indexOf(m.leader().id()).orElseThrow()).toList();
+      List<Integer> expected =
+          scorer.recommendByScan(seeker, perEmployee).stream()
+              .map(m -> org.pool().indexOf(m.leader().id()).orElseThrow())
+              .toList();
       assertThat(byEmployee.getOrDefault(i, List.of()))
-          .as("best leaders of employee %d", i).containsAll(expected)
+          .as("best leaders of employee %d", i)
+          .containsAll(expected)
           .hasSizeLessThanOrEqualTo(perEmployee + Math.max(1, perEmployee / 2));
     }
   }
@@ -104,7 +114,8 @@ class MatchingProperties {
       @ForAll @IntRange(min = 1, max = 4) int k) {
     Organisations org = organisation(size, divisions, seed);
     Scorer scorer = new Scorer(org.pool(), MatchRules.DEFAULT);
-    CandidateGraph graph = CandidateGraph.build(scorer, org.seekers(), 5 * k, org.capacities(), done -> {});
+    CandidateGraph graph =
+        CandidateGraph.build(scorer, org.seekers(), 5 * k, org.capacities(), done -> {});
     int[] capacity = org.capacities();
     CohortSolver.Assignment optimal = CohortSolver.optimal(graph, k, capacity);
     CohortSolver.Assignment greedy = CohortSolver.greedy(graph, k, capacity);

@@ -43,9 +43,19 @@ public record Organisations(LeaderPool pool, List<Seeker> seekers) {
       people.put(p.id(), p);
       if (p.leader()) {
         int booked = random.nextInt(p.monthlyCap() + 1) / 2;
-        cards.add(new LeaderCard(p.id(), p.displayName(), p.divisionId(),
-            divisionNames.get(p.divisionId()), p.level(), p.timeZone(), new HashSet<>(p.topics()),
-            p.acceptingRequests(), p.monthlyCap(), booked, random.nextInt(3)));
+        cards.add(
+            new LeaderCard(
+                p.id(),
+                p.displayName(),
+                p.divisionId(),
+                divisionNames.get(p.divisionId()),
+                p.level(),
+                p.timeZone(),
+                new HashSet<>(p.topics()),
+                p.acceptingRequests(),
+                p.monthlyCap(),
+                booked,
+                random.nextInt(3)));
       }
     }
     Map<UUID, Set<UUID>> met = new HashMap<>();
@@ -67,19 +77,41 @@ public record Organisations(LeaderPool pool, List<Seeker> seekers) {
         LeaderCard referred = cards.get(random.nextInt(cards.size()));
         referrals.put(referred.id(), "Mia Chen");
       }
-      seekers.add(new Seeker(p.id(), p.divisionId(), p.level(), p.timeZone(), chain,
-          new HashSet<>(interest.targetDivisionIds()), new HashSet<>(interest.topics()), referrals,
-          met.getOrDefault(p.id(), Set.of()), Set.of()));
+      seekers.add(
+          new Seeker(
+              p.id(),
+              p.divisionId(),
+              p.level(),
+              p.timeZone(),
+              chain,
+              new HashSet<>(interest.targetDivisionIds()),
+              new HashSet<>(interest.topics()),
+              referrals,
+              met.getOrDefault(p.id(), Set.of()),
+              Set.of()));
     }
     return new Organisations(new LeaderPool(cards, DAY), List.copyOf(seekers));
   }
 
   /** The same organisation at the start of a month: no place taken, no request waiting. */
   public Organisations fresh() {
-    List<LeaderCard> cards = pool.leaders().stream()
-        .map(l -> new LeaderCard(l.id(), l.displayName(), l.divisionId(), l.divisionName(),
-            l.level(), l.zone(), l.topics(), l.accepting(), l.monthlyCap(), 0, 0))
-        .toList();
+    List<LeaderCard> cards =
+        pool.leaders().stream()
+            .map(
+                l ->
+                    new LeaderCard(
+                        l.id(),
+                        l.displayName(),
+                        l.divisionId(),
+                        l.divisionName(),
+                        l.level(),
+                        l.zone(),
+                        l.topics(),
+                        l.accepting(),
+                        l.monthlyCap(),
+                        0,
+                        0))
+            .toList();
     return new Organisations(new LeaderPool(cards, DAY), seekers);
   }
 

@@ -22,14 +22,44 @@ class CalendarInvitesTest {
   static final Instant START = Instant.parse("2026-03-10T13:00:00Z");
 
   final UUID division = UUID.randomUUID();
-  final Person ava = new Person(UUID.randomUUID(), "ava", "Ava Thompson", "ava@example.com", division,
-      "Analyst", 4, null, ZoneId.of("America/New_York"), false, false);
-  final Person leo = new Person(UUID.randomUUID(), "leo", "Leo Martins", "leo@example.com",
-      UUID.randomUUID(), "Director", 7, null, ZoneId.of("Europe/Berlin"), true, false);
+  final Person ava =
+      new Person(
+          UUID.randomUUID(),
+          "ava",
+          "Ava Thompson",
+          "ava@example.com",
+          division,
+          "Analyst",
+          4,
+          null,
+          ZoneId.of("America/New_York"),
+          false,
+          false);
+  final Person leo =
+      new Person(
+          UUID.randomUUID(),
+          "leo",
+          "Leo Martins",
+          "leo@example.com",
+          UUID.randomUUID(),
+          "Director",
+          7,
+          null,
+          ZoneId.of("Europe/Berlin"),
+          true,
+          false);
 
   Interview interview() {
-    return Interview.schedule(UUID.randomUUID(), ava.id(), leo.id(), START, 20, MeetingFormat.VIDEO,
-        Duration.ZERO, Duration.ZERO, NOW);
+    return Interview.schedule(
+        UUID.randomUUID(),
+        ava.id(),
+        leo.id(),
+        START,
+        20,
+        MeetingFormat.VIDEO,
+        Duration.ZERO,
+        Duration.ZERO,
+        NOW);
   }
 
   static Calendar parse(OutboxMessage.Invite invite) throws Exception {
@@ -37,7 +67,12 @@ class CalendarInvitesTest {
   }
 
   static String event(Calendar calendar, String property) {
-    return calendar.<VEvent>getComponent("VEVENT").orElseThrow().getProperty(property).orElseThrow().getValue();
+    return calendar
+        .<VEvent>getComponent("VEVENT")
+        .orElseThrow()
+        .getProperty(property)
+        .orElseThrow()
+        .getValue();
   }
 
   @Test
@@ -52,7 +87,9 @@ class CalendarInvitesTest {
     assertThat(event(calendar, Property.DTEND)).isEqualTo("20260310T132000Z");
     assertThat(event(calendar, Property.ORGANIZER)).isEqualTo("mailto:leo@example.com");
     assertThat(event(calendar, Property.STATUS)).isEqualTo("CONFIRMED");
-    assertThat(calendar.<VEvent>getComponent("VEVENT").orElseThrow().getProperties(Property.ATTENDEE)).hasSize(2);
+    assertThat(
+            calendar.<VEvent>getComponent("VEVENT").orElseThrow().getProperties(Property.ATTENDEE))
+        .hasSize(2);
   }
 
   @Test
@@ -60,7 +97,8 @@ class CalendarInvitesTest {
     Interview interview = interview();
     String uid = event(parse(CalendarInvites.invite(interview, ava, leo, NOW)), Property.UID);
 
-    interview.reschedule(ava.id(), START.plus(Duration.ofDays(1)), Duration.ZERO, Duration.ZERO, NOW);
+    interview.reschedule(
+        ava.id(), START.plus(Duration.ofDays(1)), Duration.ZERO, Duration.ZERO, NOW);
     Calendar moved = parse(CalendarInvites.invite(interview, ava, leo, NOW));
 
     assertThat(event(moved, Property.UID)).isEqualTo(uid);

@@ -12,8 +12,8 @@ class OutboxMessageTest {
   static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
 
   OutboxMessage message() {
-    return new OutboxMessage("request-sent", UUID.randomUUID(), "leo@example.com", "Subject", "Body",
-        null, null, NOW);
+    return new OutboxMessage(
+        "request-sent", UUID.randomUUID(), "leo@example.com", "Subject", "Body", null, null, NOW);
   }
 
   @Test

@@ -17,12 +17,18 @@ class DemoOrganisationTest {
   static final Plan DEFAULT = DemoOrganisation.generate(2000);
 
   static PersonSeed person(Plan plan, String username) {
-    return plan.people().stream().filter(p -> p.username().equals(username)).findFirst().orElseThrow();
+    return plan.people().stream()
+        .filter(p -> p.username().equals(username))
+        .findFirst()
+        .orElseThrow();
   }
 
   static String division(Plan plan, PersonSeed person) {
-    return plan.divisions().stream().filter(d -> d.id().equals(person.divisionId()))
-        .findFirst().orElseThrow().name();
+    return plan.divisions().stream()
+        .filter(d -> d.id().equals(person.divisionId()))
+        .findFirst()
+        .orElseThrow()
+        .name();
   }
 
   @Test
@@ -42,10 +48,13 @@ class DemoOrganisationTest {
   void aboutOneInTenIsALeaderAndEveryLeaderHasTopicsAndACap() {
     long leaders = DEFAULT.people().stream().filter(PersonSeed::leader).count();
     assertThat(leaders).isBetween(180L, 220L);
-    assertThat(DEFAULT.people()).filteredOn(PersonSeed::leader).allSatisfy(leader -> {
-      assertThat(leader.topics()).isNotEmpty();
-      assertThat(leader.monthlyCap()).isBetween(1, LeaderProfile.MAX_MONTHLY_CAP);
-    });
+    assertThat(DEFAULT.people())
+        .filteredOn(PersonSeed::leader)
+        .allSatisfy(
+            leader -> {
+              assertThat(leader.topics()).isNotEmpty();
+              assertThat(leader.monthlyCap()).isBetween(1, LeaderProfile.MAX_MONTHLY_CAP);
+            });
   }
 
   @Test
@@ -87,10 +96,13 @@ class DemoOrganisationTest {
   void userNamesAndIdsAreUnique() {
     Set<String> usernames = new HashSet<>();
     Set<UUID> ids = new HashSet<>();
-    DEFAULT.people().forEach(p -> {
-      assertThat(usernames.add(p.username())).as(p.username()).isTrue();
-      assertThat(ids.add(p.id())).isTrue();
-    });
+    DEFAULT
+        .people()
+        .forEach(
+            p -> {
+              assertThat(usernames.add(p.username())).as(p.username()).isTrue();
+              assertThat(ids.add(p.id())).isTrue();
+            });
   }
 
   @Test
@@ -111,6 +123,7 @@ class DemoOrganisationTest {
 
   @Test
   void aTooSmallOrganisationIsRefused() {
-    assertThatThrownBy(() -> DemoOrganisation.generate(10)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> DemoOrganisation.generate(10))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -17,9 +17,11 @@ class DirectoryCsvTest {
 
   @Test
   void aWellFormedExportReadsIntoRowsWithDefaults() {
-    Parsed parsed = parse("username,displayName,email,division,level,timeZone,manager,leader,movedOn\n"
-        + "Ann.Lee,Ann Lee,ann@example.com,Finance,5,Europe/Berlin,,yes,2026-10-01\n"
-        + "\"bo.kim\",\"Kim, Bo\",bo@example.com,Sales,3,Asia/Tokyo,ann.lee,,\n");
+    Parsed parsed =
+        parse(
+            "username,displayName,email,division,level,timeZone,manager,leader,movedOn\n"
+                + "Ann.Lee,Ann Lee,ann@example.com,Finance,5,Europe/Berlin,,yes,2026-10-01\n"
+                + "\"bo.kim\",\"Kim, Bo\",bo@example.com,Sales,3,Asia/Tokyo,ann.lee,,\n");
     assertThat(parsed.errors()).isEmpty();
     assertThat(parsed.rows()).hasSize(2);
     DirectoryCsv.Row ann = parsed.rows().get(0);
@@ -37,22 +39,36 @@ class DirectoryCsvTest {
 
   @Test
   void everyBadFieldIsReportedWithItsLineAndColumn() {
-    Parsed parsed = parse("username,displayName,email,division,level,timeZone,hr\n"
-        + "ok,Ok,ok@example.com,Finance,5,UTC,false\n"
-        + "bad name,,not-an-email,Finance,99,Nowhere/City,maybe\n"
-        + "ok,Again,ok2@example.com,Finance,5,UTC,\n"
-        + "short,Short,s@example.com\n");
+    Parsed parsed =
+        parse(
+            "username,displayName,email,division,level,timeZone,hr\n"
+                + "ok,Ok,ok@example.com,Finance,5,UTC,false\n"
+                + "bad name,,not-an-email,Finance,99,Nowhere/City,maybe\n"
+                + "ok,Again,ok2@example.com,Finance,5,UTC,\n"
+                + "short,Short,s@example.com\n");
     assertThat(parsed.valid()).isFalse();
-    assertThat(parsed.errors()).extracting(e -> e.line() + ":" + e.field()).containsExactly(
-        "3:username", "3:displayName", "3:email", "3:level", "3:timeZone", "3:hr", "4:username", "5:null");
+    assertThat(parsed.errors())
+        .extracting(e -> e.line() + ":" + e.field())
+        .containsExactly(
+            "3:username",
+            "3:displayName",
+            "3:email",
+            "3:level",
+            "3:timeZone",
+            "3:hr",
+            "4:username",
+            "5:null");
     assertThat(parsed.rows()).extracting(DirectoryCsv.Row::username).containsExactly("ok");
   }
 
   @Test
   void aMissingOrUnknownColumnIsReportedOnTheHeaderLine() {
-    Parsed parsed = parse("username,displayName,division,level,timeZone,shoeSize\nx,X,F,1,UTC,42\n");
+    Parsed parsed =
+        parse("username,displayName,division,level,timeZone,shoeSize\nx,X,F,1,UTC,42\n");
     assertThat(parsed.errors()).extracting(RowError::line).containsOnly(1);
-    assertThat(parsed.errors()).extracting(RowError::field).containsExactlyInAnyOrder("email", "shoeSize");
+    assertThat(parsed.errors())
+        .extracting(RowError::field)
+        .containsExactlyInAnyOrder("email", "shoeSize");
     assertThat(parsed.rows()).isEmpty();
   }
 }

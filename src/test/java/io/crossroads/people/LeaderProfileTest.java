@@ -25,8 +25,13 @@ class LeaderProfileTest {
 
   @Test
   void offeringReplacesEverythingAndNormalisesTopics() {
-    profile.offer(false, List.of(" Data Engineering ", "data engineering", "Pricing", " "),
-        " Ask me about pipelines ", 6, List.of(30, 15), List.of(MeetingFormat.PHONE));
+    profile.offer(
+        false,
+        List.of(" Data Engineering ", "data engineering", "Pricing", " "),
+        " Ask me about pipelines ",
+        6,
+        List.of(30, 15),
+        List.of(MeetingFormat.PHONE));
 
     assertThat(profile.acceptingRequests()).isFalse();
     assertThat(profile.topics()).containsExactly("data engineering", "pricing");
@@ -40,32 +45,53 @@ class LeaderProfileTest {
 
   @Test
   void aCapAboveTheProgramMaximumIsRefusedAndNothingChanges() {
-    assertThatThrownBy(() -> profile.offer(true, List.of("x"), "", 41, List.of(20),
-        List.of(MeetingFormat.VIDEO)))
-        .isInstanceOfSatisfying(Refusal.class, refusal ->
-            assertThat(refusal.problem().errors()).extracting("field").containsExactly("monthlyCap"));
+    assertThatThrownBy(
+            () ->
+                profile.offer(
+                    true, List.of("x"), "", 41, List.of(20), List.of(MeetingFormat.VIDEO)))
+        .isInstanceOfSatisfying(
+            Refusal.class,
+            refusal ->
+                assertThat(refusal.problem().errors())
+                    .extracting("field")
+                    .containsExactly("monthlyCap"));
     assertThat(profile.monthlyCap()).isEqualTo(4);
     assertThat(profile.topics()).isEmpty();
   }
 
   @Test
   void lengthsOutsideTheProgramAreRefused() {
-    assertThatThrownBy(() -> profile.offer(true, List.of(), "", 4, List.of(20, 45),
-        List.of(MeetingFormat.VIDEO))).isInstanceOf(Refusal.class);
+    assertThatThrownBy(
+            () ->
+                profile.offer(
+                    true, List.of(), "", 4, List.of(20, 45), List.of(MeetingFormat.VIDEO)))
+        .isInstanceOf(Refusal.class);
   }
 
   @Test
   void atLeastOneFormatIsNeeded() {
-    assertThatThrownBy(() -> profile.offer(true, List.of(), "", 4, List.of(20),
-        EnumSet.noneOf(MeetingFormat.class))).isInstanceOf(Refusal.class);
+    assertThatThrownBy(
+            () ->
+                profile.offer(
+                    true, List.of(), "", 4, List.of(20), EnumSet.noneOf(MeetingFormat.class)))
+        .isInstanceOf(Refusal.class);
   }
 
   @Test
   void topicsAreLimitedInNumberAndLength() {
     List<String> many = IntStream.range(0, 21).mapToObj(i -> "topic " + i).toList();
-    assertThatThrownBy(() -> profile.offer(true, many, "", 4, List.of(20),
-        List.of(MeetingFormat.VIDEO))).isInstanceOf(Refusal.class);
-    assertThatThrownBy(() -> profile.offer(true, List.of(String.join("", Collections.nCopies(61, "x"))),
-        "", 4, List.of(20), List.of(MeetingFormat.VIDEO))).isInstanceOf(Refusal.class);
+    assertThatThrownBy(
+            () -> profile.offer(true, many, "", 4, List.of(20), List.of(MeetingFormat.VIDEO)))
+        .isInstanceOf(Refusal.class);
+    assertThatThrownBy(
+            () ->
+                profile.offer(
+                    true,
+                    List.of(String.join("", Collections.nCopies(61, "x"))),
+                    "",
+                    4,
+                    List.of(20),
+                    List.of(MeetingFormat.VIDEO)))
+        .isInstanceOf(Refusal.class);
   }
 }

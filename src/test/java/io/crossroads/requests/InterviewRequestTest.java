@@ -27,10 +27,18 @@ class InterviewRequestTest {
   final UUID stranger = UUID.randomUUID();
 
   InterviewRequest propose(List<Instant> slots) {
-    return InterviewRequest.propose(employee, leader, 20, MeetingFormat.VIDEO,
-        new RequestMessage("I am Ava from Finance.", "How platform teams plan their roadmap",
+    return InterviewRequest.propose(
+        employee,
+        leader,
+        20,
+        MeetingFormat.VIDEO,
+        new RequestMessage(
+            "I am Ava from Finance.",
+            "How platform teams plan their roadmap",
             "Your talk on internal platforms"),
-        null, slots, NOW);
+        null,
+        slots,
+        NOW);
   }
 
   InterviewRequest pending() {
@@ -43,7 +51,9 @@ class InterviewRequestTest {
 
     assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
     assertThat(request.slots()).containsExactly(MONDAY, TUESDAY, WEDNESDAY);
-    assertThat(request.history()).extracting(RequestEvent::type).containsExactly(RequestEvent.Type.SENT);
+    assertThat(request.history())
+        .extracting(RequestEvent::type)
+        .containsExactly(RequestEvent.Type.SENT);
     assertThat(request.partyOf(employee)).isEqualTo(Party.REQUESTER);
     assertThat(request.partyOf(leader)).isEqualTo(Party.LEADER);
     assertThat(request.partyOf(stranger)).isEqualTo(Party.NONE);
@@ -52,16 +62,26 @@ class InterviewRequestTest {
   @Test
   void aRequestNeedsAtLeastTwoSlots() {
     assertThatThrownBy(() -> propose(List.of(MONDAY)))
-        .isInstanceOfSatisfying(Refusal.class, refusal -> {
-          assertThat(refusal.type()).isEqualTo(ProblemType.VALIDATION_FAILED);
-          assertThat(refusal.problem().errors()).extracting("field").containsExactly("proposedSlots");
-        });
+        .isInstanceOfSatisfying(
+            Refusal.class,
+            refusal -> {
+              assertThat(refusal.type()).isEqualTo(ProblemType.VALIDATION_FAILED);
+              assertThat(refusal.problem().errors())
+                  .extracting("field")
+                  .containsExactly("proposedSlots");
+            });
   }
 
   @Test
   void aRequestOffersAtMostFiveSlots() {
-    List<Instant> six = List.of(MONDAY, TUESDAY, WEDNESDAY, MONDAY.plus(Duration.ofDays(7)),
-        TUESDAY.plus(Duration.ofDays(7)), WEDNESDAY.plus(Duration.ofDays(7)));
+    List<Instant> six =
+        List.of(
+            MONDAY,
+            TUESDAY,
+            WEDNESDAY,
+            MONDAY.plus(Duration.ofDays(7)),
+            TUESDAY.plus(Duration.ofDays(7)),
+            WEDNESDAY.plus(Duration.ofDays(7)));
     refused(() -> propose(six), ProblemType.VALIDATION_FAILED);
   }
 
@@ -73,21 +93,43 @@ class InterviewRequestTest {
   @Test
   void aSlotInThePastIsRefusedNamingWhichOne() {
     assertThatThrownBy(() -> propose(List.of(MONDAY, NOW.minusSeconds(60))))
-        .isInstanceOfSatisfying(Refusal.class, refusal ->
-            assertThat(refusal.problem().errors()).extracting("field").containsExactly("proposedSlots[1]"));
+        .isInstanceOfSatisfying(
+            Refusal.class,
+            refusal ->
+                assertThat(refusal.problem().errors())
+                    .extracting("field")
+                    .containsExactly("proposedSlots[1]"));
   }
 
   @Test
   void nobodyCanRequestAnInterviewWithThemselves() {
-    refused(() -> InterviewRequest.propose(employee, employee, 20, MeetingFormat.VIDEO,
-        new RequestMessage("a", "b", "c"), null, List.of(MONDAY, TUESDAY), NOW),
+    refused(
+        () ->
+            InterviewRequest.propose(
+                employee,
+                employee,
+                20,
+                MeetingFormat.VIDEO,
+                new RequestMessage("a", "b", "c"),
+                null,
+                List.of(MONDAY, TUESDAY),
+                NOW),
         ProblemType.SELF_REQUEST);
   }
 
   @Test
   void onlyTheProgramLengthsAreAccepted() {
-    refused(() -> InterviewRequest.propose(employee, leader, 45, MeetingFormat.VIDEO,
-        new RequestMessage("a", "b", "c"), null, List.of(MONDAY, TUESDAY), NOW),
+    refused(
+        () ->
+            InterviewRequest.propose(
+                employee,
+                leader,
+                45,
+                MeetingFormat.VIDEO,
+                new RequestMessage("a", "b", "c"),
+                null,
+                List.of(MONDAY, TUESDAY),
+                NOW),
         ProblemType.VALIDATION_FAILED);
   }
 
@@ -111,29 +153,38 @@ class InterviewRequestTest {
     assertThat(interview.leaderId()).isEqualTo(leader);
     assertThat(interview.requestId()).isEqualTo(request.id());
     assertThat(interview.sequence()).isZero();
-    assertThat(request.history()).extracting(RequestEvent::type)
+    assertThat(request.history())
+        .extracting(RequestEvent::type)
         .containsExactly(RequestEvent.Type.SENT, RequestEvent.Type.ACCEPTED);
   }
 
   @Test
   void theEmployeeCannotAcceptTheirOwnPendingRequest() {
-    refused(() -> pending().accept(employee, MONDAY, Duration.ZERO, Duration.ZERO, NOW), ProblemType.FORBIDDEN);
+    refused(
+        () -> pending().accept(employee, MONDAY, Duration.ZERO, Duration.ZERO, NOW),
+        ProblemType.FORBIDDEN);
   }
 
   @Test
   void aStrangerCannotAccept() {
-    refused(() -> pending().accept(stranger, MONDAY, Duration.ZERO, Duration.ZERO, NOW), ProblemType.FORBIDDEN);
+    refused(
+        () -> pending().accept(stranger, MONDAY, Duration.ZERO, Duration.ZERO, NOW),
+        ProblemType.FORBIDDEN);
   }
 
   @Test
   void onlyAProposedSlotCanBeAccepted() {
-    refused(() -> pending().accept(leader, MONDAY.plusSeconds(900), Duration.ZERO, Duration.ZERO, NOW), ProblemType.SLOT_NOT_PROPOSED);
+    refused(
+        () -> pending().accept(leader, MONDAY.plusSeconds(900), Duration.ZERO, Duration.ZERO, NOW),
+        ProblemType.SLOT_NOT_PROPOSED);
   }
 
   @Test
   void aSlotThatHasStartedCannotBeAccepted() {
     InterviewRequest request = pending();
-    refused(() -> request.accept(leader, MONDAY, Duration.ZERO, Duration.ZERO, MONDAY), ProblemType.SLOT_IN_PAST);
+    refused(
+        () -> request.accept(leader, MONDAY, Duration.ZERO, Duration.ZERO, MONDAY),
+        ProblemType.SLOT_IN_PAST);
     assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
   }
 
@@ -142,7 +193,9 @@ class InterviewRequestTest {
     InterviewRequest request = pending();
     request.accept(leader, MONDAY, Duration.ZERO, Duration.ZERO, NOW);
 
-    refused(() -> request.accept(leader, TUESDAY, Duration.ZERO, Duration.ZERO, NOW), ProblemType.REQUEST_CLOSED);
+    refused(
+        () -> request.accept(leader, TUESDAY, Duration.ZERO, Duration.ZERO, NOW),
+        ProblemType.REQUEST_CLOSED);
   }
 
   @Test
@@ -166,7 +219,9 @@ class InterviewRequestTest {
     InterviewRequest request = pending();
     request.decline(leader, null, NOW);
 
-    refused(() -> request.accept(leader, MONDAY, Duration.ZERO, Duration.ZERO, NOW), ProblemType.REQUEST_CLOSED);
+    refused(
+        () -> request.accept(leader, MONDAY, Duration.ZERO, Duration.ZERO, NOW),
+        ProblemType.REQUEST_CLOSED);
   }
 
   @Test

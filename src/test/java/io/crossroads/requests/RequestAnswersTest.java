@@ -20,8 +20,10 @@ class RequestAnswersTest {
 
   static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
   static final FollowUpPolicy POLICY = FollowUpPolicy.DEFAULT;
+
   /** A Monday morning in New York. */
   static final Instant SENT = Instant.parse("2026-03-02T14:00:00Z");
+
   static final Instant LATER = Instant.parse("2026-03-20T15:00:00Z");
   static final Instant LATEST = Instant.parse("2026-03-21T15:00:00Z");
 
@@ -30,9 +32,15 @@ class RequestAnswersTest {
   final UUID colleague = UUID.randomUUID();
 
   InterviewRequest pending() {
-    return InterviewRequest.propose(employee, leader, 30, MeetingFormat.PHONE,
-        new RequestMessage("I am Ava", "How you plan a roadmap", "Your talk"), null,
-        List.of(Instant.parse("2026-03-16T15:00:00Z"), Instant.parse("2026-03-17T15:00:00Z")), SENT);
+    return InterviewRequest.propose(
+        employee,
+        leader,
+        30,
+        MeetingFormat.PHONE,
+        new RequestMessage("I am Ava", "How you plan a roadmap", "Your talk"),
+        null,
+        List.of(Instant.parse("2026-03-16T15:00:00Z"), Instant.parse("2026-03-17T15:00:00Z")),
+        SENT);
   }
 
   @Test
@@ -40,12 +48,15 @@ class RequestAnswersTest {
     InterviewRequest request = pending();
 
     request.counter(leader, List.of(LATEST, LATER), "Those days I travel", SENT.plusSeconds(3600));
-    Interview interview = request.accept(employee, LATER, Duration.ZERO, Duration.ZERO, SENT.plusSeconds(7200));
+    Interview interview =
+        request.accept(employee, LATER, Duration.ZERO, Duration.ZERO, SENT.plusSeconds(7200));
 
     assertThat(request.status()).isEqualTo(RequestStatus.ACCEPTED);
     assertThat(interview.start()).isEqualTo(LATER);
-    assertThat(request.history()).extracting(RequestEvent::type).containsExactly(
-        RequestEvent.Type.SENT, RequestEvent.Type.COUNTERED, RequestEvent.Type.ACCEPTED);
+    assertThat(request.history())
+        .extracting(RequestEvent::type)
+        .containsExactly(
+            RequestEvent.Type.SENT, RequestEvent.Type.COUNTERED, RequestEvent.Type.ACCEPTED);
   }
 
   @Test
@@ -53,9 +64,13 @@ class RequestAnswersTest {
     InterviewRequest request = pending();
     request.counter(leader, List.of(LATER), null, SENT);
 
-    refused(() -> request.accept(leader, LATER, Duration.ZERO, Duration.ZERO, SENT), ProblemType.FORBIDDEN);
+    refused(
+        () -> request.accept(leader, LATER, Duration.ZERO, Duration.ZERO, SENT),
+        ProblemType.FORBIDDEN);
     refused(() -> request.counter(leader, List.of(LATEST), null, SENT), ProblemType.NOT_YOUR_TURN);
-    refused(() -> request.accept(employee, LATEST, Duration.ZERO, Duration.ZERO, SENT), ProblemType.SLOT_NOT_PROPOSED);
+    refused(
+        () -> request.accept(employee, LATEST, Duration.ZERO, Duration.ZERO, SENT),
+        ProblemType.SLOT_NOT_PROPOSED);
   }
 
   @Test
@@ -65,7 +80,9 @@ class RequestAnswersTest {
 
   @Test
   void aCounterNeedsFutureTimes() {
-    refused(() -> pending().counter(leader, List.of(SENT.minusSeconds(60)), null, SENT), ProblemType.VALIDATION_FAILED);
+    refused(
+        () -> pending().counter(leader, List.of(SENT.minusSeconds(60)), null, SENT),
+        ProblemType.VALIDATION_FAILED);
     refused(() -> pending().counter(leader, List.of(), null, SENT), ProblemType.VALIDATION_FAILED);
   }
 
@@ -76,7 +93,9 @@ class RequestAnswersTest {
     Instant friday = Instant.parse("2026-03-06T22:00:00Z");
     Instant nextMonday = Instant.parse("2026-03-09T13:00:00Z"); // 09:00 EDT after the clocks change
 
-    refused(() -> request.followUp(employee, "Hello again", POLICY, NEW_YORK, friday), ProblemType.FOLLOW_UP_TOO_SOON);
+    refused(
+        () -> request.followUp(employee, "Hello again", POLICY, NEW_YORK, friday),
+        ProblemType.FOLLOW_UP_TOO_SOON);
     request.followUp(employee, "Hello again", POLICY, NEW_YORK, nextMonday);
 
     assertThat(request.followUps()).isEqualTo(1);
@@ -92,7 +111,9 @@ class RequestAnswersTest {
     request.followUp(employee, "Two", POLICY, NEW_YORK, second);
     Instant third = BusinessDays.WEEKDAYS.add(second, 5, NEW_YORK);
 
-    refused(() -> request.followUp(employee, "Three", POLICY, NEW_YORK, third), ProblemType.FOLLOW_UP_LIMIT);
+    refused(
+        () -> request.followUp(employee, "Three", POLICY, NEW_YORK, third),
+        ProblemType.FOLLOW_UP_LIMIT);
     assertThat(request.isDue(POLICY, NEW_YORK, third.minusSeconds(1))).isFalse();
     assertThat(request.isDue(POLICY, NEW_YORK, third)).isTrue();
 
@@ -103,8 +124,11 @@ class RequestAnswersTest {
   @Test
   void aRequestThatIsNotDueCannotExpire() {
     InterviewRequest request = pending();
-    refused(() -> request.expire(POLICY, NEW_YORK, SENT.plus(Duration.ofDays(3))), ProblemType.CONFLICT);
-    request.accept(leader, Instant.parse("2026-03-16T15:00:00Z"), Duration.ZERO, Duration.ZERO, SENT);
+    refused(
+        () -> request.expire(POLICY, NEW_YORK, SENT.plus(Duration.ofDays(3))),
+        ProblemType.CONFLICT);
+    request.accept(
+        leader, Instant.parse("2026-03-16T15:00:00Z"), Duration.ZERO, Duration.ZERO, SENT);
     assertThat(request.isDue(POLICY, NEW_YORK, SENT.plus(Duration.ofDays(30)))).isFalse();
   }
 
@@ -114,7 +138,8 @@ class RequestAnswersTest {
     Instant due = BusinessDays.WEEKDAYS.add(SENT, 5, NEW_YORK);
     refused(() -> request.followUp(leader, "?", POLICY, NEW_YORK, due), ProblemType.FORBIDDEN);
     request.counter(leader, List.of(LATER), null, SENT);
-    refused(() -> request.followUp(employee, "?", POLICY, NEW_YORK, LATER), ProblemType.NOT_YOUR_TURN);
+    refused(
+        () -> request.followUp(employee, "?", POLICY, NEW_YORK, LATER), ProblemType.NOT_YOUR_TURN);
   }
 
   @Test
@@ -122,7 +147,8 @@ class RequestAnswersTest {
     InterviewRequest request = pending();
     Instant stillOpen = Instant.parse("2026-03-17T15:00:00Z");
 
-    InterviewRequest forwarded = request.redirect(leader, colleague, List.of(stillOpen), "Talk to Mia", SENT);
+    InterviewRequest forwarded =
+        request.redirect(leader, colleague, List.of(stillOpen), "Talk to Mia", SENT);
 
     assertThat(request.status()).isEqualTo(RequestStatus.REDIRECTED);
     assertThat(forwarded.status()).isEqualTo(RequestStatus.PENDING);
@@ -137,15 +163,22 @@ class RequestAnswersTest {
 
   @Test
   void aRedirectGoesToSomeoneElseAndOnlyFromTheLeader() {
-    refused(() -> pending().redirect(leader, leader, List.of(), null, SENT), ProblemType.REDIRECT_INVALID);
-    refused(() -> pending().redirect(leader, employee, List.of(), null, SENT), ProblemType.REDIRECT_INVALID);
-    refused(() -> pending().redirect(employee, colleague, List.of(), null, SENT), ProblemType.FORBIDDEN);
+    refused(
+        () -> pending().redirect(leader, leader, List.of(), null, SENT),
+        ProblemType.REDIRECT_INVALID);
+    refused(
+        () -> pending().redirect(leader, employee, List.of(), null, SENT),
+        ProblemType.REDIRECT_INVALID);
+    refused(
+        () -> pending().redirect(employee, colleague, List.of(), null, SENT),
+        ProblemType.FORBIDDEN);
   }
 
   @Test
   void businessDaysSkipWeekendsInTheGivenZone() {
     Instant fridayEvening = Instant.parse("2026-03-06T23:30:00Z"); // Friday 18:30 in New York
-    assertThat(BusinessDays.WEEKDAYS.add(fridayEvening, 1, NEW_YORK)).isEqualTo(Instant.parse("2026-03-09T22:30:00Z"));
+    assertThat(BusinessDays.WEEKDAYS.add(fridayEvening, 1, NEW_YORK))
+        .isEqualTo(Instant.parse("2026-03-09T22:30:00Z"));
     // The same instant is already Saturday 00:30 in Berlin: the next business day is Monday 00:30.
     assertThat(BusinessDays.WEEKDAYS.add(fridayEvening, 1, ZoneId.of("Europe/Berlin")))
         .isEqualTo(Instant.parse("2026-03-08T23:30:00Z"));
@@ -157,8 +190,10 @@ class RequestAnswersTest {
         new BusinessDays(Set.of(LocalDate.parse("2026-12-24"), LocalDate.parse("2026-12-25")));
     Instant tuesday = Instant.parse("2026-12-22T15:00:00Z"); // 10:00 in New York
     // Wednesday 23rd, (Thu 24th, Fri 25th holidays, weekend), Mon 28th, Tue 29th.
-    assertThat(christmas.add(tuesday, 3, NEW_YORK)).isEqualTo(Instant.parse("2026-12-29T15:00:00Z"));
-    assertThat(BusinessDays.WEEKDAYS.add(tuesday, 3, NEW_YORK)).isEqualTo(Instant.parse("2026-12-25T15:00:00Z"));
+    assertThat(christmas.add(tuesday, 3, NEW_YORK))
+        .isEqualTo(Instant.parse("2026-12-29T15:00:00Z"));
+    assertThat(BusinessDays.WEEKDAYS.add(tuesday, 3, NEW_YORK))
+        .isEqualTo(Instant.parse("2026-12-25T15:00:00Z"));
   }
 
   @Test
@@ -168,8 +203,10 @@ class RequestAnswersTest {
     InterviewRequest request = pending();
     // Sent Monday 2 March; five weekdays later is Monday 9 March, the holiday, so Tuesday 10th.
     Instant fiveWeekdaysLater = BusinessDays.WEEKDAYS.add(SENT, 5, NEW_YORK);
-    assertThat(policy.nextAttempt(SENT, NEW_YORK)).isEqualTo(fiveWeekdaysLater.plus(Duration.ofDays(1)));
-    refused(() -> request.followUp(employee, "hello again", policy, NEW_YORK, fiveWeekdaysLater),
+    assertThat(policy.nextAttempt(SENT, NEW_YORK))
+        .isEqualTo(fiveWeekdaysLater.plus(Duration.ofDays(1)));
+    refused(
+        () -> request.followUp(employee, "hello again", policy, NEW_YORK, fiveWeekdaysLater),
         ProblemType.FOLLOW_UP_TOO_SOON);
     request.followUp(employee, "hello again", policy, NEW_YORK, policy.nextAttempt(SENT, NEW_YORK));
     assertThat(request.followUps()).isEqualTo(1);

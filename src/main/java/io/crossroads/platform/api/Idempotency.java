@@ -60,7 +60,8 @@ public class Idempotency {
     if (!stored.isEmpty()) {
       Object[] row = (Object[]) stored.get(0);
       if (!hash.equals(row[0])) {
-        throw new Refusal(ProblemType.IDEMPOTENCY_KEY_REUSED,
+        throw new Refusal(
+            ProblemType.IDEMPOTENCY_KEY_REUSED,
             "The key " + key + " was first used with a different body.");
       }
       Response.ResponseBuilder replay =
@@ -96,7 +97,8 @@ public class Idempotency {
   private static String sha256(String text) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }

@@ -11,8 +11,8 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
- * Documents the problem responses every operation can give, so they are stated once here instead
- * of on every resource method.
+ * Documents the problem responses every operation can give, so they are stated once here instead of
+ * on every resource method.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -87,8 +87,12 @@ public class ProblemResponsesFilter implements OASFilter {
     return OASFactory.createSchema()
         .type(Schema.SchemaType.OBJECT)
         .description("RFC 9457 problem details")
-        .addProperty("type", OASFactory.createSchema().type(Schema.SchemaType.STRING)
-            .description("/problems/{slug}, one slug per refusal, e.g. /problems/slot-not-proposed"))
+        .addProperty(
+            "type",
+            OASFactory.createSchema()
+                .type(Schema.SchemaType.STRING)
+                .description(
+                    "/problems/{slug}, one slug per refusal, e.g. /problems/slot-not-proposed"))
         .addProperty("title", string)
         .addProperty("status", OASFactory.createSchema().type(Schema.SchemaType.INTEGER))
         .addProperty("detail", string)

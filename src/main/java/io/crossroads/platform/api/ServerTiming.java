@@ -27,8 +27,11 @@ public class ServerTiming implements ContainerRequestFilter, ContainerResponseFi
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     if (request.getProperty(STARTED) instanceof Long started) {
-      response.getHeaders().add("Server-Timing",
-          String.format(Locale.ROOT, "app;dur=%.2f", (System.nanoTime() - started) / 1e6));
+      response
+          .getHeaders()
+          .add(
+              "Server-Timing",
+              String.format(Locale.ROOT, "app;dur=%.2f", (System.nanoTime() - started) / 1e6));
     }
   }
 }

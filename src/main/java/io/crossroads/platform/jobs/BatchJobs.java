@@ -19,10 +19,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Starts long jobs (cohort rounds, directory imports) as Jakarta Batch jobs, and starts again the
- * ones nobody is working on: queued but never started, or whose instance stopped sending
- * heartbeats (it stopped, or crashed). Every instance looks; the row's claim ({@link JobRuns})
- * lets exactly one attempt run a job. Batch's own job repository is per instance and may be lost
- * with it; the job's row is what counts.
+ * ones nobody is working on: queued but never started, or whose instance stopped sending heartbeats
+ * (it stopped, or crashed). Every instance looks; the row's claim ({@link JobRuns}) lets exactly
+ * one attempt run a job. Batch's own job repository is per instance and may be lost with it; the
+ * job's row is what counts.
  */
 @Singleton
 @Startup
@@ -45,7 +45,8 @@ public class BatchJobs {
 
   @PostConstruct
   void schedule() {
-    timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig("job-recovery", false));
+    timers.createIntervalTimer(
+        interval.toMillis(), interval.toMillis(), new TimerConfig("job-recovery", false));
   }
 
   public Duration staleAfter() {
@@ -65,8 +66,13 @@ public class BatchJobs {
   void recover() {
     for (JobRuns.Table table : JobRuns.Table.values()) {
       for (UUID id : runs.abandoned(table, staleAfter)) {
-        LOG.info(() -> table.batchJob() + " " + id + " has no live attempt; starting it again on "
-            + ScheduledRuns.instance());
+        LOG.info(
+            () ->
+                table.batchJob()
+                    + " "
+                    + id
+                    + " has no live attempt; starting it again on "
+                    + ScheduledRuns.instance());
         start(table, id);
       }
     }

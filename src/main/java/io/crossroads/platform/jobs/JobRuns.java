@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Ownership of long jobs whose rows carry the standard columns ({@code status, attempt,
- * claimed_by, heartbeat_at, started_at, finished_at, progress_done, error, created_at}): an
- * attempt claims a QUEUED row, or a RUNNING one whose heartbeat went silent, and from then on every
- * write of an attempt that lost the row is refused. Each call commits on its own.
+ * Ownership of long jobs whose rows carry the standard columns ({@code status, attempt, claimed_by,
+ * heartbeat_at, started_at, finished_at, progress_done, error, created_at}): an attempt claims a
+ * QUEUED row, or a RUNNING one whose heartbeat went silent, and from then on every write of an
+ * attempt that lost the row is refused. Each call commits on its own.
  */
 @ApplicationScoped
 public class JobRuns {
@@ -46,39 +46,53 @@ public class JobRuns {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public int claim(Table table, UUID id, Duration stale) {
     Instant now = clock.instant();
-    int updated = em.createNativeQuery("update " + table.name + " set status = 'RUNNING',"
-            + " attempt = attempt + 1, claimed_by = ?1, heartbeat_at = ?2, started_at = ?2,"
-            + " progress_done = 0, error = null, version = version + 1"
-            + " where id = ?3 and (status = 'QUEUED' or (status = 'RUNNING' and heartbeat_at < ?4))")
-        .setParameter(1, ScheduledRuns.instance())
-        .setParameter(2, now)
-        .setParameter(3, id)
-        .setParameter(4, now.minus(stale))
-        .executeUpdate();
+    int updated =
+        em.createNativeQuery(
+                "update "
+                    + table.name
+                    + " set status = 'RUNNING',"
+                    + " attempt = attempt + 1, claimed_by = ?1, heartbeat_at = ?2, started_at = ?2,"
+                    + " progress_done = 0, error = null, version = version + 1"
+                    + " where id = ?3 and (status = 'QUEUED' or (status = 'RUNNING' and heartbeat_at < ?4))")
+            .setParameter(1, ScheduledRuns.instance())
+            .setParameter(2, now)
+            .setParameter(3, id)
+            .setParameter(4, now.minus(stale))
+            .executeUpdate();
     if (updated == 0) {
       return 0;
     }
-    return ((Number) em.createNativeQuery("select attempt from " + table.name + " where id = ?1")
-        .setParameter(1, id).getSingleResult()).intValue();
+    return ((Number)
+            em.createNativeQuery("select attempt from " + table.name + " where id = ?1")
+                .setParameter(1, id)
+                .getSingleResult())
+        .intValue();
   }
 
   /** Records progress and the heartbeat; false when the attempt no longer owns the job. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public boolean progress(Table table, UUID id, int attempt, int done) {
-    return em.createNativeQuery("update " + table.name + " set progress_done = ?1, heartbeat_at = ?2,"
-            + " version = version + 1 where id = ?3 and attempt = ?4 and status = 'RUNNING'")
-        .setParameter(1, done)
-        .setParameter(2, clock.instant())
-        .setParameter(3, id)
-        .setParameter(4, attempt)
-        .executeUpdate() == 1;
+    return em.createNativeQuery(
+                "update "
+                    + table.name
+                    + " set progress_done = ?1, heartbeat_at = ?2,"
+                    + " version = version + 1 where id = ?3 and attempt = ?4 and status = 'RUNNING'")
+            .setParameter(1, done)
+            .setParameter(2, clock.instant())
+            .setParameter(3, id)
+            .setParameter(4, attempt)
+            .executeUpdate()
+        == 1;
   }
 
   /** Ends the attempt as FAILED with an error a person can read. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void fail(Table table, UUID id, int attempt, String error) {
-    em.createNativeQuery("update " + table.name + " set status = 'FAILED', error = ?1, finished_at = ?2,"
-            + " version = version + 1 where id = ?3 and attempt = ?4")
+    em.createNativeQuery(
+            "update "
+                + table.name
+                + " set status = 'FAILED', error = ?1, finished_at = ?2,"
+                + " version = version + 1 where id = ?3 and attempt = ?4")
         .setParameter(1, truncate(error, 2000))
         .setParameter(2, clock.instant())
         .setParameter(3, id)
@@ -90,10 +104,13 @@ public class JobRuns {
   @Transactional
   public List<UUID> abandoned(Table table, Duration stale) {
     Instant since = clock.instant().minus(stale);
-    List<?> ids = em.createNativeQuery("select cast(id as varchar(36)) from " + table.name
-            + " where (status = 'QUEUED' and created_at < ?1) or (status = 'RUNNING' and heartbeat_at < ?1)")
-        .setParameter(1, since)
-        .getResultList();
+    List<?> ids =
+        em.createNativeQuery(
+                "select cast(id as varchar(36)) from "
+                    + table.name
+                    + " where (status = 'QUEUED' and created_at < ?1) or (status = 'RUNNING' and heartbeat_at < ?1)")
+            .setParameter(1, since)
+            .getResultList();
     return ids.stream().map(id -> UUID.fromString((String) id)).toList();
   }
 

@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Makes scheduled work cluster-safe: every instance's timer fires, but only the one that claims
- * the period's row runs the job.
+ * Makes scheduled work cluster-safe: every instance's timer fires, but only the one that claims the
+ * period's row runs the job.
  */
 @ApplicationScoped
 public class ScheduledRuns {

@@ -18,13 +18,14 @@ public final class Entities {
    * The entities with these ids that exist, by id, in one query; those already loaded in this
    * transaction are not read again.
    */
-  public static <T> Map<UUID, T> byIds(EntityManager em, Class<T> type, List<UUID> ids,
-      Function<T, UUID> idOf) {
+  public static <T> Map<UUID, T> byIds(
+      EntityManager em, Class<T> type, List<UUID> ids, Function<T, UUID> idOf) {
     Map<UUID, T> found = new HashMap<>();
     if (ids.isEmpty()) {
       return found;
     }
-    em.unwrap(Session.class)
+    em
+        .unwrap(Session.class)
         .byMultipleIds(type)
         .enableSessionCheck(true)
         .multiLoad(ids.stream().distinct().toList())

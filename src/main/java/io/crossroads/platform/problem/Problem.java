@@ -8,7 +8,12 @@ import java.util.List;
 /** An RFC 9457 problem detail, the body of every error response. */
 @JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "errors"})
 public record Problem(
-    String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+    String type,
+    String title,
+    int status,
+    String detail,
+    String instance,
+    List<FieldError> errors) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -23,7 +28,8 @@ public record Problem(
 
   public static Problem invalid(List<FieldError> errors) {
     ProblemType type = ProblemType.VALIDATION_FAILED;
-    String detail = errors.size() == 1 ? "One field is invalid." : errors.size() + " fields are invalid.";
+    String detail =
+        errors.size() == 1 ? "One field is invalid." : errors.size() + " fields are invalid.";
     return new Problem(type.uri(), type.title(), type.status(), detail, null, List.copyOf(errors));
   }
 

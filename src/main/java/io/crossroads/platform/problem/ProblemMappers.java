@@ -22,7 +22,8 @@ public final class ProblemMappers {
     @Override
     public Response toResponse(E exception) {
       Problem problem = Problems.from(exception);
-      return Problems.response(uri == null ? problem : problem.at(uri.getRequestUri().getRawPath()));
+      return Problems.response(
+          uri == null ? problem : problem.at(uri.getRequestUri().getRawPath()));
     }
   }
 
@@ -42,13 +43,18 @@ public final class ProblemMappers {
       Problem problem = Problems.from(exception);
       Response.ResponseBuilder response =
           Response.fromResponse(
-              Problems.response(uri == null ? problem : problem.at(uri.getRequestUri().getRawPath())));
+              Problems.response(
+                  uri == null ? problem : problem.at(uri.getRequestUri().getRawPath())));
       // Keep what the runtime worked out, such as the Allow header of a 405.
-      exception.getResponse().getHeaders().forEach((name, values) -> {
-        if (!name.equalsIgnoreCase("Content-Type")) {
-          values.forEach(value -> response.header(name, value));
-        }
-      });
+      exception
+          .getResponse()
+          .getHeaders()
+          .forEach(
+              (name, values) -> {
+                if (!name.equalsIgnoreCase("Content-Type")) {
+                  values.forEach(value -> response.header(name, value));
+                }
+              });
       return response.build();
     }
   }

@@ -34,8 +34,12 @@ public enum ProblemType {
   SLOT_TAKEN(409, "slot-taken", "The leader already has an interview at that time"),
   SLOT_UNAVAILABLE(409, "slot-unavailable", "That time is not open in the leader's availability"),
   CAP_REACHED(409, "cap-reached", "The leader's monthly cap is reached"),
-  OPEN_REQUEST_LIMIT(409, "open-request-limit", "You have as many open requests as the program allows"),
-  MONTHLY_REQUEST_LIMIT(409, "monthly-request-limit", "You have sent as many requests this month as the program allows"),
+  OPEN_REQUEST_LIMIT(
+      409, "open-request-limit", "You have as many open requests as the program allows"),
+  MONTHLY_REQUEST_LIMIT(
+      409,
+      "monthly-request-limit",
+      "You have sent as many requests this month as the program allows"),
   FOLLOW_UP_TOO_SOON(409, "follow-up-too-soon", "Give the leader more time before following up"),
   FOLLOW_UP_LIMIT(409, "follow-up-limit", "You have followed up as often as the program allows"),
   REDIRECT_INVALID(409, "redirect-invalid", "This colleague cannot take the request"),

@@ -54,7 +54,8 @@ public final class Problems {
         return Problem.of(ProblemType.CONFLICT, "The change conflicts with data saved meanwhile.");
       }
       if (t instanceof JsonbException || t instanceof JsonParsingException) {
-        return Problem.of(ProblemType.MALFORMED_REQUEST, "The body is not valid JSON for this operation.");
+        return Problem.of(
+            ProblemType.MALFORMED_REQUEST, "The body is not valid JSON for this operation.");
       }
       if (t instanceof ProcessingException && t.getCause() == null) {
         return Problem.of(ProblemType.MALFORMED_REQUEST, "The request body could not be read.");

@@ -22,9 +22,9 @@ public class Accounts {
   @PersistenceContext EntityManager em;
 
   /**
-   * PBKDF2 costs tens of milliseconds by design; scripts send Basic credentials with every call.
-   * A password already verified against the current stored hash is remembered by a digest of both,
-   * so a changed hash invalidates it without any cross-instance coordination.
+   * PBKDF2 costs tens of milliseconds by design; scripts send Basic credentials with every call. A
+   * password already verified against the current stored hash is remembered by a digest of both, so
+   * a changed hash invalidates it without any cross-instance coordination.
    */
   private final Map<String, String> verified = new ConcurrentHashMap<>();
 
@@ -61,7 +61,8 @@ public class Accounts {
 
   /** The active person with this user name, as a caller with the roles given (from a token). */
   public Optional<Caller> byUsername(String username, java.util.Set<Role> roles) {
-    return em.createQuery("select p.id, p.username from Person p where p.username = :username and p.active = true",
+    return em.createQuery(
+            "select p.id, p.username from Person p where p.username = :username and p.active = true",
             Object[].class)
         .setParameter("username", username.toLowerCase())
         .getResultStream()

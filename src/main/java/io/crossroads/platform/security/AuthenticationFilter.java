@@ -2,6 +2,8 @@ package io.crossroads.platform.security;
 
 import io.crossroads.platform.problem.Problem;
 import io.crossroads.platform.problem.ProblemType;
+import io.crossroads.platform.security.oidc.BearerTokens;
+import io.crossroads.platform.security.oidc.OidcSettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,8 +20,6 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import io.crossroads.platform.security.oidc.BearerTokens;
-import io.crossroads.platform.security.oidc.OidcSettings;
 
 /**
  * Signs the caller in for every API call: HTTP Basic for scripts, the session cookie for the
@@ -29,8 +29,10 @@ import io.crossroads.platform.security.oidc.OidcSettings;
 public class AuthenticationFilter extends HttpFilter {
 
   static final String SESSION_PERSON = "crossroads.person";
+
   /** In OIDC mode, the realm roles granted at sign-in. */
   static final String SESSION_ROLES = "crossroads.roles";
+
   /** Browsers cannot add this header to a cross-site form post, which is what CSRF relies on. */
   static final String CSRF_HEADER = "X-Requested-With";
 
@@ -41,32 +43,44 @@ public class AuthenticationFilter extends HttpFilter {
   @Inject BearerTokens tokens;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String authorization = request.getHeader("Authorization");
     if (oidc.enabled() && authorization != null) {
       if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-        unauthenticated(request, response, "Send an access token from the company's identity provider"
-            + " as Authorization: Bearer; user names and passwords are not accepted here.");
+        unauthenticated(
+            request,
+            response,
+            "Send an access token from the company's identity provider"
+                + " as Authorization: Bearer; user names and passwords are not accepted here.");
         return;
       }
       BearerTokens.Token token;
       try {
         token = tokens.access(authorization.substring(7).trim());
       } catch (BearerTokens.Invalid invalid) {
-        unauthenticated(request, response, "The access token is not valid: " + invalid.getMessage());
+        unauthenticated(
+            request, response, "The access token is not valid: " + invalid.getMessage());
         return;
       }
       Optional<Caller> caller = accounts.byUsername(token.username(), token.roles());
       if (caller.isEmpty()) {
-        write(response, Problem.of(ProblemType.FORBIDDEN, token.username()
-            + " is not in the directory yet; HR syncs it from the identity provider."), request);
+        write(
+            response,
+            Problem.of(
+                ProblemType.FORBIDDEN,
+                token.username()
+                    + " is not in the directory yet; HR syncs it from the identity provider."),
+            request);
         return;
       }
       chain.doFilter(signedIn(request, caller.get(), "BEARER"), response);
       return;
     }
-    if (!oidc.enabled() && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+    if (!oidc.enabled()
+        && authorization != null
+        && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       Optional<Caller> caller = basic(authorization.substring(6).trim());
       if (caller.isEmpty()) {
         unauthenticated(request, response, "The user name or password is wrong.");
@@ -82,8 +96,14 @@ public class AuthenticationFilter extends HttpFilter {
       if (oidc.enabled() && caller.isPresent()) {
         // Roles come from the identity provider, as granted at sign-in.
         Object roles = session.getAttribute(SESSION_ROLES);
-        caller = Optional.of(new Caller(caller.get().id(), caller.get().username(),
-            roles instanceof java.util.Set<?> granted ? Role.only(granted) : java.util.Set.of(Role.EMPLOYEE)));
+        caller =
+            Optional.of(
+                new Caller(
+                    caller.get().id(),
+                    caller.get().username(),
+                    roles instanceof java.util.Set<?> granted
+                        ? Role.only(granted)
+                        : java.util.Set.of(Role.EMPLOYEE)));
       }
       if (caller.isEmpty()) {
         session.invalidate();
@@ -91,15 +111,23 @@ public class AuthenticationFilter extends HttpFilter {
         return;
       }
       if (!SAFE_METHODS.contains(request.getMethod()) && request.getHeader(CSRF_HEADER) == null) {
-        write(response, Problem.of(ProblemType.FORBIDDEN,
-            "Changes from the portal must carry the " + CSRF_HEADER + " header."), request);
+        write(
+            response,
+            Problem.of(
+                ProblemType.FORBIDDEN,
+                "Changes from the portal must carry the " + CSRF_HEADER + " header."),
+            request);
         return;
       }
       chain.doFilter(signedIn(request, caller.get(), HttpServletRequest.FORM_AUTH), response);
       return;
     }
-    unauthenticated(request, response, oidc.enabled()
-        ? "Sign in through the company's identity provider." : "Sign in with your user name and password.");
+    unauthenticated(
+        request,
+        response,
+        oidc.enabled()
+            ? "Sign in through the company's identity provider."
+            : "Sign in with your user name and password.");
   }
 
   private Optional<Caller> basic(String encoded) {
@@ -120,8 +148,9 @@ public class AuthenticationFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
     // Only scripts get the Basic challenge: in a browser it would pop up a native dialog.
     if (request.getHeader(CSRF_HEADER) == null) {
-      response.setHeader("WWW-Authenticate", oidc.enabled()
-          ? "Bearer realm=\"Crossroads\"" : "Basic realm=\"Crossroads\"");
+      response.setHeader(
+          "WWW-Authenticate",
+          oidc.enabled() ? "Bearer realm=\"Crossroads\"" : "Basic realm=\"Crossroads\"");
     }
     write(response, Problem.of(ProblemType.UNAUTHENTICATED, detail), request);
   }

@@ -26,7 +26,13 @@ public final class PasswordHasher {
     RANDOM.nextBytes(salt);
     byte[] derived = derive(password, salt, iterations);
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-    return PREFIX + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(derived);
+    return PREFIX
+        + "$"
+        + iterations
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
+        + b64.encodeToString(derived);
   }
 
   public static boolean verify(String password, String stored) {

@@ -43,15 +43,25 @@ public class RateLimitFilter implements ContainerRequestFilter {
     if (!(servletRequest.getAttribute(Caller.ATTRIBUTE) instanceof Caller caller)) {
       return;
     }
-    String action = resource.getResourceClass().getSimpleName() + "." + resource.getResourceMethod().getName();
+    String action =
+        resource.getResourceClass().getSimpleName() + "." + resource.getResourceMethod().getName();
     Optional<Duration> wait = limits.attempt(action, caller.id().toString(), limit, window);
     if (wait.isPresent()) {
       long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toNanosPart() > 0 ? 1 : 0));
-      request.abortWith(Response.fromResponse(Problems.response(Problem.of(ProblemType.RATE_LIMITED,
-              "You have made " + limit + " attempts in " + window.toMinutes() + " minutes. Try again in "
-                  + seconds + " seconds.")))
-          .header("Retry-After", seconds)
-          .build());
+      request.abortWith(
+          Response.fromResponse(
+                  Problems.response(
+                      Problem.of(
+                          ProblemType.RATE_LIMITED,
+                          "You have made "
+                              + limit
+                              + " attempts in "
+                              + window.toMinutes()
+                              + " minutes. Try again in "
+                              + seconds
+                              + " seconds.")))
+              .header("Retry-After", seconds)
+              .build());
     }
   }
 }

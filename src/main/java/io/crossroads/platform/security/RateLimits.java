@@ -13,9 +13,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Counts attempts per person and action in fixed windows, in the database, so that the limit is
- * the same however many instances share the load. Each count commits on its own: a refused or
- * failed attempt still counts.
+ * Counts attempts per person and action in fixed windows, in the database, so that the limit is the
+ * same however many instances share the load. Each count commits on its own: a refused or failed
+ * attempt still counts.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -28,7 +28,8 @@ public class RateLimits {
   public Optional<Duration> attempt(String action, String subject, int limit, Duration window) {
     Instant now = clock.instant();
     Instant start = ScheduledRuns.periodStart(now, window);
-    if (self.count(action, subject, start, limit) || self.open(action, subject, start)
+    if (self.count(action, subject, start, limit)
+        || self.open(action, subject, start)
         || self.count(action, subject, start, limit)) {
       return Optional.empty();
     }
@@ -38,25 +39,29 @@ public class RateLimits {
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public boolean count(String action, String subject, Instant start, int limit) {
-    return em.createNativeQuery("update rate_window set attempts = attempts + 1 where subject = ?1"
-            + " and action = ?2 and window_start = ?3 and attempts < ?4")
-        .setParameter(1, subject)
-        .setParameter(2, action)
-        .setParameter(3, start)
-        .setParameter(4, limit)
-        .executeUpdate() == 1;
+    return em.createNativeQuery(
+                "update rate_window set attempts = attempts + 1 where subject = ?1"
+                    + " and action = ?2 and window_start = ?3 and attempts < ?4")
+            .setParameter(1, subject)
+            .setParameter(2, action)
+            .setParameter(3, start)
+            .setParameter(4, limit)
+            .executeUpdate()
+        == 1;
   }
 
   /** Opens the window with this attempt; false if another attempt opened it first. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public boolean open(String action, String subject, Instant start) {
     try {
-      em.createNativeQuery("delete from rate_window where subject = ?1 and action = ?2 and window_start < ?3")
+      em.createNativeQuery(
+              "delete from rate_window where subject = ?1 and action = ?2 and window_start < ?3")
           .setParameter(1, subject)
           .setParameter(2, action)
           .setParameter(3, start)
           .executeUpdate();
-      em.createNativeQuery("insert into rate_window (subject, action, window_start, attempts) values (?1, ?2, ?3, 1)")
+      em.createNativeQuery(
+              "insert into rate_window (subject, action, window_start, attempts) values (?1, ?2, ?3, 1)")
           .setParameter(1, subject)
           .setParameter(2, action)
           .setParameter(3, start)

@@ -35,11 +35,14 @@ public class RolesFilter implements ContainerRequestFilter {
       return;
     }
     boolean permitted =
-        Arrays.stream(allowed.value()).anyMatch(role -> request.getSecurityContext().isUserInRole(role));
+        Arrays.stream(allowed.value())
+            .anyMatch(role -> request.getSecurityContext().isUserInRole(role));
     if (!permitted) {
       request.abortWith(
           Problems.response(
-              Problem.of(ProblemType.FORBIDDEN, "This needs the role " + String.join(" or ", allowed.value()) + ".")));
+              Problem.of(
+                  ProblemType.FORBIDDEN,
+                  "This needs the role " + String.join(" or ", allowed.value()) + ".")));
     }
   }
 }

@@ -1,18 +1,18 @@
 package io.crossroads.platform.security;
 
+import io.crossroads.platform.security.oidc.OidcSettings;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import io.crossroads.platform.security.oidc.OidcSettings;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 
 /**
- * Security headers on every response, the portal's pages, the API and errors alike. Mapped first
- * in web.xml, so even a 401 written by the authentication filter carries them.
+ * Security headers on every response, the portal's pages, the API and errors alike. Mapped first in
+ * web.xml, so even a 401 written by the authentication filter carries them.
  */
 public class SecurityHeaders extends HttpFilter {
 
@@ -23,7 +23,8 @@ public class SecurityHeaders extends HttpFilter {
    */
   static String contentSecurityPolicy(String formTargets) {
     return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-        + " connect-src 'self'; object-src 'none'; base-uri 'self'; form-action " + formTargets
+        + " connect-src 'self'; object-src 'none'; base-uri 'self'; form-action "
+        + formTargets
         + "; frame-ancestors 'none'";
   }
 
@@ -37,7 +38,8 @@ public class SecurityHeaders extends HttpFilter {
   }
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     response.setHeader("Content-Security-Policy", policy);
     response.setHeader("X-Content-Type-Options", "nosniff");

@@ -1,5 +1,7 @@
 package io.crossroads.platform.security;
 
+import io.crossroads.platform.security.oidc.OidcSettings;
+import io.crossroads.platform.security.oidc.OidcSignIn;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -8,8 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
-import io.crossroads.platform.security.oidc.OidcSettings;
-import io.crossroads.platform.security.oidc.OidcSignIn;
 
 /** The portal's sign-in and sign-out: a form post, then a session cookie. */
 public final class SessionServlets {
@@ -19,7 +19,8 @@ public final class SessionServlets {
   /** Puts a signed-in person (and, in OIDC mode, the roles granted) into a fresh session. */
   public static void signIn(HttpSession session, Caller caller) {
     session.setAttribute(AuthenticationFilter.SESSION_PERSON, caller.id());
-    session.setAttribute(AuthenticationFilter.SESSION_ROLES,
+    session.setAttribute(
+        AuthenticationFilter.SESSION_ROLES,
         java.util.Set.copyOf(caller.roles().stream().map(Enum::name).toList()));
   }
 
@@ -31,7 +32,8 @@ public final class SessionServlets {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
         throws IOException {
-      response.sendRedirect(request.getContextPath() + (oidc.enabled() ? "/oidc/login" : "/login.html"));
+      response.sendRedirect(
+          request.getContextPath() + (oidc.enabled() ? "/oidc/login" : "/login.html"));
     }
 
     @Override
@@ -74,10 +76,13 @@ public final class SessionServlets {
       if (oidc.enabled() && idToken != null) {
         // Signed out here, and at the identity provider, which then sends the browser back.
         String root = OidcSignIn.root(request);
-        location = oidc.issuer() + "/protocol/openid-connect/logout?id_token_hint="
-            + java.net.URLEncoder.encode((String) idToken, java.nio.charset.StandardCharsets.UTF_8)
-            + "&post_logout_redirect_uri="
-            + java.net.URLEncoder.encode(root + "/", java.nio.charset.StandardCharsets.UTF_8);
+        location =
+            oidc.issuer()
+                + "/protocol/openid-connect/logout?id_token_hint="
+                + java.net.URLEncoder.encode(
+                    (String) idToken, java.nio.charset.StandardCharsets.UTF_8)
+                + "&post_logout_redirect_uri="
+                + java.net.URLEncoder.encode(root + "/", java.nio.charset.StandardCharsets.UTF_8);
       }
       response.setStatus(HttpServletResponse.SC_SEE_OTHER);
       response.setHeader("Location", location);
@@ -90,9 +95,12 @@ public final class SessionServlets {
     @Inject OidcSettings oidc;
 
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response,
-        jakarta.servlet.FilterChain chain) throws IOException, jakarta.servlet.ServletException {
-      if (oidc.enabled() && request.getParameter("failed") == null && request.getParameter("unknown") == null) {
+    protected void doFilter(
+        HttpServletRequest request, HttpServletResponse response, jakarta.servlet.FilterChain chain)
+        throws IOException, jakarta.servlet.ServletException {
+      if (oidc.enabled()
+          && request.getParameter("failed") == null
+          && request.getParameter("unknown") == null) {
         response.sendRedirect(request.getContextPath() + "/oidc/login");
         return;
       }

@@ -31,8 +31,9 @@ class ProblemsTest {
 
   @Test
   void aRefusalWrappedByTheContainerIsStillFound() {
-    Problem problem = Problems.from(new RuntimeException(new IllegalStateException(
-        Refusal.notFound("The request"))));
+    Problem problem =
+        Problems.from(
+            new RuntimeException(new IllegalStateException(Refusal.notFound("The request"))));
 
     assertThat(problem.status()).isEqualTo(404);
   }
@@ -61,22 +62,38 @@ class ProblemsTest {
 
   @Test
   void validationNamesEachFieldTheWayTheCallerWroteIt() {
-    NewRequest body = new NewRequest(null, 20, MeetingFormat.VIDEO, "I am Ava", " ", "Your talk",
-        null, Arrays.asList(Instant.parse("2020-01-01T10:00:00Z"), null));
+    NewRequest body =
+        new NewRequest(
+            null,
+            20,
+            MeetingFormat.VIDEO,
+            "I am Ava",
+            " ",
+            "Your talk",
+            null,
+            Arrays.asList(Instant.parse("2020-01-01T10:00:00Z"), null));
 
     Problem problem = Problems.from(new ConstraintViolationException(VALIDATOR.validate(body)));
 
     assertThat(problem.status()).isEqualTo(400);
     assertThat(problem.type()).isEqualTo("/problems/validation-failed");
-    assertThat(problem.errors()).extracting(Problem.FieldError::field)
+    assertThat(problem.errors())
+        .extracting(Problem.FieldError::field)
         .containsExactly("leaderId", "learn", "proposedSlots[0]", "proposedSlots[1]");
   }
 
   @Test
   void aValidRequestBodyHasNoViolations() {
-    NewRequest body = new NewRequest(UUID.randomUUID(), 20, MeetingFormat.VIDEO, "I am Ava",
-        "How you plan", "Your talk", null,
-        List.of(Instant.now().plusSeconds(86_400), Instant.now().plusSeconds(172_800)));
+    NewRequest body =
+        new NewRequest(
+            UUID.randomUUID(),
+            20,
+            MeetingFormat.VIDEO,
+            "I am Ava",
+            "How you plan",
+            "Your talk",
+            null,
+            List.of(Instant.now().plusSeconds(86_400), Instant.now().plusSeconds(172_800)));
 
     assertThat(VALIDATOR.validate(body)).isEmpty();
   }
@@ -85,7 +102,9 @@ class ProblemsTest {
   void theJsonFollowsRfc9457AndLeavesOutEmptyMembers() {
     String json = Problem.of(ProblemType.NOT_FOUND, "Nothing here.").at("/api/x").toJson();
 
-    assertThat(json).isEqualTo("{\"type\":\"/problems/not-found\",\"title\":\"Not found\","
-        + "\"status\":404,\"detail\":\"Nothing here.\",\"instance\":\"/api/x\"}");
+    assertThat(json)
+        .isEqualTo(
+            "{\"type\":\"/problems/not-found\",\"title\":\"Not found\","
+                + "\"status\":404,\"detail\":\"Nothing here.\",\"instance\":\"/api/x\"}");
   }
 }

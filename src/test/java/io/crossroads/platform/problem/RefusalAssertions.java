@@ -11,7 +11,8 @@ public final class RefusalAssertions {
   private RefusalAssertions() {}
 
   public static void refused(ThrowingCallable call, ProblemType type) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(Refusal.class,
-        refusal -> assertThat(refusal.type()).isEqualTo(type));
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            Refusal.class, refusal -> assertThat(refusal.type()).isEqualTo(type));
   }
 }

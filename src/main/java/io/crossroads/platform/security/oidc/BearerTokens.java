@@ -24,8 +24,8 @@ import java.util.Set;
 
 /**
  * Checks the tokens the identity provider issues: access tokens for the API (signature by the
- * issuer's published keys, issuer, audience, expiry, and that it is an access token at all), and
- * ID tokens at the end of the portal's sign-in (audience is the portal client, nonce matches).
+ * issuer's published keys, issuer, audience, expiry, and that it is an access token at all), and ID
+ * tokens at the end of the portal's sign-in (audience is the portal client, nonce matches).
  */
 @ApplicationScoped
 public class BearerTokens {
@@ -43,6 +43,7 @@ public class BearerTokens {
   @Inject OidcSettings settings;
 
   private volatile JWKSource<SecurityContext> keys;
+
   /** The same for every access token, and safe to share once configured. */
   private volatile ConfigurableJWTProcessor<SecurityContext> accessTokens;
 
@@ -59,7 +60,8 @@ public class BearerTokens {
     return verify(token, processor(settings.clientId(), "ID", nonce));
   }
 
-  private Token verify(String token, ConfigurableJWTProcessor<SecurityContext> processor) throws Invalid {
+  private Token verify(String token, ConfigurableJWTProcessor<SecurityContext> processor)
+      throws Invalid {
     try {
       JWTClaimsSet claims = processor.process(token, null);
       String username = claims.getStringClaim("preferred_username");
@@ -77,22 +79,29 @@ public class BearerTokens {
   /** EMPLOYEE always; LEADER and HR when the realm grants them. */
   static Set<Role> roles(JWTClaimsSet claims) throws java.text.ParseException {
     Map<String, Object> realmAccess = claims.getJSONObjectClaim("realm_access");
-    return Role.only(realmAccess != null && realmAccess.get("roles") instanceof List<?> granted
-        ? granted : List.of());
+    return Role.only(
+        realmAccess != null && realmAccess.get("roles") instanceof List<?> granted
+            ? granted
+            : List.of());
   }
 
-  private ConfigurableJWTProcessor<SecurityContext> processor(String audience, String type, String nonce) {
+  private ConfigurableJWTProcessor<SecurityContext> processor(
+      String audience, String type, String nonce) {
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys()));
-    JWTClaimsSet.Builder exact = new JWTClaimsSet.Builder().issuer(settings.issuer()).claim("typ", type);
+    JWTClaimsSet.Builder exact =
+        new JWTClaimsSet.Builder().issuer(settings.issuer()).claim("typ", type);
     if (nonce != null) {
       exact.claim("nonce", nonce);
     }
     // Nimbus asks these sets whether they contain null: they must be sets that can answer that.
-    DefaultJWTClaimsVerifier<SecurityContext> verifier = new DefaultJWTClaimsVerifier<>(
-        new HashSet<>(List.of(audience)), exact.build(),
-        new HashSet<>(List.of("sub", "exp", "iat", "preferred_username")), null);
+    DefaultJWTClaimsVerifier<SecurityContext> verifier =
+        new DefaultJWTClaimsVerifier<>(
+            new HashSet<>(List.of(audience)),
+            exact.build(),
+            new HashSet<>(List.of("sub", "exp", "iat", "preferred_username")),
+            null);
     verifier.setMaxClockSkew((int) settings.clockSkew().toSeconds());
     processor.setJWTClaimsSetVerifier(verifier);
     return processor;
@@ -103,13 +112,15 @@ public class BearerTokens {
       synchronized (this) {
         if (keys == null) {
           try {
-            keys = JWKSourceBuilder.create(
-                    URI.create(settings.issuer() + "/protocol/openid-connect/certs").toURL(),
-                    new DefaultResourceRetriever(2000, 2000, 51_200))
-                .retrying(true)
-                .build();
+            keys =
+                JWKSourceBuilder.create(
+                        URI.create(settings.issuer() + "/protocol/openid-connect/certs").toURL(),
+                        new DefaultResourceRetriever(2000, 2000, 51_200))
+                    .retrying(true)
+                    .build();
           } catch (MalformedURLException e) {
-            throw new IllegalStateException("crossroads.oidc.issuer is not a URL: " + settings.issuer(), e);
+            throw new IllegalStateException(
+                "crossroads.oidc.issuer is not a URL: " + settings.issuer(), e);
           }
         }
       }

@@ -8,8 +8,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * OIDC mode: on when {@code crossroads.oidc.issuer} is set (a Keycloak realm URL). Then the API
- * takes only bearer tokens from that issuer, the portal signs in through it, and HTTP Basic and
- * the demo users are off.
+ * takes only bearer tokens from that issuer, the portal signs in through it, and HTTP Basic and the
+ * demo users are off.
  */
 @ApplicationScoped
 public class OidcSettings {

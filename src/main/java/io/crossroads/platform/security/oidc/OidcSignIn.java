@@ -29,19 +29,21 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The portal's sign-in in OIDC mode: the authorization-code flow with PKCE, state and nonce
- * against the issuer, then a session of our own; sign-out ends the session at the issuer too.
+ * The portal's sign-in in OIDC mode: the authorization-code flow with PKCE, state and nonce against
+ * the issuer, then a session of our own; sign-out ends the session at the issuer too.
  */
 public final class OidcSignIn {
 
   /** Session attributes of the flow in progress and of the signed-in person. */
   static final String STATE = "crossroads.oidc.state";
+
   static final String NONCE = "crossroads.oidc.nonce";
   static final String VERIFIER = "crossroads.oidc.verifier";
   public static final String ID_TOKEN = "crossroads.oidc.id-token";
 
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private OidcSignIn() {}
 
@@ -53,7 +55,8 @@ public final class OidcSignIn {
 
   static String challenge(String verifier) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
@@ -74,7 +77,8 @@ public final class OidcSignIn {
   /** This service's root URL as the browser reached it. */
   public static String root(HttpServletRequest request) {
     String url = request.getRequestURL().toString();
-    return url.substring(0, url.length() - request.getRequestURI().length()) + request.getContextPath();
+    return url.substring(0, url.length() - request.getRequestURI().length())
+        + request.getContextPath();
   }
 
   /** Starts the flow: a new pre-sign-in session holding state, nonce and PKCE verifier. */
@@ -83,7 +87,8 @@ public final class OidcSignIn {
     @Inject OidcSettings oidc;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
       if (!oidc.enabled()) {
         response.sendRedirect(request.getContextPath() + "/login.html");
         return;
@@ -116,11 +121,15 @@ public final class OidcSignIn {
     @Inject Accounts accounts;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
       HttpSession pending = request.getSession(false);
       String state = request.getParameter("state");
       String code = request.getParameter("code");
-      if (!oidc.enabled() || pending == null || state == null || code == null
+      if (!oidc.enabled()
+          || pending == null
+          || state == null
+          || code == null
           || !state.equals(pending.getAttribute(STATE))) {
         response.sendRedirect(request.getContextPath() + "/login.html?failed");
         return;
@@ -138,10 +147,14 @@ public final class OidcSignIn {
       Optional<Caller> caller;
       String idToken;
       try {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(
-                URI.create(oidc.issuer() + "/protocol/openid-connect/token"))
-            .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(10))
-            .POST(HttpRequest.BodyPublishers.ofString(query(form))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer =
+            HTTP.send(
+                HttpRequest.newBuilder(URI.create(oidc.issuer() + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString(query(form)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
           response.sendRedirect(request.getContextPath() + "/login.html?failed");
           return;
