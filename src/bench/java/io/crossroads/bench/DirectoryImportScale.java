@@ -1,9 +1,9 @@
 package io.crossroads.bench;
 
-import io.crossroads.people.DemoOrganisation;
-import io.crossroads.people.DemoOrganisation.PersonSeed;
-import io.crossroads.people.DemoOrganisation.Plan;
-import io.crossroads.people.DirectoryCsv;
+import io.crossroads.demo.DemoOrganisation;
+import io.crossroads.demo.DemoOrganisation.PersonSeed;
+import io.crossroads.demo.DemoOrganisation.Plan;
+import io.crossroads.directory.DirectoryCsv;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;

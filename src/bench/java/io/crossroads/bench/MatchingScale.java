@@ -1,14 +1,14 @@
 package io.crossroads.bench;
 
+import io.crossroads.demo.DemoOrganisation;
+import io.crossroads.demo.DemoOrganisation.Shape;
 import io.crossroads.matching.CandidateGraph;
 import io.crossroads.matching.CohortSolver;
 import io.crossroads.matching.CohortSolver.Assignment;
-import io.crossroads.matching.MatchRules;
 import io.crossroads.matching.Organisations;
 import io.crossroads.matching.Scorer;
 import io.crossroads.matching.Seeker;
-import io.crossroads.people.DemoOrganisation;
-import io.crossroads.people.DemoOrganisation.Shape;
+import io.crossroads.program.Eligibility;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,7 +45,7 @@ public final class MatchingScale {
         plan.divisions().size(),
         plan.history().size(),
         seconds(started));
-    Scorer scorer = new Scorer(org.pool(), MatchRules.DEFAULT);
+    Scorer scorer = new Scorer(org.pool(), Eligibility.DEFAULT);
 
     recommendations(scorer, org.seekers());
 

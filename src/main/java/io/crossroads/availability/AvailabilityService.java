@@ -7,8 +7,6 @@ import io.crossroads.availability.AvailabilityViews.SlotView;
 import io.crossroads.availability.AvailabilityViews.Weekly;
 import io.crossroads.availability.SlotFinder.Block;
 import io.crossroads.availability.SlotFinder.Slot;
-import io.crossroads.interviews.Interview;
-import io.crossroads.interviews.Interviews;
 import io.crossroads.people.Directory;
 import io.crossroads.people.LeaderProfile;
 import io.crossroads.people.Person;
@@ -16,6 +14,8 @@ import io.crossroads.platform.persistence.Entities;
 import io.crossroads.platform.problem.ProblemType;
 import io.crossroads.platform.problem.Refusal;
 import io.crossroads.platform.security.Caller;
+import io.crossroads.program.Program;
+import io.crossroads.program.ProgramRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,7 +26,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +41,9 @@ public class AvailabilityService {
 
   @PersistenceContext EntityManager em;
   @Inject Directory directory;
-  @Inject Interviews interviews;
+  @Inject Bookings bookings;
   @Inject MonthlyLoads loads;
+  @Inject Program program;
   @Inject java.time.Clock clock;
 
   /** The leader's schedule, or the standard one until they set their own. */
@@ -81,8 +84,9 @@ public class AvailabilityService {
     if (Duration.between(from, to).compareTo(SlotFinder.MAX_RANGE) > 0) {
       throw Refusal.invalid("to", "at most 31 days after from");
     }
-    if (!LeaderProfile.PROGRAM_LENGTHS.contains(length)) {
-      throw Refusal.invalid("length", "one of " + LeaderProfile.PROGRAM_LENGTHS + " minutes");
+    ProgramRules rules = program.rules();
+    if (!rules.allowsLength(length)) {
+      throw Refusal.invalid("length", "one of " + rules.lengths() + " minutes");
     }
     if (!profile.offers(length)) {
       throw new Refusal(
@@ -118,8 +122,8 @@ public class AvailabilityService {
     Map<UUID, Availability> stored =
         Entities.byIds(em, Availability.class, leaderIds, Availability::leaderId);
     Map<UUID, List<Block>> blocks = new java.util.HashMap<>();
-    interviews
-        .activeOfLeaders(leaderIds, from.minus(Duration.ofDays(1)), to.plus(Duration.ofDays(1)))
+    bookings
+        .ofLeaders(leaderIds, from.minus(Duration.ofDays(1)), to.plus(Duration.ofDays(1)))
         .forEach(
             i ->
                 blocks
@@ -159,22 +163,45 @@ public class AvailabilityService {
   }
 
   /**
-   * Whether an interview may move to {@code start}: open as if the interview were not on the
-   * calendar, neither its time nor its place under the cap. Leaders who pause new requests can
-   * still move the interviews they have.
+   * Whether a booking may move to {@code start}: open as if the booking were not on the calendar,
+   * neither its time nor its place under the cap. Leaders who pause new requests can still move the
+   * interviews they have.
    */
   public boolean openForMove(
-      Person leader, LeaderProfile profile, Interview moving, Instant start) {
+      Person leader,
+      LeaderProfile profile,
+      UUID movingId,
+      Instant movingStart,
+      int lengthMinutes,
+      Instant start) {
     return open(
             leader,
             profile,
             start,
             start.plusSeconds(1),
-            Duration.ofMinutes(moving.lengthMinutes()),
-            moving)
+            Duration.ofMinutes(lengthMinutes),
+            new Moving(movingId, movingStart))
         .stream()
         .anyMatch(slot -> slot.start().equals(start));
   }
+
+  /**
+   * Places left under the leader's monthly cap in the months of {@code starts} (in the leader's
+   * zone): the most any of those months has left.
+   */
+  public int placesLeft(Person leader, LeaderProfile profile, Collection<Instant> starts) {
+    ZoneId zone = schedule(leader).zone();
+    List<YearMonth> months =
+        starts.stream().map(start -> YearMonth.from(start.atZone(zone))).distinct().toList();
+    Map<YearMonth, Integer> booked = loads.booked(leader.id(), months);
+    return months.stream()
+        .mapToInt(month -> profile.monthlyCap() - booked.getOrDefault(month, 0))
+        .max()
+        .orElse(0);
+  }
+
+  /** A booking being moved: its own time and place do not count against the move. */
+  private record Moving(UUID id, Instant start) {}
 
   private List<Slot> open(
       Person leader,
@@ -182,15 +209,15 @@ public class AvailabilityService {
       Instant from,
       Instant to,
       Duration length,
-      Interview moving) {
+      Moving moving) {
     Schedule schedule = schedule(leader);
     List<Block> blocks =
-        interviews
-            .activeOfLeader(
-                leader.id(), from.minus(Duration.ofDays(1)), to.plus(Duration.ofDays(1)))
+        bookings
+            .ofLeaders(
+                List.of(leader.id()), from.minus(Duration.ofDays(1)), to.plus(Duration.ofDays(1)))
             .stream()
-            .filter(i -> moving == null || !i.id().equals(moving.id()))
-            .map(i -> new Block(i.blockStart(), i.blockEnd()))
+            .filter(b -> moving == null || !b.id().equals(moving.id()))
+            .map(b -> new Block(b.blockStart(), b.blockEnd()))
             .toList();
     List<YearMonth> months = new ArrayList<>();
     for (YearMonth m = YearMonth.from(from.atZone(schedule.zone()));

@@ -1,16 +1,24 @@
 package io.crossroads.interviews;
 
+import io.crossroads.notify.Meeting;
 import io.crossroads.people.MeetingFormat;
 import io.crossroads.platform.problem.ProblemType;
 import io.crossroads.platform.problem.Refusal;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -43,6 +51,12 @@ public class Interview {
 
   private String cancelReason;
   private Instant createdAt;
+
+  @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.LAZY)
+  @JoinColumn(name = "interview_id", nullable = false, updatable = false)
+  @OrderBy("at")
+  private List<InterviewEvent> history = new ArrayList<>();
+
   @Version private long version;
 
   protected Interview() {}
@@ -106,7 +120,12 @@ public class Interview {
    * higher SEQUENCE.
    */
   public void reschedule(
-      UUID by, Instant start, Duration bufferBefore, Duration bufferAfter, Instant now) {
+      UUID by,
+      Instant start,
+      String reason,
+      Duration bufferBefore,
+      Duration bufferAfter,
+      Instant now) {
     requireParty(by);
     requireScheduled();
     if (start == null || !start.isAfter(now)) {
@@ -120,6 +139,7 @@ public class Interview {
     blockStart = start.minus(bufferBefore);
     blockEnd = endAt.plus(bufferAfter);
     sequence++;
+    history.add(new InterviewEvent(InterviewEvent.Type.RESCHEDULED, by, now, reason));
   }
 
   /** Calls the interview off; either party may, with a reason the other will read. */
@@ -129,6 +149,7 @@ public class Interview {
     status = InterviewStatus.CANCELLED;
     cancelReason = reason == null || reason.isBlank() ? null : reason.strip();
     sequence++;
+    history.add(new InterviewEvent(InterviewEvent.Type.CANCELLED, by, now, reason));
   }
 
   /** Records whether the interview took place, once its start has passed. */
@@ -139,6 +160,9 @@ public class Interview {
       throw new Refusal(ProblemType.NOT_YET_HELD, "The interview has not started yet.");
     }
     status = held ? InterviewStatus.HELD : InterviewStatus.NO_SHOW;
+    history.add(
+        new InterviewEvent(
+            held ? InterviewEvent.Type.HELD : InterviewEvent.Type.NO_SHOW, by, now, null));
   }
 
   private void requireParty(UUID by) {
@@ -211,5 +235,23 @@ public class Interview {
 
   public Instant createdAt() {
     return createdAt;
+  }
+
+  public List<InterviewEvent> history() {
+    return List.copyOf(history);
+  }
+
+  /** The interview as calendars and messages see it. */
+  public Meeting meeting() {
+    return new Meeting(
+        id,
+        employeeId,
+        leaderId,
+        startAt,
+        endAt,
+        lengthMinutes,
+        format.name(),
+        sequence,
+        status == InterviewStatus.CANCELLED);
   }
 }

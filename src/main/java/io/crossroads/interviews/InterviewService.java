@@ -3,11 +3,15 @@ package io.crossroads.interviews;
 import io.crossroads.availability.AvailabilityService;
 import io.crossroads.availability.MonthlyLoads;
 import io.crossroads.availability.Schedule;
+import io.crossroads.interviews.InterviewViews.Event;
+import io.crossroads.interviews.InterviewViews.InterviewView;
 import io.crossroads.notify.CalendarInvites;
 import io.crossroads.notify.Notifications;
 import io.crossroads.people.Directory;
 import io.crossroads.people.LeaderProfile;
+import io.crossroads.people.PeopleViews.PersonRef;
 import io.crossroads.people.Person;
+import io.crossroads.platform.api.Page;
 import io.crossroads.platform.problem.ProblemType;
 import io.crossroads.platform.problem.Refusal;
 import io.crossroads.platform.security.Caller;
@@ -19,9 +23,12 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
-/** Changes to scheduled interviews, with the calendar updates they send. */
+/** Reads and changes scheduled interviews, with the calendar updates the changes send. */
 @ApplicationScoped
 public class InterviewService {
 
@@ -33,8 +40,24 @@ public class InterviewService {
   @Inject Notifications notifications;
   @Inject Clock clock;
 
+  @Transactional
+  public Page<InterviewView> list(
+      Caller caller, Interviews.Side side, Instant from, Instant to, int limit, int offset) {
+    Page<Interview> page = interviews.of(caller.id(), side, from, to, limit, offset);
+    Map<UUID, Person> people =
+        directory.people(
+            page.items().stream().flatMap(i -> Stream.of(i.employeeId(), i.leaderId())).toList());
+    return new Page<>(
+        page.items().stream().map(i -> view(i, people, false)).toList(), page.total());
+  }
+
+  @Transactional
+  public InterviewView get(Caller caller, UUID id) {
+    return view(visible(caller, id));
+  }
+
   /** Only the two parties see an interview; to anyone else it does not exist. */
-  public Interview visible(Caller caller, UUID id) {
+  private Interview visible(Caller caller, UUID id) {
     return interviews
         .find(id)
         .filter(i -> i.hasParty(caller.id()))
@@ -43,10 +66,11 @@ public class InterviewService {
 
   /**
    * Moves an interview to another open slot of the leader, under the same lock and guards as a
-   * booking; the cap follows the interview from one month to the other.
+   * booking; the cap follows the interview from one month to the other. The reason stays in the
+   * interview's history and reaches the other party with the calendar update.
    */
   @Transactional
-  public Interview reschedule(Caller caller, UUID id, Instant start) {
+  public InterviewView reschedule(Caller caller, UUID id, Instant start, String reason) {
     Interview interview = visible(caller, id);
     LeaderProfile profile =
         directory
@@ -54,7 +78,9 @@ public class InterviewService {
             .orElseThrow(() -> Refusal.notFound("The leader"));
     em.refresh(interview);
     Person leader = directory.person(interview.leaderId()).orElseThrow();
-    if (start == null || !availability.openForMove(leader, profile, interview, start)) {
+    if (start == null
+        || !availability.openForMove(
+            leader, profile, interview.id(), interview.start(), interview.lengthMinutes(), start)) {
       throw new Refusal(
           ProblemType.SLOT_UNAVAILABLE,
           "That time is not open in " + leader.displayName() + "'s availability.");
@@ -63,7 +89,12 @@ public class InterviewService {
     YearMonth before = YearMonth.from(interview.start().atZone(schedule.zone()));
     YearMonth after = YearMonth.from(start.atZone(schedule.zone()));
     interview.reschedule(
-        caller.id(), start, schedule.bufferBefore(), schedule.bufferAfter(), clock.instant());
+        caller.id(),
+        start,
+        reason,
+        schedule.bufferBefore(),
+        schedule.bufferAfter(),
+        clock.instant());
     if (!before.equals(after)) {
       if (!loads.take(leader.id(), after, profile.monthlyCap())) {
         throw new Refusal(
@@ -74,12 +105,16 @@ public class InterviewService {
     }
     em.flush();
     notifications.calendarChanged(
-        interview, "interview-rescheduled", "Informational interview moved");
-    return interview;
+        interview.meeting(),
+        "interview-rescheduled",
+        "Informational interview moved",
+        caller.id(),
+        reason);
+    return view(interview);
   }
 
   @Transactional
-  public Interview cancel(Caller caller, UUID id, String reason) {
+  public InterviewView cancel(Caller caller, UUID id, String reason) {
     Interview interview = visible(caller, id);
     Person leader = directory.person(interview.leaderId()).orElseThrow();
     interview.cancel(caller.id(), reason, clock.instant());
@@ -88,16 +123,20 @@ public class InterviewService {
         YearMonth.from(interview.start().atZone(availability.schedule(leader).zone())));
     em.flush();
     notifications.calendarChanged(
-        interview, "interview-cancelled", "Informational interview cancelled");
-    return interview;
+        interview.meeting(),
+        "interview-cancelled",
+        "Informational interview cancelled",
+        caller.id(),
+        reason);
+    return view(interview);
   }
 
   @Transactional
-  public Interview recordOutcome(Caller caller, UUID id, boolean held) {
+  public InterviewView recordOutcome(Caller caller, UUID id, boolean held) {
     Interview interview = visible(caller, id);
     interview.recordOutcome(caller.id(), held, clock.instant());
     em.flush();
-    return interview;
+    return view(interview);
   }
 
   @Transactional
@@ -105,6 +144,31 @@ public class InterviewService {
     Interview interview = visible(caller, id);
     Person employee = directory.person(interview.employeeId()).orElseThrow();
     Person leader = directory.person(interview.leaderId()).orElseThrow();
-    return CalendarInvites.invite(interview, employee, leader, clock.instant()).text();
+    return CalendarInvites.invite(interview.meeting(), employee, leader, clock.instant()).text();
+  }
+
+  private InterviewView view(Interview interview) {
+    return view(
+        interview, directory.people(List.of(interview.employeeId(), interview.leaderId())), true);
+  }
+
+  private static InterviewView view(Interview i, Map<UUID, Person> people, boolean withHistory) {
+    return new InterviewView(
+        i.id(),
+        i.requestId(),
+        PersonRef.of(people.get(i.employeeId())),
+        PersonRef.of(people.get(i.leaderId())),
+        i.start(),
+        i.end(),
+        i.lengthMinutes(),
+        i.format(),
+        i.status(),
+        i.sequence(),
+        i.cancelReason(),
+        withHistory
+            ? i.history().stream()
+                .map(e -> new Event(e.at(), e.type().name(), e.actorId(), e.note()))
+                .toList()
+            : null);
   }
 }

@@ -1,20 +1,24 @@
 package io.crossroads.interviews;
 
+import io.crossroads.availability.Bookings;
 import io.crossroads.platform.api.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
-/** Stored interviews. */
+/** Stored interviews, and what they block on leaders' calendars. */
 @ApplicationScoped
-public class Interviews {
+public class Interviews implements Bookings {
 
   /** Which side of an interview the caller wants to see. */
   public enum Side {
@@ -68,8 +72,7 @@ public class Interviews {
   }
 
   /** The active interviews of several leaders starting in {@code [from, to)}. */
-  public List<Interview> activeOfLeaders(
-      java.util.Collection<UUID> leaderIds, Instant from, Instant to) {
+  List<Interview> activeOfLeaders(Collection<UUID> leaderIds, Instant from, Instant to) {
     if (leaderIds.isEmpty()) {
       return List.of();
     }
@@ -84,9 +87,34 @@ public class Interviews {
         .getResultList();
   }
 
-  /** The leader's active interviews starting in {@code [from, to)}. */
-  public List<Interview> activeOfLeader(UUID leaderId, Instant from, Instant to) {
-    return activeOfLeaders(List.of(leaderId), from, to);
+  @Override
+  public List<Booked> ofLeaders(Collection<UUID> leaderIds, Instant from, Instant to) {
+    return activeOfLeaders(leaderIds, from, to).stream()
+        .map(i -> new Booked(i.id(), i.leaderId(), i.blockStart(), i.blockEnd()))
+        .toList();
+  }
+
+  /**
+   * Per employee, the leaders they met in an interview held since {@code heldSince} or have one
+   * scheduled with: the pairs the program's repeat window keeps apart.
+   */
+  public Map<UUID, Set<UUID>> metSince(Collection<UUID> employees, Instant heldSince) {
+    Map<UUID, Set<UUID>> met = new HashMap<>();
+    if (employees.isEmpty()) {
+      return met;
+    }
+    em.createQuery(
+            "select i.employeeId, i.leaderId from Interview i where i.employeeId in :ids"
+                + " and (i.status = :scheduled or (i.status = :held and i.startAt >= :since))",
+            Object[].class)
+        .setParameter("ids", employees)
+        .setParameter("scheduled", InterviewStatus.SCHEDULED)
+        .setParameter("held", InterviewStatus.HELD)
+        .setParameter("since", heldSince)
+        .getResultList()
+        .forEach(
+            row -> met.computeIfAbsent((UUID) row[0], k -> new HashSet<>()).add((UUID) row[1]));
+    return met;
   }
 
   public Page<Interview> of(

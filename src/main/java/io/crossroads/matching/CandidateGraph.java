@@ -205,7 +205,7 @@ public final class CandidateGraph {
      */
     int[] order(Seeker seeker) {
       int[] p = staticPoints(seeker);
-      int highest = seeker.level() + scorer.rules().maxLevelGap();
+      int highest = scorer.policy().highestLevelFor(seeker.level());
       LeaderPool pool = scorer.pool();
       return order.computeIfAbsent(
           seeker.zone().getId() + "/" + highest,

@@ -5,7 +5,6 @@ import io.crossroads.matching.MatchingViews.CohortView;
 import io.crossroads.matching.MatchingViews.NewCohort;
 import io.crossroads.platform.api.Page;
 import io.crossroads.platform.jobs.BatchJobs;
-import io.crossroads.platform.jobs.JobRuns;
 import io.crossroads.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -47,7 +46,7 @@ public class CohortResource {
       summary = "Start a round: employees or divisions, k introductions each; 202 with its id")
   public Response create(@Valid @NotNull NewCohort body, @Context UriInfo uri) {
     CohortView round = rounds.create(caller, body);
-    jobs.start(JobRuns.Table.COHORT_ROUND, round.id());
+    jobs.start(CohortRounds.JOBS, round.id());
     return Response.accepted(round)
         .location(uri.getAbsolutePathBuilder().path(round.id().toString()).build())
         .build();

@@ -7,11 +7,14 @@ import io.crossroads.people.Directory;
 import io.crossroads.people.PeopleViews.PersonRef;
 import io.crossroads.people.Person;
 import io.crossroads.platform.api.Page;
+import io.crossroads.platform.jobs.JobKind;
 import io.crossroads.platform.jobs.JobRuns;
 import io.crossroads.platform.problem.ProblemType;
 import io.crossroads.platform.problem.Refusal;
 import io.crossroads.platform.security.Caller;
+import io.crossroads.program.ProgramRules;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -29,6 +32,9 @@ import org.hibernate.Session;
 /** Cohort rounds as stored: creating them, reporting on them, what they work on, their results. */
 @ApplicationScoped
 public class CohortRounds {
+
+  /** Cohort rounds are long jobs: rows of cohort_round, worked on by the cohort-round batch job. */
+  @Produces static final JobKind JOBS = new JobKind("cohort_round", "cohort-round");
 
   static final int MAX_EMPLOYEES = 200_000;
   private static final int BATCH = 1000;
@@ -220,7 +226,7 @@ public class CohortRounds {
   public record Problem(List<Seeker> seekers, LeaderPool pool, int introsPerEmployee) {}
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public Problem problem(UUID id, MatchRules rules) {
+  public Problem problem(UUID id, ProgramRules rules) {
     CohortRound round = round(id);
     List<UUID> ids =
         em
@@ -241,8 +247,7 @@ public class CohortRounds {
           .forEach(people::add);
       em.clear();
     }
-    return new Problem(
-        seekers.of(people, rules.repeatWindow(), true), pools.load(), round.introsPerEmployee());
+    return new Problem(seekers.of(people, rules, true), pools.load(), round.introsPerEmployee());
   }
 
   /** One chosen introduction, explained. */

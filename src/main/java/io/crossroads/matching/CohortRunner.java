@@ -4,6 +4,7 @@ import io.crossroads.matching.CohortRounds.Chosen;
 import io.crossroads.matching.CohortRounds.Problem;
 import io.crossroads.platform.jobs.BatchJobs;
 import io.crossroads.platform.jobs.JobRuns;
+import io.crossroads.program.Program;
 import io.crossroads.program.ProgramRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,11 +40,9 @@ public class CohortRunner {
   private static final Logger LOG = Logger.getLogger(CohortRunner.class.getName());
   private static final long HEARTBEAT_NANOS = Duration.ofSeconds(2).toNanos();
 
-  private static final JobRuns.Table ROUNDS = JobRuns.Table.COHORT_ROUND;
-
   @Inject CohortRounds rounds;
   @Inject JobRuns runs;
-  @Inject ProgramRules program;
+  @Inject Program program;
 
   /** Leaders suggested per employee before the flow chooses, per introduction wanted. */
   @Inject
@@ -53,14 +52,14 @@ public class CohortRunner {
   @Inject BatchJobs jobs;
 
   public Outcome run(UUID roundId, BooleanSupplier stopped) {
-    int attempt = runs.claim(ROUNDS, roundId, jobs.staleAfter());
+    int attempt = runs.claim(CohortRounds.JOBS, roundId, jobs.staleAfter());
     if (attempt == 0) {
       return Outcome.SKIPPED;
     }
     try {
-      MatchRules rules = program.matchRules();
+      ProgramRules rules = program.rules();
       Problem problem = rounds.problem(roundId, rules);
-      Scorer scorer = new Scorer(problem.pool(), rules);
+      Scorer scorer = new Scorer(problem.pool(), rules.eligibility());
       int k = problem.introsPerEmployee();
       int[] capacity = new int[problem.pool().size()];
       for (int l = 0; l < capacity.length; l++) {
@@ -79,7 +78,7 @@ public class CohortRunner {
                 long last = lastBeat.get();
                 if (now - last > HEARTBEAT_NANOS
                     && lastBeat.compareAndSet(last, now)
-                    && !runs.progress(ROUNDS, roundId, attempt, done)) {
+                    && !runs.progress(CohortRounds.JOBS, roundId, attempt, done)) {
                   lost[0] = true;
                 }
               });
@@ -87,12 +86,12 @@ public class CohortRunner {
         return Outcome.LOST;
       }
       if (stopped.getAsBoolean()) {
-        runs.fail(ROUNDS, roundId, attempt, "Stopped before it finished.");
+        runs.fail(CohortRounds.JOBS, roundId, attempt, "Stopped before it finished.");
         return Outcome.STOPPED;
       }
       CohortSolver.Assignment optimal = CohortSolver.optimal(graph, k, capacity);
       CohortSolver.Assignment greedy = CohortSolver.greedy(graph, k, capacity);
-      if (!runs.progress(ROUNDS, roundId, attempt, 2 * graph.employees())) {
+      if (!runs.progress(CohortRounds.JOBS, roundId, attempt, 2 * graph.employees())) {
         return Outcome.LOST;
       }
       List<Chosen> chosen = new ArrayList<>(optimal.edges().length);
@@ -128,7 +127,7 @@ public class CohortRunner {
     } catch (RuntimeException | LinkageError e) {
       LOG.log(Level.SEVERE, "Cohort round " + roundId + " failed", e);
       runs.fail(
-          ROUNDS,
+          CohortRounds.JOBS,
           roundId,
           attempt,
           "The round could not be computed (" + e.getClass().getSimpleName() + ").");

@@ -1,5 +1,6 @@
 package io.crossroads.matching;
 
+import io.crossroads.program.Eligibility;
 import java.time.ZoneId;
 import java.util.Set;
 import java.util.UUID;
@@ -21,12 +22,14 @@ public record LeaderCard(
     boolean accepting,
     int monthlyCap,
     int booked,
-    int waiting) {
+    int waiting)
+    implements Eligibility.Leader {
 
   public LeaderCard {
     topics = topics.stream().map(Topics::normalise).collect(Collectors.toUnmodifiableSet());
   }
 
+  @Override
   public int placesLeft() {
     return Math.max(0, monthlyCap - booked);
   }

@@ -1,7 +1,8 @@
 package io.crossroads.matching;
 
 import io.crossroads.availability.MonthlyLoads;
-import io.crossroads.requests.RequestStatus;
+import io.crossroads.program.Eligibility;
+import io.crossroads.requests.Requests;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +44,7 @@ public class LeaderPools {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
   @Inject MonthlyLoads loads;
+  @Inject Requests requests;
 
   @Inject
   @ConfigProperty(name = "crossroads.matching.refresh", defaultValue = "PT30S")
@@ -88,11 +90,11 @@ public class LeaderPools {
   }
 
   /** A scorer over the current pool; it keeps its indexes for as long as the pool lives. */
-  public Scorer scorer(MatchRules rules) {
+  public Scorer scorer(Eligibility policy) {
     LeaderPool pool = pool();
     Scorer current = scorer;
-    if (current == null || current.pool() != pool || !current.rules().equals(rules)) {
-      current = new Scorer(pool, rules);
+    if (current == null || current.pool() != pool || !current.policy().equals(policy)) {
+      current = new Scorer(pool, policy);
       scorer = current;
     }
     return current;
@@ -144,7 +146,7 @@ public class LeaderPools {
         topics.computeIfAbsent((UUID) row[0], id -> new HashSet<>()).add((String) row[1]);
       }
     }
-    Map<UUID, Integer> waiting = waiting(only);
+    Map<UUID, Integer> waiting = requests.waitingPerLeader(only);
     // The months any zone can be in now; each leader's own month is picked below.
     YearMonth utc = YearMonth.from(now.atZone(ZoneOffset.UTC));
     List<YearMonth> months = List.of(utc.minusMonths(1), utc, utc.plusMonths(1));
@@ -170,23 +172,5 @@ public class LeaderPools {
               waiting.getOrDefault(id, 0)));
     }
     return cards;
-  }
-
-  private Map<UUID, Integer> waiting(Set<UUID> only) {
-    var query =
-        em.createQuery(
-                "select r.leaderId, count(r) from InterviewRequest r where r.status in :open"
-                    + (only == null ? "" : " and r.leaderId in :only")
-                    + " group by r.leaderId",
-                Object[].class)
-            .setParameter("open", List.of(RequestStatus.PENDING, RequestStatus.COUNTER_PROPOSED));
-    if (only != null) {
-      query.setParameter("only", only);
-    }
-    Map<UUID, Integer> waiting = new HashMap<>();
-    for (Object[] row : query.getResultList()) {
-      waiting.put((UUID) row[0], ((Number) row[1]).intValue());
-    }
-    return waiting;
   }
 }

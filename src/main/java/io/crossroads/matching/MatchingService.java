@@ -10,7 +10,9 @@ import io.crossroads.people.PeopleViews.PersonRef;
 import io.crossroads.people.Person;
 import io.crossroads.platform.problem.Refusal;
 import io.crossroads.platform.security.Caller;
+import io.crossroads.program.Program;
 import io.crossroads.program.ProgramRules;
+import io.crossroads.requests.OtherLeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,20 +29,19 @@ import java.util.UUID;
 
 /** Interests, the topic vocabulary, and explained recommendations for the signed-in employee. */
 @ApplicationScoped
-public class MatchingService {
+public class MatchingService implements OtherLeaders {
 
   /** Extra candidates ranked beyond the limit, in case fresher data rules some out. */
   private static final int SPARE = 10;
 
   private static final Duration SOON = Duration.ofDays(7);
-  private static final Duration TYPICAL_LENGTH = Duration.ofMinutes(20);
 
   @PersistenceContext EntityManager em;
   @Inject Directory directory;
   @Inject Seekers seekers;
   @Inject LeaderPools pools;
   @Inject AvailabilityService availability;
-  @Inject ProgramRules program;
+  @Inject Program program;
   @Inject Clock clock;
 
   @Transactional
@@ -127,24 +128,15 @@ public class MatchingService {
   @Transactional
   public List<RecommendationView> recommendations(Caller caller, int limit) {
     Person me = directory.person(caller.id()).orElseThrow(() -> Refusal.notFound("You"));
-    MatchRules rules = program.matchRules();
-    Seeker seeker = seekers.of(me, rules.repeatWindow());
-    Scorer cached = pools.scorer(rules);
-    List<Match> ranked = cached.recommend(seeker, limit + SPARE);
-    Map<UUID, LeaderCard> now = pools.current(ranked.stream().map(Match::leader).toList());
-    List<Match> checked = new ArrayList<>();
-    for (Match match : ranked) {
-      LeaderCard card = now.get(match.leader().id());
-      if (card != null && cached.eligible(seeker, card)) {
-        checked.add(cached.explain(seeker, card));
-      }
-    }
-    checked.sort(Scorer.BEST_FIRST);
-    List<Match> top = new ArrayList<>(checked.subList(0, Math.min(limit, checked.size())));
+    ProgramRules rules = program.rules();
+    List<Match> top = checked(me, rules, limit);
     Instant from = clock.instant();
     Map<UUID, Integer> open =
         availability.openCounts(
-            top.stream().map(m -> m.leader().id()).toList(), from, from.plus(SOON), TYPICAL_LENGTH);
+            top.stream().map(m -> m.leader().id()).toList(),
+            from,
+            from.plus(SOON),
+            Duration.ofMinutes(rules.defaultLength()));
     List<Match> result = new ArrayList<>();
     for (Match match : top) {
       int slots = open.getOrDefault(match.leader().id(), 0);
@@ -159,5 +151,35 @@ public class MatchingService {
     }
     result.sort(Scorer.BEST_FIRST);
     return result.stream().map(RecommendationView::of).toList();
+  }
+
+  /** Other leaders an employee whose request expired could ask, named with their division. */
+  @Override
+  @Transactional
+  public List<String> suggest(UUID employeeId, UUID except, int limit) {
+    return directory.person(employeeId).stream()
+        .flatMap(me -> checked(me, program.rules(), limit + 1).stream())
+        .map(Match::leader)
+        .filter(leader -> !leader.id().equals(except))
+        .limit(limit)
+        .map(leader -> leader.displayName() + " (" + leader.divisionName() + ")")
+        .toList();
+  }
+
+  /** The best {@code limit} after ranking, each checked against the database as it is now. */
+  private List<Match> checked(Person me, ProgramRules rules, int limit) {
+    Seeker seeker = seekers.of(me, rules);
+    Scorer cached = pools.scorer(rules.eligibility());
+    List<Match> ranked = cached.recommend(seeker, limit + SPARE);
+    Map<UUID, LeaderCard> now = pools.current(ranked.stream().map(Match::leader).toList());
+    List<Match> checked = new ArrayList<>();
+    for (Match match : ranked) {
+      LeaderCard card = now.get(match.leader().id());
+      if (card != null && cached.eligible(seeker, card)) {
+        checked.add(cached.explain(seeker, card));
+      }
+    }
+    checked.sort(Scorer.BEST_FIRST);
+    return new ArrayList<>(checked.subList(0, Math.min(limit, checked.size())));
   }
 }

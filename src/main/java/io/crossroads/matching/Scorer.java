@@ -1,5 +1,6 @@
 package io.crossroads.matching;
 
+import io.crossroads.program.Eligibility;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -7,9 +8,9 @@ import java.util.PriorityQueue;
 import java.util.stream.Collectors;
 
 /**
- * Decides who may be suggested to whom (the hard constraints) and how good a suggestion is (the
- * score). Every point of a score comes from a {@link Reason}, so what the employee reads is exactly
- * what ranked the leader.
+ * Decides how good a suggestion is (the score), among the pairs the program's {@link Eligibility}
+ * policy allows (the hard constraints). Every point of a score comes from a {@link Reason}, so what
+ * the employee reads is exactly what ranked the leader.
  */
 public final class Scorer {
 
@@ -25,32 +26,25 @@ public final class Scorer {
       Comparator.comparingInt(Match::score).reversed().thenComparing(m -> m.leader().id());
 
   private final LeaderPool pool;
-  private final MatchRules rules;
+  private final Eligibility policy;
   private volatile CandidateGraph.Index index;
 
-  public Scorer(LeaderPool pool, MatchRules rules) {
+  public Scorer(LeaderPool pool, Eligibility policy) {
     this.pool = pool;
-    this.rules = rules;
+    this.policy = policy;
   }
 
   public LeaderPool pool() {
     return pool;
   }
 
-  public MatchRules rules() {
-    return rules;
+  public Eligibility policy() {
+    return policy;
   }
 
-  /** The hard constraints: none of these is ever traded for score. */
+  /** The hard constraints, as the program's policy states them: never traded for score. */
   public boolean eligible(Seeker seeker, LeaderCard leader) {
-    return leader.level() - seeker.level() <= rules.maxLevelGap()
-        && leader.accepting()
-        && leader.placesLeft() > 0
-        && !leader.divisionId().equals(seeker.divisionId())
-        && !leader.id().equals(seeker.id())
-        && !seeker.managementChain().contains(leader.id())
-        && !seeker.recentlyMet().contains(leader.id())
-        && !seeker.waitingOn().contains(leader.id());
+    return policy.ask(seeker, leader).eligible();
   }
 
   /** The score alone; equal to the sum of {@link #reasons}' points. */

@@ -1,5 +1,6 @@
 package io.crossroads.matching;
 
+import io.crossroads.program.Eligibility;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +24,8 @@ public record Seeker(
     Set<String> topics,
     Map<UUID, String> referrals,
     Set<UUID> recentlyMet,
-    Set<UUID> waitingOn) {
+    Set<UUID> waitingOn)
+    implements Eligibility.Employee {
 
   public Seeker {
     managementChain = Set.copyOf(managementChain);
@@ -32,5 +34,20 @@ public record Seeker(
     referrals = Map.copyOf(referrals);
     recentlyMet = Set.copyOf(recentlyMet);
     waitingOn = Set.copyOf(waitingOn);
+  }
+
+  @Override
+  public boolean managedBy(UUID person) {
+    return managementChain.contains(person);
+  }
+
+  @Override
+  public boolean metRecently(UUID leader) {
+    return recentlyMet.contains(leader);
+  }
+
+  @Override
+  public boolean waitingOn(UUID leader) {
+    return waitingOn.contains(leader);
   }
 }

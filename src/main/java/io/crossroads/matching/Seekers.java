@@ -1,17 +1,16 @@
 package io.crossroads.matching;
 
-import io.crossroads.interviews.InterviewStatus;
+import io.crossroads.interviews.Interviews;
 import io.crossroads.people.Directory;
 import io.crossroads.people.Person;
-import io.crossroads.requests.RequestStatus;
+import io.crossroads.program.ProgramRules;
+import io.crossroads.requests.Requests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.Period;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,18 +31,20 @@ public class Seekers {
 
   @PersistenceContext EntityManager em;
   @Inject Directory directory;
+  @Inject Interviews interviews;
+  @Inject Requests requests;
   @Inject Clock clock;
 
-  public Seeker of(Person person, Period repeatWindow) {
-    return of(List.of(person), repeatWindow, false).get(0);
+  public Seeker of(Person person, ProgramRules rules) {
+    return of(List.of(person), rules, false).get(0);
   }
 
   /**
    * Seekers in the order of {@code people}. Introductions made by finished cohort rounds count as
    * referrals, except for a new cohort round ({@code forCohort}): there they are not made again.
    */
-  public List<Seeker> of(List<Person> people, Period repeatWindow, boolean forCohort) {
-    Instant since = clock.instant().atZone(ZoneOffset.UTC).minus(repeatWindow).toInstant();
+  public List<Seeker> of(List<Person> people, ProgramRules rules, boolean forCohort) {
+    Instant heldSince = rules.repeatWindowStart(clock.instant());
     Map<UUID, Set<UUID>> chains = chains(people);
     Map<UUID, Interest> interests = new HashMap<>();
     Map<UUID, Set<UUID>> met = new HashMap<>();
@@ -56,38 +57,13 @@ public class Seekers {
           .setParameter("ids", chunk)
           .getResultList()
           .forEach(i -> interests.put(i.personId(), i));
-      em.createQuery(
-              "select i.employeeId, i.leaderId from Interview i where i.employeeId in :ids"
-                  + " and (i.status = :scheduled or (i.status = :held and i.startAt >= :since))",
-              Object[].class)
-          .setParameter("ids", chunk)
-          .setParameter("scheduled", InterviewStatus.SCHEDULED)
-          .setParameter("held", InterviewStatus.HELD)
-          .setParameter("since", since)
-          .getResultList()
-          .forEach(
-              row -> met.computeIfAbsent((UUID) row[0], k -> new HashSet<>()).add((UUID) row[1]));
-      em.createQuery(
-              "select r.requesterId, r.leaderId from InterviewRequest r"
-                  + " where r.requesterId in :ids and r.status in :open",
-              Object[].class)
-          .setParameter("ids", chunk)
-          .setParameter("open", List.of(RequestStatus.PENDING, RequestStatus.COUNTER_PROPOSED))
-          .getResultList()
-          .forEach(
-              row ->
-                  waiting.computeIfAbsent((UUID) row[0], k -> new HashSet<>()).add((UUID) row[1]));
-      em.createQuery(
-              "select r.requesterId, r.leaderId, p.displayName from InterviewRequest r, Person p"
-                  + " where r.referredBy = p.id and r.requesterId in :ids",
-              Object[].class)
-          .setParameter("ids", chunk)
-          .getResultList()
-          .forEach(
-              row ->
-                  referrals
-                      .computeIfAbsent((UUID) row[0], k -> new HashMap<>())
-                      .put((UUID) row[1], (String) row[2]));
+      interviews
+          .metSince(chunk, heldSince)
+          .forEach((e, leaders) -> met.put(e, new HashSet<>(leaders)));
+      requests.openLeadersOf(chunk).forEach((e, leaders) -> waiting.put(e, new HashSet<>(leaders)));
+      requests
+          .referralsOf(chunk)
+          .forEach((e, byLeader) -> referrals.put(e, new HashMap<>(byLeader)));
       // Introductions of finished cohort rounds.
       em.createNativeQuery(
               "select cast(m.employee_id as varchar(36)), cast(m.leader_id as varchar(36)), r.name"

@@ -1,7 +1,5 @@
 package io.crossroads.notify;
 
-import io.crossroads.interviews.Interview;
-import io.crossroads.interviews.InterviewStatus;
 import io.crossroads.people.Person;
 import java.net.URI;
 import java.time.Instant;
@@ -33,30 +31,30 @@ public final class CalendarInvites {
 
   private CalendarInvites() {}
 
-  public static String uid(Interview interview) {
-    return interview.id() + "@crossroads";
+  public static String uid(Meeting meeting) {
+    return meeting.id() + "@crossroads";
   }
 
   public static OutboxMessage.Invite invite(
-      Interview interview, Person employee, Person leader, Instant stamp) {
-    boolean cancelled = interview.status() == InterviewStatus.CANCELLED;
+      Meeting meeting, Person employee, Person leader, Instant stamp) {
+    boolean cancelled = meeting.cancelled();
     Method method = cancelled ? new Method(Method.VALUE_CANCEL) : new Method(Method.VALUE_REQUEST);
     VEvent event =
         new VEvent(
-            interview.start(),
-            interview.end(),
+            meeting.start(),
+            meeting.end(),
             "Informational interview: " + employee.displayName() + " and " + leader.displayName());
-    event.replace(new Uid(uid(interview)));
+    event.replace(new Uid(uid(meeting)));
     event.add(new DtStamp(stamp));
-    event.add(new Sequence(interview.sequence()));
+    event.add(new Sequence(meeting.sequence()));
     event.add(cancelled ? new Status(Status.VALUE_CANCELLED) : new Status(Status.VALUE_CONFIRMED));
     event.add(
         new Description(
-            interview.lengthMinutes()
+            meeting.lengthMinutes()
                 + " minutes, "
-                + interview.format().name().toLowerCase().replace('_', ' ')
+                + meeting.format().toLowerCase().replace('_', ' ')
                 + ". An informational interview: advice, not a job"
-                + " interview. Close on time."));
+                + " meeting. Close on time."));
     Organizer organizer = new Organizer(URI.create("mailto:" + leader.email()));
     organizer.add(new Cn(leader.displayName()));
     event.add(organizer);

@@ -1,6 +1,5 @@
 package io.crossroads.notify;
 
-import io.crossroads.interviews.Interview;
 import io.crossroads.people.Directory;
 import io.crossroads.people.Person;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,12 +55,28 @@ public class Notifications {
         "Hello " + requester.displayName() + ",\n\n" + leader.displayName() + " " + what + ".\n");
   }
 
-  /** An interview was scheduled, moved or cancelled: both parties get the calendar update. */
-  public void calendarChanged(Interview interview, String kind, String headline) {
+  /**
+   * A meeting was scheduled, moved or cancelled: both parties get the calendar update, with the
+   * reason the one who changed it gave, if any.
+   */
+  public void calendarChanged(Meeting interview, String kind, String headline) {
+    calendarChanged(interview, kind, headline, null, null);
+  }
+
+  /** As {@link #calendarChanged(Meeting, String, String)}, telling why and by whom. */
+  public void calendarChanged(
+      Meeting interview, String kind, String headline, UUID changedBy, String reason) {
     Person employee = person(interview.employeeId());
     Person leader = person(interview.leaderId());
     OutboxMessage.Invite invite =
         CalendarInvites.invite(interview, employee, leader, clock.instant());
+    String why =
+        reason == null || reason.isBlank() || changedBy == null
+            ? ""
+            : (changedBy.equals(employee.id()) ? employee : leader).displayName()
+                + " said why: "
+                + reason.strip()
+                + "\n";
     for (Person to : new Person[] {employee, leader}) {
       Person other = to.id().equals(employee.id()) ? leader : employee;
       String subject = headline + ": " + other.displayName() + ", " + when(interview.start(), to);
@@ -77,6 +92,7 @@ public class Notifications {
               + ", "
               + interview.lengthMinutes()
               + " minutes.\n"
+              + why
               + "The invitation is attached.\n";
       outbox.add(
           new OutboxMessage(
@@ -84,8 +100,8 @@ public class Notifications {
     }
   }
 
-  /** Within a day of the start: a reminder to both, queued once per interview and start time. */
-  public void reminder(Interview interview) {
+  /** Within a day of the start: a reminder to both, queued once per meeting and start time. */
+  public void reminder(Meeting interview) {
     String key = "reminder:" + interview.id() + ":" + interview.start();
     if (outbox.queued(key + ":employee")) {
       return;

@@ -1,6 +1,7 @@
 package io.crossroads.people;
 
 import io.crossroads.platform.problem.Refusal;
+import io.crossroads.program.ProgramRules;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -13,7 +14,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
@@ -25,11 +25,7 @@ import java.util.UUID;
 @Table(name = "leader_profile")
 public class LeaderProfile {
 
-  /** Meeting lengths the program allows, in minutes. */
-  public static final SortedSet<Integer> PROGRAM_LENGTHS = new TreeSet<>(List.of(15, 20, 30));
-
-  public static final int DEFAULT_MONTHLY_CAP = 4;
-  public static final int MAX_MONTHLY_CAP = 40;
+  public static final int MAX_MONTHLY_CAP = ProgramRules.MAX_MONTHLY_CAP;
   public static final int MAX_TOPICS = 20;
   public static final int MAX_TOPIC_LENGTH = 60;
 
@@ -53,12 +49,13 @@ public class LeaderProfile {
 
   protected LeaderProfile() {}
 
-  public LeaderProfile(UUID personId) {
+  /** A new leader's offer: accepting requests, the program's default cap, every allowed length. */
+  public LeaderProfile(UUID personId, ProgramRules rules) {
     this.personId = Objects.requireNonNull(personId, "personId");
     this.acceptingRequests = true;
     this.bio = "";
-    this.monthlyCap = DEFAULT_MONTHLY_CAP;
-    this.lengths = new TreeSet<>(PROGRAM_LENGTHS);
+    this.monthlyCap = rules.defaultMonthlyCap();
+    this.lengths = new TreeSet<>(rules.lengths());
     this.formats = EnumSet.allOf(MeetingFormat.class);
   }
 
@@ -72,12 +69,13 @@ public class LeaderProfile {
       String bio,
       int monthlyCap,
       Collection<Integer> lengths,
-      Collection<MeetingFormat> formats) {
+      Collection<MeetingFormat> formats,
+      ProgramRules rules) {
     if (monthlyCap < 0 || monthlyCap > MAX_MONTHLY_CAP) {
       throw Refusal.invalid("monthlyCap", "must be 0 to " + MAX_MONTHLY_CAP);
     }
-    if (lengths.isEmpty() || !PROGRAM_LENGTHS.containsAll(lengths)) {
-      throw Refusal.invalid("lengths", "must be among " + PROGRAM_LENGTHS + " minutes");
+    if (lengths.isEmpty() || !rules.lengthSet().containsAll(lengths)) {
+      throw Refusal.invalid("lengths", "must be among " + rules.lengths() + " minutes");
     }
     if (formats.isEmpty()) {
       throw Refusal.invalid("formats", "offer at least one format");

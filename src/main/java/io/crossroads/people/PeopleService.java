@@ -10,6 +10,7 @@ import io.crossroads.platform.api.Page;
 import io.crossroads.platform.problem.Refusal;
 import io.crossroads.platform.security.Caller;
 import io.crossroads.platform.security.Role;
+import io.crossroads.program.Program;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -24,6 +25,7 @@ public class PeopleService {
   @Inject Directory directory;
 
   @Inject DemoMode demoMode;
+  @Inject Program program;
 
   public Me me(Caller caller) {
     Person me = directory.person(caller.id()).orElseThrow(() -> Refusal.notFound("You"));
@@ -94,7 +96,8 @@ public class PeopleService {
         update.bio(),
         update.monthlyCap(),
         update.lengths(),
-        update.formats());
+        update.formats(),
+        program.rules());
     return LeaderProfileView.of(profile);
   }
 

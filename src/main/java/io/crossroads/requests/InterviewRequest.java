@@ -1,10 +1,11 @@
 package io.crossroads.requests;
 
 import io.crossroads.interviews.Interview;
-import io.crossroads.people.LeaderProfile;
 import io.crossroads.people.MeetingFormat;
 import io.crossroads.platform.problem.ProblemType;
 import io.crossroads.platform.problem.Refusal;
+import io.crossroads.program.Eligibility;
+import io.crossroads.program.FollowUpPolicy;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -95,9 +96,8 @@ public class InterviewRequest {
     this.id = UUID.randomUUID();
     this.requesterId = Objects.requireNonNull(requesterId, "requesterId");
     this.leaderId = Objects.requireNonNull(leaderId, "leaderId");
-    if (!LeaderProfile.PROGRAM_LENGTHS.contains(lengthMinutes)) {
-      throw Refusal.invalid(
-          "length", "must be one of " + LeaderProfile.PROGRAM_LENGTHS + " minutes");
+    if (lengthMinutes <= 0) {
+      throw Refusal.invalid("length", "must be a positive number of minutes");
     }
     this.lengthMinutes = lengthMinutes;
     this.format = Objects.requireNonNull(format, "format");
@@ -112,21 +112,23 @@ public class InterviewRequest {
     this.history.add(new RequestEvent(RequestEvent.Type.SENT, requesterId, now, null));
   }
 
-  /** A new request, PENDING, with 2–5 distinct future slots. */
+  /**
+   * A new request, PENDING, with 2–5 distinct future slots, if the program's policy lets the
+   * employee ask this leader now.
+   */
   public static InterviewRequest propose(
-      UUID requesterId,
-      UUID leaderId,
+      Eligibility policy,
+      Eligibility.Employee employee,
+      Eligibility.Leader leader,
       int lengthMinutes,
       MeetingFormat format,
       RequestMessage message,
       UUID referralId,
       List<Instant> slots,
       Instant now) {
-    if (requesterId.equals(leaderId)) {
-      throw new Refusal(ProblemType.SELF_REQUEST, "You cannot request an interview with yourself.");
-    }
+    policy.requireAsk(employee, leader);
     return new InterviewRequest(
-        requesterId, leaderId, lengthMinutes, format, message, referralId, slots, now);
+        employee.id(), leader.id(), lengthMinutes, format, message, referralId, slots, now);
   }
 
   static List<Instant> checkedSlots(List<Instant> slots, Instant now) {
@@ -204,11 +206,22 @@ public class InterviewRequest {
     history.add(new RequestEvent(RequestEvent.Type.WITHDRAWN, by, now, reason));
   }
 
-  /** The leader offers other times instead; the employee then accepts one of them. */
-  public void counter(UUID by, List<Instant> slots, String note, Instant now) {
+  /**
+   * The leader offers other times instead; the employee then accepts one of them. The two must
+   * still be a pair the program allows (the directory may have changed since the request was sent).
+   */
+  public void counter(
+      UUID by,
+      List<Instant> slots,
+      String note,
+      Eligibility policy,
+      Eligibility.Employee employee,
+      Eligibility.Leader leader,
+      Instant now) {
     if (partyOf(by) != Party.LEADER) {
       throw Refusal.forbidden("Only the leader can propose other times.");
     }
+    requireParties(employee, leader);
     if (status != RequestStatus.PENDING) {
       throw new Refusal(
           status.isOpen() ? ProblemType.NOT_YOUR_TURN : ProblemType.REQUEST_CLOSED,
@@ -218,6 +231,7 @@ public class InterviewRequest {
       throw Refusal.invalid("proposedSlots", "propose 1 to 5 times");
     }
     List<Instant> checked = slots.size() == 1 ? futureOnly(slots, now) : checkedSlots(slots, now);
+    policy.requirePair(employee, leader);
     this.slots.clear();
     this.slots.addAll(checked);
     status = RequestStatus.COUNTER_PROPOSED;
@@ -235,7 +249,7 @@ public class InterviewRequest {
 
   /**
    * A polite reminder from the employee: at most {@code policy.maxFollowUps()} times, each at least
-   * {@code policy.businessDays()} business days after the last attempt, in the employee's zone.
+   * {@code policy.spacing()} business days after the last attempt, in the employee's zone.
    */
   public void followUp(UUID by, String message, FollowUpPolicy policy, ZoneId zone, Instant now) {
     if (partyOf(by) != Party.REQUESTER) {
@@ -253,14 +267,14 @@ public class InterviewRequest {
               + followUps
               + " times. Time to move on: other leaders would be glad to hear from you.");
     }
-    Instant allowed = policy.nextAttempt(lastAttemptAt, zone);
+    Instant allowed = policy.followUpFrom(lastAttemptAt, zone);
     if (now.isBefore(allowed)) {
       throw new Refusal(
           ProblemType.FOLLOW_UP_TOO_SOON,
           "You can follow up from "
               + allowed
               + ", "
-              + policy.businessDays()
+              + policy.spacing()
               + " business days after your last message.");
     }
     followUps++;
@@ -268,9 +282,19 @@ public class InterviewRequest {
     history.add(new RequestEvent(RequestEvent.Type.FOLLOWED_UP, by, now, message));
   }
 
+  /**
+   * When the request expires if nobody answers: a request waiting for the leader with a follow-up
+   * left gives the employee the window to send it first; one waiting for the employee (a
+   * counter-proposal) or with no follow-up left expires a fixed time after the last attempt.
+   */
+  public Instant expiresAt(FollowUpPolicy policy, ZoneId zone) {
+    boolean followUpLeft = status == RequestStatus.PENDING && followUps < policy.maxFollowUps();
+    return policy.expiresAt(lastAttemptAt, followUpLeft, zone);
+  }
+
   /** Whether the request has waited long enough without an answer to expire now. */
   public boolean isDue(FollowUpPolicy policy, ZoneId zone, Instant now) {
-    return status.isOpen() && !now.isBefore(policy.nextAttempt(lastAttemptAt, zone));
+    return status.isOpen() && !now.isBefore(expiresAt(policy, zone));
   }
 
   /** Closes an unanswered request; the employee is then pointed to other leaders. */
@@ -288,15 +312,25 @@ public class InterviewRequest {
    * the redirecting leader as referral.
    */
   public InterviewRequest redirect(
-      UUID by, UUID colleagueId, List<Instant> openForColleague, String note, Instant now) {
+      UUID by,
+      Eligibility policy,
+      Eligibility.Employee employee,
+      Eligibility.Leader colleague,
+      List<Instant> openForColleague,
+      String note,
+      Instant now) {
     if (partyOf(by) != Party.LEADER) {
       throw Refusal.forbidden("Only the leader can redirect a request.");
     }
     requireOpen();
-    if (colleagueId.equals(leaderId) || colleagueId.equals(requesterId)) {
-      throw new Refusal(
-          ProblemType.REDIRECT_INVALID, "Redirect to someone else than the two of you.");
+    if (!employee.id().equals(requesterId)) {
+      throw new IllegalArgumentException("the facts are not of this request's employee");
     }
+    UUID colleagueId = colleague.id();
+    if (colleagueId.equals(leaderId)) {
+      throw new Refusal(ProblemType.REDIRECT_INVALID, "Redirect to a colleague, not to yourself.");
+    }
+    policy.requireAsk(employee, colleague);
     InterviewRequest forwarded = new InterviewRequest();
     forwarded.id = UUID.randomUUID();
     forwarded.requesterId = requesterId;
@@ -328,6 +362,31 @@ public class InterviewRequest {
             now,
             (note == null || note.isBlank() ? "" : note.strip() + " ") + "→ " + forwarded.id));
     return forwarded;
+  }
+
+  /**
+   * Closes an open request because one of the two left the company: nobody is left to answer, or to
+   * be answered.
+   */
+  public void closeForLeaver(UUID leaver, Instant now) {
+    if (partyOf(leaver) == Party.NONE) {
+      throw new IllegalArgumentException("not a party of this request");
+    }
+    requireOpen();
+    status = RequestStatus.WITHDRAWN;
+    history.add(
+        new RequestEvent(
+            RequestEvent.Type.WITHDRAWN,
+            null,
+            now,
+            (partyOf(leaver) == Party.LEADER ? "The leader" : "The employee")
+                + " has left the company."));
+  }
+
+  private void requireParties(Eligibility.Employee employee, Eligibility.Leader leader) {
+    if (!employee.id().equals(requesterId) || !leader.id().equals(leaderId)) {
+      throw new IllegalArgumentException("the facts are not of this request's two people");
+    }
   }
 
   private void requireOpen() {

@@ -4,7 +4,8 @@ import io.crossroads.notify.Notifications;
 import io.crossroads.people.Directory;
 import io.crossroads.people.Person;
 import io.crossroads.platform.jobs.ScheduledRuns;
-import io.crossroads.program.ProgramRules;
+import io.crossroads.program.FollowUpPolicy;
+import io.crossroads.program.Program;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -15,6 +16,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -74,15 +76,17 @@ public class RequestExpiry {
 
     @PersistenceContext EntityManager em;
     @Inject Directory directory;
-    @Inject ProgramRules program;
+    @Inject Program program;
+    @Inject Instance<OtherLeaders> otherLeaders;
     @Inject Notifications notifications;
     @Inject Expirations self;
 
     /** Expires every request due at {@code now}; returns how many. */
     public int expireDue(Instant now) {
-      FollowUpPolicy policy = program.followUpPolicy();
-      // Business days are never fewer than calendar days: older than this bound is a superset.
-      Instant bound = now.minus(Duration.ofDays(policy.businessDays()));
+      FollowUpPolicy policy = program.rules().followUpPolicy();
+      // No request expires sooner than this many business days after its last attempt, and
+      // business days are never fewer than calendar days: older than this bound is a superset.
+      Instant bound = now.minus(Duration.ofDays(policy.expiry()));
       int expired = 0;
       for (UUID id : candidates(bound)) {
         try {
@@ -101,7 +105,7 @@ public class RequestExpiry {
               "select r.id from InterviewRequest r where r.status in :open and r.lastAttemptAt <= :bound"
                   + " order by r.lastAttemptAt",
               UUID.class)
-          .setParameter("open", List.of(RequestStatus.PENDING, RequestStatus.COUNTER_PROPOSED))
+          .setParameter("open", RequestStatus.OPEN)
           .setParameter("bound", bound)
           .setMaxResults(BATCH * 20)
           .getResultList();
@@ -123,9 +127,22 @@ public class RequestExpiry {
           request.requesterId(),
           request.leaderId(),
           "request-expired",
-          "has not answered, so your request expired. Other leaders in that area would be glad to"
-              + " hear from you: see your recommendations");
+          "has not answered, so your request expired. " + elsewhere(request));
       return true;
+    }
+
+    /** Where the employee might turn instead: a few other leaders, named, when matching can say. */
+    private String elsewhere(InterviewRequest request) {
+      List<String> others =
+          otherLeaders.isResolvable()
+              ? otherLeaders.get().suggest(request.requesterId(), request.leaderId(), 3)
+              : List.of();
+      if (others.isEmpty()) {
+        return "Other leaders would be glad to hear from you: see your recommendations";
+      }
+      return "Other leaders would be glad to hear from you, for instance "
+          + String.join(", ", others)
+          + "; see all your recommendations";
     }
   }
 }

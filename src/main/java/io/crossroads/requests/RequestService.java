@@ -15,6 +15,7 @@ import io.crossroads.platform.api.Page;
 import io.crossroads.platform.problem.ProblemType;
 import io.crossroads.platform.problem.Refusal;
 import io.crossroads.platform.security.Caller;
+import io.crossroads.program.Program;
 import io.crossroads.program.ProgramRules;
 import io.crossroads.requests.RequestViews.Event;
 import io.crossroads.requests.RequestViews.NewRequest;
@@ -42,47 +43,33 @@ public class RequestService {
   @Inject Directory directory;
   @Inject AvailabilityService availability;
   @Inject MonthlyLoads loads;
-  @Inject ProgramRules program;
+  @Inject Program program;
+  @Inject RequestParties parties;
   @Inject Notifications notifications;
   @Inject Clock clock;
 
   @Transactional
   public RequestView send(Caller caller, NewRequest body) {
-    Person leader =
-        directory
-            .person(body.leaderId())
-            .filter(Person::isActive)
-            .orElseThrow(() -> Refusal.invalid("leaderId", "no such person"));
+    ProgramRules rules = program.rules();
+    if (!rules.allowsLength(body.length())) {
+      throw Refusal.invalid("length", "must be one of " + rules.lengths() + " minutes");
+    }
+    Person leader = parties.leader(body.leaderId(), "leaderId");
     // The requester's row is locked so that their limits are checked one request at a time.
     Person requester =
         directory.personForUpdate(caller.id()).orElseThrow(() -> Refusal.notFound("You"));
-    if (leader.id().equals(requester.id())) {
-      throw new Refusal(ProblemType.SELF_REQUEST, "You cannot request an interview with yourself.");
-    }
-    LeaderProfile profile =
-        directory
-            .leaderProfile(leader.id())
-            .filter(p -> leader.isLeader())
-            .orElseThrow(
-                () ->
-                    new Refusal(
-                        ProblemType.NOT_A_LEADER,
-                        leader.displayName() + " does not take informational interviews."));
-    if (leader.worksIn(requester.divisionId())) {
-      throw new Refusal(
-          ProblemType.SAME_DIVISION,
-          leader.displayName() + " works in your own division; the program connects divisions.");
-    }
-    if (directory.managementChain(requester.id()).contains(leader.id())) {
-      throw new Refusal(
-          ProblemType.OWN_MANAGEMENT_CHAIN,
-          leader.displayName() + " is in your own management chain.");
-    }
-    if (!profile.acceptingRequests()) {
-      throw new Refusal(
-          ProblemType.NOT_ACCEPTING_REQUESTS,
-          leader.displayName() + " is not accepting requests right now.");
-    }
+    LeaderProfile profile = directory.leaderProfile(leader.id()).orElseThrow();
+    InterviewRequest request =
+        InterviewRequest.propose(
+            rules.eligibility(),
+            parties.employee(requester, leader.id(), rules),
+            parties.leaderFacts(leader, profile, body.proposedSlots()),
+            body.length(),
+            body.format(),
+            new RequestMessage(body.intro(), body.learn(), body.whyYou()),
+            body.referralId(),
+            body.proposedSlots(),
+            clock.instant());
     if (!profile.offers(body.length())) {
       throw new Refusal(
           ProblemType.LENGTH_NOT_OFFERED,
@@ -93,18 +80,8 @@ public class RequestService {
           ProblemType.FORMAT_NOT_OFFERED,
           leader.displayName() + " offers " + profile.formats() + ".");
     }
-    enforceLimits(requester);
+    enforceLimits(requester, rules);
     requireOpen(leader, profile, body.proposedSlots(), Duration.ofMinutes(body.length()));
-    InterviewRequest request =
-        InterviewRequest.propose(
-            requester.id(),
-            leader.id(),
-            body.length(),
-            body.format(),
-            new RequestMessage(body.intro(), body.learn(), body.whyYou()),
-            body.referralId(),
-            body.proposedSlots(),
-            clock.instant());
     requests.add(request);
     notifications.toLeader(
         leader.id(),
@@ -114,13 +91,13 @@ public class RequestService {
     return view(request, null, true);
   }
 
-  private void enforceLimits(Person requester) {
+  private void enforceLimits(Person requester, ProgramRules rules) {
     Instant now = clock.instant();
-    if (requests.openCount(requester.id()) >= program.maxOpenRequests()) {
+    if (requests.openCount(requester.id()) >= rules.maxOpenRequests()) {
       throw new Refusal(
           ProblemType.OPEN_REQUEST_LIMIT,
           "You already have "
-              + program.maxOpenRequests()
+              + rules.maxOpenRequests()
               + " requests waiting for an answer. Wait for one, or withdraw one.");
     }
     ZonedDateTime monthStart =
@@ -128,12 +105,11 @@ public class RequestService {
             .toLocalDate()
             .withDayOfMonth(1)
             .atStartOfDay(requester.timeZone());
-    if (requests.sentSince(requester.id(), monthStart.toInstant())
-        >= program.maxRequestsPerMonth()) {
+    if (requests.sentSince(requester.id(), monthStart.toInstant()) >= rules.maxRequestsPerMonth()) {
       throw new Refusal(
           ProblemType.MONTHLY_REQUEST_LIMIT,
           "You have sent "
-              + program.maxRequestsPerMonth()
+              + rules.maxRequestsPerMonth()
               + " requests this month; the program allows no more.");
     }
   }
@@ -141,16 +117,7 @@ public class RequestService {
   /** Every proposed time must be an open slot of the leader when the request is sent. */
   private void requireOpen(
       Person leader, LeaderProfile profile, List<Instant> proposed, Duration length) {
-    if (proposed.isEmpty()) {
-      return;
-    }
-    Instant first = proposed.stream().min(Instant::compareTo).orElseThrow();
-    Instant last = proposed.stream().max(Instant::compareTo).orElseThrow();
-    Set<Instant> open = new HashSet<>();
-    for (Instant from = first; !from.isAfter(last); from = from.plus(SlotFinder.MAX_RANGE)) {
-      Instant to = min(from.plus(SlotFinder.MAX_RANGE), last.plusSeconds(1));
-      availability.open(leader, profile, from, to, length).forEach(slot -> open.add(slot.start()));
-    }
+    Set<Instant> open = openStarts(leader, profile, proposed, length);
     List<Instant> closed = proposed.stream().filter(start -> !open.contains(start)).toList();
     if (!closed.isEmpty()) {
       throw new Refusal(
@@ -161,6 +128,22 @@ public class RequestService {
               + closed
               + ". Pick times from their open slots.");
     }
+  }
+
+  /** The starts among {@code wanted} that are open slots of the leader, read in 31-day steps. */
+  private Set<Instant> openStarts(
+      Person leader, LeaderProfile profile, List<Instant> wanted, Duration length) {
+    Set<Instant> open = new HashSet<>();
+    if (wanted.isEmpty()) {
+      return open;
+    }
+    Instant first = wanted.stream().min(Instant::compareTo).orElseThrow();
+    Instant last = wanted.stream().max(Instant::compareTo).orElseThrow();
+    for (Instant from = first; !from.isAfter(last); from = from.plus(SlotFinder.MAX_RANGE)) {
+      Instant to = min(from.plus(SlotFinder.MAX_RANGE), last.plusSeconds(1));
+      availability.open(leader, profile, from, to, length).forEach(slot -> open.add(slot.start()));
+    }
+    return open;
   }
 
   private static Instant min(Instant a, Instant b) {
@@ -226,20 +209,32 @@ public class RequestService {
     interviews.add(interview);
     requests.flush();
     notifications.calendarChanged(
-        interview, "interview-scheduled", "Informational interview scheduled");
+        interview.meeting(), "interview-scheduled", "Informational interview scheduled");
     return view(request, interview.id(), true);
   }
 
-  /** The leader proposes other times, each open in their availability. */
+  /**
+   * The leader proposes other times, each open in their availability, to an employee they may still
+   * be paired with.
+   */
   @Transactional
   public RequestView counter(Caller caller, UUID id, List<Instant> slots, String note) {
     InterviewRequest request = visible(caller, id);
+    Person leader = directory.person(request.leaderId()).orElseThrow();
+    LeaderProfile profile = directory.leaderProfile(leader.id()).orElseThrow();
     if (request.partyOf(caller.id()) == Party.LEADER) {
-      Person leader = directory.person(request.leaderId()).orElseThrow();
-      LeaderProfile profile = directory.leaderProfile(leader.id()).orElseThrow();
       requireOpen(leader, profile, slots, Duration.ofMinutes(request.lengthMinutes()));
     }
-    request.counter(caller.id(), slots, note, clock.instant());
+    ProgramRules rules = program.rules();
+    Person requester = directory.person(request.requesterId()).orElseThrow();
+    request.counter(
+        caller.id(),
+        slots,
+        note,
+        rules.eligibility(),
+        parties.employee(requester, leader.id(), rules),
+        parties.leaderFacts(leader, profile, slots),
+        clock.instant());
     requests.flush();
     notifications.toEmployee(
         request.requesterId(),
@@ -251,7 +246,8 @@ public class RequestService {
 
   /**
    * The leader suggests a colleague: a new request goes to the colleague, carrying the original
-   * message, the proposed times still open in the colleague's calendar, and the referral.
+   * message, the proposed times still open in the colleague's calendar, and the referral. The
+   * colleague must be someone the employee may ask, exactly as if the employee had asked.
    */
   @Transactional
   public RequestView redirect(Caller caller, UUID id, UUID colleagueId, String note) {
@@ -259,46 +255,20 @@ public class RequestService {
     if (request.partyOf(caller.id()) != Party.LEADER) {
       throw Refusal.forbidden("Only the leader can redirect a request.");
     }
+    Person colleague = parties.leader(colleagueId, "leaderId");
+    LeaderProfile profile = directory.leaderProfile(colleagueId).orElseThrow();
+    ProgramRules rules = program.rules();
     Person requester = directory.person(request.requesterId()).orElseThrow();
-    Person colleague =
-        directory
-            .person(colleagueId)
-            .filter(Person::isActive)
-            .orElseThrow(() -> Refusal.invalid("leaderId", "no such person"));
-    LeaderProfile profile =
-        directory
-            .leaderProfile(colleagueId)
-            .filter(p -> colleague.isLeader())
-            .orElseThrow(
-                () ->
-                    new Refusal(
-                        ProblemType.REDIRECT_INVALID,
-                        colleague.displayName() + " does not take informational interviews."));
-    if (colleague.worksIn(requester.divisionId())) {
-      throw new Refusal(
-          ProblemType.REDIRECT_INVALID,
-          colleague.displayName() + " works in the employee's own division.");
-    }
-    if (!profile.acceptingRequests()) {
-      throw new Refusal(
-          ProblemType.REDIRECT_INVALID,
-          colleague.displayName() + " is not accepting requests right now.");
-    }
-    Duration length = Duration.ofMinutes(request.lengthMinutes());
-    Set<Instant> open = new HashSet<>();
-    if (!request.slots().isEmpty()) {
-      Instant first = request.slots().get(0);
-      Instant last = request.slots().get(request.slots().size() - 1);
-      if (Duration.between(first, last).compareTo(SlotFinder.MAX_RANGE) <= 0) {
-        availability
-            .open(colleague, profile, first, last.plusSeconds(1), length)
-            .forEach(slot -> open.add(slot.start()));
-      }
-    }
+    List<Instant> open =
+        List.copyOf(
+            openStarts(
+                colleague, profile, request.slots(), Duration.ofMinutes(request.lengthMinutes())));
     InterviewRequest forwarded =
         request.redirect(
             caller.id(),
-            colleagueId,
+            rules.eligibility(),
+            parties.employee(requester, colleagueId, rules),
+            parties.leaderFacts(colleague, profile, request.slots()),
             request.slots().stream().filter(open::contains).toList(),
             note,
             clock.instant());
@@ -322,7 +292,11 @@ public class RequestService {
     InterviewRequest request = visible(caller, id);
     Person requester = directory.person(request.requesterId()).orElseThrow();
     request.followUp(
-        caller.id(), message, program.followUpPolicy(), requester.timeZone(), clock.instant());
+        caller.id(),
+        message,
+        program.rules().followUpPolicy(),
+        requester.timeZone(),
+        clock.instant());
     requests.flush();
     notifications.toLeader(
         request.leaderId(),

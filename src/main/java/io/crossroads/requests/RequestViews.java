@@ -17,7 +17,7 @@ public final class RequestViews {
 
   public record NewRequest(
       @NotNull(message = "pick a leader") UUID leaderId,
-      @NotNull(message = "15, 20 or 30 minutes") Integer length,
+      @NotNull(message = "one of the program's meeting lengths, in minutes") Integer length,
       @NotNull(message = "VIDEO, PHONE or IN_PERSON") MeetingFormat format,
       @NotBlank(message = "say who you are") @Size(max = 2000, message = "at most 2000 characters")
           String intro,

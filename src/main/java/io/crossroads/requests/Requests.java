@@ -6,8 +6,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Stored interview requests. */
@@ -41,7 +46,7 @@ public class Requests {
                 + " and r.status in :open",
             Long.class)
         .setParameter("requester", requesterId)
-        .setParameter("open", List.of(RequestStatus.PENDING, RequestStatus.COUNTER_PROPOSED))
+        .setParameter("open", RequestStatus.OPEN)
         .getSingleResult();
   }
 
@@ -57,6 +62,77 @@ public class Requests {
         .setParameter("requester", requesterId)
         .setParameter("since", since)
         .getSingleResult();
+  }
+
+  /** Per employee, the leaders who have a request of theirs open. */
+  public Map<UUID, Set<UUID>> openLeadersOf(Collection<UUID> requesters) {
+    Map<UUID, Set<UUID>> open = new HashMap<>();
+    if (requesters.isEmpty()) {
+      return open;
+    }
+    em.createQuery(
+            "select r.requesterId, r.leaderId from InterviewRequest r"
+                + " where r.requesterId in :ids and r.status in :open",
+            Object[].class)
+        .setParameter("ids", requesters)
+        .setParameter("open", RequestStatus.OPEN)
+        .getResultList()
+        .forEach(
+            row -> open.computeIfAbsent((UUID) row[0], k -> new HashSet<>()).add((UUID) row[1]));
+    return open;
+  }
+
+  /**
+   * Per employee, the leaders a colleague referred them to by redirecting a request, with the name
+   * of who referred them.
+   */
+  public Map<UUID, Map<UUID, String>> referralsOf(Collection<UUID> requesters) {
+    Map<UUID, Map<UUID, String>> referrals = new HashMap<>();
+    if (requesters.isEmpty()) {
+      return referrals;
+    }
+    em.createQuery(
+            "select r.requesterId, r.leaderId, p.displayName from InterviewRequest r, Person p"
+                + " where r.referredBy = p.id and r.requesterId in :ids",
+            Object[].class)
+        .setParameter("ids", requesters)
+        .getResultList()
+        .forEach(
+            row ->
+                referrals
+                    .computeIfAbsent((UUID) row[0], k -> new HashMap<>())
+                    .put((UUID) row[1], (String) row[2]));
+    return referrals;
+  }
+
+  /** Open requests per leader, for every leader with any (or only those in {@code only}). */
+  public Map<UUID, Integer> waitingPerLeader(Collection<UUID> only) {
+    var query =
+        em.createQuery(
+                "select r.leaderId, count(r) from InterviewRequest r where r.status in :open"
+                    + (only == null ? "" : " and r.leaderId in :only")
+                    + " group by r.leaderId",
+                Object[].class)
+            .setParameter("open", RequestStatus.OPEN);
+    if (only != null) {
+      query.setParameter("only", only);
+    }
+    Map<UUID, Integer> waiting = new HashMap<>();
+    for (Object[] row : query.getResultList()) {
+      waiting.put((UUID) row[0], ((Number) row[1]).intValue());
+    }
+    return waiting;
+  }
+
+  /** The open requests that {@code people} sent or received. */
+  List<InterviewRequest> openOfAny(Collection<UUID> people) {
+    return em.createQuery(
+            "select r from InterviewRequest r where r.status in :open"
+                + " and (r.requesterId in :people or r.leaderId in :people)",
+            InterviewRequest.class)
+        .setParameter("open", RequestStatus.OPEN)
+        .setParameter("people", people)
+        .getResultList();
   }
 
   public Page<InterviewRequest> of(

@@ -2,6 +2,7 @@ package io.crossroads.interviews;
 
 import static io.crossroads.platform.problem.RefusalAssertions.refused;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.crossroads.people.MeetingFormat;
 import io.crossroads.platform.problem.ProblemType;
@@ -45,9 +46,9 @@ class InterviewTest {
     Interview interview = scheduled();
     Instant later = START.plus(Duration.ofDays(1));
 
-    interview.reschedule(employee, later, Duration.ZERO, Duration.ZERO, NOW);
+    interview.reschedule(employee, later, null, Duration.ZERO, Duration.ZERO, NOW);
     interview.reschedule(
-        leader, later.plus(Duration.ofHours(1)), Duration.ZERO, Duration.ZERO, NOW);
+        leader, later.plus(Duration.ofHours(1)), null, Duration.ZERO, Duration.ZERO, NOW);
 
     assertThat(interview.start()).isEqualTo(later.plus(Duration.ofHours(1)));
     assertThat(interview.blockEnd()).isEqualTo(interview.end());
@@ -60,7 +61,8 @@ class InterviewTest {
     refused(
         () ->
             scheduled()
-                .reschedule(stranger, START.plusSeconds(3600), Duration.ZERO, Duration.ZERO, NOW),
+                .reschedule(
+                    stranger, START.plusSeconds(3600), null, Duration.ZERO, Duration.ZERO, NOW),
         ProblemType.FORBIDDEN);
     refused(() -> scheduled().cancel(stranger, null, NOW), ProblemType.FORBIDDEN);
   }
@@ -70,10 +72,10 @@ class InterviewTest {
     refused(
         () ->
             scheduled()
-                .reschedule(employee, NOW.minusSeconds(1), Duration.ZERO, Duration.ZERO, NOW),
+                .reschedule(employee, NOW.minusSeconds(1), null, Duration.ZERO, Duration.ZERO, NOW),
         ProblemType.VALIDATION_FAILED);
     refused(
-        () -> scheduled().reschedule(employee, START, Duration.ZERO, Duration.ZERO, NOW),
+        () -> scheduled().reschedule(employee, START, null, Duration.ZERO, Duration.ZERO, NOW),
         ProblemType.VALIDATION_FAILED);
   }
 
@@ -90,7 +92,7 @@ class InterviewTest {
     refused(
         () ->
             interview.reschedule(
-                employee, START.plusSeconds(3600), Duration.ZERO, Duration.ZERO, NOW),
+                employee, START.plusSeconds(3600), null, Duration.ZERO, Duration.ZERO, NOW),
         ProblemType.INTERVIEW_CLOSED);
   }
 
@@ -107,5 +109,28 @@ class InterviewTest {
     refused(
         () -> interview.recordOutcome(leader, true, START.plusSeconds(900)),
         ProblemType.INTERVIEW_CLOSED);
+  }
+
+  @Test
+  void aMoveKeepsItsReasonInTheHistoryAndTheMeetingFollows() {
+    Interview interview = scheduled();
+
+    interview.reschedule(
+        employee,
+        START.plus(Duration.ofDays(1)),
+        " Clash with a workshop ",
+        Duration.ZERO,
+        Duration.ZERO,
+        NOW);
+    interview.cancel(leader, "Ill", NOW.plusSeconds(60));
+
+    assertThat(interview.history())
+        .extracting(InterviewEvent::type, InterviewEvent::actorId, InterviewEvent::note)
+        .containsExactly(
+            tuple(InterviewEvent.Type.RESCHEDULED, employee, "Clash with a workshop"),
+            tuple(InterviewEvent.Type.CANCELLED, leader, "Ill"));
+    assertThat(interview.meeting().sequence()).isEqualTo(2);
+    assertThat(interview.meeting().start()).isEqualTo(START.plus(Duration.ofDays(1)));
+    assertThat(interview.meeting().cancelled()).isTrue();
   }
 }

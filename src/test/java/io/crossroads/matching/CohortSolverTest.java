@@ -2,6 +2,7 @@ package io.crossroads.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crossroads.program.Eligibility;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ class CohortSolverTest {
               Set.of(),
               Set.of()));
     }
-    Scorer scorer = new Scorer(pool, MatchRules.DEFAULT);
+    Scorer scorer = new Scorer(pool, Eligibility.DEFAULT);
     int[] capacity = new int[leaders];
     for (int l = 0; l < leaders; l++) {
       capacity[l] = pool.get(l).roomForIntroductions();
@@ -191,7 +192,7 @@ class CohortSolverTest {
             Set.of(l1.id()));
     CandidateGraph graph =
         CandidateGraph.build(
-            new Scorer(pool, MatchRules.DEFAULT),
+            new Scorer(pool, Eligibility.DEFAULT),
             List.of(both, onlyFirst),
             2,
             new int[] {1, 1},

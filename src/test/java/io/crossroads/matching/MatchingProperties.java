@@ -2,7 +2,8 @@ package io.crossroads.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.crossroads.people.DemoOrganisation.Shape;
+import io.crossroads.demo.DemoOrganisation.Shape;
+import io.crossroads.program.Eligibility;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ class MatchingProperties {
       @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
       @ForAll @IntRange(min = 1, max = 20) int limit) {
     Organisations org = organisation(size, divisions, seed);
-    Scorer scorer = new Scorer(org.pool(), MatchRules.DEFAULT);
+    Scorer scorer = new Scorer(org.pool(), Eligibility.DEFAULT);
     for (Seeker seeker : org.seekers().subList(0, Math.min(60, org.seekers().size()))) {
       List<Match> matches = scorer.recommend(seeker, limit);
       assertThat(matches).hasSizeLessThanOrEqualTo(limit).isSortedAccordingTo(Scorer.BEST_FIRST);
@@ -38,7 +39,7 @@ class MatchingProperties {
                 assertThat(leader.accepting()).isTrue();
                 assertThat(leader.booked()).isLessThan(leader.monthlyCap());
                 assertThat(leader.level() - seeker.level())
-                    .isLessThanOrEqualTo(MatchRules.DEFAULT.maxLevelGap());
+                    .isLessThanOrEqualTo(Eligibility.DEFAULT.maxLevelGap());
                 assertThat(seeker.recentlyMet()).doesNotContain(leader.id());
                 assertThat(match.score())
                     .isEqualTo(match.reasons().stream().mapToInt(Reason::points).sum());
@@ -53,7 +54,7 @@ class MatchingProperties {
       @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
       @ForAll @IntRange(min = 1, max = 30) int limit) {
     Organisations org = organisation(size, divisions, seed);
-    Scorer scorer = new Scorer(org.pool(), MatchRules.DEFAULT);
+    Scorer scorer = new Scorer(org.pool(), Eligibility.DEFAULT);
     for (Seeker seeker : org.seekers().subList(0, Math.min(60, org.seekers().size()))) {
       assertThat(scorer.recommend(seeker, limit)).isEqualTo(scorer.recommendByScan(seeker, limit));
     }
@@ -65,8 +66,8 @@ class MatchingProperties {
       @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
     Organisations first = organisation(size, 8, seed);
     Organisations again = organisation(size, 8, seed);
-    Scorer a = new Scorer(first.pool(), MatchRules.DEFAULT);
-    Scorer b = new Scorer(again.pool(), MatchRules.DEFAULT);
+    Scorer a = new Scorer(first.pool(), Eligibility.DEFAULT);
+    Scorer b = new Scorer(again.pool(), Eligibility.DEFAULT);
     for (int i = 0; i < Math.min(30, first.seekers().size()); i++) {
       assertThat(a.recommend(first.seekers().get(i), 10))
           .isEqualTo(b.recommend(again.seekers().get(i), 10));
@@ -80,7 +81,7 @@ class MatchingProperties {
       @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
       @ForAll @IntRange(min = 1, max = 12) int perEmployee) {
     Organisations org = organisation(size, divisions, seed);
-    Scorer scorer = new Scorer(org.pool(), MatchRules.DEFAULT);
+    Scorer scorer = new Scorer(org.pool(), Eligibility.DEFAULT);
     CandidateGraph graph =
         CandidateGraph.build(scorer, org.seekers(), perEmployee, org.capacities(), done -> {});
     Map<Integer, List<Integer>> byEmployee = new HashMap<>();
@@ -113,7 +114,7 @@ class MatchingProperties {
       @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
       @ForAll @IntRange(min = 1, max = 4) int k) {
     Organisations org = organisation(size, divisions, seed);
-    Scorer scorer = new Scorer(org.pool(), MatchRules.DEFAULT);
+    Scorer scorer = new Scorer(org.pool(), Eligibility.DEFAULT);
     CandidateGraph graph =
         CandidateGraph.build(scorer, org.seekers(), 5 * k, org.capacities(), done -> {});
     int[] capacity = org.capacities();

@@ -1,12 +1,12 @@
 package io.crossroads.matching;
 
-import io.crossroads.people.DemoOrganisation;
-import io.crossroads.people.DemoOrganisation.DivisionSeed;
-import io.crossroads.people.DemoOrganisation.HistorySeed;
-import io.crossroads.people.DemoOrganisation.InterestSeed;
-import io.crossroads.people.DemoOrganisation.PersonSeed;
-import io.crossroads.people.DemoOrganisation.Plan;
-import io.crossroads.people.DemoOrganisation.Shape;
+import io.crossroads.demo.DemoOrganisation;
+import io.crossroads.demo.DemoOrganisation.DivisionSeed;
+import io.crossroads.demo.DemoOrganisation.HistorySeed;
+import io.crossroads.demo.DemoOrganisation.InterestSeed;
+import io.crossroads.demo.DemoOrganisation.PersonSeed;
+import io.crossroads.demo.DemoOrganisation.Plan;
+import io.crossroads.demo.DemoOrganisation.Shape;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;

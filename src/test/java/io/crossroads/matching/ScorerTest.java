@@ -2,6 +2,7 @@ package io.crossroads.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crossroads.program.Eligibility;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -52,7 +53,7 @@ class ScorerTest {
   final LeaderCard otherLeadership = leader("other", SALES, 6, Set.of("leadership"));
   final LeaderPool pool =
       new LeaderPool(List.of(ml, common, otherLeadership), LocalDate.of(2026, 4, 15));
-  final Scorer scorer = new Scorer(pool, MatchRules.DEFAULT);
+  final Scorer scorer = new Scorer(pool, Eligibility.DEFAULT);
 
   @Test
   void everyPointOfAScoreIsExplainedByAReason() {
@@ -174,7 +175,7 @@ class ScorerTest {
             0);
     Scorer both =
         new Scorer(
-            new LeaderPool(List.of(busy, idle), LocalDate.of(2026, 4, 15)), MatchRules.DEFAULT);
+            new LeaderPool(List.of(busy, idle), LocalDate.of(2026, 4, 15)), Eligibility.DEFAULT);
     List<Match> ranked = both.recommend(seeker(Set.of(), Set.of(), Map.of()), 2);
     assertThat(ranked).extracting(m -> m.leader().displayName()).containsExactly("idle", "busy");
     assertThat(ranked.get(1).reasons()).extracting(Reason::code).contains("busy");

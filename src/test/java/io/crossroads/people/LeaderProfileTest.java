@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crossroads.platform.problem.Refusal;
+import io.crossroads.program.ProgramRules;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class LeaderProfileTest {
 
-  final LeaderProfile profile = new LeaderProfile(UUID.randomUUID());
+  final LeaderProfile profile = new LeaderProfile(UUID.randomUUID(), ProgramRules.DEFAULT);
 
   @Test
   void aNewLeaderAcceptsRequestsWithTheProgramDefaults() {
@@ -31,7 +32,8 @@ class LeaderProfileTest {
         " Ask me about pipelines ",
         6,
         List.of(30, 15),
-        List.of(MeetingFormat.PHONE));
+        List.of(MeetingFormat.PHONE),
+        ProgramRules.DEFAULT);
 
     assertThat(profile.acceptingRequests()).isFalse();
     assertThat(profile.topics()).containsExactly("data engineering", "pricing");
@@ -48,7 +50,13 @@ class LeaderProfileTest {
     assertThatThrownBy(
             () ->
                 profile.offer(
-                    true, List.of("x"), "", 41, List.of(20), List.of(MeetingFormat.VIDEO)))
+                    true,
+                    List.of("x"),
+                    "",
+                    41,
+                    List.of(20),
+                    List.of(MeetingFormat.VIDEO),
+                    ProgramRules.DEFAULT))
         .isInstanceOfSatisfying(
             Refusal.class,
             refusal ->
@@ -64,7 +72,30 @@ class LeaderProfileTest {
     assertThatThrownBy(
             () ->
                 profile.offer(
-                    true, List.of(), "", 4, List.of(20, 45), List.of(MeetingFormat.VIDEO)))
+                    true,
+                    List.of(),
+                    "",
+                    4,
+                    List.of(20, 45),
+                    List.of(MeetingFormat.VIDEO),
+                    ProgramRules.DEFAULT))
+        .isInstanceOf(Refusal.class);
+  }
+
+  @Test
+  void aNewLeaderGetsTheProgramsCurrentDefaultsAndOnlyItsLengths() {
+    ProgramRules rules =
+        new ProgramRules(List.of(20, 45), 45, 2, 3, 6, 2, 5, 5, 3, 6, 30, List.of());
+    LeaderProfile fresh = new LeaderProfile(UUID.randomUUID(), rules);
+
+    assertThat(fresh.monthlyCap()).isEqualTo(2);
+    assertThat(fresh.lengths()).containsExactly(20, 45);
+    fresh.offer(true, List.of(), "", 4, List.of(45), List.of(MeetingFormat.VIDEO), rules);
+    assertThat(fresh.offers(45)).isTrue();
+    assertThatThrownBy(
+            () ->
+                fresh.offer(
+                    true, List.of(), "", 4, List.of(15), List.of(MeetingFormat.VIDEO), rules))
         .isInstanceOf(Refusal.class);
   }
 
@@ -73,7 +104,13 @@ class LeaderProfileTest {
     assertThatThrownBy(
             () ->
                 profile.offer(
-                    true, List.of(), "", 4, List.of(20), EnumSet.noneOf(MeetingFormat.class)))
+                    true,
+                    List.of(),
+                    "",
+                    4,
+                    List.of(20),
+                    EnumSet.noneOf(MeetingFormat.class),
+                    ProgramRules.DEFAULT))
         .isInstanceOf(Refusal.class);
   }
 
@@ -81,7 +118,15 @@ class LeaderProfileTest {
   void topicsAreLimitedInNumberAndLength() {
     List<String> many = IntStream.range(0, 21).mapToObj(i -> "topic " + i).toList();
     assertThatThrownBy(
-            () -> profile.offer(true, many, "", 4, List.of(20), List.of(MeetingFormat.VIDEO)))
+            () ->
+                profile.offer(
+                    true,
+                    many,
+                    "",
+                    4,
+                    List.of(20),
+                    List.of(MeetingFormat.VIDEO),
+                    ProgramRules.DEFAULT))
         .isInstanceOf(Refusal.class);
     assertThatThrownBy(
             () ->
@@ -91,7 +136,8 @@ class LeaderProfileTest {
                     "",
                     4,
                     List.of(20),
-                    List.of(MeetingFormat.VIDEO)))
+                    List.of(MeetingFormat.VIDEO),
+                    ProgramRules.DEFAULT))
         .isInstanceOf(Refusal.class);
   }
 }

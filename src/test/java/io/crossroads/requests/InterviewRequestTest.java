@@ -9,9 +9,11 @@ import io.crossroads.interviews.InterviewStatus;
 import io.crossroads.people.MeetingFormat;
 import io.crossroads.platform.problem.ProblemType;
 import io.crossroads.platform.problem.Refusal;
+import io.crossroads.program.Eligibility;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +30,9 @@ class InterviewRequestTest {
 
   InterviewRequest propose(List<Instant> slots) {
     return InterviewRequest.propose(
-        employee,
-        leader,
+        Eligibility.DEFAULT,
+        Pairs.employee(employee),
+        Pairs.leader(leader),
         20,
         MeetingFormat.VIDEO,
         new RequestMessage(
@@ -106,8 +109,9 @@ class InterviewRequestTest {
     refused(
         () ->
             InterviewRequest.propose(
-                employee,
-                employee,
+                Eligibility.DEFAULT,
+                Pairs.employee(employee),
+                new Eligibility.LeaderFacts(employee, "Ava", Pairs.FINANCE, 4, true, 4),
                 20,
                 MeetingFormat.VIDEO,
                 new RequestMessage("a", "b", "c"),
@@ -118,19 +122,31 @@ class InterviewRequestTest {
   }
 
   @Test
-  void onlyTheProgramLengthsAreAccepted() {
-    refused(
-        () ->
-            InterviewRequest.propose(
-                employee,
-                leader,
-                45,
-                MeetingFormat.VIDEO,
-                new RequestMessage("a", "b", "c"),
-                null,
-                List.of(MONDAY, TUESDAY),
-                NOW),
-        ProblemType.VALIDATION_FAILED);
+  void aRequestIsMadeOnlyToALeaderThePolicyAllowsAndNamesTheReasonOtherwise() {
+    Eligibility.EmployeeFacts managedByLeo =
+        new Eligibility.EmployeeFacts(
+            employee, Pairs.FINANCE, 4, Set.of(leader), Set.of(), Set.of());
+    Eligibility.LeaderFacts atCap =
+        new Eligibility.LeaderFacts(leader, "Leo Martins", Pairs.ENGINEERING, 6, true, 0);
+    Eligibility.LeaderFacts farAbove =
+        new Eligibility.LeaderFacts(leader, "Leo Martins", Pairs.ENGINEERING, 8, true, 4);
+
+    refused(() -> propose(managedByLeo, Pairs.leader(leader)), ProblemType.OWN_MANAGEMENT_CHAIN);
+    refused(() -> propose(Pairs.employee(employee), atCap), ProblemType.CAP_REACHED);
+    refused(() -> propose(Pairs.employee(employee), farAbove), ProblemType.ABOVE_LEVEL_BAND);
+  }
+
+  InterviewRequest propose(Eligibility.Employee who, Eligibility.Leader whom) {
+    return InterviewRequest.propose(
+        Eligibility.DEFAULT,
+        who,
+        whom,
+        20,
+        MeetingFormat.VIDEO,
+        new RequestMessage("a", "b", "c"),
+        null,
+        List.of(MONDAY, TUESDAY),
+        NOW);
   }
 
   @Test

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crossroads.interviews.Interview;
 import io.crossroads.people.MeetingFormat;
 import io.crossroads.platform.problem.ProblemType;
+import io.crossroads.program.BusinessDays;
+import io.crossroads.program.Eligibility;
+import io.crossroads.program.FollowUpPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,8 +36,9 @@ class RequestAnswersTest {
 
   InterviewRequest pending() {
     return InterviewRequest.propose(
-        employee,
-        leader,
+        Eligibility.DEFAULT,
+        Pairs.employee(employee),
+        Pairs.leader(leader),
         30,
         MeetingFormat.PHONE,
         new RequestMessage("I am Ava", "How you plan a roadmap", "Your talk"),
@@ -43,11 +47,28 @@ class RequestAnswersTest {
         SENT);
   }
 
+  /** The two of {@code request} counter-proposing as {@code by}, the pair still allowed. */
+  void counter(InterviewRequest request, UUID by, List<Instant> slots, String note, Instant at) {
+    request.counter(
+        by, slots, note, Eligibility.DEFAULT, Pairs.employee(employee), Pairs.leader(leader), at);
+  }
+
+  InterviewRequest redirect(InterviewRequest request, UUID by, UUID to, List<Instant> open) {
+    return request.redirect(
+        by,
+        Eligibility.DEFAULT,
+        Pairs.employee(employee),
+        new Eligibility.LeaderFacts(to, "Mia Chen", UUID.randomUUID(), 6, true, 4),
+        open,
+        "Talk to Mia",
+        SENT);
+  }
+
   @Test
   void theLeaderCountersAndTheEmployeeAcceptsOneOfTheNewTimes() {
     InterviewRequest request = pending();
 
-    request.counter(leader, List.of(LATEST, LATER), "Those days I travel", SENT.plusSeconds(3600));
+    counter(request, leader, List.of(LATEST, LATER), "Those days I travel", SENT.plusSeconds(3600));
     Interview interview =
         request.accept(employee, LATER, Duration.ZERO, Duration.ZERO, SENT.plusSeconds(7200));
 
@@ -62,12 +83,12 @@ class RequestAnswersTest {
   @Test
   void afterACounterItIsTheEmployeesTurnNotTheLeaders() {
     InterviewRequest request = pending();
-    request.counter(leader, List.of(LATER), null, SENT);
+    counter(request, leader, List.of(LATER), null, SENT);
 
     refused(
         () -> request.accept(leader, LATER, Duration.ZERO, Duration.ZERO, SENT),
         ProblemType.FORBIDDEN);
-    refused(() -> request.counter(leader, List.of(LATEST), null, SENT), ProblemType.NOT_YOUR_TURN);
+    refused(() -> counter(request, leader, List.of(LATEST), null, SENT), ProblemType.NOT_YOUR_TURN);
     refused(
         () -> request.accept(employee, LATEST, Duration.ZERO, Duration.ZERO, SENT),
         ProblemType.SLOT_NOT_PROPOSED);
@@ -75,15 +96,15 @@ class RequestAnswersTest {
 
   @Test
   void onlyTheLeaderCounters() {
-    refused(() -> pending().counter(employee, List.of(LATER), null, SENT), ProblemType.FORBIDDEN);
+    refused(() -> counter(pending(), employee, List.of(LATER), null, SENT), ProblemType.FORBIDDEN);
   }
 
   @Test
   void aCounterNeedsFutureTimes() {
     refused(
-        () -> pending().counter(leader, List.of(SENT.minusSeconds(60)), null, SENT),
+        () -> counter(pending(), leader, List.of(SENT.minusSeconds(60)), null, SENT),
         ProblemType.VALIDATION_FAILED);
-    refused(() -> pending().counter(leader, List.of(), null, SENT), ProblemType.VALIDATION_FAILED);
+    refused(() -> counter(pending(), leader, List.of(), null, SENT), ProblemType.VALIDATION_FAILED);
   }
 
   @Test
@@ -137,7 +158,7 @@ class RequestAnswersTest {
     InterviewRequest request = pending();
     Instant due = BusinessDays.WEEKDAYS.add(SENT, 5, NEW_YORK);
     refused(() -> request.followUp(leader, "?", POLICY, NEW_YORK, due), ProblemType.FORBIDDEN);
-    request.counter(leader, List.of(LATER), null, SENT);
+    counter(request, leader, List.of(LATER), null, SENT);
     refused(
         () -> request.followUp(employee, "?", POLICY, NEW_YORK, LATER), ProblemType.NOT_YOUR_TURN);
   }
@@ -147,8 +168,7 @@ class RequestAnswersTest {
     InterviewRequest request = pending();
     Instant stillOpen = Instant.parse("2026-03-17T15:00:00Z");
 
-    InterviewRequest forwarded =
-        request.redirect(leader, colleague, List.of(stillOpen), "Talk to Mia", SENT);
+    InterviewRequest forwarded = redirect(request, leader, colleague, List.of(stillOpen));
 
     assertThat(request.status()).isEqualTo(RequestStatus.REDIRECTED);
     assertThat(forwarded.status()).isEqualTo(RequestStatus.PENDING);
@@ -163,15 +183,28 @@ class RequestAnswersTest {
 
   @Test
   void aRedirectGoesToSomeoneElseAndOnlyFromTheLeader() {
+    refused(() -> redirect(pending(), leader, leader, List.of()), ProblemType.REDIRECT_INVALID);
+    refused(() -> redirect(pending(), leader, employee, List.of()), ProblemType.SELF_REQUEST);
+    refused(() -> redirect(pending(), employee, colleague, List.of()), ProblemType.FORBIDDEN);
+  }
+
+  @Test
+  void aRedirectToSomeoneTheEmployeeMayNotAskIsRefusedAndChangesNothing() {
+    InterviewRequest request = pending();
+    Eligibility.EmployeeFacts managedByMia =
+        new Eligibility.EmployeeFacts(
+            employee, Pairs.FINANCE, 4, Set.of(colleague), Set.of(), Set.of());
+    Eligibility.LeaderFacts mia =
+        new Eligibility.LeaderFacts(colleague, "Mia Chen", Pairs.ENGINEERING, 6, true, 4);
+
     refused(
-        () -> pending().redirect(leader, leader, List.of(), null, SENT),
-        ProblemType.REDIRECT_INVALID);
-    refused(
-        () -> pending().redirect(leader, employee, List.of(), null, SENT),
-        ProblemType.REDIRECT_INVALID);
-    refused(
-        () -> pending().redirect(employee, colleague, List.of(), null, SENT),
-        ProblemType.FORBIDDEN);
+        () ->
+            request.redirect(
+                leader, Eligibility.DEFAULT, managedByMia, mia, List.of(), "Talk to Mia", SENT),
+        ProblemType.OWN_MANAGEMENT_CHAIN);
+
+    assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
+    assertThat(request.history()).hasSize(1);
   }
 
   @Test
@@ -199,16 +232,57 @@ class RequestAnswersTest {
   @Test
   void aFollowUpWaitsOutTheHolidaysToo() {
     FollowUpPolicy policy =
-        new FollowUpPolicy(2, 5, new BusinessDays(Set.of(LocalDate.parse("2026-03-09"))));
+        new FollowUpPolicy(2, 5, 5, new BusinessDays(Set.of(LocalDate.parse("2026-03-09"))));
     InterviewRequest request = pending();
     // Sent Monday 2 March; five weekdays later is Monday 9 March, the holiday, so Tuesday 10th.
     Instant fiveWeekdaysLater = BusinessDays.WEEKDAYS.add(SENT, 5, NEW_YORK);
-    assertThat(policy.nextAttempt(SENT, NEW_YORK))
+    assertThat(policy.followUpFrom(SENT, NEW_YORK))
         .isEqualTo(fiveWeekdaysLater.plus(Duration.ofDays(1)));
     refused(
         () -> request.followUp(employee, "hello again", policy, NEW_YORK, fiveWeekdaysLater),
         ProblemType.FOLLOW_UP_TOO_SOON);
-    request.followUp(employee, "hello again", policy, NEW_YORK, policy.nextAttempt(SENT, NEW_YORK));
+    request.followUp(
+        employee, "hello again", policy, NEW_YORK, policy.followUpFrom(SENT, NEW_YORK));
     assertThat(request.followUps()).isEqualTo(1);
+  }
+
+  @Test
+  void anUnansweredRequestWithAFollowUpLeftWaitsOutTheFollowUpWindowBeforeItExpires() {
+    InterviewRequest request = pending();
+    Instant followUpAllowed = BusinessDays.WEEKDAYS.add(SENT, 5, NEW_YORK);
+    Instant windowEnd = BusinessDays.WEEKDAYS.add(SENT, 10, NEW_YORK);
+
+    assertThat(request.isDue(POLICY, NEW_YORK, followUpAllowed)).isFalse();
+    assertThat(request.isDue(POLICY, NEW_YORK, windowEnd.minusSeconds(1))).isFalse();
+    assertThat(request.expiresAt(POLICY, NEW_YORK)).isEqualTo(windowEnd);
+
+    request.followUp(employee, "One", POLICY, NEW_YORK, followUpAllowed);
+    assertThat(request.expiresAt(POLICY, NEW_YORK))
+        .isEqualTo(BusinessDays.WEEKDAYS.add(followUpAllowed, 10, NEW_YORK));
+    Instant second = BusinessDays.WEEKDAYS.add(followUpAllowed, 7, NEW_YORK);
+    request.followUp(employee, "Two", POLICY, NEW_YORK, second);
+    // The third attempt was the last: five business days after it, the request expires.
+    assertThat(request.expiresAt(POLICY, NEW_YORK))
+        .isEqualTo(BusinessDays.WEEKDAYS.add(second, 5, NEW_YORK));
+  }
+
+  @Test
+  void aCounterProposalLeftUnansweredExpiresFiveBusinessDaysAfterIt() {
+    InterviewRequest request = pending();
+    counter(request, leader, List.of(LATER), null, SENT.plusSeconds(60));
+
+    assertThat(request.expiresAt(POLICY, NEW_YORK))
+        .isEqualTo(BusinessDays.WEEKDAYS.add(SENT.plusSeconds(60), 5, NEW_YORK));
+  }
+
+  @Test
+  void aRequestClosesWhenOneOfTheTwoLeavesTheCompany() {
+    InterviewRequest request = pending();
+
+    request.closeForLeaver(leader, SENT.plusSeconds(60));
+
+    assertThat(request.status()).isEqualTo(RequestStatus.WITHDRAWN);
+    assertThat(request.history().get(1).note()).isEqualTo("The leader has left the company.");
+    refused(() -> request.closeForLeaver(leader, SENT), ProblemType.REQUEST_CLOSED);
   }
 }

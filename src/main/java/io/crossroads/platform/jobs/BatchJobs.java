@@ -10,6 +10,8 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Properties;
@@ -31,6 +33,7 @@ public class BatchJobs {
   private static final Logger LOG = Logger.getLogger(BatchJobs.class.getName());
 
   @Inject JobRuns runs;
+  @Inject @Any Instance<JobKind> kinds;
   @Resource TimerService timers;
 
   /** A running job silent for this long is taken over (jobs beat every 2 seconds). */
@@ -55,25 +58,25 @@ public class BatchJobs {
 
   /** Starts the job of a row; call outside a transaction, so the job sees the committed row. */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public long start(JobRuns.Table table, UUID id) {
+  public long start(JobKind kind, UUID id) {
     Properties parameters = new Properties();
     parameters.setProperty("id", id.toString());
-    return BatchRuntime.getJobOperator().start(table.batchJob(), parameters);
+    return BatchRuntime.getJobOperator().start(kind.batchJob(), parameters);
   }
 
   @Timeout
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void recover() {
-    for (JobRuns.Table table : JobRuns.Table.values()) {
-      for (UUID id : runs.abandoned(table, staleAfter)) {
+    for (JobKind kind : kinds) {
+      for (UUID id : runs.abandoned(kind, staleAfter)) {
         LOG.info(
             () ->
-                table.batchJob()
+                kind.batchJob()
                     + " "
                     + id
                     + " has no live attempt; starting it again on "
                     + ScheduledRuns.instance());
-        start(table, id);
+        start(kind, id);
       }
     }
   }

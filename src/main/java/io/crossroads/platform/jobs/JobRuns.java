@@ -20,36 +20,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class JobRuns {
 
-  /** Tables whose rows are jobs; names are never taken from input. */
-  public enum Table {
-    COHORT_ROUND("cohort_round", "cohort-round"),
-    DIRECTORY_JOB("directory_job", "directory-import");
-
-    private final String name;
-    private final String batchJob;
-
-    Table(String name, String batchJob) {
-      this.name = name;
-      this.batchJob = batchJob;
-    }
-
-    /** The Jakarta Batch job (META-INF/batch-jobs) that works on this table's rows. */
-    public String batchJob() {
-      return batchJob;
-    }
-  }
-
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
 
   /** The new attempt's number, or 0 when the job is finished or another live attempt holds it. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public int claim(Table table, UUID id, Duration stale) {
+  public int claim(JobKind kind, UUID id, Duration stale) {
     Instant now = clock.instant();
     int updated =
         em.createNativeQuery(
                 "update "
-                    + table.name
+                    + kind.table()
                     + " set status = 'RUNNING',"
                     + " attempt = attempt + 1, claimed_by = ?1, heartbeat_at = ?2, started_at = ?2,"
                     + " progress_done = 0, error = null, version = version + 1"
@@ -63,7 +44,7 @@ public class JobRuns {
       return 0;
     }
     return ((Number)
-            em.createNativeQuery("select attempt from " + table.name + " where id = ?1")
+            em.createNativeQuery("select attempt from " + kind.table() + " where id = ?1")
                 .setParameter(1, id)
                 .getSingleResult())
         .intValue();
@@ -71,10 +52,10 @@ public class JobRuns {
 
   /** Records progress and the heartbeat; false when the attempt no longer owns the job. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public boolean progress(Table table, UUID id, int attempt, int done) {
+  public boolean progress(JobKind kind, UUID id, int attempt, int done) {
     return em.createNativeQuery(
                 "update "
-                    + table.name
+                    + kind.table()
                     + " set progress_done = ?1, heartbeat_at = ?2,"
                     + " version = version + 1 where id = ?3 and attempt = ?4 and status = 'RUNNING'")
             .setParameter(1, done)
@@ -87,10 +68,10 @@ public class JobRuns {
 
   /** Ends the attempt as FAILED with an error a person can read. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void fail(Table table, UUID id, int attempt, String error) {
+  public void fail(JobKind kind, UUID id, int attempt, String error) {
     em.createNativeQuery(
             "update "
-                + table.name
+                + kind.table()
                 + " set status = 'FAILED', error = ?1, finished_at = ?2,"
                 + " version = version + 1 where id = ?3 and attempt = ?4")
         .setParameter(1, truncate(error, 2000))
@@ -102,12 +83,12 @@ public class JobRuns {
 
   /** Jobs no instance works on: queued for longer than {@code stale}, or gone silent. */
   @Transactional
-  public List<UUID> abandoned(Table table, Duration stale) {
+  public List<UUID> abandoned(JobKind kind, Duration stale) {
     Instant since = clock.instant().minus(stale);
     List<?> ids =
         em.createNativeQuery(
                 "select cast(id as varchar(36)) from "
-                    + table.name
+                    + kind.table()
                     + " where (status = 'QUEUED' and created_at < ?1) or (status = 'RUNNING' and heartbeat_at < ?1)")
             .setParameter(1, since)
             .getResultList();

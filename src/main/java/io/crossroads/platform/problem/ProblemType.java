@@ -23,6 +23,9 @@ public enum ProblemType {
   OWN_MANAGEMENT_CHAIN(
       409, "own-management-chain", "Pick a leader outside your own management chain"),
   SELF_REQUEST(409, "self-request", "You cannot request an interview with yourself"),
+  ABOVE_LEVEL_BAND(409, "above-level-band", "The leader is above the program's level band"),
+  MET_RECENTLY(409, "met-recently", "This pair met recently"),
+  ALREADY_REQUESTED(409, "already-requested", "A request to this leader is already open"),
   NOT_ACCEPTING_REQUESTS(
       409, "not-accepting-requests", "This leader is not accepting requests right now"),
   LENGTH_NOT_OFFERED(409, "length-not-offered", "The leader does not offer this meeting length"),

@@ -34,6 +34,14 @@ public class Refusal extends RuntimeException {
         ProblemType.VALIDATION_FAILED, message, List.of(new Problem.FieldError(field, message)));
   }
 
+  /** Several invalid fields at once. */
+  public static Refusal invalid(List<Problem.FieldError> errors) {
+    if (errors.isEmpty()) {
+      throw new IllegalArgumentException("no errors");
+    }
+    return new Refusal(ProblemType.VALIDATION_FAILED, errors.get(0).message(), List.copyOf(errors));
+  }
+
   public ProblemType type() {
     return type;
   }

@@ -1,8 +1,7 @@
-package io.crossroads.people;
+package io.crossroads.directory;
 
-import io.crossroads.people.DirectoryImports.JobView;
+import io.crossroads.directory.DirectoryImports.JobView;
 import io.crossroads.platform.jobs.BatchJobs;
-import io.crossroads.platform.jobs.JobRuns;
 import io.crossroads.platform.problem.Problem;
 import io.crossroads.platform.problem.ProblemType;
 import io.crossroads.platform.problem.Problems;
@@ -69,7 +68,7 @@ public class DirectoryResource {
       throw Refusal.invalid("body", "the file is empty");
     }
     UUID id = imports.submit(caller, csv, full);
-    jobs.start(JobRuns.Table.DIRECTORY_JOB, id);
+    jobs.start(DirectoryImports.JOBS, id);
     return Response.accepted(Map.of("jobId", id))
         .location(uri.getBaseUriBuilder().path("jobs").path(id.toString()).build())
         .build();
@@ -86,7 +85,7 @@ public class DirectoryResource {
           "Set crossroads.keycloak.url (and realm, client id and secret) to sync from Keycloak.");
     }
     UUID id = imports.submitSync(caller.id());
-    jobs.start(JobRuns.Table.DIRECTORY_JOB, id);
+    jobs.start(DirectoryImports.JOBS, id);
     return Response.accepted(Map.of("jobId", id))
         .location(uri.getBaseUriBuilder().path("jobs").path(id.toString()).build())
         .build();

@@ -1,4 +1,4 @@
-package io.crossroads.people;
+package io.crossroads.demo;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package io.crossroads.people;
+package io.crossroads.directory;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,6 +1,6 @@
-package io.crossroads.people;
+package io.crossroads.directory;
 
-import io.crossroads.people.DirectoryCsv.Row;
+import io.crossroads.directory.DirectoryCsv.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

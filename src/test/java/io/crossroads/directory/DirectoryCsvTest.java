@@ -1,9 +1,9 @@
-package io.crossroads.people;
+package io.crossroads.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.crossroads.people.DirectoryCsv.Parsed;
-import io.crossroads.people.DirectoryCsv.RowError;
+import io.crossroads.directory.DirectoryCsv.Parsed;
+import io.crossroads.directory.DirectoryCsv.RowError;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.ZoneId;

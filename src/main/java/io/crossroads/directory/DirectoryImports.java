@@ -1,11 +1,19 @@
-package io.crossroads.people;
+package io.crossroads.directory;
 
-import io.crossroads.people.DirectoryCsv.Row;
-import io.crossroads.people.DirectoryCsv.RowError;
+import static java.util.stream.Collectors.joining;
+
+import io.crossroads.directory.DirectoryCsv.Row;
+import io.crossroads.directory.DirectoryCsv.RowError;
+import io.crossroads.people.PeopleLeft;
+import io.crossroads.platform.jobs.JobKind;
 import io.crossroads.platform.jobs.JobRuns;
 import io.crossroads.platform.problem.Refusal;
 import io.crossroads.platform.security.Caller;
+import io.crossroads.program.Program;
+import io.crossroads.program.ProgramRules;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -39,11 +47,16 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class DirectoryImports {
 
+  /** Imports and syncs are long jobs: rows of directory_job, worked on by directory-import. */
+  @Produces static final JobKind JOBS = new JobKind("directory_job", "directory-import");
+
   static final int PART = 200_000;
   private static final int BATCH = 1000;
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
+  @Inject Program program;
+  @Inject Event<PeopleLeft> left;
 
   /** A job's state for the API. */
   public record JobView(
@@ -280,6 +293,8 @@ public class DirectoryImports {
     Instant now = clock.instant();
     Summary[] summary = new Summary[1];
     List<RowError> errors = new ArrayList<>();
+    List<UUID> leavers = new ArrayList<>();
+    ProgramRules rules = program.rules();
     em.unwrap(Session.class)
         .doWork(
             connection -> {
@@ -301,8 +316,12 @@ public class DirectoryImports {
               if (!errors.isEmpty()) {
                 return;
               }
-              summary[0] = write(connection, id, rows, existing, full, now);
+              summary[0] = write(connection, id, rows, existing, full, now, rules, leavers);
             });
+    if (!leavers.isEmpty()) {
+      // Whoever holds something of a leaver's (their open requests) closes it, in this transaction.
+      left.fire(new PeopleLeft(leavers, now));
+    }
     return new Applied(errors, summary[0]);
   }
 
@@ -334,7 +353,9 @@ public class DirectoryImports {
       List<Row> rows,
       Existing existing,
       boolean full,
-      Instant now)
+      Instant now,
+      ProgramRules rules,
+      List<UUID> leavers)
       throws SQLException {
     Map<String, UUID> divisions = new HashMap<>(existing.divisions);
     try (PreparedStatement insert =
@@ -448,8 +469,8 @@ public class DirectoryImports {
       for (Row row : rows) {
         if (row.leader() && !existing.leaders.contains(ids.get(row.username()))) {
           profile.setObject(1, ids.get(row.username()));
-          profile.setInt(2, LeaderProfile.DEFAULT_MONTHLY_CAP);
-          profile.setString(3, "15,20,30");
+          profile.setInt(2, rules.defaultMonthlyCap());
+          profile.setString(3, rules.lengths().stream().map(String::valueOf).collect(joining(",")));
           profile.setString(4, "VIDEO,PHONE,IN_PERSON");
           profile.addBatch();
         }
@@ -460,59 +481,27 @@ public class DirectoryImports {
     if (full) {
       Set<String> listed = new HashSet<>();
       rows.forEach(r -> listed.add(r.username()));
-      List<UUID> leavers = new ArrayList<>();
       existing.byUsername.forEach(
           (username, person) -> {
             if (person.active && !listed.contains(username)) {
               leavers.add(person.id);
             }
           });
-      deactivated = leave(connection, leavers, now);
+      deactivated = leave(connection, leavers);
     }
     int changed = updated + managerChanges;
     return new Summary(created, changed, moved, deactivated, rows.size() - created - changed);
   }
 
-  /** Leavers stay for history but are no longer active; their open requests close with a note. */
-  private static int leave(Connection connection, List<UUID> leavers, Instant now)
-      throws SQLException {
+  /** Leavers stay for history but are no longer active. */
+  private static int leave(Connection connection, List<UUID> leavers) throws SQLException {
     try (PreparedStatement deactivate =
-            connection.prepareStatement("update person set active = false where id = ?");
-        PreparedStatement open =
-            connection.prepareStatement(
-                "select id from interview_request"
-                    + " where (requester_id = ? or leader_id = ?) and status in ('PENDING', 'COUNTER_PROPOSED')");
-        PreparedStatement close =
-            connection.prepareStatement(
-                "update interview_request set status = 'WITHDRAWN',"
-                    + " answered_at = ?, version = version + 1 where id = ?");
-        PreparedStatement note =
-            connection.prepareStatement(
-                "insert into request_event (id, request_id, at,"
-                    + " actor_id, type, note) values (?, ?, ?, null, 'WITHDRAWN', ?)")) {
+        connection.prepareStatement("update person set active = false where id = ?")) {
       for (UUID leaver : leavers) {
         deactivate.setObject(1, leaver);
         deactivate.addBatch();
-        open.setObject(1, leaver);
-        open.setObject(2, leaver);
-        try (ResultSet requests = open.executeQuery()) {
-          while (requests.next()) {
-            UUID request = requests.getObject(1, UUID.class);
-            close.setTimestamp(1, Timestamp.from(now));
-            close.setObject(2, request);
-            close.addBatch();
-            note.setObject(1, UUID.randomUUID());
-            note.setObject(2, request);
-            note.setTimestamp(3, Timestamp.from(now));
-            note.setString(
-                4, "Closed by the directory import: a participant has left the company.");
-            note.addBatch();
-          }
-        }
       }
       deactivate.executeBatch();
-      close.executeBatch();
-      note.executeBatch();
     }
     return leavers.size();
   }

@@ -1,12 +1,19 @@
-package io.crossroads.people;
+package io.crossroads.demo;
 
+import io.crossroads.demo.DemoOrganisation.HistorySeed;
+import io.crossroads.demo.DemoOrganisation.InterestSeed;
+import io.crossroads.demo.DemoOrganisation.PersonSeed;
 import io.crossroads.matching.Interest;
 import io.crossroads.matching.Topic;
-import io.crossroads.people.DemoOrganisation.HistorySeed;
-import io.crossroads.people.DemoOrganisation.InterestSeed;
-import io.crossroads.people.DemoOrganisation.PersonSeed;
+import io.crossroads.people.DemoMode;
+import io.crossroads.people.Division;
+import io.crossroads.people.LeaderProfile;
+import io.crossroads.people.MeetingFormat;
+import io.crossroads.people.Person;
 import io.crossroads.platform.security.Credential;
 import io.crossroads.platform.security.PasswordHasher;
+import io.crossroads.program.Program;
+import io.crossroads.program.ProgramRules;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -25,6 +32,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Generates the demo organisation once, at the first start with demo mode on. A marker row makes it
@@ -42,7 +50,22 @@ public class DemoSeeder {
   private static final int FLUSH_EVERY = 500;
 
   @Inject DemoMode demoMode;
+
+  @Inject
+  @ConfigProperty(name = "crossroads.demo.size", defaultValue = "2000")
+  int size;
+
+  /** 8 gives the demo's divisions; up to 40 for the enterprise shape. */
+  @Inject
+  @ConfigProperty(name = "crossroads.demo.divisions", defaultValue = "8")
+  int divisions;
+
+  @Inject
+  @ConfigProperty(name = "crossroads.demo.leader-share", defaultValue = "0.10")
+  double leaderShare;
+
   @Inject Clock clock;
+  @Inject Program program;
   @PersistenceContext EntityManager em;
   @Resource UserTransaction transaction;
 
@@ -53,6 +76,7 @@ public class DemoSeeder {
     }
     try {
       transaction.setTransactionTimeout(600);
+      ProgramRules rules = program.rules();
       transaction.begin();
       if (alreadySeeded()) {
         transaction.rollback();
@@ -62,7 +86,12 @@ public class DemoSeeder {
           .setParameter(1, MARKER)
           .setParameter(2, clock.instant())
           .executeUpdate();
-      int people = persist(DemoOrganisation.generate(demoMode.shape()));
+      int people =
+          persist(
+              rules,
+              DemoOrganisation.generate(
+                  new DemoOrganisation.Shape(
+                      size, divisions, DemoOrganisation.DEFAULT_SEED, leaderShare)));
       transaction.commit();
       LOG.info(() -> "Demo organisation created: " + people + " people");
     } catch (Exception e) {
@@ -82,7 +111,7 @@ public class DemoSeeder {
         .isEmpty();
   }
 
-  private int persist(DemoOrganisation.Plan plan) {
+  private int persist(ProgramRules rules, DemoOrganisation.Plan plan) {
     plan.divisions().forEach(d -> em.persist(new Division(d.id(), d.name())));
     em.flush();
     // Every demo user has the password "demo": one hash serves them all.
@@ -104,14 +133,15 @@ public class DemoSeeder {
               p.hr()));
       em.persist(new Credential(p.id(), demoPassword));
       if (p.leader()) {
-        LeaderProfile profile = new LeaderProfile(p.id());
+        LeaderProfile profile = new LeaderProfile(p.id(), rules);
         profile.offer(
             p.acceptingRequests(),
             p.topics(),
             "",
             p.monthlyCap(),
-            LeaderProfile.PROGRAM_LENGTHS,
-            java.util.EnumSet.allOf(MeetingFormat.class));
+            rules.lengths(),
+            java.util.EnumSet.allOf(MeetingFormat.class),
+            rules);
         em.persist(profile);
       }
       if (++count % FLUSH_EVERY == 0) {

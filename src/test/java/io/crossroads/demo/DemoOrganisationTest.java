@@ -1,10 +1,11 @@
-package io.crossroads.people;
+package io.crossroads.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.crossroads.people.DemoOrganisation.PersonSeed;
-import io.crossroads.people.DemoOrganisation.Plan;
+import io.crossroads.demo.DemoOrganisation.PersonSeed;
+import io.crossroads.demo.DemoOrganisation.Plan;
+import io.crossroads.people.LeaderProfile;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;

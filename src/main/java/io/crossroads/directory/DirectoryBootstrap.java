@@ -1,7 +1,6 @@
-package io.crossroads.people;
+package io.crossroads.directory;
 
 import io.crossroads.platform.jobs.BatchJobs;
-import io.crossroads.platform.jobs.JobRuns;
 import io.crossroads.platform.security.oidc.OidcSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -46,7 +45,7 @@ public class DirectoryBootstrap {
   void firstSync() {
     if (imports.empty()) {
       LOG.info("The directory is empty: syncing it from Keycloak");
-      jobs.start(JobRuns.Table.DIRECTORY_JOB, imports.submitSync(null));
+      jobs.start(DirectoryImports.JOBS, imports.submitSync(null));
     }
   }
 }

@@ -1,4 +1,4 @@
-package io.crossroads.requests;
+package io.crossroads.program;
 
 import java.time.DayOfWeek;
 import java.time.Instant;

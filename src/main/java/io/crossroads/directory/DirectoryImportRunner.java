@@ -1,8 +1,8 @@
-package io.crossroads.people;
+package io.crossroads.directory;
 
-import io.crossroads.people.DirectoryCsv.Parsed;
-import io.crossroads.people.DirectoryImports.Applied;
-import io.crossroads.people.DirectoryImports.Upload;
+import io.crossroads.directory.DirectoryCsv.Parsed;
+import io.crossroads.directory.DirectoryImports.Applied;
+import io.crossroads.directory.DirectoryImports.Upload;
 import io.crossroads.platform.jobs.BatchJobs;
 import io.crossroads.platform.jobs.JobRuns;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +21,6 @@ import java.util.logging.Logger;
 public class DirectoryImportRunner {
 
   private static final Logger LOG = Logger.getLogger(DirectoryImportRunner.class.getName());
-  private static final JobRuns.Table JOBS = JobRuns.Table.DIRECTORY_JOB;
 
   @Inject DirectoryImports imports;
   @Inject JobRuns runs;
@@ -30,7 +29,7 @@ public class DirectoryImportRunner {
 
   /** How the run ended: DONE, REJECTED (errors in the file), SKIPPED, LOST or FAILED. */
   public String run(UUID id) {
-    int attempt = runs.claim(JOBS, id, jobs.staleAfter());
+    int attempt = runs.claim(DirectoryImports.JOBS, id, jobs.staleAfter());
     if (attempt == 0) {
       return "SKIPPED";
     }
@@ -41,7 +40,11 @@ public class DirectoryImportRunner {
         try {
           rows = keycloak.people();
         } catch (KeycloakDirectory.Unreachable e) {
-          runs.fail(JOBS, id, attempt, e.getMessage() + "; tried 4 times. Nothing was changed.");
+          runs.fail(
+              DirectoryImports.JOBS,
+              id,
+              attempt,
+              e.getMessage() + "; tried 4 times. Nothing was changed.");
           return "FAILED";
         }
         full = true;
@@ -56,7 +59,7 @@ public class DirectoryImportRunner {
         rows = parsed.rows();
         full = upload.full();
       }
-      if (!runs.progress(JOBS, id, attempt, rows.size())) {
+      if (!runs.progress(DirectoryImports.JOBS, id, attempt, rows.size())) {
         return "LOST";
       }
       Applied applied = imports.apply(id, attempt, rows, full);
@@ -73,7 +76,7 @@ public class DirectoryImportRunner {
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Directory import " + id + " failed", e);
       runs.fail(
-          JOBS,
+          DirectoryImports.JOBS,
           id,
           attempt,
           "The import could not be applied ("

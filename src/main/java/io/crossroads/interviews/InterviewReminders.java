@@ -1,6 +1,6 @@
-package io.crossroads.notify;
+package io.crossroads.interviews;
 
-import io.crossroads.interviews.Interviews;
+import io.crossroads.notify.Notifications;
 import io.crossroads.platform.jobs.ScheduledRuns;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
-public class Reminders {
+public class InterviewReminders {
 
   static final String JOB = "interview-reminders";
 
@@ -61,7 +61,7 @@ public class Reminders {
     @Transactional
     public int remindersDue(Instant now) {
       var due = interviews.scheduledStarting(now, now.plus(Duration.ofHours(24)));
-      due.forEach(notifications::reminder);
+      due.forEach(interview -> notifications.reminder(interview.meeting()));
       return due.size();
     }
   }

@@ -1,4 +1,4 @@
-package io.crossroads.people;
+package io.crossroads.directory;
 
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
