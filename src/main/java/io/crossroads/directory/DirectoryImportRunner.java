@@ -18,7 +18,7 @@ import java.util.logging.Logger;
  * Keycloak), then apply all or nothing.
  */
 @ApplicationScoped
-public class DirectoryImportRunner {
+class DirectoryImportRunner {
 
   private static final Logger LOG = Logger.getLogger(DirectoryImportRunner.class.getName());
 

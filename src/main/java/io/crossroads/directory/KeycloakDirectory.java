@@ -38,7 +38,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
  * brings a second JAX-RS implementation (RESTEasy) that breaks Jersey inside the WAR.
  */
 @ApplicationScoped
-public class KeycloakDirectory {
+class KeycloakDirectory {
 
   static final int PAGE = 500;
 

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 
 /** Reads and changes scheduled interviews, with the calendar updates the changes send. */
 @ApplicationScoped
-public class InterviewService {
+class InterviewService {
 
   @PersistenceContext EntityManager em;
   @Inject Interviews interviews;

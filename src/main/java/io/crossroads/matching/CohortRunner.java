@@ -24,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * stores the explained matches, all or nothing.
  */
 @ApplicationScoped
-public class CohortRunner {
+class CohortRunner {
 
   /** How a run ended. */
   public enum Outcome {

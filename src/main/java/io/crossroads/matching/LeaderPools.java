@@ -37,7 +37,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link #current(Collection)}.
  */
 @ApplicationScoped
-public class LeaderPools {
+class LeaderPools {
 
   private static final Logger LOG = Logger.getLogger(LeaderPools.class.getName());
 

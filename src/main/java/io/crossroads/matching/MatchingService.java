@@ -29,7 +29,7 @@ import java.util.UUID;
 
 /** Interests, the topic vocabulary, and explained recommendations for the signed-in employee. */
 @ApplicationScoped
-public class MatchingService implements OtherLeaders {
+class MatchingService implements OtherLeaders {
 
   /** Extra candidates ranked beyond the limit, in case fresher data rules some out. */
   private static final int SPARE = 10;

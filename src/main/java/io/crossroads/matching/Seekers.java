@@ -22,7 +22,7 @@ import java.util.UUID;
 
 /** Reads employees as matching sees them: chain, interests, referrals, whom they met or wait on. */
 @ApplicationScoped
-public class Seekers {
+class Seekers {
 
   private static final int CHUNK = 1000;
 

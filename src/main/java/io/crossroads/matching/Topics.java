@@ -3,7 +3,7 @@ package io.crossroads.matching;
 import java.util.Locale;
 
 /** Topics are compared by their trimmed, lower-case, single-spaced form. */
-public final class Topics {
+final class Topics {
 
   public static final int MAX_LENGTH = 80;
 

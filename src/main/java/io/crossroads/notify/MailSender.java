@@ -16,7 +16,7 @@ import java.util.List;
 
 /** Sends outbox messages over SMTP with Jakarta Mail, each with its stable Message-ID. */
 @ApplicationScoped
-public class MailSender {
+class MailSender {
 
   @Inject MailSettings settings;
 

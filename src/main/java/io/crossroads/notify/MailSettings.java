@@ -8,7 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The SMTP server, from the {@code crossroads.mail.*} keys. Without a host, mail stays queued. */
 @ApplicationScoped
-public class MailSettings {
+class MailSettings {
 
   @Inject
   @ConfigProperty(name = "crossroads.mail.host")

@@ -18,7 +18,7 @@ import java.util.logging.Logger;
  * instances draining at once never send the same message.
  */
 @ApplicationScoped
-public class Outbox {
+class Outbox {
 
   static final int BATCH = 50;
   private static final Logger LOG = Logger.getLogger(Outbox.class.getName());

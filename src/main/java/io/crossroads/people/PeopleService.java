@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /** Reads the directory for callers and lets leaders change what they offer. */
 @ApplicationScoped
-public class PeopleService {
+class PeopleService {
 
   @Inject Directory directory;
 

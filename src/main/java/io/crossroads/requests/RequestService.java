@@ -36,7 +36,7 @@ import java.util.UUID;
 
 /** Sends interview requests and carries out the parties' answers. */
 @ApplicationScoped
-public class RequestService {
+class RequestService {
 
   @Inject Requests requests;
   @Inject Interviews interviews;

@@ -18,7 +18,7 @@ import java.util.Optional;
  * attempt still counts.
  */
 @ApplicationScoped
-public class RateLimits {
+class RateLimits {
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
