@@ -1,10 +1,13 @@
 package io.crossroads.demo;
 
+import io.crossroads.program.Eligibility;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -822,9 +825,14 @@ public final class DemoOrganisation {
       return List.copyOf(interests);
     }
 
-    /** About a third of employees held one or two interviews in the last year. */
+    /**
+     * About a third of employees held one or two interviews in the last year, each with a leader
+     * the program's policy pairs them with.
+     */
     List<HistorySeed> history() {
       List<HistorySeed> history = new ArrayList<>();
+      Map<UUID, PersonSeed> byId = new HashMap<>();
+      people.forEach(p -> byId.put(p.id(), p));
       for (PersonSeed person : people) {
         if (person.leader() || WELL_KNOWN.contains(person.username()) || random.nextInt(3) != 0) {
           continue;
@@ -832,9 +840,7 @@ public final class DemoOrganisation {
         int count = 1 + random.nextInt(2);
         for (int attempt = 0, held = 0; held < count && attempt < 20; attempt++) {
           PersonSeed leader = leaders.get(random.nextInt(leaders.size()));
-          if (!leader.divisionId().equals(person.divisionId())
-              && !leader.id().equals(person.managerId())
-              && leader.level() - person.level() <= 3) {
+          if (Eligibility.DEFAULT.pair(facts(person, byId), facts(leader)).eligible()) {
             history.add(
                 new HistorySeed(
                     person.id(), leader.id(), 7 + random.nextInt(350), 8 + random.nextInt(9)));
@@ -843,6 +849,25 @@ public final class DemoOrganisation {
         }
       }
       return List.copyOf(history);
+    }
+
+    private static Eligibility.Employee facts(PersonSeed person, Map<UUID, PersonSeed> byId) {
+      Set<UUID> chain = new HashSet<>();
+      for (UUID m = person.managerId(); m != null && chain.add(m); m = byId.get(m).managerId()) {
+        // up to the top
+      }
+      return new Eligibility.EmployeeFacts(
+          person.id(), person.divisionId(), person.level(), chain, Set.of(), Set.of());
+    }
+
+    private static Eligibility.Leader facts(PersonSeed leader) {
+      return new Eligibility.LeaderFacts(
+          leader.id(),
+          leader.displayName(),
+          leader.divisionId(),
+          leader.level(),
+          leader.acceptingRequests(),
+          leader.monthlyCap());
     }
 
     private int popularDivision() {

@@ -109,8 +109,4 @@ public class Person {
   public boolean isActive() {
     return active;
   }
-
-  public boolean worksIn(UUID division) {
-    return divisionId.equals(division);
-  }
 }
