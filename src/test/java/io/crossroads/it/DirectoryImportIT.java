@@ -1,6 +1,6 @@
 package io.crossroads.it;
 
-import static io.crossroads.it.RequestApiIT.assertProblem;
+import static io.crossroads.it.ApiAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
@@ -226,7 +226,7 @@ class DirectoryImportIT {
     Slots slots = new Slots(api, "ava", leo, Instant.now().plus(Duration.ofDays(3)));
     Api.Reply waiting =
         api.post(
-            "ava", "api/requests", RequestApiIT.body(leo, List.of(slots.next(), slots.next())));
+            "ava", "api/requests", RequestBodies.body(leo, List.of(slots.next(), slots.next())));
     assertThat(waiting.status()).as(waiting.toString()).isEqualTo(201);
     String hana =
         "hana,Hana Sato,hana@crossroads.example,People,HR Business Partner,6,,Europe/Berlin,false,true,";

@@ -1,7 +1,7 @@
 package io.crossroads.it;
 
 import static io.crossroads.it.Api.json;
-import static io.crossroads.it.RequestApiIT.assertProblem;
+import static io.crossroads.it.ApiAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
@@ -197,7 +197,7 @@ class MatchingApiIT {
         api.put(
             username,
             "api/leaders/" + first + "/profile",
-            PeopleApiIT.profile(false, 4, List.of(15, 20, 30)));
+            RequestBodies.profile(false, 4, List.of(15, 20, 30)));
     assertThat(paused.status()).as(paused.toString()).isEqualTo(200);
     try {
       assertThat(
@@ -208,7 +208,7 @@ class MatchingApiIT {
       api.put(
           username,
           "api/leaders/" + first + "/profile",
-          PeopleApiIT.profile(true, 4, List.of(15, 20, 30)));
+          RequestBodies.profile(true, 4, List.of(15, 20, 30)));
     }
   }
 

@@ -1,6 +1,6 @@
 package io.crossroads.it;
 
-import static io.crossroads.it.RequestApiIT.assertProblem;
+import static io.crossroads.it.ApiAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
