@@ -9,6 +9,7 @@ import static io.crossroads.it.Mailbox.to;
 import static io.crossroads.it.RequestBodies.body;
 import static io.crossroads.it.RequestBodies.standardHours;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
@@ -190,12 +191,13 @@ class MailIT {
       assertThat(back.executeUpdate()).isEqualTo(1);
     }
 
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (!"EXPIRED".equals(api.get(employee, "api/requests/" + id).string("status"))
-        && Instant.now().isBefore(deadline)) {
-      Thread.sleep(500);
-    }
-    assertThat(api.get(employee, "api/requests/" + id).string("status")).isEqualTo("EXPIRED");
+    await("the expiry job closed the request")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () ->
+                assertThat(api.get(employee, "api/requests/" + id).string("status"))
+                    .isEqualTo("EXPIRED"));
     MimeMessage told = awaitMessages(employee, 1).get(0);
     assertThat(told.getSubject()).contains("Leo Martins");
     assertThat(told.getContent().toString()).contains("expired");

@@ -1,5 +1,7 @@
 package io.crossroads.it;
 
+import static org.awaitility.Awaitility.await;
+
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -7,7 +9,6 @@ import jakarta.mail.internet.MimeMultipart;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,23 +38,11 @@ final class Mailbox {
   }
 
   /** The messages addressed to this user, once there are at least {@code count}. */
-  static List<MimeMessage> awaitMessages(String username, int count) throws Exception {
-    Instant deadline = Instant.now().plus(DELIVERY);
-    while (Instant.now().isBefore(deadline)) {
-      List<MimeMessage> mine = to(username);
-      if (mine.size() >= count) {
-        return mine;
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError(
-        username
-            + " did not get "
-            + count
-            + " messages in "
-            + DELIVERY
-            + "; got "
-            + to(username).size());
+  static List<MimeMessage> awaitMessages(String username, int count) {
+    return await(username + " has " + count + " messages")
+        .atMost(DELIVERY)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> to(username), mine -> mine.size() >= count);
   }
 
   /** The iCalendar part of a message, parsed. */

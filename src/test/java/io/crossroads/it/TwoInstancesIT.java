@@ -178,10 +178,7 @@ class TwoInstancesIT {
       // Both instances drain the one outbox: the leader hears of each of the 60 requests and each
       // of
       // the 5 interviews exactly once.
-      Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-      while (Mailbox.to(leaderUser).size() < 65 && Instant.now().isBefore(deadline)) {
-        Thread.sleep(500);
-      }
+      Mailbox.awaitMessages(leaderUser, 65);
       Thread.sleep(12_000);
       List<jakarta.mail.internet.MimeMessage> mail = Mailbox.to(leaderUser);
       assertThat(mail).hasSize(65);
