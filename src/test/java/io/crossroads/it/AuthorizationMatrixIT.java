@@ -223,7 +223,7 @@ class AuthorizationMatrixIT {
             api.put(
                     leader,
                     "api/leaders/" + leaderId + "/availability",
-                    RequestApiIT.standardHours(90))
+                    RequestBodies.standardHours(90))
                 .status())
         .isEqualTo(200);
     slots = new Slots(api, "hana", leaderId, Instant.now().plus(Duration.ofDays(35)));
@@ -259,11 +259,11 @@ class AuthorizationMatrixIT {
         api.post(
             owner,
             "api/requests",
-            RequestApiIT.body(leaderId, List.of(slots.next(), slots.next())));
+            RequestBodies.body(leaderId, List.of(slots.next(), slots.next())));
     assertThat(pending.status()).as(pending.toString()).isEqualTo(201);
     Instant start = slots.next();
     Api.Reply toAccept =
-        api.post(owner, "api/requests", RequestApiIT.body(leaderId, List.of(start, slots.next())));
+        api.post(owner, "api/requests", RequestBodies.body(leaderId, List.of(start, slots.next())));
     assertThat(toAccept.status()).as(toAccept.toString()).isEqualTo(201);
     Api.Reply accepted =
         api.post(
@@ -374,7 +374,7 @@ class AuthorizationMatrixIT {
             false,
             f ->
                 Call.put(
-                    "api/leaders/" + leaderId + "/availability", RequestApiIT.standardHours(90)),
+                    "api/leaders/" + leaderId + "/availability", RequestBodies.standardHours(90)),
             403,
             200,
             403,

@@ -1,7 +1,8 @@
 package io.crossroads.it;
 
-import static io.crossroads.it.RequestApiIT.assertProblem;
+import static io.crossroads.it.ApiAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -91,20 +92,17 @@ class DirectoryImportIT {
     return api.send(user, "POST", "api/directory/import" + query, csv, "text/csv", Map.of());
   }
 
-  static JsonObject awaitFinished(Api.Reply accepted) throws InterruptedException {
+  static JsonObject awaitFinished(Api.Reply accepted) {
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
     String job = accepted.string("jobId");
     assertThat(accepted.header("Location"))
         .hasValueSatisfying(l -> assertThat(l).endsWith("/jobs/" + job));
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      JsonObject state = api.get("hana", "api/jobs/" + job).json();
-      if (state.getString("status").equals("DONE") || state.getString("status").equals("FAILED")) {
-        return state;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("the import did not finish in time");
+    return await("the import finished")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> api.get("hana", "api/jobs/" + job).json(),
+            state -> List.of("DONE", "FAILED").contains(state.getString("status")));
   }
 
   static int people() throws SQLException {
@@ -226,7 +224,7 @@ class DirectoryImportIT {
     Slots slots = new Slots(api, "ava", leo, Instant.now().plus(Duration.ofDays(3)));
     Api.Reply waiting =
         api.post(
-            "ava", "api/requests", RequestApiIT.body(leo, List.of(slots.next(), slots.next())));
+            "ava", "api/requests", RequestBodies.body(leo, List.of(slots.next(), slots.next())));
     assertThat(waiting.status()).as(waiting.toString()).isEqualTo(201);
     String hana =
         "hana,Hana Sato,hana@crossroads.example,People,HR Business Partner,6,,Europe/Berlin,false,true,";

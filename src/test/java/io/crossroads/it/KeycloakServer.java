@@ -1,5 +1,7 @@
 package io.crossroads.it;
 
+import static org.awaitility.Awaitility.await;
+
 import jakarta.json.Json;
 import java.io.IOException;
 import java.io.StringReader;
@@ -12,13 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real Keycloak from its distribution (unpacked by the build), on loopback ports, with the realm
@@ -77,29 +79,34 @@ final class KeycloakServer implements AutoCloseable {
     return server;
   }
 
-  private void awaitReady(int management, Duration timeout) throws Exception {
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("Keycloak exited:\n" + Files.readString(log));
-      }
-      try {
-        if (HTTP.send(
-                    HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + management + "/health/ready"))
-                        .build(),
-                    HttpResponse.BodyHandlers.discarding())
-                .statusCode()
-            == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      }
-      Thread.sleep(500);
+  /** Waits until Keycloak's management port reports ready; fails at once if the process exits. */
+  private void awaitReady(int management, Duration timeout) throws IOException {
+    try {
+      await("Keycloak ready")
+          .atMost(timeout)
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> ready(management));
+    } catch (ConditionTimeoutException notReady) {
+      throw new IllegalStateException(
+          "Keycloak was not ready within " + timeout + ":\n" + Files.readString(log));
     }
-    throw new IllegalStateException(
-        "Keycloak was not ready within " + timeout + ":\n" + Files.readString(log));
+  }
+
+  private boolean ready(int management) throws IOException, InterruptedException {
+    if (!process.isAlive()) {
+      throw new IllegalStateException("Keycloak exited:\n" + Files.readString(log));
+    }
+    try {
+      return HTTP.send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + management + "/health/ready"))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode()
+          == 200;
+    } catch (IOException stillStarting) {
+      return false;
+    }
   }
 
   String url() {

@@ -1,24 +1,23 @@
 package io.crossroads.it;
 
 import static io.crossroads.it.Api.json;
-import static io.crossroads.it.RequestApiIT.assertProblem;
+import static io.crossroads.it.ApiAssertions.assertProblem;
+import static io.crossroads.it.Mailbox.awaitMessages;
+import static io.crossroads.it.Mailbox.calendarOf;
+import static io.crossroads.it.Mailbox.property;
+import static io.crossroads.it.Mailbox.to;
+import static io.crossroads.it.RequestBodies.body;
+import static io.crossroads.it.RequestBodies.standardHours;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import java.io.StringReader;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
-import net.fortuna.ical4j.model.component.VEvent;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -33,8 +32,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class MailIT {
-
-  static final Duration DELIVERY = Duration.ofSeconds(120);
 
   @Deployment(testable = false)
   static WebArchive crossroads() {
@@ -80,8 +77,7 @@ class MailIT {
   }
 
   String interviewFor(String employee, Instant start) {
-    Api.Reply sent =
-        api.post(employee, "api/requests", RequestApiIT.body(leo, List.of(start, slots.next())));
+    Api.Reply sent = api.post(employee, "api/requests", body(leo, List.of(start, slots.next())));
     assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
     Api.Reply accepted =
         api.post(
@@ -90,61 +86,6 @@ class MailIT {
             json("start", start.toString()));
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
     return accepted.string("interviewId");
-  }
-
-  static List<MimeMessage> to(String username) throws Exception {
-    String address = username + "@crossroads.example";
-    List<MimeMessage> mine = new ArrayList<>();
-    for (MimeMessage message : TestEnvironment.smtp().getReceivedMessages()) {
-      if (Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-          .anyMatch(a -> a.toString().equalsIgnoreCase(address))) {
-        mine.add(message);
-      }
-    }
-    return mine;
-  }
-
-  static List<MimeMessage> awaitMessages(String username, int count) throws Exception {
-    Instant deadline = Instant.now().plus(DELIVERY);
-    while (Instant.now().isBefore(deadline)) {
-      List<MimeMessage> mine = to(username);
-      if (mine.size() >= count) {
-        return mine;
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError(
-        username
-            + " did not get "
-            + count
-            + " messages in "
-            + DELIVERY
-            + "; got "
-            + to(username).size());
-  }
-
-  static Calendar calendarOf(MimeMessage message) throws Exception {
-    MimeMultipart parts = (MimeMultipart) message.getContent();
-    for (int i = 0; i < parts.getCount(); i++) {
-      BodyPart part = parts.getBodyPart(i);
-      if (part.getContentType().toLowerCase().startsWith("text/calendar")) {
-        return new CalendarBuilder()
-            .build(
-                new StringReader(
-                    new String(
-                        part.getInputStream().readAllBytes(),
-                        java.nio.charset.StandardCharsets.UTF_8)));
-      }
-    }
-    throw new AssertionError("no calendar part in " + message.getSubject());
-  }
-
-  static String property(Calendar calendar, String name) {
-    if (name.equals(Property.METHOD)) {
-      return calendar.getProperty(name).orElseThrow().getValue();
-    }
-    VEvent event = calendar.<VEvent>getComponent("VEVENT").orElseThrow();
-    return event.getProperty(name).orElseThrow().getValue();
   }
 
   @Test
@@ -236,8 +177,7 @@ class MailIT {
   void anUnansweredRequestExpiresByTheScheduledJobAndTheEmployeeIsTold() throws Exception {
     String employee = employees.take();
     Api.Reply sent =
-        api.post(
-            employee, "api/requests", RequestApiIT.body(leo, List.of(slots.next(), slots.next())));
+        api.post(employee, "api/requests", body(leo, List.of(slots.next(), slots.next())));
     assertThat(sent.status()).isEqualTo(201);
     String id = sent.string("id");
     // Ten days of silence, as if the request had been sent then.
@@ -251,12 +191,13 @@ class MailIT {
       assertThat(back.executeUpdate()).isEqualTo(1);
     }
 
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (!"EXPIRED".equals(api.get(employee, "api/requests/" + id).string("status"))
-        && Instant.now().isBefore(deadline)) {
-      Thread.sleep(500);
-    }
-    assertThat(api.get(employee, "api/requests/" + id).string("status")).isEqualTo("EXPIRED");
+    await("the expiry job closed the request")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () ->
+                assertThat(api.get(employee, "api/requests/" + id).string("status"))
+                    .isEqualTo("EXPIRED"));
     MimeMessage told = awaitMessages(employee, 1).get(0);
     assertThat(told.getSubject()).contains("Leo Martins");
     assertThat(told.getContent().toString()).contains("expired");
@@ -306,7 +247,7 @@ class MailIT {
           api.post(
               employee,
               "api/requests",
-              RequestApiIT.body(
+              body(
                   mia,
                   List.of(Instant.parse(soon), Instant.parse(soon).plus(Duration.ofHours(1)))));
       assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
@@ -332,7 +273,7 @@ class MailIT {
                       }))
           .hasSize(1);
     } finally {
-      api.put("mia", "api/leaders/" + mia + "/availability", RequestApiIT.standardHours(60));
+      api.put("mia", "api/leaders/" + mia + "/availability", standardHours(60));
     }
   }
 

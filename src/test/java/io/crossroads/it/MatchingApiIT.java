@@ -1,8 +1,9 @@
 package io.crossroads.it;
 
 import static io.crossroads.it.Api.json;
-import static io.crossroads.it.RequestApiIT.assertProblem;
+import static io.crossroads.it.ApiAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -197,7 +198,7 @@ class MatchingApiIT {
         api.put(
             username,
             "api/leaders/" + first + "/profile",
-            PeopleApiIT.profile(false, 4, List.of(15, 20, 30)));
+            RequestBodies.profile(false, 4, List.of(15, 20, 30)));
     assertThat(paused.status()).as(paused.toString()).isEqualTo(200);
     try {
       assertThat(
@@ -208,7 +209,7 @@ class MatchingApiIT {
       api.put(
           username,
           "api/leaders/" + first + "/profile",
-          PeopleApiIT.profile(true, 4, List.of(15, 20, 30)));
+          RequestBodies.profile(true, 4, List.of(15, 20, 30)));
     }
   }
 
@@ -473,22 +474,20 @@ class MatchingApiIT {
     }
   }
 
+  /** The round once it is done; fails at once if it ends any other way. */
   JsonObject awaitDone(String id) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    while (true) {
-      JsonObject round = api.get("hana", "api/cohorts/" + id).json();
-      if (round.getString("status").equals("DONE")) {
-        return round;
-      }
-      assertThat(round.getString("status")).as(round.toString()).isIn("QUEUED", "RUNNING");
-      assertThat(Instant.now()).as("round finished in time: " + round).isBefore(deadline);
-      try {
-        Thread.sleep(300);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    return await("round " + id + " done")
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () -> {
+              JsonObject round = api.get("hana", "api/cohorts/" + id).json();
+              assertThat(round.getString("status"))
+                  .as(round.toString())
+                  .isIn("QUEUED", "RUNNING", "DONE");
+              return round;
+            },
+            round -> round.getString("status").equals("DONE"));
   }
 
   static Connection database() throws SQLException {

@@ -1,7 +1,8 @@
 package io.crossroads.it;
 
-import static io.crossroads.it.RequestApiIT.assertProblem;
+import static io.crossroads.it.ApiAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -23,7 +24,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -94,11 +94,10 @@ class OidcIT {
     payara = PayaraMicroProcess.start(work, port, "oidc", settings);
     payara.awaitReady(api, Duration.ofMinutes(5));
     // The directory starts empty; the first sync is the system's own.
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    while (bearer("hana", "api/me").status() != 200) {
-      assertThat(Instant.now()).as("the first sync let hana in").isBefore(deadline);
-      Thread.sleep(500);
-    }
+    await("the first sync let hana in")
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> bearer("hana", "api/me").status() == 200);
   }
 
   @AfterAll
@@ -325,21 +324,18 @@ class OidcIT {
     String token = keycloak.accessToken("crossroads", "crossroads-cli", "hana", PASSWORD);
     Api.Reply accepted = withToken(token, "POST", "api/directory/sync", null);
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-    while (true) {
-      JsonObject job =
-          withToken(
-                  keycloak.accessToken("crossroads", "crossroads-cli", "hana", PASSWORD),
-                  "GET",
-                  "api/jobs/" + accepted.string("jobId"),
-                  null)
-              .json();
-      if (!job.getString("status").equals("QUEUED") && !job.getString("status").equals("RUNNING")) {
-        return job;
-      }
-      assertThat(Instant.now()).as("sync finished: " + job).isBefore(deadline);
-      Thread.sleep(300);
-    }
+    return await("the sync finished")
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () ->
+                withToken(
+                        keycloak.accessToken("crossroads", "crossroads-cli", "hana", PASSWORD),
+                        "GET",
+                        "api/jobs/" + accepted.string("jobId"),
+                        null)
+                    .json(),
+            job -> !List.of("QUEUED", "RUNNING").contains(job.getString("status")));
   }
 
   @Test
@@ -393,15 +389,18 @@ class OidcIT {
     keycloak.close();
     Api.Reply accepted = withToken(token, "POST", "api/directory/sync", null);
     assertThat(accepted.status()).isEqualTo(202);
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    JsonObject job;
-    do {
-      Thread.sleep(500);
-      Api.Reply reply = withToken(token, "GET", "api/jobs/" + accepted.string("jobId"), null);
-      assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-      job = reply.json();
-      assertThat(Instant.now()).as(job.toString()).isBefore(deadline);
-    } while (!job.getString("status").equals("FAILED") && !job.getString("status").equals("DONE"));
+    JsonObject job =
+        await("the sync ended")
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(500))
+            .until(
+                () -> {
+                  Api.Reply reply =
+                      withToken(token, "GET", "api/jobs/" + accepted.string("jobId"), null);
+                  assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+                  return reply.json();
+                },
+                ended -> List.of("FAILED", "DONE").contains(ended.getString("status")));
     assertThat(job.getString("status")).isEqualTo("FAILED");
     assertThat(job.getString("error")).contains("could not be reached", "Nothing was changed");
     assertThat(count()).isEqualTo(before);

@@ -1,15 +1,18 @@
 package io.crossroads.it;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** One Payara Micro process running the WAR the way the README's run command does. */
 final class PayaraMicroProcess implements AutoCloseable {
@@ -56,22 +59,28 @@ final class PayaraMicroProcess implements AutoCloseable {
     return new PayaraMicroProcess(process, log);
   }
 
-  void awaitReady(Api api, Duration timeout) throws Exception {
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("Payara Micro exited:\n" + log());
-      }
-      try {
-        if (api.get(null, "health/ready").status() == 200) {
-          return;
-        }
-      } catch (RuntimeException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(500);
+  /** Waits until the application reports ready; fails at once if the process exits. */
+  void awaitReady(Api api, Duration timeout) throws IOException {
+    try {
+      await("Payara Micro ready")
+          .atMost(timeout)
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> ready(api));
+    } catch (ConditionTimeoutException notReady) {
+      throw new IllegalStateException(
+          "Payara Micro was not ready within " + timeout + ":\n" + log());
     }
-    throw new IllegalStateException("Payara Micro was not ready within " + timeout + ":\n" + log());
+  }
+
+  private boolean ready(Api api) throws IOException {
+    if (!process.isAlive()) {
+      throw new IllegalStateException("Payara Micro exited:\n" + log());
+    }
+    try {
+      return api.get(null, "health/ready").status() == 200;
+    } catch (UncheckedIOException notListeningYet) {
+      return false;
+    }
   }
 
   String log() throws IOException {

@@ -1,7 +1,7 @@
 package io.crossroads.it;
 
-import static io.crossroads.it.Api.json;
-import static io.crossroads.it.RequestApiIT.assertProblem;
+import static io.crossroads.it.ApiAssertions.assertProblem;
+import static io.crossroads.it.RequestBodies.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonArray;
@@ -38,22 +38,6 @@ class PeopleApiIT {
   @BeforeEach
   void connect() {
     api = new Api(base);
-  }
-
-  static String profile(boolean accepting, int cap, List<Integer> lengths) {
-    return json(
-        "acceptingRequests",
-        accepting,
-        "topics",
-        List.of("Architecture", "mentoring"),
-        "bio",
-        "Ask me about platforms",
-        "monthlyCap",
-        cap,
-        "lengths",
-        lengths,
-        "formats",
-        List.of("VIDEO", "IN_PERSON"));
   }
 
   @Test

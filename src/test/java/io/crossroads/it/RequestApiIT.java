@@ -1,6 +1,10 @@
 package io.crossroads.it;
 
 import static io.crossroads.it.Api.json;
+import static io.crossroads.it.ApiAssertions.assertProblem;
+import static io.crossroads.it.Races.race;
+import static io.crossroads.it.RequestBodies.body;
+import static io.crossroads.it.RequestBodies.standardHours;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
@@ -9,11 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -76,39 +75,10 @@ class RequestApiIT {
     return api.get(username, "api/me").string("id");
   }
 
-  static String body(String leaderId, List<Instant> slots, String learn) {
-    return json(
-        "leaderId",
-        leaderId,
-        "length",
-        20,
-        "format",
-        "VIDEO",
-        "intro",
-        "I work in Finance on the planning team.",
-        "learn",
-        learn,
-        "whyYou",
-        "Your talk on internal platforms at the all-hands",
-        "proposedSlots",
-        slots.stream().map(Instant::toString).toList());
-  }
-
-  static String body(String leaderId, List<Instant> slots) {
-    return body(leaderId, slots, "How platform teams choose what to build and how they measure it");
-  }
-
   Api.Reply send(String employee, String leaderId, Instant... slots) {
     Api.Reply reply = api.post(employee, "api/requests", body(leaderId, List.of(slots)));
     assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     return reply;
-  }
-
-  static void assertProblem(Api.Reply reply, int status, String slug) {
-    assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
-    assertThat(reply.contentType()).startsWith("application/problem+json");
-    assertThat(reply.json().getString("type")).isEqualTo("/problems/" + slug);
-    assertThat(reply.json().getInt("status")).isEqualTo(status);
   }
 
   @Test
@@ -600,26 +570,6 @@ class RequestApiIT {
     }
   }
 
-  static String standardHours(int horizonDays) {
-    return json(
-        "timeZone",
-        "America/New_York",
-        "weekly",
-        List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY").stream()
-            .map(d -> Map.of("day", d, "start", "09:00", "end", "17:00"))
-            .toList(),
-        "overrides",
-        List.of(),
-        "bufferBefore",
-        0,
-        "bufferAfter",
-        0,
-        "minNoticeHours",
-        24,
-        "horizonDays",
-        horizonDays);
-  }
-
   @Test
   void aLeaderSetsTheirHoursAndBuffersAndTheSlotsFollow() {
     String hours =
@@ -811,37 +761,6 @@ class RequestApiIT {
     assertProblem(api.get("ava", "api/requests?status=LOST"), 400, "validation-failed");
     assertProblem(api.get("ava", "api/requests?limit=0"), 400, "validation-failed");
     assertProblem(api.get("ava", "api/interviews?from=yesterday"), 400, "validation-failed");
-  }
-
-  /** Runs {@code n} calls at the same moment and returns their results. */
-  static <T> List<T> race(int n, IndexedCall<T> call) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(n);
-    CountDownLatch start = new CountDownLatch(1);
-    try {
-      List<Future<T>> futures = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        int index = i;
-        futures.add(
-            pool.submit(
-                (Callable<T>)
-                    () -> {
-                      start.await();
-                      return call.apply(index);
-                    }));
-      }
-      start.countDown();
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get());
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  interface IndexedCall<T> {
-    T apply(int index) throws Exception;
   }
 
   @Test

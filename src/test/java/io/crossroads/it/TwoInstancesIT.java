@@ -88,7 +88,7 @@ class TwoInstancesIT {
               b.put(
                       leaderUser,
                       "api/leaders/" + leaderId + "/availability",
-                      RequestApiIT.standardHours(130).replace("America/New_York", zone.getId()))
+                      RequestBodies.standardHours(130).replace("America/New_York", zone.getId()))
                   .status())
           .isEqualTo(200);
       List<String> employees =
@@ -110,13 +110,13 @@ class TwoInstancesIT {
             via.post(
                 employees.get(i),
                 "api/requests",
-                RequestApiIT.body(leaderId, List.of(start, slots.next())));
+                RequestBodies.body(leaderId, List.of(start, slots.next())));
         assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
         ids.add(sent.string("id"));
         starts.add(start);
       }
       List<Integer> statuses =
-          RequestApiIT.race(
+          Races.race(
               50,
               i ->
                   (i % 2 == 0 ? a : b)
@@ -140,12 +140,12 @@ class TwoInstancesIT {
                 .post(
                     employees.get(i),
                     "api/requests",
-                    RequestApiIT.body(leaderId, List.of(contested, others.next())));
+                    RequestBodies.body(leaderId, List.of(contested, others.next())));
         assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
         same.add(sent.string("id"));
       }
       List<Integer> contestedStatuses =
-          RequestApiIT.race(
+          Races.race(
               10,
               i ->
                   (i % 2 == 0 ? a : b)
@@ -178,12 +178,9 @@ class TwoInstancesIT {
       // Both instances drain the one outbox: the leader hears of each of the 60 requests and each
       // of
       // the 5 interviews exactly once.
-      Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-      while (MailIT.to(leaderUser).size() < 65 && Instant.now().isBefore(deadline)) {
-        Thread.sleep(500);
-      }
+      Mailbox.awaitMessages(leaderUser, 65);
       Thread.sleep(12_000);
-      List<jakarta.mail.internet.MimeMessage> mail = MailIT.to(leaderUser);
+      List<jakarta.mail.internet.MimeMessage> mail = Mailbox.to(leaderUser);
       assertThat(mail).hasSize(65);
       assertThat(
               mail.stream()

@@ -1,0 +1,74 @@
+package io.crossroads.it;
+
+import static io.crossroads.it.Api.json;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** JSON bodies the tests send: a request, a leader's hours, a leader's profile. */
+final class RequestBodies {
+
+  private RequestBodies() {}
+
+  /** An interview request of 20 minutes by video, proposing these slots. */
+  static String body(String leaderId, List<Instant> slots, String learn) {
+    return json(
+        "leaderId",
+        leaderId,
+        "length",
+        20,
+        "format",
+        "VIDEO",
+        "intro",
+        "I work in Finance on the planning team.",
+        "learn",
+        learn,
+        "whyYou",
+        "Your talk on internal platforms at the all-hands",
+        "proposedSlots",
+        slots.stream().map(Instant::toString).toList());
+  }
+
+  static String body(String leaderId, List<Instant> slots) {
+    return body(leaderId, slots, "How platform teams choose what to build and how they measure it");
+  }
+
+  /** Availability on weekdays from nine to five in New York, a day's notice. */
+  static String standardHours(int horizonDays) {
+    return json(
+        "timeZone",
+        "America/New_York",
+        "weekly",
+        List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY").stream()
+            .map(d -> Map.of("day", d, "start", "09:00", "end", "17:00"))
+            .toList(),
+        "overrides",
+        List.of(),
+        "bufferBefore",
+        0,
+        "bufferAfter",
+        0,
+        "minNoticeHours",
+        24,
+        "horizonDays",
+        horizonDays);
+  }
+
+  /** A leader profile by video or in person. */
+  static String profile(boolean accepting, int cap, List<Integer> lengths) {
+    return json(
+        "acceptingRequests",
+        accepting,
+        "topics",
+        List.of("Architecture", "mentoring"),
+        "bio",
+        "Ask me about platforms",
+        "monthlyCap",
+        cap,
+        "lengths",
+        lengths,
+        "formats",
+        List.of("VIDEO", "IN_PERSON"));
+  }
+}
