@@ -49,8 +49,12 @@ class AuthorizationMatrixIT {
   Api api;
   DemoPeople people;
   Slots slots;
+  Slots interviewSlots;
   String leader;
   String leaderId;
+  String interviewLeader;
+  String interviewLeaderId;
+  String colleagueId;
   final Map<Party, String> users = new EnumMap<>(Party.class);
 
   /**
@@ -94,14 +98,25 @@ class AuthorizationMatrixIT {
     }
   }
 
-  /** A pending request and a scheduled interview between an owner and the leader. */
+  /**
+   * An owner's pending request to the leader and scheduled interview with a second leader. The
+   * program never lets one employee have both with the same leader (no second request to someone
+   * they are about to meet), so each has its own leader, and the leader's party is whichever of the
+   * two the endpoint concerns.
+   */
   record Fixture(
       String owner,
       String ownerId,
       String manager,
       String requestId,
       String interviewId,
-      Instant open) {}
+      Instant open,
+      Instant openForMove) {}
+
+  /** The leader on the other side of what {@code call} concerns. */
+  String leaderOf(Call call) {
+    return call.path().startsWith("api/interviews/") ? interviewLeader : leader;
+  }
 
   @TestFactory
   Stream<DynamicTest> everyEndpointAnswersEachPartyExactly() {
@@ -121,6 +136,7 @@ class AuthorizationMatrixIT {
                       switch (party) {
                         case OWNER -> fixture.owner();
                         case MANAGER -> fixture.manager();
+                        case LEADER -> leaderOf(call);
                         default -> users.get(party);
                       };
                   Api.Reply reply =
@@ -153,6 +169,9 @@ class AuthorizationMatrixIT {
               ? f.owner()
               : party == Party.MANAGER ? f.manager() : users.get(party);
       boolean involved = party == Party.OWNER || party == Party.LEADER;
+      // The leader's party is the request's leader for requests, the interview's for interviews.
+      String requestsOf = party == Party.LEADER ? leader : user;
+      String interviewsOf = party == Party.LEADER ? interviewLeader : user;
       tests.add(
           DynamicTest.dynamicTest(
               "the lists of "
@@ -162,13 +181,13 @@ class AuthorizationMatrixIT {
               () -> {
                 List<String> requests = new ArrayList<>();
                 for (String side : List.of("requester", "leader")) {
-                  api.get(user, "api/requests?limit=500&as=" + side)
+                  api.get(requestsOf, "api/requests?limit=500&as=" + side)
                       .items()
                       .forEach(r -> requests.add(((JsonObject) r).getString("id")));
                 }
                 List<String> interviews = new ArrayList<>();
                 for (String side : List.of("employee", "leader")) {
-                  api.get(user, "api/interviews?limit=500&as=" + side)
+                  api.get(interviewsOf, "api/interviews?limit=500&as=" + side)
                       .items()
                       .forEach(i -> interviews.add(((JsonObject) i).getString("id")));
                 }
@@ -185,7 +204,7 @@ class AuthorizationMatrixIT {
   }
 
   void setUp() {
-    JsonObject someLeader =
+    List<JsonObject> operations =
         api
             .get(
                 "hana",
@@ -193,40 +212,49 @@ class AuthorizationMatrixIT {
             .items()
             .stream()
             .map(JsonObject.class::cast)
-            .filter(
-                p ->
-                    p.getString("username").contains(".") && !p.getString("title").startsWith("VP"))
-            .findFirst()
-            .orElseThrow();
-    leader = someLeader.getString("username");
-    leaderId = someLeader.getString("id");
-    assertThat(
-            api.put(
-                    leader,
-                    "api/leaders/" + leaderId + "/profile",
-                    json(
-                        "acceptingRequests",
-                        true,
-                        "topics",
-                        List.of("logistics"),
-                        "bio",
-                        "",
-                        "monthlyCap",
-                        40,
-                        "lengths",
-                        List.of(15, 20, 30),
-                        "formats",
-                        List.of("VIDEO", "PHONE", "IN_PERSON")))
-                .status())
-        .isEqualTo(200);
-    assertThat(
-            api.put(
-                    leader,
-                    "api/leaders/" + leaderId + "/availability",
-                    RequestBodies.standardHours(90))
-                .status())
-        .isEqualTo(200);
+            // Generated leaders any owner (level 4 and up) may ask: at most three levels above.
+            .filter(p -> p.getString("username").contains(".") && p.getInt("level") <= 7)
+            .limit(3)
+            .toList();
+    assertThat(operations).hasSize(3);
+    leader = operations.get(0).getString("username");
+    leaderId = operations.get(0).getString("id");
+    interviewLeader = operations.get(1).getString("username");
+    interviewLeaderId = operations.get(1).getString("id");
+    colleagueId = operations.get(2).getString("id");
+    for (JsonObject someLeader : operations) {
+      String username = someLeader.getString("username");
+      String id = someLeader.getString("id");
+      assertThat(
+              api.put(
+                      username,
+                      "api/leaders/" + id + "/profile",
+                      json(
+                          "acceptingRequests",
+                          true,
+                          "topics",
+                          List.of("logistics"),
+                          "bio",
+                          "",
+                          "monthlyCap",
+                          40,
+                          "lengths",
+                          List.of(15, 20, 30),
+                          "formats",
+                          List.of("VIDEO", "PHONE", "IN_PERSON")))
+                  .status())
+          .isEqualTo(200);
+      assertThat(
+              api.put(
+                      username,
+                      "api/leaders/" + id + "/availability",
+                      RequestBodies.standardHours(90))
+                  .status())
+          .isEqualTo(200);
+    }
     slots = new Slots(api, "hana", leaderId, Instant.now().plus(Duration.ofDays(35)));
+    interviewSlots =
+        new Slots(api, "hana", interviewLeaderId, Instant.now().plus(Duration.ofDays(35)));
     people = new DemoPeople(api, "Operations", "Marketing", "Engineering");
     users.put(Party.LEADER, leader);
     users.put(Party.STRANGER, people.take());
@@ -261,13 +289,16 @@ class AuthorizationMatrixIT {
             "api/requests",
             RequestBodies.body(leaderId, List.of(slots.next(), slots.next())));
     assertThat(pending.status()).as(pending.toString()).isEqualTo(201);
-    Instant start = slots.next();
+    Instant start = interviewSlots.next();
     Api.Reply toAccept =
-        api.post(owner, "api/requests", RequestBodies.body(leaderId, List.of(start, slots.next())));
+        api.post(
+            owner,
+            "api/requests",
+            RequestBodies.body(interviewLeaderId, List.of(start, interviewSlots.next())));
     assertThat(toAccept.status()).as(toAccept.toString()).isEqualTo(201);
     Api.Reply accepted =
         api.post(
-            leader,
+            interviewLeader,
             "api/requests/" + toAccept.string("id") + "/accept",
             json("start", start.toString()));
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
@@ -280,7 +311,8 @@ class AuthorizationMatrixIT {
         manager,
         pending.string("id"),
         accepted.string("interviewId"),
-        slots.next());
+        slots.next(),
+        interviewSlots.next());
   }
 
   List<Row> rows() {
@@ -502,7 +534,7 @@ class AuthorizationMatrixIT {
             f ->
                 Call.post(
                     "api/requests/" + f.requestId() + "/redirect",
-                    json("leaderId", idOf("mia"), "note", "")),
+                    json("leaderId", colleagueId, "note", "")),
             403,
             200,
             404,
@@ -566,7 +598,7 @@ class AuthorizationMatrixIT {
             f ->
                 Call.post(
                     "api/interviews/" + f.interviewId() + "/reschedule",
-                    json("start", f.open().toString(), "reason", "")),
+                    json("start", f.openForMove().toString(), "reason", "")),
             200,
             200,
             404,
@@ -626,6 +658,25 @@ class AuthorizationMatrixIT {
             403,
             202),
         new Row(
+            "GET /api/program", false, f -> Call.get("api/program"), 200, 200, 200, 200, 200, 200),
+        new Row(
+            "PUT /api/program",
+            false,
+            // The rules as they are, from the version now stored: only HR may save them.
+            f ->
+                Call.put(
+                    "api/program",
+                    RequestBodies.program(
+                        api.get("hana", "api/program").json().getJsonNumber("version").longValue(),
+                        3,
+                        6)),
+            403,
+            403,
+            403,
+            403,
+            403,
+            200),
+        new Row(
             "GET /api/jobs/{id}",
             false,
             f -> Call.get("api/jobs/" + UUID.randomUUID()),
@@ -635,9 +686,5 @@ class AuthorizationMatrixIT {
             403,
             403,
             404));
-  }
-
-  String idOf(String username) {
-    return api.get(username, "api/me").string("id");
   }
 }

@@ -3,16 +3,25 @@ package io.crossroads.it;
 import jakarta.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Hands out generated employees from the demo organisation, each to one test only, so that tests
- * sharing a database never trip over each other's requests.
+ * Hands out generated employees from the demo organisation, each to one test only (across every
+ * test class of the run), so that tests sharing a database never trip over each other's requests or
+ * mail.
  */
 public final class DemoPeople {
 
+  /** Everyone handed out so far in this run, by any instance. */
+  private static final Set<String> TAKEN = ConcurrentHashMap.newKeySet();
+
   private final Deque<JsonObject> employees = new ArrayDeque<>();
 
-  /** Employees (not leaders) outside the excluded divisions, in directory order. */
+  /**
+   * Employees (not leaders) outside the excluded divisions who may ask Leo and Mia, in directory
+   * order.
+   */
   public DemoPeople(Api api, String... excludedDivisions) {
     java.util.Set<String> excluded = java.util.Set.of(excludedDivisions);
     int offset = 0;
@@ -26,6 +35,8 @@ public final class DemoPeople {
           .filter(p -> !p.getBoolean("leader"))
           .filter(p -> !excluded.contains(p.getString("divisionName")))
           .filter(p -> p.getString("username").contains("."))
+          // Within the level band of the demo's well-known leaders, Leo and Mia (level 7).
+          .filter(p -> p.getInt("level") >= 4)
           .forEach(employees::add);
       offset += 500;
       if (offset >= page.json().getInt("total")) {
@@ -36,10 +47,11 @@ public final class DemoPeople {
 
   /** The user name of a fresh employee. */
   public synchronized String take() {
-    JsonObject next = employees.poll();
-    if (next == null) {
-      throw new IllegalStateException("the demo organisation has no unused employee left");
+    for (JsonObject next = employees.poll(); next != null; next = employees.poll()) {
+      if (TAKEN.add(next.getString("username"))) {
+        return next.getString("username");
+      }
     }
-    return next.getString("username");
+    throw new IllegalStateException("the demo organisation has no unused employee left");
   }
 }

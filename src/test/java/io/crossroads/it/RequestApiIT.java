@@ -424,24 +424,44 @@ class RequestApiIT {
   @Test
   void anEmployeeMayHaveThreeOpenRequestsAndSendSixAMonth() {
     String employee = employees.take();
+    // Four leaders the employee may ask, one open request each at a time.
+    List<String> leaders = new ArrayList<>(List.of(leo, mia));
+    api
+        .get(employee, "api/me/recommendations?limit=20")
+        .array()
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .map(r -> r.getJsonObject("leader").getString("id"))
+        .filter(id -> !leaders.contains(id))
+        .limit(2)
+        .forEach(leaders::add);
+    assertThat(leaders).hasSize(4);
+    List<Slots> open = new ArrayList<>();
+    for (String leader : leaders) {
+      open.add(new Slots(api, employee, leader, Instant.now().plus(java.time.Duration.ofDays(2))));
+    }
+    java.util.function.IntFunction<Api.Reply> sendTo =
+        i ->
+            api.post(
+                employee,
+                "api/requests",
+                body(leaders.get(i), List.of(open.get(i).next(), open.get(i).next())));
     List<String> sent = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      sent.add(send(employee, leo, slots.next(), slots.next()).string("id"));
+      Api.Reply reply = sendTo.apply(i);
+      assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+      sent.add(reply.string("id"));
     }
-    assertProblem(
-        api.post(employee, "api/requests", body(leo, List.of(slots.next(), slots.next()))),
-        409,
-        "open-request-limit");
+    assertProblem(sendTo.apply(3), 409, "open-request-limit");
 
     for (int i = 3; i < 6; i++) {
       api.post(employee, "api/requests/" + sent.get(i - 3) + "/withdraw", "{}");
-      sent.add(send(employee, leo, slots.next(), slots.next()).string("id"));
+      Api.Reply reply = sendTo.apply(i - 3);
+      assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+      sent.add(reply.string("id"));
     }
     api.post(employee, "api/requests/" + sent.get(3) + "/withdraw", "{}");
-    assertProblem(
-        api.post(employee, "api/requests", body(leo, List.of(slots.next(), slots.next()))),
-        409,
-        "monthly-request-limit");
+    assertProblem(sendTo.apply(3), 409, "monthly-request-limit");
   }
 
   @Test
@@ -725,13 +745,13 @@ class RequestApiIT {
         .isEqualTo(api.get(employee, "api/requests/" + id).string("learn"));
     assertThat(forwarded.getJsonObject("requester").getString("id")).isEqualTo(idOf(employee));
 
+    String again = send(employee, leo, slots.next(), slots.next()).string("id");
     assertProblem(
-        api.post(
-            "leo",
-            "api/requests/"
-                + send(employee, leo, slots.next(), slots.next()).string("id")
-                + "/redirect",
-            json("leaderId", idOf("ava"))),
+        api.post("leo", "api/requests/" + again + "/redirect", json("leaderId", idOf("ava"))),
+        409,
+        "not-a-leader");
+    assertProblem(
+        api.post("leo", "api/requests/" + again + "/redirect", json("leaderId", leo)),
         409,
         "redirect-invalid");
   }

@@ -71,4 +71,38 @@ final class RequestBodies {
         "formats",
         List.of("VIDEO", "IN_PERSON"));
   }
+
+  /**
+   * The program's rules as DESIGN.md has them, but for the two limits on employees, changed from
+   * {@code version}.
+   */
+  static String program(long version, int maxOpenRequests, int maxRequestsPerMonth) {
+    return json(
+        "version",
+        version,
+        "lengths",
+        List.of(15, 20, 30),
+        "defaultLength",
+        20,
+        "defaultMonthlyCap",
+        4,
+        "maxOpenRequests",
+        maxOpenRequests,
+        "maxRequestsPerMonth",
+        maxRequestsPerMonth,
+        "maxFollowUps",
+        2,
+        "followUpBusinessDays",
+        5,
+        "expiryBusinessDays",
+        5,
+        "maxLevelGap",
+        3,
+        "repeatWindowMonths",
+        6,
+        "keepInTouchDays",
+        30,
+        "holidays",
+        List.of());
+  }
 }

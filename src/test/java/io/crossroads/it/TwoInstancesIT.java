@@ -60,7 +60,8 @@ class TwoInstancesIT {
                   p ->
                       p.getString("username").contains(".")
                           && !p.getString("title").startsWith("VP"))
-              .findFirst()
+              // The most junior leader: every employee asking is within the level band.
+              .min(java.util.Comparator.comparingInt(p -> p.getInt("level")))
               .orElseThrow();
       String leaderId = leader.getString("id");
       String leaderUser = leader.getString("username");
@@ -95,6 +96,7 @@ class TwoInstancesIT {
           a.get("ava", "api/people?limit=500&divisionId=" + engineering).items().stream()
               .map(JsonObject.class::cast)
               .filter(p -> !p.getBoolean("leader") && p.getString("username").contains("."))
+              .filter(p -> p.getInt("level") + 3 >= leader.getInt("level"))
               .map(p -> p.getString("username"))
               .toList();
 
