@@ -1287,8 +1287,9 @@ async function availability() {
   if (!me.roles.includes('LEADER')) {
     return card(el('h2', {}, 'Availability'), el('p', { class: 'alert warning' }, 'Only leaders set availability.'));
   }
-  const [av, prof] = await Promise.all([api(`leaders/${me.id}/availability`), api(`leaders/${me.id}/profile`)]);
-  return [availabilityCard(av), leaderProfileCard(prof)];
+  const [av, prof, program] = await Promise.all(
+    [api(`leaders/${me.id}/availability`), api(`leaders/${me.id}/profile`), api('program')]);
+  return [availabilityCard(av), leaderProfileCard(prof, program)];
 }
 
 /** Editable time ranges ("09:00–12:00, 13:00–17:00"). */
@@ -1427,7 +1428,7 @@ function availabilityCard(av) {
     form);
 }
 
-function leaderProfileCard(prof) {
+function leaderProfileCard(prof, program) {
   const problems = el('div');
   const save = el('button', { type: 'submit' }, 'Save profile');
   const id = () => 'x' + (++formCount);
@@ -1438,9 +1439,11 @@ function leaderProfileCard(prof) {
   const bioId = id();
   const bio = el('textarea', { id: bioId, maxlength: 2000 }, prof.bio || '');
   const cap = numberField('Interviews a month, at most', prof.monthlyCap, { max: 40 });
+  // The lengths the program allows now, and any this leader still offers from before.
+  const allowed = [...new Set([...program.lengths, ...(prof.lengths || [])])].sort((a, b) => a - b);
   const choices = (values, selected, name) => values.map(v => el('label', { class: 'check' },
     el('input', { type: 'checkbox', value: v, checked: selected.includes(v) }), ' ', name(v)));
-  const lengths = el('div', { class: 'row' }, choices([15, 20, 30], prof.lengths || [], l => `${l} min`));
+  const lengths = el('div', { class: 'row' }, choices(allowed, prof.lengths || [], l => `${l} min`));
   const formats = el('div', { class: 'row' }, choices(['VIDEO', 'PHONE', 'IN_PERSON'], prof.formats || [], formatName));
   const labels = { acceptingRequests: 'Accepting requests', topics: 'Topics', bio: 'About you', monthlyCap: 'Interviews a month',
     lengths: 'Lengths', formats: 'Formats' };

@@ -13,7 +13,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -75,9 +78,13 @@ public class Program {
   private Versioned seeded() {
     try {
       return defaults.store();
-    } catch (RuntimeException storedMeanwhile) {
-      // Another instance stored the first rules at the same moment: theirs stand.
-      return read();
+    } catch (RuntimeException failed) {
+      // Another instance may have stored the first rules at the same moment: then theirs stand.
+      StoredRules meanwhile = em.find(StoredRules.class, StoredRules.ID);
+      if (meanwhile == null) {
+        throw failed;
+      }
+      return versioned(meanwhile);
     }
   }
 
@@ -171,7 +178,7 @@ public class Program {
     /** Company holidays, which do not count as business days (dates, comma-separated). */
     @Inject
     @ConfigProperty(name = "crossroads.program.holidays")
-    java.util.Optional<List<java.time.LocalDate>> holidays;
+    Optional<String> holidays;
 
     ProgramRules rules() {
       return new ProgramRules(
@@ -186,7 +193,11 @@ public class Program {
           maxLevelGap,
           repeatWindowMonths,
           keepInTouchDays,
-          holidays.orElse(List.of()));
+          Arrays.stream(holidays.orElse("").split(","))
+              .map(String::strip)
+              .filter(day -> !day.isEmpty())
+              .map(LocalDate::parse)
+              .toList());
     }
 
     /**
@@ -194,7 +205,7 @@ public class Program {
      * them first.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    Versioned store() {
+    public Versioned store() {
       StoredRules stored = new StoredRules(rules(), clock.instant());
       em.persist(stored);
       em.flush();

@@ -84,11 +84,8 @@ public class RequestExpiry {
     /** Expires every request due at {@code now}; returns how many. */
     public int expireDue(Instant now) {
       FollowUpPolicy policy = program.rules().followUpPolicy();
-      // No request expires sooner than this many business days after its last attempt, and
-      // business days are never fewer than calendar days: older than this bound is a superset.
-      Instant bound = now.minus(Duration.ofDays(policy.expiry()));
       int expired = 0;
-      for (UUID id : candidates(bound)) {
+      for (UUID id : candidates(policy, now)) {
         try {
           if (self.expireOne(id, policy, now)) {
             expired++;
@@ -100,13 +97,24 @@ public class RequestExpiry {
       return expired;
     }
 
-    List<UUID> candidates(Instant bound) {
+    /**
+     * Requests that may be due: business days are never fewer than calendar days, so a request is
+     * not due before as many calendar days as it has business days to wait (the follow-up window
+     * and expiry while a follow-up is left, the expiry alone otherwise).
+     */
+    List<UUID> candidates(FollowUpPolicy policy, Instant now) {
       return em.createQuery(
-              "select r.id from InterviewRequest r where r.status in :open and r.lastAttemptAt <= :bound"
+              "select r.id from InterviewRequest r where r.status in :open"
+                  + " and (r.lastAttemptAt <= :windowPassed or (r.lastAttemptAt <= :expired"
+                  + " and (r.status = :countered or r.followUps >= :followUps)))"
                   + " order by r.lastAttemptAt",
               UUID.class)
           .setParameter("open", RequestStatus.OPEN)
-          .setParameter("bound", bound)
+          .setParameter(
+              "windowPassed", now.minus(Duration.ofDays(policy.spacing() + policy.expiry())))
+          .setParameter("expired", now.minus(Duration.ofDays(policy.expiry())))
+          .setParameter("countered", RequestStatus.COUNTER_PROPOSED)
+          .setParameter("followUps", policy.maxFollowUps())
           .setMaxResults(BATCH * 20)
           .getResultList();
     }
