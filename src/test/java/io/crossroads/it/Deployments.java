@@ -7,6 +7,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /** The WAR the build produced, deployed as it is: the integration tests test the real artifact. */
 final class Deployments {
 
+  /** People in the demo organisation the deployment starts with (arquillian.xml). */
+  static final int DEMO_SIZE = Integer.getInteger("crossroads.it.demo.size");
+
   private Deployments() {}
 
   static WebArchive crossroads() {
