@@ -2,7 +2,9 @@ package io.crossroads.it;
 
 import static io.crossroads.it.Api.json;
 import static io.crossroads.it.ApiAssertions.assertProblem;
+import static io.crossroads.it.Mailbox.awaitFailedAttempt;
 import static io.crossroads.it.Mailbox.awaitMessages;
+import static io.crossroads.it.Mailbox.awaitOutboxDrained;
 import static io.crossroads.it.Mailbox.calendarOf;
 import static io.crossroads.it.Mailbox.property;
 import static io.crossroads.it.Mailbox.to;
@@ -124,7 +126,7 @@ class MailIT {
     assertThat(property(cancel, Property.UID)).isEqualTo(interviewId + "@crossroads");
     assertThat(property(cancel, Property.SEQUENCE)).isEqualTo("2");
 
-    Thread.sleep(6_000);
+    awaitOutboxDrained(employee);
     assertThat(to(employee)).hasSize(3);
     assertThat(
             all.stream()
@@ -159,14 +161,14 @@ class MailIT {
     TestEnvironment.stopSmtp();
     try {
       interviewFor(employee, slots.next());
-      Thread.sleep(8_000); // the worker tries, fails and backs off
+      awaitFailedAttempt(employee); // the worker tried, failed and backs off
     } finally {
       TestEnvironment.startSmtp();
     }
     List<MimeMessage> delivered = awaitMessages(employee, 1);
     assertThat(calendarOf(delivered.get(0)).getProperty(Property.METHOD).orElseThrow().getValue())
         .isEqualTo("REQUEST");
-    Thread.sleep(10_000);
+    awaitOutboxDrained(employee);
     assertThat(to(employee)).hasSize(1);
   }
 
@@ -178,9 +180,7 @@ class MailIT {
     assertThat(sent.status()).isEqualTo(201);
     String id = sent.string("id");
     // Ten days of silence, as if the request had been sent then.
-    try (java.sql.Connection db =
-            java.sql.DriverManager.getConnection(
-                System.getProperty(TestEnvironment.URL_PROPERTY), "postgres", "postgres");
+    try (java.sql.Connection db = TestEnvironment.database();
         java.sql.PreparedStatement back =
             db.prepareStatement(
                 "update interview_request set last_attempt_at = last_attempt_at - interval '10 days' where id = ?")) {
@@ -253,9 +253,11 @@ class MailIT {
                   .status())
           .isEqualTo(200);
 
-      List<MimeMessage> mine = awaitMessages(employee, 2);
-      Thread.sleep(8_000); // the job runs every 3 s here: still one reminder
-      mine = to(employee);
+      awaitMessages(employee, 2);
+      // Still one reminder once the job has run through again and sent all it queued.
+      ScheduledJobs.awaitFullRun("interview-reminders");
+      awaitOutboxDrained(employee);
+      List<MimeMessage> mine = to(employee);
       assertThat(mine).hasSize(2);
       assertThat(
               mine.stream()

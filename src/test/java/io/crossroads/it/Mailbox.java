@@ -8,10 +8,15 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
@@ -26,7 +31,7 @@ final class Mailbox {
 
   /** The messages addressed to this user so far. */
   static List<MimeMessage> to(String username) throws Exception {
-    String address = username + "@crossroads.example";
+    String address = address(username);
     List<MimeMessage> mine = new ArrayList<>();
     for (MimeMessage message : TestEnvironment.smtp().getReceivedMessages()) {
       if (Arrays.stream(message.getRecipients(Message.RecipientType.TO))
@@ -43,6 +48,44 @@ final class Mailbox {
         .atMost(DELIVERY)
         .pollInterval(Duration.ofMillis(500))
         .until(() -> to(username), mine -> mine.size() >= count);
+  }
+
+  /**
+   * Waits until the outbox holds no unsent message for this user: everything queued for them so far
+   * has reached the SMTP server, so their mail counted now is all the mail they get.
+   */
+  static void awaitOutboxDrained(String username) {
+    await("the outbox has nothing left for " + username)
+        .atMost(DELIVERY)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> outbox(username, "sent_at is null") == 0);
+  }
+
+  /** Waits until sending a message to this user has been tried and has failed. */
+  static void awaitFailedAttempt(String username) {
+    await("a failed attempt to send to " + username)
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> outbox(username, "sent_at is null and attempts > 0") > 0);
+  }
+
+  /** How many outbox messages to this user match the condition. */
+  private static int outbox(String username, String condition) throws SQLException {
+    try (Connection db = TestEnvironment.database();
+        PreparedStatement count =
+            db.prepareStatement(
+                "select count(*) from outbox_message where lower(recipient_email) = ? and "
+                    + condition)) {
+      count.setString(1, address(username));
+      try (ResultSet result = count.executeQuery()) {
+        result.next();
+        return result.getInt(1);
+      }
+    }
+  }
+
+  private static String address(String username) {
+    return (username + "@crossroads.example").toLowerCase(Locale.ROOT);
   }
 
   /** The iCalendar part of a message, parsed. */

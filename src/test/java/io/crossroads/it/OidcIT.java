@@ -197,10 +197,16 @@ class OidcIT {
     assertThat(keycloak.admin("PUT", "/clients/" + id, shortLived).statusCode()).isEqualTo(204);
     try {
       String expiring = keycloak.accessToken("crossroads", "crossroads-cli", "ava", PASSWORD);
-      Thread.sleep(3500);
-      Api.Reply expired = withToken(expiring, "GET", "api/me", null);
-      assertProblem(expired, 401, "unauthenticated");
-      assertThat(expired.json().getString("detail")).containsIgnoringCase("expired");
+      // It lives one second, and the API allows one second of clock skew.
+      await("the token expired")
+          .atMost(Duration.ofSeconds(15))
+          .pollInterval(Duration.ofMillis(500))
+          .untilAsserted(
+              () -> {
+                Api.Reply expired = withToken(expiring, "GET", "api/me", null);
+                assertProblem(expired, 401, "unauthenticated");
+                assertThat(expired.json().getString("detail")).containsIgnoringCase("expired");
+              });
     } finally {
       // Keycloak merges client attributes: the lifespan is set back explicitly (the realm's 5
       // minutes).

@@ -26,7 +26,6 @@ public class TestEnvironment implements LauncherSessionListener {
   private static int smtpPort;
   private EmbeddedPostgres postgres;
 
-  /** The SMTP server Crossroads sends to during the integration tests. */
   /**
    * A new, empty database of that name on the test PostgreSQL (dropped first if a run left it), for
    * tests that must not share the directory with the others; its JDBC URL.
@@ -42,6 +41,13 @@ public class TestEnvironment implements LauncherSessionListener {
     return server.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
   }
 
+  /** A connection to the database on the test PostgreSQL that Payara Micro uses. */
+  public static java.sql.Connection database() throws java.sql.SQLException {
+    return java.sql.DriverManager.getConnection(
+        System.getProperty(URL_PROPERTY), "postgres", "postgres");
+  }
+
+  /** The SMTP server Crossroads sends to during the integration tests. */
   public static GreenMail smtp() {
     return smtp;
   }

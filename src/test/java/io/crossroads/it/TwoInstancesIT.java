@@ -178,10 +178,9 @@ class TwoInstancesIT {
           .hasSize(4);
 
       // Both instances drain the one outbox: the leader hears of each of the 60 requests and each
-      // of
-      // the 5 interviews exactly once.
+      // of the 5 interviews exactly once.
       Mailbox.awaitMessages(leaderUser, 65);
-      Thread.sleep(12_000);
+      Mailbox.awaitOutboxDrained(leaderUser);
       List<jakarta.mail.internet.MimeMessage> mail = Mailbox.to(leaderUser);
       assertThat(mail).hasSize(65);
       assertThat(
