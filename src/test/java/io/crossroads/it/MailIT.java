@@ -116,6 +116,24 @@ class MailIT {
     assertThat(property(update, Property.METHOD)).isEqualTo("REQUEST");
     assertThat(property(update, Property.UID)).isEqualTo(interviewId + "@crossroads");
     assertThat(property(update, Property.SEQUENCE)).isEqualTo("1");
+    // The reason stays with the interview and reaches the other party with the update.
+    assertThat(api.get("leo", "api/interviews/" + interviewId).json().getJsonArray("history"))
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.asJsonObject().getString("type")).isEqualTo("RESCHEDULED");
+              assertThat(event.asJsonObject().getString("note")).isEqualTo("Clash with a workshop");
+            });
+    String employeeName = api.get(employee, "api/me").string("displayName");
+    await()
+        .atMost(Mailbox.DELIVERY)
+        .untilAsserted(
+            () ->
+                assertThat(Mailbox.to("leo"))
+                    .anySatisfy(
+                        mail ->
+                            assertThat(Mailbox.text(mail))
+                                .contains(employeeName + " said why: Clash with a workshop")));
 
     Api.Reply cancelled =
         api.post("leo", "api/interviews/" + interviewId + "/cancel", json("reason", "Ill"));

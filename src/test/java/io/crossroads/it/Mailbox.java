@@ -88,6 +88,21 @@ final class Mailbox {
     return (username + "@crossroads.example").toLowerCase(Locale.ROOT);
   }
 
+  /** The text a person reads: the message itself, or its plain-text part. */
+  static String text(MimeMessage message) throws Exception {
+    if (message.getContent() instanceof String plain) {
+      return plain;
+    }
+    MimeMultipart parts = (MimeMultipart) message.getContent();
+    for (int i = 0; i < parts.getCount(); i++) {
+      BodyPart part = parts.getBodyPart(i);
+      if (part.getContentType().toLowerCase().startsWith("text/plain")) {
+        return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      }
+    }
+    throw new AssertionError("no text in " + message.getSubject());
+  }
+
   /** The iCalendar part of a message, parsed. */
   static Calendar calendarOf(MimeMessage message) throws Exception {
     MimeMultipart parts = (MimeMultipart) message.getContent();

@@ -9,11 +9,8 @@ import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -81,13 +78,8 @@ class RulebookIT {
     return sent.string("id");
   }
 
-  static Connection database() throws SQLException {
-    return DriverManager.getConnection(
-        System.getProperty(TestEnvironment.URL_PROPERTY), "postgres", "postgres");
-  }
-
   static void execute(String sql, Object... parameters) throws SQLException {
-    try (Connection db = database();
+    try (Connection db = TestEnvironment.database();
         PreparedStatement statement = db.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setObject(i + 1, parameters[i]);
@@ -104,28 +96,6 @@ class RulebookIT {
         by.toSeconds() + " seconds",
         by.toSeconds() + " seconds",
         UUID.fromString(requestId));
-  }
-
-  /** The latest period the expiry job was claimed for, by any instance. */
-  static Instant lastExpiryRun() throws SQLException {
-    try (Connection db = database();
-        PreparedStatement query =
-            db.prepareStatement(
-                "select max(period_start) from scheduled_run where job = 'request-expiry'");
-        ResultSet row = query.executeQuery()) {
-      row.next();
-      Timestamp last = row.getTimestamp(1);
-      return last == null ? Instant.EPOCH : last.toInstant();
-    }
-  }
-
-  /** Waits until the expiry job has run twice after now: whatever it would do, it has done. */
-  static void awaitTwoExpiryRuns() throws SQLException {
-    Instant after = Instant.now();
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(500))
-        .until(() -> lastExpiryRun().isAfter(after.plusSeconds(3)));
   }
 
   String status(String employee, String requestId) {
@@ -368,7 +338,7 @@ class RulebookIT {
 
     // Three days after the third attempt: fewer than five business days, the request stays.
     ageLastAttempt(id, Duration.ofDays(3));
-    awaitTwoExpiryRuns();
+    ScheduledJobs.awaitFullRun("request-expiry");
     assertThat(status(employee, id)).isEqualTo("PENDING");
 
     // Eight days after it: the window is over and the job expires it on its next run.
@@ -400,7 +370,7 @@ class RulebookIT {
 
     // A follow-up has been allowed for a few days: the employee may still send it.
     ageLastAttempt(id, Duration.ofDays(8));
-    awaitTwoExpiryRuns();
+    ScheduledJobs.awaitFullRun("request-expiry");
     assertThat(status(employee, id)).isEqualTo("PENDING");
 
     // Sixteen calendar days hold ten business days: the window passed without a follow-up.

@@ -2,6 +2,7 @@ package io.crossroads.it;
 
 import static io.crossroads.it.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -195,6 +196,45 @@ class TwoInstancesIT {
                       })
                   .distinct())
           .hasSize(65);
+
+      // HR changes the program's rules on one instance: the other applies them within its
+      // refresh interval (5 seconds by default), without a restart.
+      long version = b.get("ava", "api/program").json().getJsonNumber("version").longValue();
+      Api.Reply changed = a.put("hana", "api/program", RequestBodies.program(version, 1, 6));
+      assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(
+              () ->
+                  b.get("ava", "api/program").json().getJsonNumber("version").longValue()
+                      == version + 1);
+      String asker = employees.get(60);
+      Slots open = new Slots(b, asker, leaderId, next.atDay(15).atStartOfDay(zone).toInstant());
+      assertThat(
+              b.post(
+                      asker,
+                      "api/requests",
+                      RequestBodies.body(leaderId, List.of(open.next(), open.next())))
+                  .status())
+          .isEqualTo(201);
+      String elsewhere =
+          b
+              .get(asker, "api/me/recommendations?limit=5")
+              .array()
+              .getValuesAs(JsonObject.class)
+              .stream()
+              .map(r -> r.getJsonObject("leader").getString("id"))
+              .filter(id -> !id.equals(leaderId))
+              .findFirst()
+              .orElseThrow();
+      Slots there = new Slots(b, asker, elsewhere, Instant.now().plus(Duration.ofDays(2)));
+      ApiAssertions.assertProblem(
+          b.post(
+              asker,
+              "api/requests",
+              RequestBodies.body(elsewhere, List.of(there.next(), there.next()))),
+          409,
+          "open-request-limit");
     }
   }
 
