@@ -35,19 +35,4 @@ public record Seeker(
     recentlyMet = Set.copyOf(recentlyMet);
     waitingOn = Set.copyOf(waitingOn);
   }
-
-  @Override
-  public boolean managedBy(UUID person) {
-    return managementChain.contains(person);
-  }
-
-  @Override
-  public boolean metRecently(UUID leader) {
-    return recentlyMet.contains(leader);
-  }
-
-  @Override
-  public boolean waitingOn(UUID leader) {
-    return waitingOn.contains(leader);
-  }
 }

@@ -25,14 +25,14 @@ public record Eligibility(int maxLevelGap, int repeatWindowMonths) {
 
     int level();
 
-    /** Whether {@code person} manages the employee, directly or further up. */
-    boolean managedBy(UUID person);
+    /** Everyone who manages the employee, directly or further up. */
+    Set<UUID> managementChain();
 
-    /** Whether the employee met {@code leader} within the repeat window, or is about to. */
-    boolean metRecently(UUID leader);
+    /** Leaders the employee met within the repeat window, or is about to meet. */
+    Set<UUID> recentlyMet();
 
-    /** Whether a request of the employee to {@code leader} (or an introduction) is open. */
-    boolean waitingOn(UUID leader);
+    /** Leaders with a request of the employee's (or an introduction) open. */
+    Set<UUID> waitingOn();
   }
 
   /** The leader's side. */
@@ -58,28 +58,13 @@ public record Eligibility(int maxLevelGap, int repeatWindowMonths) {
       int level,
       Set<UUID> managementChain,
       Set<UUID> recentlyMet,
-      Set<UUID> waitingOnLeaders)
+      Set<UUID> waitingOn)
       implements Employee {
 
     public EmployeeFacts {
       managementChain = Set.copyOf(managementChain);
       recentlyMet = Set.copyOf(recentlyMet);
-      waitingOnLeaders = Set.copyOf(waitingOnLeaders);
-    }
-
-    @Override
-    public boolean managedBy(UUID person) {
-      return managementChain.contains(person);
-    }
-
-    @Override
-    public boolean metRecently(UUID leader) {
-      return recentlyMet.contains(leader);
-    }
-
-    @Override
-    public boolean waitingOn(UUID leader) {
-      return waitingOnLeaders.contains(leader);
+      waitingOn = Set.copyOf(waitingOn);
     }
   }
 
@@ -133,7 +118,7 @@ public record Eligibility(int maxLevelGap, int repeatWindowMonths) {
     if (employee.divisionId().equals(leader.divisionId())) {
       return Verdict.SAME_DIVISION;
     }
-    if (employee.managedBy(leader.id())) {
+    if (employee.managementChain().contains(leader.id())) {
       return Verdict.OWN_MANAGEMENT_CHAIN;
     }
     if (leader.level() > highestLevelFor(employee.level())) {
@@ -154,10 +139,10 @@ public record Eligibility(int maxLevelGap, int repeatWindowMonths) {
     if (leader.placesLeft() <= 0) {
       return Verdict.NO_PLACE_LEFT;
     }
-    if (employee.metRecently(leader.id())) {
+    if (employee.recentlyMet().contains(leader.id())) {
       return Verdict.MET_RECENTLY;
     }
-    if (employee.waitingOn(leader.id())) {
+    if (employee.waitingOn().contains(leader.id())) {
       return Verdict.ALREADY_WAITING;
     }
     return Verdict.ELIGIBLE;

@@ -229,19 +229,7 @@ class AuthorizationMatrixIT {
               api.put(
                       username,
                       "api/leaders/" + id + "/profile",
-                      json(
-                          "acceptingRequests",
-                          true,
-                          "topics",
-                          List.of("logistics"),
-                          "bio",
-                          "",
-                          "monthlyCap",
-                          40,
-                          "lengths",
-                          List.of(15, 20, 30),
-                          "formats",
-                          List.of("VIDEO", "PHONE", "IN_PERSON")))
+                      RequestBodies.profile("logistics", 40, true))
                   .status())
           .isEqualTo(200);
       assertThat(
@@ -316,20 +304,7 @@ class AuthorizationMatrixIT {
   }
 
   List<Row> rows() {
-    String profile =
-        json(
-            "acceptingRequests",
-            true,
-            "topics",
-            List.of("logistics"),
-            "bio",
-            "",
-            "monthlyCap",
-            40,
-            "lengths",
-            List.of(15, 20, 30),
-            "formats",
-            List.of("VIDEO", "PHONE", "IN_PERSON"));
+    String profile = RequestBodies.profile("logistics", 40, true);
     String interests =
         json("targetDivisionIds", List.of(), "topics", List.of("logistics"), "goals", "");
     String cohort =

@@ -17,12 +17,14 @@ public final class DemoPeople {
   private static final Set<String> TAKEN = ConcurrentHashMap.newKeySet();
 
   private final Deque<JsonObject> employees = new ArrayDeque<>();
+  private final Api api;
 
   /**
    * Employees (not leaders) outside the excluded divisions who may ask Leo and Mia, in directory
    * order.
    */
   public DemoPeople(Api api, String... excludedDivisions) {
+    this.api = api;
     java.util.Set<String> excluded = java.util.Set.of(excludedDivisions);
     int offset = 0;
     while (true) {
@@ -45,11 +47,16 @@ public final class DemoPeople {
     }
   }
 
-  /** The user name of a fresh employee. */
+  /**
+   * The user name of a fresh employee: nobody else's in this run, and without the interviews the
+   * demo's history gave some people (the program keeps a pair who met apart for months).
+   */
   public synchronized String take() {
     for (JsonObject next = employees.poll(); next != null; next = employees.poll()) {
-      if (TAKEN.add(next.getString("username"))) {
-        return next.getString("username");
+      String username = next.getString("username");
+      if (TAKEN.add(username)
+          && api.get(username, "api/interviews?limit=1").json().getInt("total") == 0) {
+        return username;
       }
     }
     throw new IllegalStateException("the demo organisation has no unused employee left");

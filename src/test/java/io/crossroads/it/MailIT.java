@@ -57,19 +57,7 @@ class MailIT {
         api.put(
             "leo",
             "api/leaders/" + leo + "/profile",
-            json(
-                "acceptingRequests",
-                true,
-                "topics",
-                List.of("architecture"),
-                "bio",
-                "",
-                "monthlyCap",
-                40,
-                "lengths",
-                List.of(15, 20, 30),
-                "formats",
-                List.of("VIDEO", "PHONE", "IN_PERSON")));
+            RequestBodies.profile("architecture", 40, true));
         slots = new Slots(api, "ava", leo, Instant.now().plus(Duration.ofDays(40)));
       }
     }
@@ -197,11 +185,12 @@ class MailIT {
         api.post(employee, "api/requests", body(leo, List.of(slots.next(), slots.next())));
     assertThat(sent.status()).isEqualTo(201);
     String id = sent.string("id");
-    // Ten days of silence, as if the request had been sent then.
+    // Sixteen days of silence, as if the request had been sent then: the five business days to a
+    // follow-up and the five of its window have passed without one.
     try (java.sql.Connection db = TestEnvironment.database();
         java.sql.PreparedStatement back =
             db.prepareStatement(
-                "update interview_request set last_attempt_at = last_attempt_at - interval '10 days' where id = ?")) {
+                "update interview_request set last_attempt_at = last_attempt_at - interval '16 days' where id = ?")) {
       back.setObject(1, java.util.UUID.fromString(id));
       assertThat(back.executeUpdate()).isEqualTo(1);
     }

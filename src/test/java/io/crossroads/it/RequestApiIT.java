@@ -51,19 +51,7 @@ class RequestApiIT {
                 api.put(
                         "leo",
                         "api/leaders/" + leo + "/profile",
-                        json(
-                            "acceptingRequests",
-                            true,
-                            "topics",
-                            List.of("architecture"),
-                            "bio",
-                            "",
-                            "monthlyCap",
-                            40,
-                            "lengths",
-                            List.of(15, 20, 30),
-                            "formats",
-                            List.of("VIDEO", "PHONE", "IN_PERSON")))
+                        RequestBodies.profile("architecture", 40, true))
                     .status())
             .isEqualTo(200);
         slots = new Slots(api, "ava", leo, Instant.now().plus(java.time.Duration.ofDays(2)));

@@ -55,6 +55,23 @@ final class RequestBodies {
         horizonDays);
   }
 
+  /** A leader profile on one topic, every length and format, with this cap. */
+  static String profile(String topic, int cap, boolean accepting) {
+    return json(
+        "acceptingRequests",
+        accepting,
+        "topics",
+        List.of(topic),
+        "bio",
+        "",
+        "monthlyCap",
+        cap,
+        "lengths",
+        List.of(15, 20, 30),
+        "formats",
+        List.of("VIDEO", "PHONE", "IN_PERSON"));
+  }
+
   /** A leader profile by video or in person. */
   static String profile(boolean accepting, int cap, List<Integer> lengths) {
     return json(

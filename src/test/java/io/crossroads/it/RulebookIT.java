@@ -56,7 +56,7 @@ class RulebookIT {
                 api.put(
                         "leo",
                         "api/leaders/" + leo + "/profile",
-                        RequestBodies.profile(true, 40, List.of(15, 20, 30)))
+                        RequestBodies.profile("architecture", 40, true))
                     .status())
             .isEqualTo(200);
         leoSlots = new Slots(api, "ava", leo, Instant.now().plus(Duration.ofDays(2)));
@@ -68,12 +68,18 @@ class RulebookIT {
     return api.get(username, "api/me").string("id");
   }
 
+  /** The employee asks the leader, proposing two of the leader's open times. */
+  Api.Reply ask(String employee, String leaderId) {
+    Slots open =
+        leaderId.equals(leo)
+            ? leoSlots
+            : new Slots(api, employee, leaderId, Instant.now().plus(Duration.ofDays(2)));
+    return api.post(
+        employee, "api/requests", RequestBodies.body(leaderId, List.of(open.next(), open.next())));
+  }
+
   String send(String employee, String leaderId) {
-    Api.Reply sent =
-        api.post(
-            employee,
-            "api/requests",
-            RequestBodies.body(leaderId, List.of(leoSlots.next(), leoSlots.next())));
+    Api.Reply sent = ask(employee, leaderId);
     assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
     return sent.string("id");
   }
@@ -160,14 +166,7 @@ class RulebookIT {
         .isEqualTo(200);
     try {
       send(employee, leo);
-      Slots miaSlots = new Slots(api, employee, mia, Instant.now().plus(Duration.ofDays(2)));
-      assertProblem(
-          api.post(
-              employee,
-              "api/requests",
-              RequestBodies.body(mia, List.of(miaSlots.next(), miaSlots.next()))),
-          409,
-          "open-request-limit");
+      assertProblem(ask(employee, mia), 409, "open-request-limit");
     } finally {
       restoreRules();
     }
@@ -214,14 +213,7 @@ class RulebookIT {
         UUID.fromString(idOf(employee)));
 
     assertRedirectRefused(employee, mia, "own-management-chain");
-    Slots miaSlots = new Slots(api, employee, mia, Instant.now().plus(Duration.ofDays(2)));
-    assertProblem(
-        api.post(
-            employee,
-            "api/requests",
-            RequestBodies.body(mia, List.of(miaSlots.next(), miaSlots.next()))),
-        409,
-        "own-management-chain");
+    assertProblem(ask(employee, mia), 409, "own-management-chain");
     assertThat(
             api.get(employee, "api/me/recommendations?limit=50")
                 .array()
@@ -266,28 +258,17 @@ class RulebookIT {
   @Test
   void aRedirectIsRefusedToALeaderWhoPausedRequestsOrHasNoPlaceLeft() {
     String employee = employees.take();
-    assertThat(
-            api.put(
-                    "mia",
-                    "api/leaders/" + mia + "/profile",
-                    RequestBodies.profile(false, 4, List.of(15, 20, 30)))
-                .status())
+    String profile = "api/leaders/" + mia + "/profile";
+    String asSheHad = api.get("mia", profile).body();
+    assertThat(api.put("mia", profile, RequestBodies.profile("brand", 4, false)).status())
         .isEqualTo(200);
     try {
       assertRedirectRefused(employee, mia, "not-accepting-requests");
-      assertThat(
-              api.put(
-                      "mia",
-                      "api/leaders/" + mia + "/profile",
-                      RequestBodies.profile(true, 0, List.of(15, 20, 30)))
-                  .status())
+      assertThat(api.put("mia", profile, RequestBodies.profile("brand", 0, true)).status())
           .isEqualTo(200);
       assertRedirectRefused(employee, mia, "cap-reached");
     } finally {
-      api.put(
-          "mia",
-          "api/leaders/" + mia + "/profile",
-          RequestBodies.profile(true, 4, List.of(15, 20, 30)));
+      assertThat(api.put("mia", profile, asSheHad).status()).isEqualTo(200);
     }
   }
 
@@ -303,14 +284,7 @@ class RulebookIT {
     assertThat(redirected.status()).as(redirected.toString()).isEqualTo(200);
     assertThat(redirected.string("status")).isEqualTo("REDIRECTED");
     // The employee now waits on Mia: asking her again directly is refused.
-    Slots miaSlots = new Slots(api, employee, mia, Instant.now().plus(Duration.ofDays(2)));
-    assertProblem(
-        api.post(
-            employee,
-            "api/requests",
-            RequestBodies.body(mia, List.of(miaSlots.next(), miaSlots.next()))),
-        409,
-        "already-requested");
+    assertProblem(ask(employee, mia), 409, "already-requested");
   }
 
   // ---- Persistence, then expiry ---------------------------------------------------------------

@@ -71,19 +71,7 @@ class TwoInstancesIT {
               a.put(
                       "hana",
                       "api/leaders/" + leaderId + "/profile",
-                      json(
-                          "acceptingRequests",
-                          true,
-                          "topics",
-                          List.of("pricing"),
-                          "bio",
-                          "",
-                          "monthlyCap",
-                          4,
-                          "lengths",
-                          List.of(15, 20, 30),
-                          "formats",
-                          List.of("VIDEO", "PHONE", "IN_PERSON")))
+                      RequestBodies.profile("pricing", 4, true))
                   .status())
           .isEqualTo(200);
       assertThat(
