@@ -10,10 +10,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
 
 /**
  * The schema's own guard against double bookings on real PostgreSQL: whatever the application does,
@@ -56,11 +59,14 @@ class BookingGuardsIT {
   void overlappingScheduledInterviewsOfOneLeaderAreRefusedByTheDatabase() throws SQLException {
     book(leader, "2030-03-04T10:00:00Z", "2030-03-04T10:30:00Z");
 
-    assertThatThrownBy(() -> book(leader, "2030-03-04T10:15:00Z", "2030-03-04T10:45:00Z"))
-        .isInstanceOfSatisfying(
-            SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("23P01"));
-    assertThatThrownBy(() -> book(leader, "2030-03-04T09:00:00Z", "2030-03-04T12:00:00Z"))
-        .isInstanceOf(SQLException.class);
+    assertRefused(
+        () -> book(leader, "2030-03-04T10:15:00Z", "2030-03-04T10:45:00Z"),
+        PSQLState.EXCLUSION_VIOLATION,
+        "ex_interview_leader_overlap");
+    assertRefused(
+        () -> book(leader, "2030-03-04T09:00:00Z", "2030-03-04T12:00:00Z"),
+        PSQLState.EXCLUSION_VIOLATION,
+        "ex_interview_leader_overlap");
   }
 
   @Test
@@ -86,12 +92,24 @@ class BookingGuardsIT {
 
   @Test
   void theMonthlyCountCannotGoNegative() {
-    assertThatThrownBy(
-            () ->
-                execute(
-                    "insert into leader_month_load (leader_id, period, booked) values (?, '2030-03', -1)",
-                    leader))
-        .isInstanceOf(SQLException.class);
+    assertRefused(
+        () ->
+            execute(
+                "insert into leader_month_load (leader_id, period, booked) values (?, '2030-03', -1)",
+                leader),
+        PSQLState.CHECK_VIOLATION,
+        "ck_leader_month_load_booked");
+  }
+
+  /** The database refuses the statement with this SQLState, naming this constraint. */
+  static void assertRefused(ThrowingCallable statement, PSQLState state, String constraint) {
+    assertThatThrownBy(statement)
+        .isInstanceOfSatisfying(
+            PSQLException.class,
+            e -> {
+              assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo(state.getState());
+              assertThat(e.getServerErrorMessage().getConstraint()).isEqualTo(constraint);
+            });
   }
 
   UUID book(UUID leaderId, String blockStart, String blockEnd) throws SQLException {
