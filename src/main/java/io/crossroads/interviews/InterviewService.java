@@ -39,6 +39,7 @@ class InterviewService {
   @Inject MonthlyLoads loads;
   @Inject Notifications notifications;
   @Inject Clock clock;
+  @Inject jakarta.enterprise.event.Event<InterviewHeld> heldEvents;
 
   @Transactional
   public Page<InterviewView> list(
@@ -49,6 +50,17 @@ class InterviewService {
             page.items().stream().flatMap(i -> Stream.of(i.employeeId(), i.leaderId())).toList());
     return new Page<>(
         page.items().stream().map(i -> view(i, people, false)).toList(), page.total());
+  }
+
+  /** Every interview of a person, either side, with its history: for their own export. */
+  @Transactional
+  public List<InterviewView> allOf(UUID personId) {
+    return interviews
+        .of(personId, Interviews.Side.BOTH, null, null, Integer.MAX_VALUE, 0)
+        .items()
+        .stream()
+        .map(this::view)
+        .toList();
   }
 
   @Transactional
@@ -134,8 +146,19 @@ class InterviewService {
   @Transactional
   public InterviewView recordOutcome(Caller caller, UUID id, boolean held) {
     Interview interview = visible(caller, id);
-    interview.recordOutcome(caller.id(), held, clock.instant());
+    Instant now = clock.instant();
+    interview.recordOutcome(caller.id(), held, now);
     em.flush();
+    if (held) {
+      heldEvents.fire(
+          new InterviewHeld(
+              interview.id(),
+              interview.requestId(),
+              interview.employeeId(),
+              interview.leaderId(),
+              interview.end(),
+              now));
+    }
     return view(interview);
   }
 

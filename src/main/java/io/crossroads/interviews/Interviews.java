@@ -44,6 +44,31 @@ public class Interviews implements Bookings {
         .findFirst();
   }
 
+  /** Interviews recorded as held that ended in {@code [from, to)}. */
+  public List<Interview> heldEnding(Instant from, Instant to) {
+    return em.createQuery(
+            "select i from Interview i where i.status = :held and i.endAt >= :from"
+                + " and i.endAt < :to order by i.endAt",
+            Interview.class)
+        .setParameter("held", InterviewStatus.HELD)
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .getResultList();
+  }
+
+  /** The interviews these requests became, by request id. */
+  public Map<UUID, Interview> forRequests(Collection<UUID> requestIds) {
+    Map<UUID, Interview> byRequest = new HashMap<>();
+    if (requestIds.isEmpty()) {
+      return byRequest;
+    }
+    em.createQuery("select i from Interview i where i.requestId in :requests", Interview.class)
+        .setParameter("requests", requestIds)
+        .getResultList()
+        .forEach(i -> byRequest.put(i.requestId(), i));
+    return byRequest;
+  }
+
   /** Whether an active interview of the leader blocks any of {@code [blockStart, blockEnd)}. */
   public boolean leaderBusy(UUID leaderId, Instant blockStart, Instant blockEnd) {
     return !em.createQuery(

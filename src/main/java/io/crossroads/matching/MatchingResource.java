@@ -38,7 +38,7 @@ public class MatchingResource {
   @Path("me/interests")
   @Operation(summary = "What the signed-in person wants to learn about")
   public InterestsView interests() {
-    return matching.interests(caller);
+    return matching.interests(caller.id());
   }
 
   @PUT
@@ -64,7 +64,7 @@ public class MatchingResource {
   @Path("me/introductions")
   @Operation(summary = "Leaders finished cohort rounds introduced the signed-in person to")
   public List<IntroductionView> introductions() {
-    return matching.introductions(caller);
+    return matching.introductions(caller.id());
   }
 
   @GET

@@ -45,8 +45,8 @@ class MatchingService implements OtherLeaders {
   @Inject Clock clock;
 
   @Transactional
-  public InterestsView interests(Caller caller) {
-    Interest interest = em.find(Interest.class, caller.id());
+  public InterestsView interests(UUID personId) {
+    Interest interest = em.find(Interest.class, personId);
     if (interest == null) {
       return new InterestsView(List.of(), List.of(), "");
     }
@@ -79,7 +79,7 @@ class MatchingService implements OtherLeaders {
 
   /** The leaders finished cohort rounds introduced the caller to, newest round first. */
   @Transactional
-  public List<IntroductionView> introductions(Caller caller) {
+  public List<IntroductionView> introductions(UUID personId) {
     List<IntroductionView> introductions = new ArrayList<>();
     for (Object row :
         em.createNativeQuery(
@@ -87,7 +87,7 @@ class MatchingService implements OtherLeaders {
                     + " cast(m.leader_id as varchar(36)), m.score, m.reasons from cohort_match m"
                     + " join cohort_round r on r.id = m.round_id"
                     + " where r.status = 'DONE' and m.employee_id = ?1 order by r.finished_at desc, m.score desc")
-            .setParameter(1, caller.id())
+            .setParameter(1, personId)
             .getResultList()) {
       Object[] c = (Object[]) row;
       UUID leaderId = UUID.fromString((String) c[2]);

@@ -1,6 +1,7 @@
 package io.crossroads.matching;
 
 import io.crossroads.interviews.Interviews;
+import io.crossroads.network.Referrals;
 import io.crossroads.people.Directory;
 import io.crossroads.people.Person;
 import io.crossroads.program.ProgramRules;
@@ -33,6 +34,7 @@ class Seekers {
   @Inject Directory directory;
   @Inject Interviews interviews;
   @Inject Requests requests;
+  @Inject Referrals network;
   @Inject Clock clock;
 
   public Seeker of(Person person, ProgramRules rules) {
@@ -64,6 +66,16 @@ class Seekers {
       requests
           .referralsOf(chunk)
           .forEach((e, byLeader) -> referrals.put(e, new HashMap<>(byLeader)));
+      // The two more names leaders gave after an interview.
+      network
+          .referredLeadersOf(chunk)
+          .forEach(
+              (e, byLeader) ->
+                  byLeader.forEach(
+                      (leader, referrer) ->
+                          referrals
+                              .computeIfAbsent(e, k -> new HashMap<>())
+                              .putIfAbsent(leader, referrer)));
       // Introductions of finished cohort rounds.
       em.createNativeQuery(
               "select cast(m.employee_id as varchar(36)), cast(m.leader_id as varchar(36)), r.name"

@@ -8,7 +8,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -145,6 +148,45 @@ public class Notifications {
             null,
             key + ":leader",
             now));
+  }
+
+  /**
+   * A message of its own to one person. With {@code onceKey}, it is queued at most once ever,
+   * whatever runs twice (the database refuses a second message with the same key); returns whether
+   * it was queued now.
+   */
+  public boolean tell(UUID personId, String kind, String subject, String body, String onceKey) {
+    if (onceKey != null && outbox.queued(onceKey)) {
+      return false;
+    }
+    own(person(personId), kind, subject, body, onceKey);
+    return true;
+  }
+
+  /**
+   * As {@link #tell}, for a caller that already checked {@link #queued} for many keys at once:
+   * queued without looking, and the database still refuses a key queued twice.
+   */
+  public void tellOnce(UUID personId, String kind, String subject, String body, String onceKey) {
+    own(person(personId), kind, subject, body, Objects.requireNonNull(onceKey, "onceKey"));
+  }
+
+  private void own(Person to, String kind, String subject, String body, String onceKey) {
+    outbox.add(
+        new OutboxMessage(
+            kind,
+            to.id(),
+            to.email(),
+            subject.length() <= 100 ? subject : subject.substring(0, 97) + "...",
+            "Hello " + to.displayName() + ",\n\n" + body,
+            null,
+            onceKey,
+            clock.instant()));
+  }
+
+  /** The keys among {@code onceKeys} that were queued already. */
+  public Set<String> queued(Collection<String> onceKeys) {
+    return outbox.queued(onceKeys);
   }
 
   private void queue(String kind, Person to, String subject, String body) {

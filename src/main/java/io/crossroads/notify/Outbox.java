@@ -7,7 +7,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -40,6 +43,21 @@ class Outbox {
         .setMaxResults(1)
         .getResultList()
         .isEmpty();
+  }
+
+  /** The keys among {@code dedupeKeys} of messages ever queued. */
+  public Set<String> queued(Collection<String> dedupeKeys) {
+    Set<String> queued = new HashSet<>();
+    List<String> keys = List.copyOf(dedupeKeys);
+    for (int from = 0; from < keys.size(); from += 1000) {
+      queued.addAll(
+          em.createQuery(
+                  "select m.dedupeKey from OutboxMessage m where m.dedupeKey in :keys",
+                  String.class)
+              .setParameter("keys", keys.subList(from, Math.min(keys.size(), from + 1000)))
+              .getResultList());
+    }
+    return queued;
   }
 
   /** Sends one batch of due messages; returns how many were sent. */

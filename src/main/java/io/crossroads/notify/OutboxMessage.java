@@ -75,6 +75,10 @@ public class OutboxMessage {
     return id;
   }
 
+  public Instant createdAt() {
+    return createdAt;
+  }
+
   public String kind() {
     return kind;
   }

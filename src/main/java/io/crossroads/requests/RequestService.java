@@ -21,6 +21,7 @@ import io.crossroads.requests.RequestViews.Event;
 import io.crossroads.requests.RequestViews.NewRequest;
 import io.crossroads.requests.RequestViews.RequestView;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -31,6 +32,7 @@ import java.time.ZonedDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -47,6 +49,7 @@ class RequestService {
   @Inject RequestParties parties;
   @Inject Notifications notifications;
   @Inject Clock clock;
+  @Inject Instance<CitedReferrals> cited;
 
   @Transactional
   public RequestView send(Caller caller, NewRequest body) {
@@ -59,6 +62,12 @@ class RequestService {
     Person requester =
         directory.personForUpdate(caller.id()).orElseThrow(() -> Refusal.notFound("You"));
     LeaderProfile profile = directory.leaderProfile(leader.id()).orElseThrow();
+    if (body.referralId() != null
+        && !(cited.isResolvable()
+            && cited.get().names(body.referralId(), requester.id(), leader.id()))) {
+      throw Refusal.invalid(
+          "referralId", "not a referral you were given to " + leader.displayName());
+    }
     InterviewRequest request =
         InterviewRequest.propose(
             rules.eligibility(),
@@ -166,8 +175,22 @@ class RequestService {
             page.items().stream()
                 .flatMap(r -> java.util.stream.Stream.of(r.requesterId(), r.leaderId()))
                 .toList());
+    Map<UUID, CitedReferrals.Suggestion> suggested = suggestions(page.items());
     return new Page<>(
-        page.items().stream().map(r -> view(r, null, false, people)).toList(), page.total());
+        page.items().stream().map(r -> view(r, null, false, people, suggested)).toList(),
+        page.total());
+  }
+
+  /** Every request a person sent or received, with its history: for their own export. */
+  @Transactional
+  public List<RequestView> allOf(UUID personId) {
+    List<RequestView> all = new java.util.ArrayList<>();
+    for (Party side : List.of(Party.REQUESTER, Party.LEADER)) {
+      for (InterviewRequest r : requests.of(personId, side, null, Integer.MAX_VALUE, 0).items()) {
+        all.add(view(r, interviews.forRequest(r.id()).map(Interview::id).orElse(null), true));
+      }
+    }
+    return all;
   }
 
   /**
@@ -343,11 +366,25 @@ class RequestService {
         request,
         interviewId,
         withHistory,
-        directory.people(List.of(request.requesterId(), request.leaderId())));
+        directory.people(List.of(request.requesterId(), request.leaderId())),
+        suggestions(List.of(request)));
+  }
+
+  /** Who suggested the leaders of these requests, where they cite a referral. */
+  private Map<UUID, CitedReferrals.Suggestion> suggestions(List<InterviewRequest> shown) {
+    List<UUID> referrals =
+        shown.stream().map(InterviewRequest::referralId).filter(Objects::nonNull).toList();
+    return referrals.isEmpty() || !cited.isResolvable()
+        ? Map.of()
+        : cited.get().suggestions(referrals);
   }
 
   private RequestView view(
-      InterviewRequest r, UUID interviewId, boolean withHistory, Map<UUID, Person> people) {
+      InterviewRequest r,
+      UUID interviewId,
+      boolean withHistory,
+      Map<UUID, Person> people,
+      Map<UUID, CitedReferrals.Suggestion> suggestions) {
     RequestMessage message = r.message();
     List<Event> history =
         withHistory
@@ -366,6 +403,7 @@ class RequestService {
         message.learn(),
         message.whyYou(),
         r.referralId(),
+        r.referralId() == null ? null : suggestions.get(r.referralId()),
         r.slots(),
         r.createdAt(),
         r.lastAttemptAt(),

@@ -71,6 +71,7 @@ public final class RequestViews {
       String learn,
       String whyYou,
       UUID referralId,
+      CitedReferrals.Suggestion suggestion,
       List<Instant> proposedSlots,
       Instant createdAt,
       Instant lastAttemptAt,

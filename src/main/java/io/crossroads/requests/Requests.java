@@ -124,6 +124,18 @@ public class Requests {
     return waiting;
   }
 
+  /** The requests that cite any of these referrals, oldest first. */
+  public List<InterviewRequest> citing(Collection<UUID> referralIds) {
+    if (referralIds.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "select r from InterviewRequest r where r.referralId in :referrals order by r.createdAt",
+            InterviewRequest.class)
+        .setParameter("referrals", referralIds)
+        .getResultList();
+  }
+
   /** The open requests that {@code people} sent or received. */
   List<InterviewRequest> openOfAny(Collection<UUID> people) {
     return em.createQuery(

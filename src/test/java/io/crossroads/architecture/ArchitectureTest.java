@@ -27,6 +27,7 @@ class ArchitectureTest {
     "io.crossroads.interviews..",
     "io.crossroads.notify..",
     "io.crossroads.matching..",
+    "io.crossroads.network..",
     "io.crossroads.program.."
   };
 

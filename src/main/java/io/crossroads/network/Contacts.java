@@ -1,0 +1,75 @@
+package io.crossroads.network;
+
+import io.crossroads.interviews.InterviewHeld;
+import io.crossroads.program.Program;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Stored contacts; every held interview makes the leader a contact of the employee. */
+@ApplicationScoped
+class Contacts {
+
+  @PersistenceContext EntityManager em;
+  @Inject Program program;
+
+  /**
+   * In the transaction that records the interview as held: a new contact with the program's
+   * cadence, or, for someone met before, a touch.
+   */
+  void met(@Observes InterviewHeld held) {
+    Optional<Contact> known = find(held.employeeId(), held.leaderId());
+    if (known.isPresent()) {
+      em.persist(known.get().touch(held.at(), "Met in an informational interview"));
+    } else {
+      em.persist(
+          Contact.met(
+              held.employeeId(), held.leaderId(), program.rules().keepInTouchDays(), held.at()));
+    }
+  }
+
+  Optional<Contact> find(UUID employeeId, UUID personId) {
+    return Optional.ofNullable(em.find(Contact.class, new Contact.Key(employeeId, personId)));
+  }
+
+  /** The employee's contacts, the next due first. */
+  List<Contact> of(UUID employeeId) {
+    return em.createQuery(
+            "select c from Contact c where c.employeeId = :e order by c.stopped, c.nextDueAt",
+            Contact.class)
+        .setParameter("e", employeeId)
+        .getResultList();
+  }
+
+  List<ContactTouch> touches(UUID employeeId) {
+    return em.createQuery(
+            "select t from ContactTouch t where t.employeeId = :e order by t.at",
+            ContactTouch.class)
+        .setParameter("e", employeeId)
+        .getResultList();
+  }
+
+  void add(ContactTouch touch) {
+    em.persist(touch);
+  }
+
+  /** Contacts due by {@code by}, of people who take the weekly digest, ordered by employee. */
+  List<Contact> dueForDigest(Instant by, int offset, int limit) {
+    return em.createQuery(
+            "select c from Contact c where c.stopped = false and c.nextDueAt <= :by"
+                + " and not exists (select d from DigestPreference d"
+                + " where d.personId = c.employeeId and d.weekly = false)"
+                + " order by c.employeeId, c.nextDueAt",
+            Contact.class)
+        .setParameter("by", by)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+}

@@ -1,0 +1,25 @@
+package io.crossroads.people;
+
+import io.crossroads.platform.privacy.PersonalData;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+
+/** The directory's part of a person's export: their entry, with their leader profile. */
+@ApplicationScoped
+class PersonData implements PersonalData {
+
+  @Inject PeopleService people;
+
+  @Override
+  public String part() {
+    return "person";
+  }
+
+  @Override
+  @Transactional
+  public Object about(UUID personId) {
+    return people.person(personId);
+  }
+}
