@@ -234,10 +234,7 @@ class AfterInterview {
   /** The employee's notes; an empty text clears them. Sealed before they are stored. */
   @Transactional
   public NotesView writeNotes(Caller caller, UUID interviewId, String text) {
-    Interview interview = visible(caller, interviewId);
-    if (!interview.employeeId().equals(caller.id())) {
-      throw Refusal.forbidden("Private notes are the employee's own.");
-    }
+    ownInterview(caller, interviewId);
     PrivateNote note = em.find(PrivateNote.class, interviewId);
     Instant now = clock.instant();
     if (text.isEmpty()) {
@@ -246,14 +243,7 @@ class AfterInterview {
       }
       return new NotesView(interviewId, "", now);
     }
-    NoteCipher cipher =
-        noteKeys
-            .cipher()
-            .orElseThrow(
-                () ->
-                    new Refusal(
-                        ProblemType.NOTES_UNAVAILABLE,
-                        "Private notes need an encryption key, which is not configured."));
+    NoteCipher cipher = cipher();
     if (note == null) {
       note = new PrivateNote(interviewId, caller.id());
       note.seal(cipher.seal(text, interviewId), now);
@@ -266,11 +256,25 @@ class AfterInterview {
 
   @Transactional
   public NotesView readNotes(Caller caller, UUID interviewId) {
-    Interview interview = visible(caller, interviewId);
-    if (!interview.employeeId().equals(caller.id())) {
+    ownInterview(caller, interviewId);
+    return notes(interviewId);
+  }
+
+  /** Notes are the employee's: the leader is refused, anyone else finds no interview. */
+  private void ownInterview(Caller caller, UUID interviewId) {
+    if (!visible(caller, interviewId).employeeId().equals(caller.id())) {
       throw Refusal.forbidden("Private notes are the employee's own.");
     }
-    return notes(interviewId);
+  }
+
+  private NoteCipher cipher() {
+    return noteKeys
+        .cipher()
+        .orElseThrow(
+            () ->
+                new Refusal(
+                    ProblemType.NOTES_UNAVAILABLE,
+                    "Private notes need their encryption key, which is not configured."));
   }
 
   /** The notes of an interview, opened; for the employee's eyes only. */
@@ -279,15 +283,7 @@ class AfterInterview {
     if (note == null) {
       return new NotesView(interviewId, "", null);
     }
-    NoteCipher cipher =
-        noteKeys
-            .cipher()
-            .orElseThrow(
-                () ->
-                    new Refusal(
-                        ProblemType.NOTES_UNAVAILABLE,
-                        "Private notes need their encryption key, which is not configured."));
-    return new NotesView(interviewId, cipher.open(note.sealed(), interviewId), note.updatedAt());
+    return new NotesView(interviewId, cipher().open(note.sealed(), interviewId), note.updatedAt());
   }
 
   /**

@@ -55,7 +55,8 @@ class ContactDigest {
   /** Mails everyone due this week who has not had this week's mail; returns how many. */
   public int send(Instant now) {
     int sent = 0;
-    UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+    // The smallest UUID in the database's order (an unsigned comparison, unlike Java's).
+    UUID after = new UUID(0L, 0L);
     while (true) {
       List<UUID> people = self.peopleDue(now, after);
       if (people.isEmpty()) {

@@ -39,7 +39,9 @@ class TwoInstancesIT {
             "crossroads.mail.host",
             "127.0.0.1",
             "crossroads.mail.port",
-            System.getProperty(TestEnvironment.SMTP_PORT_PROPERTY));
+            System.getProperty(TestEnvironment.SMTP_PORT_PROPERTY),
+            "crossroads.jobs.digest-interval",
+            "PT2S");
     int portA = PayaraMicroProcess.freePort();
     int portB = PayaraMicroProcess.freePort();
     Api a = new Api(URI.create("http://127.0.0.1:" + portA + "/"));
@@ -223,6 +225,41 @@ class TwoInstancesIT {
               RequestBodies.body(elsewhere, List.of(there.next(), there.next()))),
           409,
           "open-request-limit");
+
+      // Both instances run the weekly mail of contacts due every 2 seconds: one mail, once.
+      JsonObject accepted =
+          b.get(leaderUser, "api/interviews?as=leader&limit=500").items().stream()
+              .map(JsonObject.class::cast)
+              .filter(i -> i.getString("status").equals("SCHEDULED"))
+              .findFirst()
+              .orElseThrow();
+      String met =
+          a.get("hana", "api/people/" + accepted.getJsonObject("employee").getString("id"))
+              .json()
+              .getString("username");
+      TimeTravel.interviewEnded(accepted.getString("id"), Duration.ofHours(1));
+      assertThat(
+              b.post(
+                      met,
+                      "api/interviews/" + accepted.getString("id") + "/outcome",
+                      json("held", true))
+                  .status())
+          .isEqualTo(200);
+      TimeTravel.contactsDue(accepted.getJsonObject("employee").getString("id"));
+      await()
+          .atMost(Mailbox.DELIVERY)
+          .until(() -> Mailbox.to(met).stream().anyMatch(TwoInstancesIT::isDigest));
+      ScheduledJobs.awaitFullRun("contact-digest");
+      Mailbox.awaitOutboxDrained(met);
+      assertThat(Mailbox.to(met).stream().filter(TwoInstancesIT::isDigest)).hasSize(1);
+    }
+  }
+
+  static boolean isDigest(jakarta.mail.internet.MimeMessage message) {
+    try {
+      return message.getSubject().contains("to keep in touch with this week");
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
     }
   }
 

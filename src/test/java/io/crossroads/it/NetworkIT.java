@@ -1,0 +1,593 @@
+package io.crossroads.it;
+
+import static io.crossroads.it.Api.json;
+import static io.crossroads.it.ApiAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * After the interview, over HTTP on PostgreSQL with mail through GreenMail: thanks and the one
+ * reminder, two more names and where they lead, contacts and the weekly mail, feedback and consent,
+ * private notes that are stored only as ciphertext, the meeting view and the export.
+ */
+@ExtendWith(ArquillianExtension.class)
+class NetworkIT {
+
+  @Deployment(testable = false)
+  static WebArchive crossroads() {
+    return Deployments.crossroads();
+  }
+
+  @ArquillianResource URL base;
+  static DemoPeople employees;
+  static Map<String, Slots> open = new java.util.concurrent.ConcurrentHashMap<>();
+  Api api;
+  String leo;
+  String mia;
+
+  @BeforeEach
+  void connect() {
+    api = new Api(base);
+    leo = idOf("leo");
+    mia = idOf("mia");
+    synchronized (NetworkIT.class) {
+      if (employees == null) {
+        employees = new DemoPeople(api, "Engineering", "Marketing");
+        for (String leader : List.of("leo", "mia")) {
+          assertThat(
+                  api.put(
+                          leader,
+                          "api/leaders/" + idOf(leader) + "/profile",
+                          RequestBodies.profile("architecture", 40, true))
+                      .status())
+              .isEqualTo(200);
+        }
+      }
+    }
+  }
+
+  String idOf(String username) {
+    return api.get(username, "api/me").string("id");
+  }
+
+  Slots slotsOf(String leaderId) {
+    return open.computeIfAbsent(
+        leaderId, id -> new Slots(api, "ava", id, Instant.now().plus(Duration.ofDays(50))));
+  }
+
+  /** The employee asks the leader (citing a referral, or not); the new request's id. */
+  String ask(String employee, String leaderId, String referralId) {
+    Slots slots = slotsOf(leaderId);
+    JsonObject body =
+        jakarta.json.Json.createReader(
+                new java.io.StringReader(
+                    RequestBodies.body(leaderId, List.of(slots.next(), slots.next()))))
+            .readObject();
+    String json =
+        referralId == null
+            ? body.toString()
+            : jakarta.json.Json.createObjectBuilder(body)
+                .add("referralId", referralId)
+                .build()
+                .toString();
+    Api.Reply sent = api.post(employee, "api/requests", json);
+    assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+    return sent.string("id");
+  }
+
+  /** A scheduled interview between them, accepted by the leader. */
+  String scheduled(String employee, String leaderUser, String referralId) {
+    String leaderId = idOf(leaderUser);
+    String request = ask(employee, leaderId, referralId);
+    String start =
+        api.get(employee, "api/requests/" + request)
+            .json()
+            .getJsonArray("proposedSlots")
+            .getString(0);
+    Api.Reply accepted =
+        api.post(leaderUser, "api/requests/" + request + "/accept", json("start", start));
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+    return accepted.string("interviewId");
+  }
+
+  /** An interview that took place {@code endedAgo} ago, recorded as held by the employee. */
+  String held(String employee, String leaderUser, Duration endedAgo, String referralId)
+      throws SQLException {
+    return held(employee, scheduled(employee, leaderUser, referralId), endedAgo);
+  }
+
+  /** The scheduled interview took place {@code endedAgo} ago, as the employee records. */
+  String held(String employee, String interview, Duration endedAgo) throws SQLException {
+    TimeTravel.interviewEnded(interview, endedAgo);
+    Api.Reply marked =
+        api.post(employee, "api/interviews/" + interview + "/outcome", json("held", true));
+    assertThat(marked.status()).as(marked.toString()).isEqualTo(200);
+    return interview;
+  }
+
+  /** Whether a field is missing or null: JSON-B leaves nulls out. */
+  static boolean absent(JsonObject object, String name) {
+    return !object.containsKey(name) || object.isNull(name);
+  }
+
+  static String named(String personId, boolean mayUseName, String note) {
+    return json("personId", personId, "mayUseName", mayUseName, "note", note);
+  }
+
+  /** A generated leader the employee may be put together with, other than {@code except}. */
+  String anotherLeader(String employee, List<String> except) {
+    JsonObject me = api.get(employee, "api/me").json();
+    return api.get("ava", "api/people?leadersOnly=true&limit=500").items().stream()
+        .map(JsonObject.class::cast)
+        .filter(p -> p.getString("username").contains("."))
+        .filter(p -> !p.getString("divisionId").equals(me.getString("divisionId")))
+        .filter(p -> p.getInt("level") <= me.getInt("level") + 3)
+        .map(p -> p.getString("id"))
+        .filter(id -> !except.contains(id))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void theEmployeeThanksOnceAfterTheInterviewAndTheLeaderHearsOfIt() throws Exception {
+    String employee = employees.take();
+    String planned = scheduled(employee, "leo", null);
+    assertProblem(
+        api.post(employee, "api/interviews/" + planned + "/thank-you", json("message", "Thanks")),
+        409,
+        "not-yet-held");
+
+    String interview = held(employee, planned, Duration.ofHours(1));
+    Api.Reply thanked =
+        api.post(
+            employee,
+            "api/interviews/" + interview + "/thank-you",
+            json("message", "Thank you for the pricing stories"));
+
+    assertThat(thanked.status()).as(thanked.toString()).isEqualTo(200);
+    assertThat(thanked.json().getBoolean("onTime")).isTrue();
+    assertProblem(
+        api.post(employee, "api/interviews/" + interview + "/thank-you", json("message", "Again")),
+        409,
+        "already-thanked");
+    assertProblem(
+        api.post("leo", "api/interviews/" + interview + "/thank-you", json("message", "Me too")),
+        403,
+        "forbidden");
+    assertProblem(
+        api.post(
+            employees.take(), "api/interviews/" + interview + "/thank-you", json("message", "?")),
+        404,
+        "not-found");
+    String name = api.get(employee, "api/me").string("displayName");
+    await()
+        .atMost(Mailbox.DELIVERY)
+        .untilAsserted(
+            () ->
+                assertThat(Mailbox.to("leo"))
+                    .anySatisfy(
+                        m ->
+                            assertThat(Mailbox.text(m))
+                                .contains(name + " thanks you", "the pricing stories")));
+  }
+
+  @Test
+  void anEmployeeWhoHasNotThankedADayLaterIsRemindedOnceAndOnlyThen() throws Exception {
+    String remindee = employees.take();
+    String thankful = employees.take();
+    held(remindee, "leo", Duration.ofHours(25), null);
+    String thanked = held(thankful, "mia", Duration.ofHours(25), null);
+    api.post(thankful, "api/interviews/" + thanked + "/thank-you", json("message", "Thanks!"));
+    String recent = employees.take();
+    held(recent, "mia", Duration.ofHours(2), null);
+
+    await()
+        .atMost(Mailbox.DELIVERY)
+        .until(() -> Mailbox.to(remindee).stream().anyMatch(NetworkIT::isThankYouReminder));
+    ScheduledJobs.awaitFullRun("thank-you-reminders");
+    Mailbox.awaitOutboxDrained(remindee);
+    assertThat(Mailbox.to(remindee))
+        .filteredOn(NetworkIT::isThankYouReminder)
+        .singleElement()
+        .satisfies(m -> assertThat(m.getSubject()).isEqualTo("A word of thanks to Leo Martins?"));
+    assertThat(Mailbox.to(thankful)).noneMatch(NetworkIT::isThankYouReminder);
+    assertThat(Mailbox.to(recent)).noneMatch(NetworkIT::isThankYouReminder);
+  }
+
+  @Test
+  void aLeaderNamesPeopleTheEmployeeMayAskWhoSeeWhoSuggestedThemAsAllowedAndTheChainGrows()
+      throws Exception {
+    String employee = employees.take();
+    String interview = held(employee, "leo", Duration.ofHours(1), null);
+    String quiet = anotherLeader(employee, List.of(leo, mia));
+    String referrals = "api/interviews/" + interview + "/referrals";
+
+    // Refusals first: nothing of them is stored.
+    assertProblem(
+        api.post(employee, referrals, "[" + named(mia, true, "") + "]"), 403, "forbidden");
+    assertProblem(
+        api.post(employees.take(), referrals, "[" + named(mia, true, "") + "]"), 404, "not-found");
+    String ownDivision =
+        api.get(
+                "ava",
+                "api/people?leadersOnly=true&limit=1&divisionId="
+                    + api.get(employee, "api/me").string("divisionId"))
+            .items()
+            .getJsonObject(0)
+            .getString("id");
+    assertProblem(
+        api.post(
+            "leo",
+            referrals,
+            "[" + named(mia, true, "") + "," + named(ownDivision, true, "") + "]"),
+        409,
+        "same-division");
+    assertProblem(
+        api.post(
+            "leo",
+            referrals,
+            "[" + String.join(",", java.util.Collections.nCopies(4, named(mia, true, ""))) + "]"),
+        400,
+        "validation-failed");
+    assertThat(api.get(employee, "api/me/referrals").array()).isEmpty();
+
+    Api.Reply given =
+        api.post(
+            "leo",
+            referrals,
+            "[" + named(mia, true, "Ask her about brand") + "," + named(quiet, false, "") + "]");
+    assertThat(given.status()).as(given.toString()).isEqualTo(200);
+    assertProblem(
+        api.post("leo", referrals, "[" + named(mia, true, "") + "]"), 409, "referrals-given");
+
+    List<JsonObject> mine =
+        api.get(employee, "api/me/referrals").array().getValuesAs(JsonObject.class);
+    assertThat(mine)
+        .hasSize(2)
+        .allSatisfy(
+            r -> {
+              assertThat(r.getString("outcome")).isEqualTo("NOT_ASKED");
+              assertThat(r.getInt("depth")).isEqualTo(1);
+              assertThat(r.getJsonObject("referredBy").getString("id")).isEqualTo(leo);
+            });
+    String toMia = idOfReferral(mine, mia);
+    String toQuiet = idOfReferral(mine, quiet);
+
+    // Recommendations rank the leaders named up, saying who named them.
+    assertThat(
+            api.get(employee, "api/me/recommendations?limit=20")
+                .array()
+                .getValuesAs(JsonObject.class))
+        .filteredOn(r -> r.getJsonObject("leader").getString("id").equals(mia))
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.getJsonArray("reasons").toString())
+                    .contains("referred by Leo Martins"));
+
+    // A citation must be one's own, for that leader.
+    Slots miaSlots = slotsOf(mia);
+    String citingOther =
+        jakarta.json.Json.createObjectBuilder(
+                jakarta.json.Json.createReader(
+                        new java.io.StringReader(
+                            RequestBodies.body(quiet, List.of(miaSlots.next(), miaSlots.next()))))
+                    .readObject())
+            .add("referralId", toMia)
+            .build()
+            .toString();
+    assertProblem(api.post(employee, "api/requests", citingOther), 400, "validation-failed");
+
+    // Mia sees who suggested her; the quiet leader sees nothing of the name.
+    String toMiaRequest = ask(employee, mia, toMia);
+    JsonObject asMiaSees = api.get("mia", "api/requests/" + toMiaRequest).json();
+    assertThat(asMiaSees.getJsonObject("suggestion").getString("by")).isEqualTo("Leo Martins");
+    String quietUser = api.get("hana", "api/people/" + quiet).json().getString("username");
+    String toQuietRequest = ask(employee, quiet, toQuiet);
+    JsonObject asQuietSees = api.get(quietUser, "api/requests/" + toQuietRequest).json();
+    assertThat(absent(asQuietSees.getJsonObject("suggestion"), "by")).isTrue();
+    assertThat(asQuietSees.toString()).doesNotContain("Leo Martins");
+    assertThat(outcomes(employee)).containsEntry(toMia, "REQUESTED");
+
+    // Mia meets the employee, and names someone further: the chain's second link.
+    api.post(employee, "api/requests/" + toMiaRequest + "/withdraw", "{}");
+    String withMia = held(employee, "mia", Duration.ofHours(1), toMia);
+    String next = anotherLeader(employee, List.of(leo, mia, quiet));
+    assertThat(
+            api.post(
+                    "mia",
+                    "api/interviews/" + withMia + "/referrals",
+                    "[" + named(next, true, "") + "]")
+                .status())
+        .isEqualTo(200);
+    List<JsonObject> now =
+        api.get(employee, "api/me/referrals").array().getValuesAs(JsonObject.class);
+    assertThat(now)
+        .filteredOn(r -> r.getJsonObject("person").getString("id").equals(next))
+        .singleElement()
+        .satisfies(r -> assertThat(r.getInt("depth")).isEqualTo(2));
+    assertThat(outcomes(employee)).containsEntry(toMia, "HELD");
+  }
+
+  static String idOfReferral(List<JsonObject> referrals, String personId) {
+    return referrals.stream()
+        .filter(r -> r.getJsonObject("person").getString("id").equals(personId))
+        .findFirst()
+        .orElseThrow()
+        .getString("id");
+  }
+
+  Map<String, String> outcomes(String employee) {
+    Map<String, String> outcomes = new java.util.HashMap<>();
+    api.get(employee, "api/me/referrals")
+        .array()
+        .getValuesAs(JsonObject.class)
+        .forEach(r -> outcomes.put(r.getString("id"), r.getString("outcome")));
+    return outcomes;
+  }
+
+  @Test
+  void everyoneMetBecomesAContactToKeepInTouchWith() throws Exception {
+    String employee = employees.take();
+    held(employee, "leo", Duration.ofHours(1), null);
+
+    JsonObject contact = api.get(employee, "api/me/contacts").array().getJsonObject(0);
+    assertThat(contact.getJsonObject("person").getString("id")).isEqualTo(leo);
+    assertThat(contact.getInt("cadenceDays")).isEqualTo(30);
+    assertThat(contact.getBoolean("due")).isFalse();
+
+    Api.Reply touched =
+        api.post(employee, "api/me/contacts/" + leo + "/touches", json("note", "Sent my plan"));
+    assertThat(touched.status()).as(touched.toString()).isEqualTo(201);
+    assertThat(touched.json().getBoolean("onTime")).isTrue();
+    Api.Reply changed =
+        api.put(employee, "api/me/contacts/" + leo, json("cadenceDays", 14, "stopped", false));
+    assertThat(changed.json().getInt("cadenceDays")).isEqualTo(14);
+    assertThat(changed.json().getInt("touchesOnTime")).isEqualTo(1);
+    assertProblem(
+        api.put(employee, "api/me/contacts/" + leo, json("cadenceDays", 3, "stopped", false)),
+        400,
+        "validation-failed");
+    assertProblem(
+        api.post(employee, "api/me/contacts/" + mia + "/touches", "{}"), 404, "not-a-contact");
+    assertThat(api.get(employees.take(), "api/me/contacts").array()).isEmpty();
+  }
+
+  @Test
+  void theWeeklyMailListsContactsDueOnceAndNeverReachesThoseWhoTurnedItOff() throws Exception {
+    String employee = employees.take();
+    String unsubscribed = employees.take();
+    held(employee, "leo", Duration.ofHours(1), null);
+    held(unsubscribed, "mia", Duration.ofHours(1), null);
+    assertThat(
+            api.put(unsubscribed, "api/me/contacts/digest", json("weekly", false))
+                .json()
+                .getBoolean("weekly"))
+        .isFalse();
+    TimeTravel.contactsDue(idOf(employee));
+    TimeTravel.contactsDue(idOf(unsubscribed));
+
+    await()
+        .atMost(Mailbox.DELIVERY)
+        .until(() -> Mailbox.to(employee).stream().anyMatch(NetworkIT::isDigest));
+    MimeMessage digest =
+        Mailbox.to(employee).stream().filter(NetworkIT::isDigest).findFirst().orElseThrow();
+    assertThat(Mailbox.text(digest)).contains("Leo Martins");
+    ScheduledJobs.awaitFullRun("contact-digest");
+    Mailbox.awaitOutboxDrained(employee);
+    assertThat(Mailbox.to(employee))
+        .filteredOn(m -> subject(m).contains("keep in touch"))
+        .hasSize(1);
+    assertThat(Mailbox.to(unsubscribed))
+        .noneSatisfy(m -> assertThat(subject(m)).contains("keep in touch"));
+  }
+
+  static boolean isThankYouReminder(MimeMessage message) {
+    return subject(message).startsWith("A word of thanks");
+  }
+
+  static boolean isDigest(MimeMessage message) {
+    return subject(message).contains("to keep in touch with this week");
+  }
+
+  static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void aLeaderFlagsTheEmployeeWhoDecidesWhetherHrMaySeeItAndMayTakeAMentor() throws Exception {
+    String employee = employees.take();
+    String planned = scheduled(employee, "mia", null);
+    String feedback =
+        json(
+            "talentPool",
+            true,
+            "strengths",
+            List.of("clear thinking", "curiosity"),
+            "note",
+            "Great questions",
+            "offerMentoring",
+            true);
+    assertProblem(
+        api.post("mia", "api/interviews/" + planned + "/feedback", feedback), 409, "not-yet-held");
+
+    String interview = held(employee, planned, Duration.ofHours(1));
+    assertProblem(
+        api.post(employee, "api/interviews/" + interview + "/feedback", feedback),
+        403,
+        "forbidden");
+    Api.Reply given = api.post("mia", "api/interviews/" + interview + "/feedback", feedback);
+    assertThat(given.status()).as(given.toString()).isEqualTo(200);
+    assertProblem(
+        api.post("mia", "api/interviews/" + interview + "/feedback", feedback),
+        409,
+        "feedback-given");
+
+    JsonObject talent = api.get(employee, "api/me/talent").json();
+    assertThat(talent.getJsonObject("consent").getBoolean("visibleToHr")).isFalse();
+    assertThat(
+            talent.getJsonArray("feedback").getJsonObject(0).getJsonArray("strengths").toString())
+        .contains("clear thinking", "curiosity");
+    assertThat(
+            api.put(employee, "api/me/talent-pool-consent", json("visibleToHr", true))
+                .json()
+                .getBoolean("visibleToHr"))
+        .isTrue();
+    assertThat(
+            api.put(employee, "api/me/talent-pool-consent", json("visibleToHr", false))
+                .json()
+                .getBoolean("visibleToHr"))
+        .isFalse();
+    assertThat(visibleToHr(employee)).isFalse();
+
+    assertThat(
+            api.put(employee, "api/me/mentoring-offers/" + interview, json("accepted", true))
+                .json()
+                .getString("answer"))
+        .isEqualTo("ACCEPTED");
+    assertProblem(
+        api.put(employee, "api/me/mentoring-offers/" + interview, json("accepted", false)),
+        409,
+        "mentoring-answered");
+    assertProblem(
+        api.put("mia", "api/me/mentoring-offers/" + interview, json("accepted", true)),
+        404,
+        "not-found");
+    await()
+        .atMost(Mailbox.DELIVERY)
+        .until(
+            () ->
+                Mailbox.to(employee).stream()
+                    .anyMatch(m -> subject(m).equals("Mia Chen noticed your strengths")));
+  }
+
+  static boolean visibleToHr(String username) throws SQLException {
+    try (Connection db = TestEnvironment.database();
+        PreparedStatement consent =
+            db.prepareStatement(
+                "select c.visible_to_hr from talent_consent c join person p on p.id = c.employee_id"
+                    + " where p.username = ?")) {
+      consent.setString(1, username);
+      try (ResultSet row = consent.executeQuery()) {
+        assertThat(row.next()).isTrue();
+        return row.getBoolean(1);
+      }
+    }
+  }
+
+  @Test
+  void privateNotesAreTheEmployeesAloneAndStoredOnlyAsCiphertext() throws Exception {
+    String employee = employees.take();
+    String interview = scheduled(employee, "leo", null);
+    String secret = "Considering a move to Leo's team " + UUID.randomUUID();
+    String notes = "api/interviews/" + interview + "/notes";
+
+    assertThat(api.put(employee, notes, json("text", secret)).status()).isEqualTo(200);
+    assertThat(api.get(employee, notes).string("text")).isEqualTo(secret);
+    assertProblem(api.get("leo", notes), 403, "forbidden");
+    assertProblem(api.put("leo", notes, json("text", "mine")), 403, "forbidden");
+    assertProblem(api.get(employees.take(), notes), 404, "not-found");
+    assertProblem(
+        api.put(employee, notes, json("text", "x".repeat(20_001))), 400, "validation-failed");
+    assertThat(api.get(employee, notes).string("text")).isEqualTo(secret);
+
+    assertThat(
+            api.get(employee, "api/interviews/" + interview + "/meeting")
+                .json()
+                .getJsonObject("notes")
+                .getString("text"))
+        .isEqualTo(secret);
+    JsonObject asLeoSees = api.get("leo", "api/interviews/" + interview + "/meeting").json();
+    assertThat(absent(asLeoSees, "notes")).isTrue();
+    assertThat(asLeoSees.toString()).doesNotContain(secret);
+    assertThat(api.get("leo", "api/me/export").body()).doesNotContain(secret);
+    assertThat(api.get(employee, "api/me/export").body()).contains(secret);
+
+    try (Connection db = TestEnvironment.database();
+        PreparedStatement row =
+            db.prepareStatement("select * from private_note where interview_id = ?")) {
+      row.setObject(1, UUID.fromString(interview));
+      try (ResultSet stored = row.executeQuery()) {
+        assertThat(stored.next()).isTrue();
+        assertThat(stored.getString("key_id")).isEqualTo("it");
+        for (int column = 1; column <= stored.getMetaData().getColumnCount(); column++) {
+          String value = stored.getString(column);
+          assertThat(value == null ? "" : value).doesNotContain("Considering", "Leo's team");
+        }
+      }
+    }
+    try (Connection db = TestEnvironment.database();
+        PreparedStatement mail =
+            db.prepareStatement("select count(*) from outbox_message where body like ?")) {
+      mail.setString(1, "%Considering a move%");
+      try (ResultSet count = mail.executeQuery()) {
+        count.next();
+        assertThat(count.getInt(1)).isZero();
+      }
+    }
+  }
+
+  @Test
+  void theMeetingViewShowsBothPartiesWhyTheyMeetAndNobodyElseAnything() {
+    String employee = employees.take();
+    String interview = scheduled(employee, "leo", null);
+
+    JsonObject meeting = api.get(employee, "api/interviews/" + interview + "/meeting").json();
+    assertThat(meeting.getString("learn")).isNotBlank();
+    assertThat(meeting.getJsonArray("questions")).hasSizeGreaterThan(3);
+    assertThat(Instant.parse(meeting.getString("plannedEnd")))
+        .isAfter(Instant.parse(meeting.getString("start")));
+    assertThat(api.get("leo", "api/interviews/" + interview + "/meeting").status()).isEqualTo(200);
+    assertProblem(api.get("mia", "api/interviews/" + interview + "/meeting"), 404, "not-found");
+  }
+
+  @Test
+  void theExportHoldsEveryPartOfWhatCrossroadsKeepsAboutTheCaller() throws Exception {
+    String employee = employees.take();
+    String interview = held(employee, "leo", Duration.ofHours(1), null);
+    api.post(
+        employee, "api/interviews/" + interview + "/thank-you", json("message", "Thanks, Leo"));
+
+    Api.Reply export = api.get(employee, "api/me/export");
+
+    assertThat(export.header("Content-Disposition"))
+        .hasValueSatisfying(h -> assertThat(h).contains("attachment"));
+    JsonObject all = export.json();
+    assertThat(all.keySet())
+        .contains("person", "requests", "interviews", "matching", "network", "messages");
+    assertThat(all.getJsonObject("person").getString("id")).isEqualTo(idOf(employee));
+    assertThat(all.getJsonArray("requests")).hasSize(1);
+    assertThat(all.getJsonArray("interviews")).hasSize(1);
+    assertThat(
+            all.getJsonObject("network")
+                .getJsonArray("thankYous")
+                .getJsonObject(0)
+                .getString("message"))
+        .isEqualTo("Thanks, Leo");
+    assertThat(all.getJsonObject("network").getJsonArray("contacts")).hasSize(1);
+  }
+}

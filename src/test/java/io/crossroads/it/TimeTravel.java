@@ -1,0 +1,52 @@
+package io.crossroads.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Moves stored times back, as if time had passed: what the application reads, it reads as now. */
+final class TimeTravel {
+
+  /** Each interview moved gets its own past hour, so no two of one leader overlap. */
+  private static final AtomicInteger HOURS = new AtomicInteger();
+
+  private TimeTravel() {}
+
+  /** A scheduled interview now ended {@code ago} ago (and a little more), as if it took place. */
+  static void interviewEnded(String interviewId, Duration ago) throws SQLException {
+    Instant end = Instant.now().minus(ago).minus(Duration.ofHours(HOURS.incrementAndGet()));
+    OffsetDateTime until = OffsetDateTime.ofInstant(end, ZoneOffset.UTC);
+    OffsetDateTime from = until.minusMinutes(20);
+    try (Connection db = TestEnvironment.database();
+        PreparedStatement move =
+            db.prepareStatement(
+                "update interview set start_at = ?, end_at = ?, block_start = ?, block_end = ?"
+                    + " where id = ?")) {
+      move.setObject(1, from);
+      move.setObject(2, until);
+      move.setObject(3, from);
+      move.setObject(4, until);
+      move.setObject(5, UUID.fromString(interviewId));
+      assertThat(move.executeUpdate()).isEqualTo(1);
+    }
+  }
+
+  /** Every contact of the employee falls due, as if a cadence had passed. */
+  static void contactsDue(String employeeId) throws SQLException {
+    try (Connection db = TestEnvironment.database();
+        PreparedStatement due =
+            db.prepareStatement(
+                "update contact set next_due_at = now() - interval '1 day' where employee_id = ?")) {
+      due.setObject(1, UUID.fromString(employeeId));
+      assertThat(due.executeUpdate()).isPositive();
+    }
+  }
+}
