@@ -42,26 +42,63 @@ class NetworkIT {
   static DemoPeople employees;
   static Map<String, Slots> open = new java.util.concurrent.ConcurrentHashMap<>();
   Api api;
-  String leo;
-  String mia;
+
+  /** Two leaders of Product, a division no other test class books: ids, user names, names. */
+  static String leo;
+
+  static String mia;
+  static String leoUser;
+  static String miaUser;
+  static String leoName;
+  static String miaName;
 
   @BeforeEach
   void connect() {
     api = new Api(base);
-    leo = idOf("leo");
-    mia = idOf("mia");
     synchronized (NetworkIT.class) {
       if (employees == null) {
-        employees = new DemoPeople(api, "Engineering", "Marketing");
-        for (String leader : List.of("leo", "mia")) {
+        String product =
+            api.get("hana", "api/divisions").array().getValuesAs(JsonObject.class).stream()
+                .filter(d -> d.getString("name").equals("Product"))
+                .findFirst()
+                .orElseThrow()
+                .getString("id");
+        List<JsonObject> leaders =
+            api
+                .get("hana", "api/people?leadersOnly=true&limit=100&divisionId=" + product)
+                .items()
+                .getValuesAs(JsonObject.class)
+                .stream()
+                // Generated leaders every employee handed out (level 4 and up) may ask.
+                .filter(p -> p.getString("username").contains(".") && p.getInt("level") <= 7)
+                .limit(2)
+                .toList();
+        assertThat(leaders).hasSize(2);
+        leo = leaders.get(0).getString("id");
+        leoUser = leaders.get(0).getString("username");
+        leoName = leaders.get(0).getString("displayName");
+        mia = leaders.get(1).getString("id");
+        miaUser = leaders.get(1).getString("username");
+        miaName = leaders.get(1).getString("displayName");
+        for (JsonObject leader : leaders) {
+          String user = leader.getString("username");
+          String id = leader.getString("id");
           assertThat(
                   api.put(
-                          leader,
-                          "api/leaders/" + idOf(leader) + "/profile",
-                          RequestBodies.profile("architecture", 40, true))
+                          user,
+                          "api/leaders/" + id + "/profile",
+                          RequestBodies.profile("product", 40, true))
+                      .status())
+              .isEqualTo(200);
+          assertThat(
+                  api.put(
+                          user,
+                          "api/leaders/" + id + "/availability",
+                          RequestBodies.standardHours(120))
                       .status())
               .isEqualTo(200);
         }
+        employees = new DemoPeople(api, "Product");
       }
     }
   }
@@ -151,7 +188,7 @@ class NetworkIT {
   @Test
   void theEmployeeThanksOnceAfterTheInterviewAndTheLeaderHearsOfIt() throws Exception {
     String employee = employees.take();
-    String planned = scheduled(employee, "leo", null);
+    String planned = scheduled(employee, leoUser, null);
     assertProblem(
         api.post(employee, "api/interviews/" + planned + "/thank-you", json("message", "Thanks")),
         409,
@@ -171,7 +208,7 @@ class NetworkIT {
         409,
         "already-thanked");
     assertProblem(
-        api.post("leo", "api/interviews/" + interview + "/thank-you", json("message", "Me too")),
+        api.post(leoUser, "api/interviews/" + interview + "/thank-you", json("message", "Me too")),
         403,
         "forbidden");
     assertProblem(
@@ -184,7 +221,7 @@ class NetworkIT {
         .atMost(Mailbox.DELIVERY)
         .untilAsserted(
             () ->
-                assertThat(Mailbox.to("leo"))
+                assertThat(Mailbox.to(leoUser))
                     .anySatisfy(
                         m ->
                             assertThat(Mailbox.text(m))
@@ -195,11 +232,11 @@ class NetworkIT {
   void anEmployeeWhoHasNotThankedADayLaterIsRemindedOnceAndOnlyThen() throws Exception {
     String remindee = employees.take();
     String thankful = employees.take();
-    held(remindee, "leo", Duration.ofHours(25), null);
-    String thanked = held(thankful, "mia", Duration.ofHours(25), null);
+    held(remindee, leoUser, Duration.ofHours(25), null);
+    String thanked = held(thankful, miaUser, Duration.ofHours(25), null);
     api.post(thankful, "api/interviews/" + thanked + "/thank-you", json("message", "Thanks!"));
     String recent = employees.take();
-    held(recent, "mia", Duration.ofHours(2), null);
+    held(recent, miaUser, Duration.ofHours(2), null);
 
     await()
         .atMost(Mailbox.DELIVERY)
@@ -209,7 +246,8 @@ class NetworkIT {
     assertThat(Mailbox.to(remindee))
         .filteredOn(NetworkIT::isThankYouReminder)
         .singleElement()
-        .satisfies(m -> assertThat(m.getSubject()).isEqualTo("A word of thanks to Leo Martins?"));
+        .satisfies(
+            m -> assertThat(m.getSubject()).isEqualTo("A word of thanks to " + leoName + "?"));
     assertThat(Mailbox.to(thankful)).noneMatch(NetworkIT::isThankYouReminder);
     assertThat(Mailbox.to(recent)).noneMatch(NetworkIT::isThankYouReminder);
   }
@@ -218,7 +256,7 @@ class NetworkIT {
   void aLeaderNamesPeopleTheEmployeeMayAskWhoSeeWhoSuggestedThemAsAllowedAndTheChainGrows()
       throws Exception {
     String employee = employees.take();
-    String interview = held(employee, "leo", Duration.ofHours(1), null);
+    String interview = held(employee, leoUser, Duration.ofHours(1), null);
     String quiet = anotherLeader(employee, List.of(leo, mia));
     String referrals = "api/interviews/" + interview + "/referrals";
 
@@ -237,14 +275,14 @@ class NetworkIT {
             .getString("id");
     assertProblem(
         api.post(
-            "leo",
+            leoUser,
             referrals,
             "[" + named(mia, true, "") + "," + named(ownDivision, true, "") + "]"),
         409,
         "same-division");
     assertProblem(
         api.post(
-            "leo",
+            leoUser,
             referrals,
             "[" + String.join(",", java.util.Collections.nCopies(4, named(mia, true, ""))) + "]"),
         400,
@@ -253,12 +291,12 @@ class NetworkIT {
 
     Api.Reply given =
         api.post(
-            "leo",
+            leoUser,
             referrals,
             "[" + named(mia, true, "Ask her about brand") + "," + named(quiet, false, "") + "]");
     assertThat(given.status()).as(given.toString()).isEqualTo(200);
     assertProblem(
-        api.post("leo", referrals, "[" + named(mia, true, "") + "]"), 409, "referrals-given");
+        api.post(leoUser, referrals, "[" + named(mia, true, "") + "]"), 409, "referrals-given");
 
     List<JsonObject> mine =
         api.get(employee, "api/me/referrals").array().getValuesAs(JsonObject.class);
@@ -283,7 +321,7 @@ class NetworkIT {
         .satisfies(
             r ->
                 assertThat(r.getJsonArray("reasons").toString())
-                    .contains("referred by Leo Martins"));
+                    .contains("referred by " + leoName));
 
     // A citation must be one's own, for that leader.
     Slots miaSlots = slotsOf(mia);
@@ -300,22 +338,22 @@ class NetworkIT {
 
     // Mia sees who suggested her; the quiet leader sees nothing of the name.
     String toMiaRequest = ask(employee, mia, toMia);
-    JsonObject asMiaSees = api.get("mia", "api/requests/" + toMiaRequest).json();
-    assertThat(asMiaSees.getJsonObject("suggestion").getString("by")).isEqualTo("Leo Martins");
+    JsonObject asMiaSees = api.get(miaUser, "api/requests/" + toMiaRequest).json();
+    assertThat(asMiaSees.getJsonObject("suggestion").getString("by")).isEqualTo(leoName);
     String quietUser = api.get("hana", "api/people/" + quiet).json().getString("username");
     String toQuietRequest = ask(employee, quiet, toQuiet);
     JsonObject asQuietSees = api.get(quietUser, "api/requests/" + toQuietRequest).json();
     assertThat(absent(asQuietSees.getJsonObject("suggestion"), "by")).isTrue();
-    assertThat(asQuietSees.toString()).doesNotContain("Leo Martins");
+    assertThat(asQuietSees.toString()).doesNotContain(leoName);
     assertThat(outcomes(employee)).containsEntry(toMia, "REQUESTED");
 
     // Mia meets the employee, and names someone further: the chain's second link.
     api.post(employee, "api/requests/" + toMiaRequest + "/withdraw", "{}");
-    String withMia = held(employee, "mia", Duration.ofHours(1), toMia);
+    String withMia = held(employee, miaUser, Duration.ofHours(1), toMia);
     String next = anotherLeader(employee, List.of(leo, mia, quiet));
     assertThat(
             api.post(
-                    "mia",
+                    miaUser,
                     "api/interviews/" + withMia + "/referrals",
                     "[" + named(next, true, "") + "]")
                 .status())
@@ -349,7 +387,7 @@ class NetworkIT {
   @Test
   void everyoneMetBecomesAContactToKeepInTouchWith() throws Exception {
     String employee = employees.take();
-    held(employee, "leo", Duration.ofHours(1), null);
+    held(employee, leoUser, Duration.ofHours(1), null);
 
     JsonObject contact = api.get(employee, "api/me/contacts").array().getJsonObject(0);
     assertThat(contact.getJsonObject("person").getString("id")).isEqualTo(leo);
@@ -377,8 +415,8 @@ class NetworkIT {
   void theWeeklyMailListsContactsDueOnceAndNeverReachesThoseWhoTurnedItOff() throws Exception {
     String employee = employees.take();
     String unsubscribed = employees.take();
-    held(employee, "leo", Duration.ofHours(1), null);
-    held(unsubscribed, "mia", Duration.ofHours(1), null);
+    held(employee, leoUser, Duration.ofHours(1), null);
+    held(unsubscribed, miaUser, Duration.ofHours(1), null);
     assertThat(
             api.put(unsubscribed, "api/me/contacts/digest", json("weekly", false))
                 .json()
@@ -392,7 +430,7 @@ class NetworkIT {
         .until(() -> Mailbox.to(employee).stream().anyMatch(NetworkIT::isDigest));
     MimeMessage digest =
         Mailbox.to(employee).stream().filter(NetworkIT::isDigest).findFirst().orElseThrow();
-    assertThat(Mailbox.text(digest)).contains("Leo Martins");
+    assertThat(Mailbox.text(digest)).contains(leoName);
     ScheduledJobs.awaitFullRun("contact-digest");
     Mailbox.awaitOutboxDrained(employee);
     assertThat(Mailbox.to(employee))
@@ -421,7 +459,7 @@ class NetworkIT {
   @Test
   void aLeaderFlagsTheEmployeeWhoDecidesWhetherHrMaySeeItAndMayTakeAMentor() throws Exception {
     String employee = employees.take();
-    String planned = scheduled(employee, "mia", null);
+    String planned = scheduled(employee, miaUser, null);
     String feedback =
         json(
             "talentPool",
@@ -433,17 +471,19 @@ class NetworkIT {
             "offerMentoring",
             true);
     assertProblem(
-        api.post("mia", "api/interviews/" + planned + "/feedback", feedback), 409, "not-yet-held");
+        api.post(miaUser, "api/interviews/" + planned + "/feedback", feedback),
+        409,
+        "not-yet-held");
 
     String interview = held(employee, planned, Duration.ofHours(1));
     assertProblem(
         api.post(employee, "api/interviews/" + interview + "/feedback", feedback),
         403,
         "forbidden");
-    Api.Reply given = api.post("mia", "api/interviews/" + interview + "/feedback", feedback);
+    Api.Reply given = api.post(miaUser, "api/interviews/" + interview + "/feedback", feedback);
     assertThat(given.status()).as(given.toString()).isEqualTo(200);
     assertProblem(
-        api.post("mia", "api/interviews/" + interview + "/feedback", feedback),
+        api.post(miaUser, "api/interviews/" + interview + "/feedback", feedback),
         409,
         "feedback-given");
 
@@ -474,7 +514,7 @@ class NetworkIT {
         409,
         "mentoring-answered");
     assertProblem(
-        api.put("mia", "api/me/mentoring-offers/" + interview, json("accepted", true)),
+        api.put(miaUser, "api/me/mentoring-offers/" + interview, json("accepted", true)),
         404,
         "not-found");
     await()
@@ -482,7 +522,7 @@ class NetworkIT {
         .until(
             () ->
                 Mailbox.to(employee).stream()
-                    .anyMatch(m -> subject(m).equals("Mia Chen noticed your strengths")));
+                    .anyMatch(m -> subject(m).equals(miaName + " noticed your strengths")));
   }
 
   static boolean visibleToHr(String username) throws SQLException {
@@ -502,14 +542,14 @@ class NetworkIT {
   @Test
   void privateNotesAreTheEmployeesAloneAndStoredOnlyAsCiphertext() throws Exception {
     String employee = employees.take();
-    String interview = scheduled(employee, "leo", null);
+    String interview = scheduled(employee, leoUser, null);
     String secret = "Considering a move to Leo's team " + UUID.randomUUID();
     String notes = "api/interviews/" + interview + "/notes";
 
     assertThat(api.put(employee, notes, json("text", secret)).status()).isEqualTo(200);
     assertThat(api.get(employee, notes).string("text")).isEqualTo(secret);
-    assertProblem(api.get("leo", notes), 403, "forbidden");
-    assertProblem(api.put("leo", notes, json("text", "mine")), 403, "forbidden");
+    assertProblem(api.get(leoUser, notes), 403, "forbidden");
+    assertProblem(api.put(leoUser, notes, json("text", "mine")), 403, "forbidden");
     assertProblem(api.get(employees.take(), notes), 404, "not-found");
     assertProblem(
         api.put(employee, notes, json("text", "x".repeat(20_001))), 400, "validation-failed");
@@ -521,10 +561,10 @@ class NetworkIT {
                 .getJsonObject("notes")
                 .getString("text"))
         .isEqualTo(secret);
-    JsonObject asLeoSees = api.get("leo", "api/interviews/" + interview + "/meeting").json();
+    JsonObject asLeoSees = api.get(leoUser, "api/interviews/" + interview + "/meeting").json();
     assertThat(absent(asLeoSees, "notes")).isTrue();
     assertThat(asLeoSees.toString()).doesNotContain(secret);
-    assertThat(api.get("leo", "api/me/export").body()).doesNotContain(secret);
+    assertThat(api.get(leoUser, "api/me/export").body()).doesNotContain(secret);
     assertThat(api.get(employee, "api/me/export").body()).contains(secret);
 
     try (Connection db = TestEnvironment.database();
@@ -554,21 +594,22 @@ class NetworkIT {
   @Test
   void theMeetingViewShowsBothPartiesWhyTheyMeetAndNobodyElseAnything() {
     String employee = employees.take();
-    String interview = scheduled(employee, "leo", null);
+    String interview = scheduled(employee, leoUser, null);
 
     JsonObject meeting = api.get(employee, "api/interviews/" + interview + "/meeting").json();
     assertThat(meeting.getString("learn")).isNotBlank();
     assertThat(meeting.getJsonArray("questions")).hasSizeGreaterThan(3);
     assertThat(Instant.parse(meeting.getString("plannedEnd")))
         .isAfter(Instant.parse(meeting.getString("start")));
-    assertThat(api.get("leo", "api/interviews/" + interview + "/meeting").status()).isEqualTo(200);
-    assertProblem(api.get("mia", "api/interviews/" + interview + "/meeting"), 404, "not-found");
+    assertThat(api.get(leoUser, "api/interviews/" + interview + "/meeting").status())
+        .isEqualTo(200);
+    assertProblem(api.get(miaUser, "api/interviews/" + interview + "/meeting"), 404, "not-found");
   }
 
   @Test
   void theExportHoldsEveryPartOfWhatCrossroadsKeepsAboutTheCaller() throws Exception {
     String employee = employees.take();
-    String interview = held(employee, "leo", Duration.ofHours(1), null);
+    String interview = held(employee, leoUser, Duration.ofHours(1), null);
     api.post(
         employee, "api/interviews/" + interview + "/thank-you", json("message", "Thanks, Leo"));
 
