@@ -355,37 +355,48 @@ function zoneText(tz) {
 
 /** Topics as removable chips: type one and press Enter (or a comma), or pick one the browser suggests. */
 function topicInput(initial, vocabulary, { max = 20, maxLength = 60 } = {}) {
-  const topics = [...initial];
+  return chipInput({ initial, max, maxLength, field: 'topics', label: 'Topics', one: 'topic', listLabel: 'Your topics',
+    hint: 'What you would like to learn about. Press Enter after each; suggestions come from leaders’ profiles.',
+    placeholder: 'For example: machine learning',
+    suggestions: vocabulary.map(t => ({ value: t.name, text: t.leaders ? plural(t.leaders, 'leader') : 'shared topic' })) });
+}
+
+/**
+ * Short texts as removable chips (topics, strengths): type one and press Enter (or a separator), or pick a
+ * suggestion. `node` is a `.field[data-field]` that flagFields() can mark.
+ */
+function chipInput({ initial = [], max, maxLength, field, label, hint, one, listLabel, placeholder, suggestions = [], separators = /,/ }) {
+  const chipsOf = [...initial];
   const id = 'x' + (++formCount);
-  const input = el('input', { id, list: id + '-list', autocomplete: 'off', maxlength: maxLength, enterkeyhint: 'enter',
-    placeholder: 'For example: machine learning' });
-  const suggestions = el('datalist', { id: id + '-list' },
-    vocabulary.map(t => el('option', { value: t.name }, t.leaders ? plural(t.leaders, 'leader') : 'shared topic')));
-  const chips = el('ul', { class: 'chips topic-chips', 'aria-label': 'Your topics' });
+  const input = el('input', { id, list: suggestions.length ? id + '-list' : null, autocomplete: 'off', maxlength: maxLength,
+    enterkeyhint: 'enter', placeholder });
+  const datalist = suggestions.length > 0 && el('datalist', { id: id + '-list' },
+    suggestions.map(s => el('option', { value: s.value }, s.text || null)));
+  const chips = el('ul', { class: 'chips topic-chips', 'aria-label': listLabel });
   const status = el('p', { class: 'hint', role: 'status' });
   const tidy = text => text.trim().replace(/\s+/g, ' ');
 
   function render(message) {
-    chips.replaceChildren(...topics.map(t => el('li', { class: 'chip picked-chip' }, t,
-      el('button', { type: 'button', class: 'chip-remove', 'aria-label': `Remove topic ${t}`, onclick: () => {
-        topics.splice(topics.indexOf(t), 1);
+    chips.replaceChildren(...chipsOf.map(t => el('li', { class: 'chip picked-chip' }, t,
+      el('button', { type: 'button', class: 'chip-remove', 'aria-label': `Remove ${one} ${t}`, onclick: () => {
+        chipsOf.splice(chipsOf.indexOf(t), 1);
         render(`Removed “${t}”.`);
         input.focus();
       } }, '×'))));
-    chips.hidden = !topics.length;
-    status.textContent = message || (topics.length ? `${plural(topics.length, 'topic')} of at most ${max}.` : 'No topics yet.');
+    chips.hidden = !chipsOf.length;
+    status.textContent = message || (chipsOf.length ? `${plural(chipsOf.length, one)} of at most ${max}.` : `No ${one}s yet.`);
   }
 
   /** Moves what was typed into the chips; the problem, if something could not be added (quiet: the form shows it). */
   function commit(quiet = false) {
-    const parts = input.value.split(',').map(tidy).filter(Boolean);
+    const parts = input.value.split(separators).map(tidy).filter(Boolean);
     const left = [];
     let problem = null;
     for (const part of parts) {
-      if (topics.some(t => t.toLowerCase() === part.toLowerCase())) continue;
-      if (part.length > maxLength) { problem = `a topic has at most ${maxLength} characters`; left.push(part); continue; }
-      if (topics.length >= max) { problem = `at most ${max} topics; remove one first`; left.push(part); continue; }
-      topics.push(part);
+      if (chipsOf.some(t => t.toLowerCase() === part.toLowerCase())) continue;
+      if (part.length > maxLength) { problem = `a ${one} has at most ${maxLength} characters`; left.push(part); continue; }
+      if (chipsOf.length >= max) { problem = `at most ${max} ${one}s; remove one first`; left.push(part); continue; }
+      chipsOf.push(part);
     }
     input.value = left.join(', ');
     render(problem && !quiet ? capital(problem) + '.' : undefined);
@@ -396,20 +407,20 @@ function topicInput(initial, vocabulary, { max = 20, maxLength = 60 } = {}) {
     if (event.key === 'Enter') { event.preventDefault(); commit(); }
   });
   input.addEventListener('input', event => {
-    // A comma ends a topic; so does picking one of the suggestions.
-    if (input.value.includes(',') || event.inputType === 'insertReplacementText' || event.inputType === undefined) {
+    // A separator ends an entry; so does picking one of the suggestions.
+    if (separators.test(input.value) || event.inputType === 'insertReplacementText' || event.inputType === undefined) {
       if (tidy(input.value)) commit();
     }
   });
   const add = el('button', { type: 'button', class: 'secondary small-button', onclick: () => { commit(); input.focus(); } }, 'Add');
   render();
   return {
-    node: el('div', { class: 'field', 'data-field': 'topics' },
-      el('label', { for: id }, 'Topics'),
-      el('p', { class: 'hint' }, 'What you would like to learn about. Press Enter after each; suggestions come from leaders’ profiles.'),
-      chips, el('div', { class: 'topic-entry' }, input, add), suggestions, status, fieldError()),
+    node: el('div', { class: 'field', 'data-field': field },
+      el('label', { for: id }, label),
+      hint && el('p', { class: 'hint' }, hint),
+      chips, el('div', { class: 'topic-entry' }, input, add), datalist, status, fieldError()),
     commit,
-    values: () => [...topics],
+    values: () => [...chipsOf],
   };
 }
 
