@@ -199,7 +199,7 @@ function listing(words) {
 
 // ---------------------------------------------------------------- routing
 
-const views = { recommended, find, sent, received, interviews, availability, cohorts };
+const views = { recommended, find, sent, received, interviews, availability, cohorts, next: talkToNext };
 const leaving = []; // what the shown view stops when another one replaces it (timers)
 
 /** Runs when the reader leaves the view being built, or when it is built again. */
@@ -209,12 +209,13 @@ function onLeave(stop) { leaving.push(stop); }
 const ORIGINS = {
   find: { href: '#find', text: '← Back to search' },
   recommended: { href: '#recommended', text: '← Back to recommendations' },
+  next: { href: '#next', text: '← Back to people to talk to next' },
 };
 
 async function route() {
-  // "#leader/<id>" from search, "#leader/<id>/recommended" from the recommendations;
-  // "#meeting/<interview id>", with "/thanks", "/after" or "/notes" to open at that part.
-  const [name, argument, from] = location.hash.replace(/^#\/?/, '').split('/');
+  // "#leader/<id>" from search, "#leader/<id>/recommended" from the recommendations, "#leader/<id>/next/<referral id>"
+  // from a suggestion; "#meeting/<interview id>", with "/thanks", "/after" or "/notes" to open at that part.
+  const [name, argument, from, extra] = location.hash.replace(/^#\/?/, '').split('/');
   leaving.splice(0).forEach(stop => stop());
   const origin = ORIGINS[from] ? from : 'find';
   const view = name === 'leader' ? origin : name === 'meeting' ? 'interviews' : (views[name] ? name : 'recommended');
@@ -229,7 +230,7 @@ async function route() {
   let content;
   try {
     if (name === 'leader' && argument) {
-      content = await profile(decodeURIComponent(argument), origin);
+      content = await profile(decodeURIComponent(argument), origin, origin === 'next' && extra ? decodeURIComponent(extra) : null);
     } else if (name === 'meeting' && argument) {
       content = await meeting(decodeURIComponent(argument));
     } else {
@@ -736,15 +737,18 @@ function slotPicker({ leaderId, leaderZone, leaderName, length, min = 1, max = 5
 
 // ---------------------------------------------------------------- profile and request form
 
-async function profile(id, origin = 'find') {
-  const [person, mine] = await Promise.all([
+async function profile(id, origin = 'find', referralId = null) {
+  const [person, mine, referrals] = await Promise.all([
     api('people/' + encodeURIComponent(id)),
     api('requests?as=requester').catch(() => ({ items: [] })),
+    referralId ? api('me/referrals').catch(() => []) : [],
   ]);
   const leader = person.leaderProfile;
   const theirZone = validZone(person.timeZone) ? person.timeZone : zone;
   const first = person.displayName.split(' ')[0];
   const back = ORIGINS[origin] || ORIGINS.find;
+  // The suggestion this request cites: only one the reader was given, naming this leader.
+  const referral = referrals.find(r => r.id === referralId && r.person.id === person.id) || null;
 
   const about = card(
     el('a', { href: back.href, class: 'back small' }, back.text),
@@ -765,10 +769,24 @@ async function profile(id, origin = 'find') {
   if (!leader.acceptingRequests) return refuse(`${person.displayName} is not accepting requests right now. Try again later, or find another leader.`);
 
   const open = mine.items.filter(r => r.leader.id === person.id && ['PENDING', 'COUNTER_PROPOSED'].includes(r.status));
-  return [about, requestForm(person, leader, theirZone, open, back.href)];
+  const lost = referralId && !referral && el('p', { class: 'alert warning' },
+    'The suggestion you came from could not be found, so this request will not cite it.');
+  return [about, lost, requestForm(person, leader, theirZone, open, back.href, referral)];
 }
 
-function requestForm(person, leader, theirZone, open, backHref = '#find') {
+/** Above the request form: whose suggestion the request cites, and how the leader will see it. */
+function citedSuggestion(referral, person) {
+  const by = referral.referredBy.displayName;
+  const first = person.displayName.split(' ')[0];
+  return el('div', { class: 'alert' },
+    el('strong', {}, `You are asking on ${by}’s suggestion. `),
+    referral.mayUseName
+      ? `${first} will see “Suggested by ${by}”. Mention it in your message too.`
+      : `${by} asked not to be named: ${first} will see “suggested by a colleague”. Leave ${by}’s name out of your message.`,
+    referral.note && el('span', { class: 'note-line small' }, el('q', {}, referral.note)));
+}
+
+function requestForm(person, leader, theirZone, open, backHref = '#find', referral = null) {
   const first = person.displayName.split(' ')[0];
   const length = el('select', { name: 'length', id: 'f-length' }, leader.lengths.map(l =>
     el('option', { value: l, selected: l === 20 }, l + ' minutes')));
@@ -777,6 +795,7 @@ function requestForm(person, leader, theirZone, open, backHref = '#find') {
   const intro = text('intro', 'Who you are and what you do, in two sentences');
   const learn = text('learn', 'Two or three specific questions you would like to ask');
   const whyYou = text('whyYou', `What about ${first}'s work made you think of them`);
+  if (referral && referral.mayUseName) whyYou.value = `${referral.referredBy.displayName} suggested I talk to you. `;
   const field = (label, control, hint) => el('div', { class: 'field', 'data-field': control.name },
     el('label', { for: control.id }, label), hint && el('p', { class: 'hint' }, hint), control, el('p', { class: 'field-error', hidden: true }));
 
@@ -794,7 +813,7 @@ function requestForm(person, leader, theirZone, open, backHref = '#find') {
   let key = null;
 
   const labels = { intro: 'About you', learn: 'What you want to learn', whyYou: `Why ${first}`, length: 'Length',
-    format: 'Format', leaderId: 'Leader', proposedSlots: 'Proposed times', 'proposedSlots[]': 'Time' };
+    format: 'Format', leaderId: 'Leader', proposedSlots: 'Proposed times', 'proposedSlots[]': 'Time', referralId: 'Suggestion' };
 
   function showFieldErrors(errors) {
     form.querySelectorAll('.field-error').forEach(p => { p.hidden = true; p.textContent = ''; });
@@ -837,7 +856,7 @@ function requestForm(person, leader, theirZone, open, backHref = '#find') {
     showFieldErrors([]);
     const body = { leaderId: person.id, length: Number(length.value), format: format.value,
       intro: intro.value.trim(), learn: learn.value.trim(), whyYou: whyYou.value.trim(),
-      proposedSlots: picks };
+      referralId: referral ? referral.id : undefined, proposedSlots: picks };
     const serialized = JSON.stringify(body);
     if (serialized !== lastBody) { lastBody = serialized; key = newKey(); } // a retry of the same request is not sent twice
     try {
@@ -880,6 +899,7 @@ function requestForm(person, leader, theirZone, open, backHref = '#find') {
 
   const section = card(el('h2', {}, 'Ask for an informational interview'),
     el('p', { class: 'muted' }, 'Ask for advice, not for a job. Keep it short and propose a few times.'),
+    referral && citedSuggestion(referral, person),
     open.length > 0 && el('p', { class: 'alert warning' },
       `You already have ${plural(open.length, 'open request')} to ${first} (sent ${ago(open[0].createdAt)}). `,
       el('a', { href: '#sent' }, 'See my requests')),
@@ -900,7 +920,8 @@ function sentCard(person, created, backHref = '#find') {
         el('span', { class: 'note-level' }, n.level === 'warning' ? 'Warning' : 'Tip'), ' ', n.message)))]
       : el('p', { class: 'small muted' }, 'No coaching notes: your request reads well.'),
     el('div', { class: 'actions' }, link('#sent', 'See my requests', 'button'),
-      backHref === '#recommended' ? link('#recommended', 'More recommendations') : link('#find', 'Find another leader')));
+      backHref === '#recommended' ? link('#recommended', 'More recommendations')
+        : backHref === '#next' ? link('#next', 'People to talk to next') : link('#find', 'Find another leader')));
 }
 
 // ---------------------------------------------------------------- requests
@@ -950,6 +971,14 @@ function requestList(page, counterpart, context, detailed, empty) {
   const list = el('ul', { class: 'list requests' }, page.items.map(r => requestItem(r, counterpart, context, detailed)));
   const more = page.total > page.items.length && el('p', { class: 'small muted' }, `Showing the latest ${page.items.length} of ${page.total}.`);
   return [list, more];
+}
+
+/** Who suggested the leader of a request that cites a referral; unnamed unless the referrer allowed it. */
+function suggestionLine(suggestion, asLeader, other) {
+  const by = suggestion.mayUseName && suggestion.by;
+  return el('p', { class: 'small suggested' }, asLeader
+    ? (by ? ['Suggested by ', el('strong', {}, by), '.'] : 'Suggested by a colleague.')
+    : (by ? `You cited ${by}’s suggestion.` : `You cited a suggestion; ${other.displayName.split(' ')[0]} sees “suggested by a colleague”.`));
 }
 
 /** The latest note of a kind in a request's history (the list may come without history). */
@@ -1133,6 +1162,7 @@ function requestItem(r, counterpart, { byRequest, all }, detailed) {
 
   // What became of it, in words.
   const story = [];
+  if (r.suggestion) story.push(suggestionLine(r.suggestion, asLeader, other));
   if (predecessor || r.redirectedFrom) {
     const by = predecessor ? predecessor.leader.displayName : r.referredByName;
     story.push(el('p', { class: 'small note-line' }, asLeader
@@ -1928,6 +1958,65 @@ function referralPicker(employee) {
     nameAt: i => picked[i] && picked[i].person.displayName,
     flag,
   };
+}
+
+// ---------------------------------------------------------------- people to talk to next
+
+const OUTCOME = {
+  NOT_ASKED: { text: 'Not asked yet', cls: '' },
+  REQUESTED: { text: 'Asked', cls: 'PENDING' },
+  HELD: { text: 'Met', cls: 'HELD' },
+  DECLINED: { text: 'Declined', cls: 'DECLINED' },
+  CLOSED: { text: 'Closed', cls: 'EXPIRED' },
+};
+
+/** The people leaders suggested to the reader (DESIGN rule 7), by the conversation they came from, newest first. */
+async function talkToNext() {
+  const referrals = await api('me/referrals');
+  const groups = new Map();
+  for (const r of referrals) {
+    if (!groups.has(r.interviewId)) groups.set(r.interviewId, []);
+    groups.get(r.interviewId).push(r);
+  }
+  return card(el('h2', {}, 'People to talk to next'),
+    el('p', { class: 'muted' }, 'At the end of a conversation, leaders may name people worth your time. Ask them as you asked before: '
+      + 'your request cites the suggestion, and the leader sees who sent you when the one who suggested them allowed it.'),
+    referrals.length
+      ? [...groups.values()].map(list => el('section', { class: 'referral-group' },
+        el('h3', {}, `From your conversation with ${list[0].referredBy.displayName}`,
+          el('span', { class: 'small muted' }, ` · ${day(list[0].createdAt)}`)),
+        el('ul', { class: 'list' }, list.map(referralItem))))
+      : el('div', { class: 'empty' },
+        el('p', {}, 'No suggestions yet.'),
+        el('p', { class: 'small muted' }, 'Near the end of each interview, ask: “Who else do you think I should talk to?” '
+          + 'The people a leader names then appear here.'),
+        link('#interviews', 'Your interviews', 'button')));
+}
+
+function referralItem(r) {
+  const first = firstName(r.person);
+  const by = firstName(r.referredBy);
+  const outcome = OUTCOME[r.outcome] || { text: r.outcome, cls: '' };
+  const ask = link(`#leader/${encodeURIComponent(r.person.id)}/next/${encodeURIComponent(r.id)}`, `Ask ${first}`, 'button small-button');
+  const next = {
+    NOT_ASKED: ask,
+    REQUESTED: link('#sent', 'See my request', 'button secondary small-button'),
+    HELD: link('#contacts', 'In your contacts', 'button secondary small-button'),
+    DECLINED: link('#find', 'Find another leader', 'button secondary small-button'),
+    CLOSED: ask,
+  }[r.outcome];
+  return el('li', { class: 'request referral' },
+    el('div', { class: 'request-head' }, el('strong', {}, r.person.displayName),
+      el('span', { class: 'badge ' + outcome.cls }, outcome.text)),
+    el('div', { class: 'small muted' }, `Suggested by ${r.referredBy.displayName} ${ago(r.createdAt)} · `,
+      el('span', { title: 'How many suggestions led here: 1 is from a conversation you set up yourself' },
+        r.depth > 1 ? `${r.depth} links down a chain of suggestions` : 'first link of a chain')),
+    r.note && el('p', { class: 'small note-line' }, `${by} wrote:`, el('q', {}, r.note)),
+    el('p', { class: 'small' }, r.mayUseName
+      ? `You may mention ${by}’s name: ${first} will see who suggested them.`
+      : `${by} asked not to be named: ${first} will see “suggested by a colleague”.`),
+    r.outcome === 'CLOSED' && el('p', { class: 'small muted' }, 'Your earlier request closed without a meeting; you may ask again.'),
+    next && el('div', { class: 'actions' }, next));
 }
 
 // ---------------------------------------------------------------- availability (leaders)
