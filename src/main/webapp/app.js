@@ -1767,16 +1767,18 @@ async function afterInterviewCard(m) {
     return errors;
   }
 
-  /** Sends one part; a part given already counts as done. */
+  /** Sends one part: true once sent, false if it had been given before (then it counts as done too). */
   async function sendPart(part, path, body, shown, given) {
     try {
       const result = await api(`${base}/${path}`, { method: 'POST', body });
       done[part] = true;
       shown.replaceWith(given(result));
+      return true;
     } catch (error) {
       if (!error.is(part === 'referrals' ? 'referrals-given' : 'feedback-given')) throw error;
       done[part] = true;
       shown.replaceWith(given(null));
+      return false;
     }
   }
 
@@ -1797,12 +1799,11 @@ async function afterInterviewCard(m) {
     const sent = [];
     try {
       await busy(form, submit, 'Sending…', async () => {
-        if (named.length) {
-          await sendPart('referrals', 'referrals', named, names, given => namedSummary(given, first));
+        if (named.length && await sendPart('referrals', 'referrals', named, names, given => namedSummary(given, first))) {
           sent.push(named.length === 1 ? 'the person you named' : 'the people you named');
         }
-        if (!done.feedback && wants(body)) {
-          await sendPart('feedback', 'feedback', body, feedback, given => feedbackSummary(given, first, body.offerMentoring));
+        if (!done.feedback && wants(body)
+          && await sendPart('feedback', 'feedback', body, feedback, given => feedbackSummary(given, first, body.offerMentoring))) {
           sent.push('your feedback');
         }
       });
@@ -1814,7 +1815,8 @@ async function afterInterviewCard(m) {
       return;
     }
     const left = !done.referrals ? 'You can still name people.' : !done.feedback ? 'You can still give feedback.' : '';
-    status.replaceChildren(el('div', { class: 'alert success', role: 'status', tabindex: '-1' }, `${first} has ${sent.join(' and ')}. ${left}`));
+    status.replaceChildren(el('div', { class: 'alert ' + (sent.length ? 'success' : 'warning'), role: 'status', tabindex: '-1' },
+      sent.length ? `${first} has ${sent.join(' and ')}. ${left}` : `Nothing new was sent: this was given before. ${left}`));
     submit.textContent = !done.referrals ? 'Send names' : 'Send feedback';
     if (done.referrals && done.feedback) submit.closest('.actions').remove();
     status.firstChild.focus();
