@@ -1730,7 +1730,7 @@ async function afterInterviewCard(m) {
   const mentoring = el('input', { type: 'checkbox', id: mentorId });
   const feedback = el('fieldset', { class: 'field part' },
     el('legend', {}, 'Feedback'),
-    el('p', { class: 'hint' }, `${first} sees it under Talent. HR never sees your note.`),
+    el('p', { class: 'hint' }, `${first} sees it under Talent.`),
     strengths.node,
     el('div', { class: 'field', 'data-field': 'note' }, el('label', { for: noteId }, `A note for ${first} (optional)`), note, fieldError()),
     el('div', { class: 'field', 'data-field': 'talentPool' },
@@ -2210,9 +2210,9 @@ function consentCard(consent, flagged) {
       : 'No leader has flagged you for the talent pool yet.'),
     el('div', { class: 'field consent' },
       el('label', { class: 'check', for: id }, box, ' Let HR see the talent flags leaders give me'),
-      el('p', { class: 'hint', id: id + '-about' }, 'While this is on, HR sees in its talent-pool report which leaders flagged you and for which strengths. '
-        + 'While it is off, HR sees none of them. You can turn it off at any time; it takes effect at once. '
-        + 'Leaders’ notes and your private notes never reach HR.'),
+      el('p', { class: 'hint', id: id + '-about' }, 'While this is on, HR can see the talent-pool flags leaders gave you, with the strengths they named. '
+        + 'While it is off, HR sees none of them. You can turn it off at any time, and it takes effect at once. '
+        + 'Your private notes never reach HR.'),
       changed),
     said);
 }
