@@ -1467,7 +1467,7 @@ function meetingClock(m) {
   const node = el('div', { class: 'meeting-clock' },
     el('div', { class: 'clock-face', role: 'timer', 'aria-label': 'Meeting clock' }, big, line), bar, said);
   let phase = null;
-  let spoken = new Set();
+  const spoken = new Set();
   const say = (key, text) => { if (!spoken.has(key)) { spoken.add(key); said.textContent = text; } };
 
   function tick() {
