@@ -199,18 +199,26 @@ function listing(words) {
 
 // ---------------------------------------------------------------- routing
 
-const views = { recommended, find, sent, received, interviews, availability, cohorts };
+const views = { recommended, find, sent, received, interviews, availability, cohorts, next: talkToNext, contacts, talent };
 const leaving = []; // what the shown view stops when another one replaces it (timers)
 
 /** Runs when the reader leaves the view being built, or when it is built again. */
 function onLeave(stop) { leaving.push(stop); }
 
+/** Where a leader's profile was opened from: its back link, and the navigation entry it belongs to. */
+const ORIGINS = {
+  find: { href: '#find', text: '← Back to search' },
+  recommended: { href: '#recommended', text: '← Back to recommendations' },
+  next: { href: '#next', text: '← Back to people to talk to next' },
+};
+
 async function route() {
-  // "#leader/<id>" from search, "#leader/<id>/recommended" from the recommendations.
-  const [name, argument, from] = location.hash.replace(/^#\/?/, '').split('/');
+  // "#leader/<id>" from search, "#leader/<id>/recommended" from the recommendations, "#leader/<id>/next/<referral id>"
+  // from a suggestion; "#meeting/<interview id>", with "/thanks", "/after" or "/notes" to open at that part.
+  const [name, argument, from, extra] = location.hash.replace(/^#\/?/, '').split('/');
   leaving.splice(0).forEach(stop => stop());
-  const origin = from === 'recommended' ? 'recommended' : 'find';
-  const view = name === 'leader' ? origin : (views[name] ? name : 'recommended');
+  const origin = ORIGINS[from] ? from : 'find';
+  const view = name === 'leader' ? origin : name === 'meeting' ? 'interviews' : (views[name] ? name : 'recommended');
   document.querySelectorAll('#nav a').forEach(a => {
     if (a.dataset.view === view) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   });
@@ -221,7 +229,13 @@ async function route() {
   if (!main.querySelector('.card')) main.replaceChildren(el('p', { class: 'muted' }, 'Loading…'));
   let content;
   try {
-    content = name === 'leader' && argument ? await profile(decodeURIComponent(argument), origin) : await views[view]();
+    if (name === 'leader' && argument) {
+      content = await profile(decodeURIComponent(argument), origin, origin === 'next' && extra ? decodeURIComponent(extra) : null);
+    } else if (name === 'meeting' && argument) {
+      content = await meeting(decodeURIComponent(argument));
+    } else {
+      content = await views[view]();
+    }
   } catch (error) {
     if (error.status === 401) return;
     content = error.status === 404
@@ -233,6 +247,16 @@ async function route() {
   main.removeAttribute('aria-busy');
   main.replaceChildren(...nodes(message ? el('div', { class: 'alert success', role: 'status' }, message) : null, content));
   if (name === 'leader') window.scrollTo(0, 0); // a profile opened from far down a list starts at its top
+  if (name === 'meeting' && from) openSection(from);
+}
+
+/** Brings a part of the page (`<section id="part-…">` with a heading) into view and moves the focus to its heading. */
+function openSection(part) {
+  const section = document.getElementById('part-' + part);
+  if (!section) return;
+  const heading = section.querySelector('h2, h3');
+  section.scrollIntoView({ block: 'start' });
+  if (heading) { heading.setAttribute('tabindex', '-1'); heading.focus({ preventScroll: true }); }
 }
 
 function go(hash, message) {
@@ -355,37 +379,48 @@ function zoneText(tz) {
 
 /** Topics as removable chips: type one and press Enter (or a comma), or pick one the browser suggests. */
 function topicInput(initial, vocabulary, { max = 20, maxLength = 60 } = {}) {
-  const topics = [...initial];
+  return chipInput({ initial, max, maxLength, field: 'topics', label: 'Topics', one: 'topic', listLabel: 'Your topics',
+    hint: 'What you would like to learn about. Press Enter after each; suggestions come from leaders’ profiles.',
+    placeholder: 'For example: machine learning',
+    suggestions: vocabulary.map(t => ({ value: t.name, text: t.leaders ? plural(t.leaders, 'leader') : 'shared topic' })) });
+}
+
+/**
+ * Short texts as removable chips (topics, strengths): type one and press Enter (or a separator), or pick a
+ * suggestion. `node` is a `.field[data-field]` that flagFields() can mark.
+ */
+function chipInput({ initial = [], max, maxLength, field, label, hint, one, listLabel, placeholder, suggestions = [], separators = /,/ }) {
+  const chipsOf = [...initial];
   const id = 'x' + (++formCount);
-  const input = el('input', { id, list: id + '-list', autocomplete: 'off', maxlength: maxLength, enterkeyhint: 'enter',
-    placeholder: 'For example: machine learning' });
-  const suggestions = el('datalist', { id: id + '-list' },
-    vocabulary.map(t => el('option', { value: t.name }, t.leaders ? plural(t.leaders, 'leader') : 'shared topic')));
-  const chips = el('ul', { class: 'chips topic-chips', 'aria-label': 'Your topics' });
+  const input = el('input', { id, list: suggestions.length ? id + '-list' : null, autocomplete: 'off', maxlength: maxLength,
+    enterkeyhint: 'enter', placeholder });
+  const datalist = suggestions.length > 0 && el('datalist', { id: id + '-list' },
+    suggestions.map(s => el('option', { value: s.value }, s.text || null)));
+  const chips = el('ul', { class: 'chips topic-chips', 'aria-label': listLabel });
   const status = el('p', { class: 'hint', role: 'status' });
   const tidy = text => text.trim().replace(/\s+/g, ' ');
 
   function render(message) {
-    chips.replaceChildren(...topics.map(t => el('li', { class: 'chip picked-chip' }, t,
-      el('button', { type: 'button', class: 'chip-remove', 'aria-label': `Remove topic ${t}`, onclick: () => {
-        topics.splice(topics.indexOf(t), 1);
+    chips.replaceChildren(...chipsOf.map(t => el('li', { class: 'chip picked-chip' }, t,
+      el('button', { type: 'button', class: 'chip-remove', 'aria-label': `Remove ${one} ${t}`, onclick: () => {
+        chipsOf.splice(chipsOf.indexOf(t), 1);
         render(`Removed “${t}”.`);
         input.focus();
       } }, '×'))));
-    chips.hidden = !topics.length;
-    status.textContent = message || (topics.length ? `${plural(topics.length, 'topic')} of at most ${max}.` : 'No topics yet.');
+    chips.hidden = !chipsOf.length;
+    status.textContent = message || (chipsOf.length ? `${plural(chipsOf.length, one)} of at most ${max}.` : `No ${one}s yet.`);
   }
 
   /** Moves what was typed into the chips; the problem, if something could not be added (quiet: the form shows it). */
   function commit(quiet = false) {
-    const parts = input.value.split(',').map(tidy).filter(Boolean);
+    const parts = input.value.split(separators).map(tidy).filter(Boolean);
     const left = [];
     let problem = null;
     for (const part of parts) {
-      if (topics.some(t => t.toLowerCase() === part.toLowerCase())) continue;
-      if (part.length > maxLength) { problem = `a topic has at most ${maxLength} characters`; left.push(part); continue; }
-      if (topics.length >= max) { problem = `at most ${max} topics; remove one first`; left.push(part); continue; }
-      topics.push(part);
+      if (chipsOf.some(t => t.toLowerCase() === part.toLowerCase())) continue;
+      if (part.length > maxLength) { problem = `a ${one} has at most ${maxLength} characters`; left.push(part); continue; }
+      if (chipsOf.length >= max) { problem = `at most ${max} ${one}s; remove one first`; left.push(part); continue; }
+      chipsOf.push(part);
     }
     input.value = left.join(', ');
     render(problem && !quiet ? capital(problem) + '.' : undefined);
@@ -396,20 +431,20 @@ function topicInput(initial, vocabulary, { max = 20, maxLength = 60 } = {}) {
     if (event.key === 'Enter') { event.preventDefault(); commit(); }
   });
   input.addEventListener('input', event => {
-    // A comma ends a topic; so does picking one of the suggestions.
-    if (input.value.includes(',') || event.inputType === 'insertReplacementText' || event.inputType === undefined) {
+    // A separator ends an entry; so does picking one of the suggestions.
+    if (separators.test(input.value) || event.inputType === 'insertReplacementText' || event.inputType === undefined) {
       if (tidy(input.value)) commit();
     }
   });
   const add = el('button', { type: 'button', class: 'secondary small-button', onclick: () => { commit(); input.focus(); } }, 'Add');
   render();
   return {
-    node: el('div', { class: 'field', 'data-field': 'topics' },
-      el('label', { for: id }, 'Topics'),
-      el('p', { class: 'hint' }, 'What you would like to learn about. Press Enter after each; suggestions come from leaders’ profiles.'),
-      chips, el('div', { class: 'topic-entry' }, input, add), suggestions, status, fieldError()),
+    node: el('div', { class: 'field', 'data-field': field },
+      el('label', { for: id }, label),
+      hint && el('p', { class: 'hint' }, hint),
+      chips, el('div', { class: 'topic-entry' }, input, add), datalist, status, fieldError()),
     commit,
-    values: () => [...topics],
+    values: () => [...chipsOf],
   };
 }
 
@@ -702,16 +737,18 @@ function slotPicker({ leaderId, leaderZone, leaderName, length, min = 1, max = 5
 
 // ---------------------------------------------------------------- profile and request form
 
-async function profile(id, origin = 'find') {
-  const [person, mine] = await Promise.all([
+async function profile(id, origin = 'find', referralId = null) {
+  const [person, mine, referrals] = await Promise.all([
     api('people/' + encodeURIComponent(id)),
     api('requests?as=requester').catch(() => ({ items: [] })),
+    referralId ? api('me/referrals').catch(() => []) : [],
   ]);
   const leader = person.leaderProfile;
   const theirZone = validZone(person.timeZone) ? person.timeZone : zone;
   const first = person.displayName.split(' ')[0];
-  const back = origin === 'recommended'
-    ? { href: '#recommended', text: '← Back to recommendations' } : { href: '#find', text: '← Back to search' };
+  const back = ORIGINS[origin] || ORIGINS.find;
+  // The suggestion this request cites: only one the reader was given, naming this leader.
+  const referral = referrals.find(r => r.id === referralId && r.person.id === person.id) || null;
 
   const about = card(
     el('a', { href: back.href, class: 'back small' }, back.text),
@@ -732,10 +769,24 @@ async function profile(id, origin = 'find') {
   if (!leader.acceptingRequests) return refuse(`${person.displayName} is not accepting requests right now. Try again later, or find another leader.`);
 
   const open = mine.items.filter(r => r.leader.id === person.id && ['PENDING', 'COUNTER_PROPOSED'].includes(r.status));
-  return [about, requestForm(person, leader, theirZone, open, back.href)];
+  const lost = referralId && !referral && el('p', { class: 'alert warning' },
+    'The suggestion you came from could not be found, so this request will not cite it.');
+  return [about, lost, requestForm(person, leader, theirZone, open, back.href, referral)];
 }
 
-function requestForm(person, leader, theirZone, open, backHref = '#find') {
+/** Above the request form: whose suggestion the request cites, and how the leader will see it. */
+function citedSuggestion(referral, person) {
+  const by = referral.referredBy.displayName;
+  const first = person.displayName.split(' ')[0];
+  return el('div', { class: 'alert' },
+    el('strong', {}, `You are asking on ${by}’s suggestion. `),
+    referral.mayUseName
+      ? `${first} will see “Suggested by ${by}”. Mention it in your message too.`
+      : `${by} asked not to be named: ${first} will see “suggested by a colleague”. Leave ${by}’s name out of your message.`,
+    referral.note && el('span', { class: 'note-line small' }, el('q', {}, referral.note)));
+}
+
+function requestForm(person, leader, theirZone, open, backHref = '#find', referral = null) {
   const first = person.displayName.split(' ')[0];
   const length = el('select', { name: 'length', id: 'f-length' }, leader.lengths.map(l =>
     el('option', { value: l, selected: l === 20 }, l + ' minutes')));
@@ -744,6 +795,7 @@ function requestForm(person, leader, theirZone, open, backHref = '#find') {
   const intro = text('intro', 'Who you are and what you do, in two sentences');
   const learn = text('learn', 'Two or three specific questions you would like to ask');
   const whyYou = text('whyYou', `What about ${first}'s work made you think of them`);
+  if (referral && referral.mayUseName) whyYou.value = `${referral.referredBy.displayName} suggested I talk to you. `;
   const field = (label, control, hint) => el('div', { class: 'field', 'data-field': control.name },
     el('label', { for: control.id }, label), hint && el('p', { class: 'hint' }, hint), control, el('p', { class: 'field-error', hidden: true }));
 
@@ -761,7 +813,7 @@ function requestForm(person, leader, theirZone, open, backHref = '#find') {
   let key = null;
 
   const labels = { intro: 'About you', learn: 'What you want to learn', whyYou: `Why ${first}`, length: 'Length',
-    format: 'Format', leaderId: 'Leader', proposedSlots: 'Proposed times', 'proposedSlots[]': 'Time' };
+    format: 'Format', leaderId: 'Leader', proposedSlots: 'Proposed times', 'proposedSlots[]': 'Time', referralId: 'Suggestion' };
 
   function showFieldErrors(errors) {
     form.querySelectorAll('.field-error').forEach(p => { p.hidden = true; p.textContent = ''; });
@@ -804,7 +856,7 @@ function requestForm(person, leader, theirZone, open, backHref = '#find') {
     showFieldErrors([]);
     const body = { leaderId: person.id, length: Number(length.value), format: format.value,
       intro: intro.value.trim(), learn: learn.value.trim(), whyYou: whyYou.value.trim(),
-      proposedSlots: picks };
+      referralId: referral ? referral.id : undefined, proposedSlots: picks };
     const serialized = JSON.stringify(body);
     if (serialized !== lastBody) { lastBody = serialized; key = newKey(); } // a retry of the same request is not sent twice
     try {
@@ -847,6 +899,7 @@ function requestForm(person, leader, theirZone, open, backHref = '#find') {
 
   const section = card(el('h2', {}, 'Ask for an informational interview'),
     el('p', { class: 'muted' }, 'Ask for advice, not for a job. Keep it short and propose a few times.'),
+    referral && citedSuggestion(referral, person),
     open.length > 0 && el('p', { class: 'alert warning' },
       `You already have ${plural(open.length, 'open request')} to ${first} (sent ${ago(open[0].createdAt)}). `,
       el('a', { href: '#sent' }, 'See my requests')),
@@ -867,7 +920,8 @@ function sentCard(person, created, backHref = '#find') {
         el('span', { class: 'note-level' }, n.level === 'warning' ? 'Warning' : 'Tip'), ' ', n.message)))]
       : el('p', { class: 'small muted' }, 'No coaching notes: your request reads well.'),
     el('div', { class: 'actions' }, link('#sent', 'See my requests', 'button'),
-      backHref === '#recommended' ? link('#recommended', 'More recommendations') : link('#find', 'Find another leader')));
+      backHref === '#recommended' ? link('#recommended', 'More recommendations')
+        : backHref === '#next' ? link('#next', 'People to talk to next') : link('#find', 'Find another leader')));
 }
 
 // ---------------------------------------------------------------- requests
@@ -917,6 +971,14 @@ function requestList(page, counterpart, context, detailed, empty) {
   const list = el('ul', { class: 'list requests' }, page.items.map(r => requestItem(r, counterpart, context, detailed)));
   const more = page.total > page.items.length && el('p', { class: 'small muted' }, `Showing the latest ${page.items.length} of ${page.total}.`);
   return [list, more];
+}
+
+/** Who suggested the leader of a request that cites a referral; unnamed unless the referrer allowed it. */
+function suggestionLine(suggestion, asLeader, other) {
+  const by = suggestion.mayUseName && suggestion.by;
+  return el('p', { class: 'small suggested' }, asLeader
+    ? (by ? ['Suggested by ', el('strong', {}, by), '.'] : 'Suggested by a colleague.')
+    : (by ? `You cited ${by}’s suggestion.` : `You cited a suggestion; ${other.displayName.split(' ')[0]} sees “suggested by a colleague”.`));
 }
 
 /** The latest note of a kind in a request's history (the list may come without history). */
@@ -1100,6 +1162,7 @@ function requestItem(r, counterpart, { byRequest, all }, detailed) {
 
   // What became of it, in words.
   const story = [];
+  if (r.suggestion) story.push(suggestionLine(r.suggestion, asLeader, other));
   if (predecessor || r.redirectedFrom) {
     const by = predecessor ? predecessor.leader.displayName : r.referredByName;
     story.push(el('p', { class: 'small note-line' }, asLeader
@@ -1245,14 +1308,17 @@ function interviewItem(i) {
     errorSlot.replaceChildren();
     try {
       await busy(item, event.currentTarget, 'Saving…', () => api(`interviews/${i.id}/outcome`, { method: 'POST', body: { held } }));
-      go('#interviews', held ? `Thanks. The interview with ${other.displayName} is marked as held.` : `Noted: the interview with ${other.displayName} did not happen.`);
+      go('#interviews', held ? heldMessage(i, asLeader) : `Noted: the interview with ${other.displayName} did not happen.`);
     } catch (error) {
       if (error.status !== 401) errorSlot.replaceChildren(alertBox(error));
     }
   };
 
+  const meetingLink = (part, text, cls = 'button secondary small-button') =>
+    el('a', { class: cls, href: `#meeting/${encodeURIComponent(i.id)}${part ? '/' + part : ''}` }, text);
   if (i.status === 'SCHEDULED' && !started) {
     actions.append(
+      meetingLink(null, asLeader ? 'Meeting view' : 'Prepare', 'button small-button'),
       el('a', { class: 'button secondary small-button', href: `api/interviews/${encodeURIComponent(i.id)}/calendar.ics`,
         download: 'crossroads-interview.ics' }, 'Add to calendar'),
       el('button', { type: 'button', class: 'secondary small-button', onclick: open(moveForm) }, 'Move…'),
@@ -1260,7 +1326,15 @@ function interviewItem(i) {
   } else if (i.status === 'SCHEDULED') {
     actions.append(el('span', { class: 'small muted' }, 'Did it take place?'),
       el('button', { type: 'button', class: 'small-button', onclick: outcome(true) }, 'Held'),
-      el('button', { type: 'button', class: 'secondary small-button', onclick: outcome(false) }, 'Did not happen'));
+      el('button', { type: 'button', class: 'secondary small-button', onclick: outcome(false) }, 'Did not happen'),
+      meetingLink(null, 'Meeting view'));
+  } else if (i.status === 'HELD') {
+    // What follows a held interview is asked for while it is fresh; older ones keep the way in, quieter.
+    const fresh = now - new Date(i.end).getTime() < FOLLOW_UP_FRESH_MS;
+    const next = fresh ? 'button small-button' : 'button secondary small-button';
+    actions.append(...(asLeader
+      ? [meetingLink('after', 'Names and feedback…', next), meetingLink(null, 'Meeting view')]
+      : [meetingLink('thanks', `Thank ${first}…`, next), meetingLink('notes', 'My notes')]));
   }
 
   item.append(...nodes(
@@ -1270,10 +1344,911 @@ function interviewItem(i) {
       i.status === 'SCHEDULED' && !started && el('div', { class: 'small muted' }, ago(i.start))),
     el('div', { class: 'grow' }, `${i.length} min ${formatName(i.format)} with `, el('strong', {}, other.displayName),
       el('span', { class: 'small muted' }, asLeader ? ' (you are the leader)' : ''),
-      i.sequence > 0 && i.status === 'SCHEDULED' && el('div', { class: 'small muted' }, 'Moved since it was first set.'),
+      i.sequence > 0 && i.status === 'SCHEDULED' && el('div', { class: 'small muted' }, 'Moved since it was first set.',
+        lastMove(i) && el('span', { class: 'note-line' }, el('q', {}, lastMove(i)))),
       i.status === 'CANCELLED' && i.cancelReason && el('div', { class: 'small note-line' }, 'Reason: ', el('q', {}, i.cancelReason))),
     badge(i.status),
     actions.children.length ? actions : null,
+    errorSlot));
+  return item;
+}
+
+const FOLLOW_UP_FRESH_MS = 14 * 86400000;
+
+/** The reason given for the latest move, if any. */
+function lastMove(i) {
+  const moves = (i.history || []).filter(e => e.type === 'RESCHEDULED' && e.note);
+  return moves.length ? moves[moves.length - 1].note : null;
+}
+
+/** Once an interview is held, what comes next for each party (DESIGN rules 7, 8 and 10). */
+function heldMessage(i, asLeader) {
+  const other = asLeader ? i.employee : i.leader;
+  const first = other.displayName.split(' ')[0];
+  const href = `#meeting/${encodeURIComponent(i.id)}/${asLeader ? 'after' : 'thanks'}`;
+  return [el('strong', {}, `The interview with ${other.displayName} is marked as held. `), asLeader
+    ? ['Who else should ', first, ' talk to? ', el('a', { href }, 'Name people and give feedback'), '.']
+    : ['A thank-you within a day or two counts: ', el('a', { href }, `thank ${first}`), '.']];
+}
+
+// ---------------------------------------------------------------- meeting
+
+const NOTES_MAX = 20000;
+const THANKS_ON_TIME_MS = 48 * 3600 * 1000; // a thank-you within 48 h of the end is on time (DESIGN rule 8)
+const CLOCK_AFTER_END_MS = 60 * 60 * 1000;  // how long after the planned end the clock stays up
+const firstName = person => person.displayName.split(' ')[0];
+
+/** One interview for its two parties: the clock, why the employee asked, questions, notes, and what follows a held one. */
+async function meeting(id) {
+  const path = `interviews/${encodeURIComponent(id)}`;
+  const [m, interview] = await Promise.all([api(path + '/meeting'), api(path)]);
+  const asLeader = m.leader.id === me.id;
+  const notes = asLeader ? null : notesEditor(m);
+  let after = null;
+  if (m.status === 'HELD') after = asLeader ? await afterInterviewCard(m) : thankYouCard(m);
+  const showClock = m.status === 'SCHEDULED' && Date.now() < Date.parse(m.plannedEnd) + CLOCK_AFTER_END_MS;
+  return [
+    meetingHead(m, interview, asLeader),
+    showClock && meetingClock(m),
+    after,
+    meetingBrief(m, asLeader),
+    questionsCard(m, notes),
+    notes && notes.node,
+    historyCard(interview, asLeader),
+  ];
+}
+
+function meetingHead(m, interview, asLeader) {
+  const other = asLeader ? m.employee : m.leader;
+  const started = Date.parse(m.start) <= Date.now();
+  const errorSlot = el('div');
+  const actions = el('div', { class: 'actions' });
+  const outcome = held => async event => {
+    errorSlot.replaceChildren();
+    try {
+      await busy(actions, event.currentTarget, 'Saving…', () =>
+        api(`interviews/${encodeURIComponent(m.interviewId)}/outcome`, { method: 'POST', body: { held } }));
+      go(`#meeting/${encodeURIComponent(m.interviewId)}${held ? (asLeader ? '/after' : '/thanks') : ''}`,
+        held ? `The interview with ${other.displayName} is marked as held.` : `Noted: the interview with ${other.displayName} did not happen.`);
+    } catch (error) {
+      if (error.status !== 401) errorSlot.replaceChildren(alertBox(error));
+    }
+  };
+  if (m.status === 'SCHEDULED' && started) {
+    actions.append(el('span', { class: 'small muted' }, 'Did it take place?'),
+      el('button', { type: 'button', class: 'small-button', onclick: outcome(true) }, 'Held'),
+      el('button', { type: 'button', class: 'secondary small-button', onclick: outcome(false) }, 'Did not happen'));
+  } else if (m.status === 'SCHEDULED') {
+    actions.append(el('a', { class: 'button secondary small-button', download: 'crossroads-interview.ics',
+      href: `api/interviews/${encodeURIComponent(m.interviewId)}/calendar.ics` }, 'Add to calendar'));
+  }
+  return card(
+    el('a', { href: '#interviews', class: 'back small' }, '← Back to interviews'),
+    el('div', { class: 'request-head' }, el('h2', {}, `Meeting with ${other.displayName}`), badge(m.status)),
+    el('p', { class: 'meeting-when' }, el('strong', {}, day(m.start)), ', ',
+      `${clock(m.start, zone, false)}–${clock(m.plannedEnd)} · ${m.length} min ${formatName(interview.format)}`),
+    el('p', { class: 'small muted' }, asLeader
+      ? `${firstName(m.employee)} asked you for advice, not for a job. Close on time; at the end, think of two people ${firstName(m.employee)} could talk to next.`
+      : `Keep to the ${m.length} minutes you asked for, and ask at the end who else you could talk to.`),
+    actions.children.length ? actions : null,
+    errorSlot);
+}
+
+/** "1 h 5 min", "12 min", "3 days": a coarse length of time. */
+function duration(ms) {
+  const minutes = Math.round(ms / 60000);
+  if (minutes < 1) return 'less than a minute';
+  if (minutes < 60) return plural(minutes, 'min', 'min');
+  if (minutes < 48 * 60) return `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
+  return plural(Math.round(minutes / 1440), 'day');
+}
+
+/** "4:05" or "1:02:05": a countdown's face. */
+function countdown(ms) {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor(total / 60) % 60;
+  const s = String(total % 60).padStart(2, '0');
+  return h ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/**
+ * The meeting's clock (DESIGN rule 3): the time to the start, then what is left until the planned end, then how far
+ * over it is. It ticks every second without being read aloud; a few moments (5 and 1 minute left, the end) are.
+ */
+function meetingClock(m) {
+  const start = Date.parse(m.start);
+  const end = Date.parse(m.plannedEnd);
+  const ticket = renderCount;
+  const big = el('span', { class: 'clock-big' });
+  const line = el('span', { class: 'clock-line' });
+  const bar = el('progress', { max: String(end - start), value: '0', 'aria-hidden': 'true' });
+  const said = el('p', { class: 'visually-hidden', role: 'status' });
+  const node = el('div', { class: 'meeting-clock' },
+    el('div', { class: 'clock-face', role: 'timer', 'aria-label': 'Meeting clock' }, big, line), bar, said);
+  let phase = null;
+  const spoken = new Set();
+  const say = (key, text) => { if (!spoken.has(key)) { spoken.add(key); said.textContent = text; } };
+
+  function tick() {
+    if (ticket !== renderCount) { clearInterval(timer); return; }
+    const now = Date.now();
+    const nowText = `Now ${clock(new Date(now).toISOString(), zone, false)}`;
+    let next;
+    if (now < start) {
+      next = 'before';
+      big.textContent = `Starts in ${duration(start - now)}`;
+      line.textContent = `${nowText} · starts ${clock(m.start)}, planned end ${clock(m.plannedEnd, zone, false)}`;
+    } else if (now < end) {
+      next = 'running';
+      big.textContent = `${countdown(end - now)} left`;
+      line.textContent = `${nowText} · planned end ${clock(m.plannedEnd)}. Closing on time is the default.`;
+      bar.value = now - start;
+      if (end - now <= 60000) say('1', 'One minute left.');
+      else if (end - now <= 5 * 60000) say('5', 'Five minutes left.');
+    } else {
+      next = 'over';
+      big.textContent = `${countdown(now - end)} over time`;
+      line.textContent = `${nowText} · the planned end was ${clock(m.plannedEnd)}. Thank them and close.`;
+      bar.value = end - start;
+      if (phase) say('end', 'The planned end has come. Time to close.');
+    }
+    if (phase === 'before' && next === 'running') say('start', 'The meeting has started.');
+    if (next !== phase) { node.classList.remove('before', 'running', 'over'); node.classList.add(next); }
+    phase = next;
+  }
+  const timer = setInterval(tick, 1000);
+  onLeave(() => clearInterval(timer));
+  tick();
+  return node;
+}
+
+/** Why the employee asked, who suggested the leader, and for the employee what the leader offers. */
+function meetingBrief(m, asLeader) {
+  return card(
+    el('h3', {}, asLeader ? `Why ${firstName(m.employee)} asked` : 'Why you asked'),
+    m.suggestedBy && el('p', { class: 'small suggested' }, `Suggested by ${m.suggestedBy}.`),
+    el('dl', { class: 'message' },
+      el('dt', {}, asLeader ? 'About them' : 'About you'), el('dd', {}, m.intro),
+      el('dt', {}, 'To learn'), el('dd', {}, m.learn),
+      el('dt', {}, asLeader ? 'Why you' : `Why ${firstName(m.leader)}`), el('dd', {}, m.whyYou)),
+    !asLeader && [
+      el('h3', {}, `About ${m.leader.displayName}`),
+      m.leaderTopics.length > 0 && el('div', { class: 'chips' }, el('span', { class: 'small muted' }, 'Talks about '),
+        m.leaderTopics.map(t => el('span', { class: 'chip' }, t))),
+      m.leaderBio ? el('p', { class: 'bio' }, m.leaderBio) : el('p', { class: 'small muted' }, `${firstName(m.leader)} has not written a bio yet.`)]);
+}
+
+/** The question bank; the employee can copy a question into their notes to write the answer under it. */
+function questionsCard(m, notes) {
+  if (!m.questions || !m.questions.length) return null;
+  return card(
+    el('h3', {}, notes ? 'Questions worth asking' : `Questions ${firstName(m.employee)} may ask`),
+    notes && el('p', { class: 'hint' }, 'Pick two or three. “Add to notes” copies a question into your notes, to write the answer under it.'),
+    el('ol', { class: 'questions' }, m.questions.map(q => el('li', {}, el('span', {}, q),
+      notes && el('button', { type: 'button', class: 'link', 'aria-label': `Add to notes: ${q}`, onclick: () => notes.insert(q) }, 'Add to notes')))));
+}
+
+/** Moves, cancellations and the outcome, with the notes given. */
+function historyCard(interview, asLeader) {
+  const events = interview.history || [];
+  if (!events.length) return null;
+  const what = { RESCHEDULED: 'Moved', CANCELLED: 'Cancelled', HELD: 'Marked as held', NO_SHOW: 'Marked as not having happened' };
+  const who = e => e.actorId === me.id ? 'by you' : `by ${(asLeader ? interview.employee : interview.leader).displayName}`;
+  return card(el('h3', {}, 'What happened'),
+    el('ul', { class: 'list history' }, events.map(e => el('li', { class: 'small' },
+      el('span', { class: 'note-line grow' }, `${what[e.type] || capital(e.type.toLowerCase())} ${e.actorId ? who(e) : ''}`.trim(),
+        e.note && el('q', {}, e.note)),
+      el('span', { class: 'muted', title: when(e.at) }, ago(e.at))))));
+}
+
+/**
+ * The employee's private notes: saved a few seconds after typing stops, with Save (or Ctrl+S) at once, and on
+ * leaving the page. Nobody else reads them (encrypted at rest).
+ */
+function notesEditor(m) {
+  const id = 'x' + (++formCount);
+  const headingId = id + '-h';
+  let saved = (m.notes && m.notes.text) || '';
+  let saving = false;
+  let timer = null;
+  const area = el('textarea', { id, class: 'notes-text', maxlength: NOTES_MAX, rows: 12, 'aria-labelledby': headingId,
+    'aria-describedby': id + '-hint', placeholder: 'What you heard, names they mentioned, what you will do next…' }, saved);
+  const counter = el('span', { class: 'small muted' });
+  const status = el('span', { class: 'small muted', role: 'status' });
+  const problems = el('div');
+  const save = el('button', { type: 'submit' }, 'Save notes');
+  const dirty = () => area.value !== saved;
+  const setStatus = text => { if (status.textContent !== text) status.textContent = text; };
+  const put = text => api(`interviews/${encodeURIComponent(m.interviewId)}/notes`, { method: 'PUT', body: { text } });
+
+  function count() {
+    counter.textContent = `${number(area.value.length)} of ${number(NOTES_MAX)} characters`;
+  }
+
+  async function store() {
+    clearTimeout(timer);
+    if (saving || !dirty()) return;
+    const text = area.value;
+    saving = true;
+    setStatus('Saving…');
+    try {
+      const result = await put(text);
+      saved = text;
+      problems.replaceChildren();
+      setStatus(dirty() ? 'Unsaved changes' : text ? `Saved at ${clock(result.updatedAt, zone, false)}` : 'Notes cleared.');
+    } catch (error) {
+      if (error.status === 401) return;
+      setStatus('Not saved');
+      problems.replaceChildren(alertBox(error, { text: 'Notes' }));
+    } finally {
+      saving = false;
+    }
+    if (dirty() && !problems.children.length) timer = setTimeout(store, 3000);
+  }
+
+  area.addEventListener('input', () => {
+    count();
+    setStatus(dirty() ? 'Unsaved changes' : status.textContent);
+    clearTimeout(timer);
+    if (dirty()) timer = setTimeout(store, 3000);
+  });
+  area.addEventListener('keydown', event => {
+    if ((event.ctrlKey || event.metaKey) && event.key === 's') { event.preventDefault(); store(); }
+  });
+  const warn = event => { if (dirty()) { event.preventDefault(); event.returnValue = ''; } };
+  window.addEventListener('beforeunload', warn);
+  onLeave(() => {
+    window.removeEventListener('beforeunload', warn);
+    clearTimeout(timer);
+    if (dirty() && !saving) put(area.value).catch(() => {}); // leaving for another view: keep what was typed
+  });
+
+  const form = el('form', { novalidate: true, onsubmit: event => { event.preventDefault(); store(); } },
+    area, el('div', { class: 'actions' }, save, status, el('span', { class: 'grow' }), counter), problems);
+  count();
+  if (m.notes && m.notes.updatedAt) setStatus(`Last saved ${ago(m.notes.updatedAt)}`);
+
+  /** Adds a question at the end of the notes, ready for the answer under it. */
+  function insert(question) {
+    const gap = !area.value ? '' : area.value.endsWith('\n\n') ? '' : area.value.endsWith('\n') ? '\n' : '\n\n';
+    const addition = `${gap}${question}\n`;
+    if (area.value.length + addition.length > NOTES_MAX) { setStatus('Your notes are full.'); return; }
+    area.value += addition;
+    area.dispatchEvent(new Event('input'));
+    area.focus();
+    area.setSelectionRange(area.value.length, area.value.length);
+    area.scrollIntoView({ block: 'center' });
+  }
+
+  const node = el('section', { class: 'card', id: 'part-notes' },
+    el('h3', { id: headingId }, 'My private notes'),
+    el('p', { class: 'hint', id: id + '-hint' }, `Only you read these: Crossroads stores them encrypted, and neither ${firstName(m.leader)} nor HR ever sees them. `
+      + 'They are saved as you type, and with Save.'),
+    form);
+  return { node, insert };
+}
+
+// ---------------------------------------------------------------- thank-you
+
+/** After a held interview, the employee thanks the leader, once (DESIGN rule 8). */
+function thankYouCard(m) {
+  const first = firstName(m.leader);
+  const due = new Date(Date.parse(m.plannedEnd) + THANKS_ON_TIME_MS).toISOString();
+  const late = Date.now() > Date.parse(due);
+  const id = 'x' + (++formCount);
+  const message = el('textarea', { id, maxlength: 4000, rows: 6,
+    placeholder: `Hi ${first}, thank you for your time. What stuck with me was … Next, I will …` });
+  const problems = el('div');
+  const send = el('button', { type: 'submit' }, `Send to ${first}`);
+  const section = el('section', { class: 'card', id: 'part-thanks' });
+  const tip = text => el('li', { class: 'note tip' }, text);
+
+  function showSent(sent) {
+    const onTime = sent && el('span', { class: 'badge ' + (sent.onTime ? 'good' : 'late') }, sent.onTime ? 'On time' : 'Later than 48 h');
+    const done = el('div', { class: 'alert success', role: 'status', tabindex: '-1' }, sent
+      ? [el('strong', {}, `Thank-you sent to ${first}, ${when(sent.sentAt)}. `), onTime]
+      : `You have thanked ${first} for this interview already.`);
+    section.replaceChildren(el('h3', {}, `Thank ${first}`), done,
+      el('p', {}, `Crossroads reminds you to keep in touch with ${first} (under Contacts), and the people ${first} suggests appear under People to talk to next.`),
+      el('div', { class: 'actions' }, link('#contacts', 'Contacts'), link('#next', 'People to talk to next')));
+    done.focus();
+  }
+
+  const form = el('form', { novalidate: true, onsubmit: async event => {
+    event.preventDefault();
+    problems.replaceChildren();
+    const text = message.value.trim();
+    if (!text) {
+      const errors = [{ field: 'message', message: 'write a few words of thanks' }];
+      flagFields(form, errors);
+      problems.replaceChildren(alertBox(new ApiError('', 400, errors), { message: 'Message' }));
+      return;
+    }
+    try {
+      showSent(await busy(form, send, 'Sending…', () =>
+        api(`interviews/${encodeURIComponent(m.interviewId)}/thank-you`, { method: 'POST', body: { message: text } })));
+    } catch (error) {
+      if (error.status === 401) return;
+      if (error.is('already-thanked')) { showSent(null); return; }
+      flagFields(form, error.errors);
+      problems.replaceChildren(alertBox(error, { message: 'Message' }));
+    }
+  } },
+    el('div', { class: 'field', 'data-field': 'message' }, el('label', { for: id }, `Your message to ${first}`), message, fieldError()),
+    problems,
+    el('div', { class: 'actions' }, send));
+  unflagOnInput(form, problems);
+
+  section.append(el('h3', {}, `Thank ${first}`),
+    el('p', { class: 'muted' }, `A short note to ${first}: it is what people remember, and it keeps the door open.`),
+    el('ul', { class: 'notes' },
+      tip(late ? 'Within a day or two is best; that has passed, but a late thank-you is still worth sending.'
+        : `Within a day or two: until ${when(due)} it counts as on time.`),
+      tip('Say what you learnt: one thing that stuck with you.'),
+      tip('Say what you will do with it: a next step, a person you will contact, something you will read.')),
+    form);
+  return section;
+}
+
+// ---------------------------------------------------------------- after the interview (leaders)
+
+const MAX_REFERRALS = 3;
+const STRENGTHS = ['well prepared', 'clear questions', 'curiosity', 'good listener', 'business sense', 'initiative',
+  'clear communicator', 'learns fast'];
+
+/**
+ * After a held interview, the leader names 1–3 people the employee could talk to next (DESIGN rule 7) and gives
+ * feedback: strengths, a note, the talent-pool flag (rule 10) and an offer of mentoring (rule 11). Each part is sent
+ * once; a part the server says was given already is shown as given.
+ */
+async function afterInterviewCard(m) {
+  const employee = await api('people/' + encodeURIComponent(m.employee.id)).catch(() => m.employee);
+  const first = firstName(m.employee);
+  const base = `interviews/${encodeURIComponent(m.interviewId)}`;
+  const done = { referrals: false, feedback: false };
+  const id = () => 'x' + (++formCount);
+  const problems = el('div');
+  const status = el('div');
+  const submit = el('button', { type: 'submit' }, 'Send');
+
+  const picker = referralPicker(employee);
+  const names = el('fieldset', { class: 'field part', 'data-field': 'referrals' },
+    el('legend', {}, 'People to talk to next'),
+    el('p', { class: 'hint' }, `Up to ${MAX_REFERRALS} leaders in other divisions worth ${first}’s time. `
+      + `${first} sees who you named and your note, and may ask them, citing you only if you allow it.`),
+    picker.node, fieldError());
+
+  const strengths = chipInput({ field: 'strengths', label: 'Strengths', one: 'strength', listLabel: `${first}’s strengths`,
+    max: 8, maxLength: 60, separators: /[,;]/, placeholder: 'For example: well prepared',
+    hint: 'What they did well, a few words each. Press Enter after each.', suggestions: STRENGTHS.map(value => ({ value })) });
+  const noteId = id();
+  const note = el('textarea', { id: noteId, maxlength: 2000, rows: 3, placeholder: `What ${first} could build on` });
+  const poolId = id();
+  const pool = el('input', { type: 'checkbox', id: poolId });
+  const mentorId = id();
+  const mentoring = el('input', { type: 'checkbox', id: mentorId });
+  const feedback = el('fieldset', { class: 'field part' },
+    el('legend', {}, 'Feedback'),
+    el('p', { class: 'hint' }, `${first} sees it under Talent.`),
+    strengths.node,
+    el('div', { class: 'field', 'data-field': 'note' }, el('label', { for: noteId }, `A note for ${first} (optional)`), note, fieldError()),
+    el('div', { class: 'field', 'data-field': 'talentPool' },
+      el('label', { class: 'check', for: poolId }, pool, ` Flag ${first} for the talent pool`),
+      el('p', { class: 'hint' }, `For someone who impressed you; name the strengths behind it. HR sees the flag only if ${first} allows it.`),
+      fieldError()),
+    el('div', { class: 'field', 'data-field': 'offerMentoring' },
+      el('label', { class: 'check', for: mentorId }, mentoring, ` Offer to keep mentoring ${first}`),
+      el('p', { class: 'hint' }, `Nothing is assumed: ${first} accepts or declines.`)));
+
+  const labels = field => {
+    const n = /^referrals\[(\d+)\]/.exec(field);
+    if (n) return picker.nameAt(Number(n[1])) || `Person ${Number(n[1]) + 1}`;
+    return { referrals: 'People to talk to next', strengths: 'Strengths', 'strengths[]': 'Strength', note: 'Note',
+      talentPool: 'Talent pool', offerMentoring: 'Mentoring' }[field.replace(/\[\d+\]$/, '[]')] || null;
+  };
+
+  function feedbackBody() {
+    return { talentPool: pool.checked, strengths: strengths.values(), note: note.value.trim() || null, offerMentoring: mentoring.checked };
+  }
+  const wants = b => b.strengths.length > 0 || Boolean(b.note) || b.talentPool || b.offerMentoring;
+
+  function clientErrors(named, body) {
+    const errors = [];
+    const problem = done.feedback ? null : strengths.commit(true);
+    if (problem) errors.push({ field: 'strengths', message: problem });
+    if (!done.feedback && body.talentPool && !body.strengths.length) {
+      errors.push({ field: 'strengths', message: 'name the strengths that make you flag this person' });
+    }
+    if (!named.length && !(done.feedback ? false : wants(body))) {
+      errors.push({ field: done.referrals ? 'strengths' : 'referrals',
+        message: done.referrals ? 'give some feedback first' : done.feedback ? 'name someone first' : 'name someone, or give feedback, or both' });
+    }
+    return errors;
+  }
+
+  /** Sends one part: true once sent, false if it had been given before (then it counts as done too). */
+  async function sendPart(part, path, body, shown, given) {
+    try {
+      const result = await api(`${base}/${path}`, { method: 'POST', body });
+      done[part] = true;
+      shown.replaceWith(given(result));
+      return true;
+    } catch (error) {
+      if (!error.is(part === 'referrals' ? 'referrals-given' : 'feedback-given')) throw error;
+      done[part] = true;
+      shown.replaceWith(given(null));
+      return false;
+    }
+  }
+
+  const form = el('form', { novalidate: true, onsubmit: async event => {
+    event.preventDefault();
+    problems.replaceChildren();
+    status.replaceChildren();
+    flagFields(form, []);
+    picker.flag(null);
+    const named = done.referrals ? [] : picker.values();
+    const body = feedbackBody();
+    const errors = clientErrors(named, body);
+    if (errors.length) {
+      flagFields(form, errors);
+      problems.replaceChildren(alertBox(new ApiError('', 400, errors), labels));
+      return;
+    }
+    const sent = [];
+    try {
+      await busy(form, submit, 'Sending…', async () => {
+        if (named.length && await sendPart('referrals', 'referrals', named, names, given => namedSummary(given, first))) {
+          sent.push(named.length === 1 ? 'the person you named' : 'the people you named');
+        }
+        if (!done.feedback && wants(body)
+          && await sendPart('feedback', 'feedback', body, feedback, given => feedbackSummary(given, first, body.offerMentoring))) {
+          sent.push('your feedback');
+        }
+      });
+    } catch (error) {
+      if (error.status === 401) return;
+      flagFields(form, error.errors.filter(e => !/^referrals/.test(e.field || '')));
+      picker.flag(error); // after flagFields, which clears every field's error
+      problems.replaceChildren(alertBox(error, labels));
+      return;
+    }
+    const left = !done.referrals ? 'You can still name people.' : !done.feedback ? 'You can still give feedback.' : '';
+    status.replaceChildren(el('div', { class: 'alert ' + (sent.length ? 'success' : 'warning'), role: 'status', tabindex: '-1' },
+      sent.length ? `${first} has ${sent.join(' and ')}. ${left}` : `Nothing new was sent: this was given before. ${left}`));
+    submit.textContent = !done.referrals ? 'Send names' : 'Send feedback';
+    if (done.referrals && done.feedback) submit.closest('.actions').remove();
+    status.firstChild.focus();
+  } },
+    names, feedback, problems, el('div', { class: 'actions' }, submit));
+  unflagOnInput(form, problems);
+
+  return el('section', { class: 'card', id: 'part-after' },
+    el('h3', {}, `After your conversation with ${first}`),
+    el('p', { class: 'muted' }, 'Both parts are optional and each is sent once. Send what you want to now.'),
+    status, form);
+}
+
+/** The people named, as sent; null when they were given before (the server does not say whom). */
+function namedSummary(given, first) {
+  return el('div', { class: 'part done' }, el('h4', {}, 'People to talk to next'), given
+    ? el('ul', { class: 'plain' }, given.map(r => el('li', {}, el('strong', {}, r.person.displayName), ' · ',
+      el('span', { class: 'small muted' }, r.mayUseName ? `${first} may use your name` : 'without your name'),
+      r.note && el('span', { class: 'note-line small' }, el('q', {}, r.note)))))
+    : el('p', { class: 'small muted' }, `You named people for ${first} already.`));
+}
+
+function feedbackSummary(given, first, mentoringOffered) {
+  return el('div', { class: 'part done' }, el('h4', {}, 'Feedback'), given
+    ? [given.strengths.length > 0 && el('div', { class: 'chips' }, given.strengths.map(s => el('span', { class: 'chip' }, s))),
+      given.note && el('p', { class: 'note-line small' }, el('q', {}, given.note)),
+      el('p', { class: 'small muted' }, given.talentPool
+        ? `Flagged for the talent pool (HR sees it only if ${first} allows it).` : 'Not flagged for the talent pool.',
+        mentoringOffered ? ` You offered mentoring; ${first} will answer.` : '')]
+    : el('p', { class: 'small muted' }, 'You gave your feedback on this interview already.'));
+}
+
+/** Picks 1–3 leaders with the people search: each with "may use my name" and a note. */
+function referralPicker(employee) {
+  const first = firstName(employee);
+  const picked = []; // { person, may, note, error, row }
+  const id = 'x' + (++formCount);
+  const q = el('input', { type: 'search', id, placeholder: 'Name, title or topic', autocomplete: 'off' });
+  const found = el('ul', { class: 'list found', 'aria-label': 'Leaders found' });
+  const status = el('p', { class: 'hint', role: 'status' });
+  const list = el('ol', { class: 'picks', 'aria-label': 'People you name', hidden: true });
+  let results = [];
+  let ticket = 0;
+
+  /** Why a leader cannot be named, when the portal can tell already; the server decides the rest. */
+  const unavailable = p => p.id === me.id ? 'that is you'
+    : p.id === employee.id ? `that is ${first}`
+      : employee.divisionId && p.divisionId === employee.divisionId ? `in ${first}’s own division` : null;
+
+  function renderFound() {
+    found.replaceChildren(...results.map(p => {
+      const why = unavailable(p);
+      const chosen = picked.some(e => e.person.id === p.id);
+      return el('li', {},
+        el('span', { class: 'grow' }, el('strong', {}, p.displayName),
+          el('span', { class: 'small muted' }, ' · ', [p.title, p.divisionName].filter(Boolean).join(' · ')),
+          why && el('span', { class: 'small warning' }, ` (${why})`)),
+        el('button', { type: 'button', class: 'secondary small-button', disabled: Boolean(why) || chosen || picked.length >= MAX_REFERRALS,
+          'aria-label': chosen ? `${p.displayName} added` : `Add ${p.displayName}`, onclick: () => add(p) }, chosen ? 'Added' : 'Add'));
+    }));
+  }
+
+  async function search() {
+    const mine = ++ticket;
+    const text = q.value.trim();
+    if (!text) { results = []; renderFound(); status.textContent = 'Type a name, a title or a topic.'; return; }
+    status.textContent = 'Searching…';
+    try {
+      const page = await api('people?' + new URLSearchParams({ q: text, leadersOnly: 'true', limit: '8' }));
+      if (mine !== ticket) return;
+      results = page.items;
+      status.textContent = results.length ? `${plural(results.length, 'leader')} found.` : `No leaders match “${text}”.`;
+      renderFound();
+    } catch (error) {
+      if (mine === ticket && error.status !== 401) { status.textContent = ''; found.replaceChildren(el('li', {}, alertBox(error))); }
+    }
+  }
+
+  function add(p) {
+    if (picked.length >= MAX_REFERRALS || picked.some(e => e.person.id === p.id)) return;
+    const mayId = 'x' + (++formCount);
+    const noteId = 'x' + (++formCount);
+    const entry = { person: p };
+    entry.may = el('input', { type: 'checkbox', id: mayId });
+    entry.note = el('textarea', { id: noteId, maxlength: 2000, rows: 2, placeholder: `Why ${firstName(p)}, for ${first}` });
+    entry.error = fieldError();
+    entry.row = el('li', { class: 'pick' },
+      el('div', { class: 'request-head' }, el('strong', {}, p.displayName),
+        el('span', { class: 'small muted grow' }, [p.title, p.divisionName].filter(Boolean).join(' · ')),
+        el('button', { type: 'button', class: 'link', 'aria-label': `Remove ${p.displayName}`, onclick: () => remove(entry) }, 'Remove')),
+      el('label', { class: 'check', for: mayId }, entry.may, ` ${first} may use my name when asking ${firstName(p)}`),
+      el('label', { for: noteId, class: 'small' }, `Note for ${first} (optional)`), entry.note, entry.error);
+    picked.push(entry);
+    renderPicks();
+    status.textContent = `Added ${p.displayName} (${picked.length} of ${MAX_REFERRALS}).`;
+    entry.may.focus();
+  }
+
+  function remove(entry) {
+    picked.splice(picked.indexOf(entry), 1);
+    renderPicks();
+    status.textContent = `Removed ${entry.person.displayName}.`;
+    q.focus();
+  }
+
+  function renderPicks() {
+    list.replaceChildren(...picked.map(e => e.row));
+    list.hidden = !picked.length;
+    renderFound();
+  }
+
+  let timer = null;
+  q.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(search, 300); });
+  q.addEventListener('keydown', event => { if (event.key === 'Enter') { event.preventDefault(); clearTimeout(timer); search(); } });
+
+  /** Shows a refusal at the person it is about: by the field's index, or by the name the server's detail mentions. */
+  function flag(error) {
+    picked.forEach(e => { e.error.hidden = true; e.error.textContent = ''; e.row.classList.remove('invalid'); });
+    if (!error) return;
+    const mark = (entry, message) => {
+      entry.error.textContent = capital(message);
+      entry.error.hidden = false;
+      entry.row.classList.add('invalid');
+    };
+    for (const e of error.errors || []) {
+      const n = /^referrals\[(\d+)\]/.exec(e.field || '');
+      if (n && picked[Number(n[1])]) mark(picked[Number(n[1])], e.message);
+    }
+    if (error.status === 409) {
+      const about = picked.find(e => error.message.includes(e.person.displayName));
+      if (about) mark(about, error.message);
+    }
+    const firstBad = picked.find(e => !e.error.hidden);
+    if (firstBad) firstBad.row.scrollIntoView({ block: 'center' });
+  }
+
+  return {
+    node: el('div', { class: 'referral-picker' }, list,
+      el('label', { for: id }, 'Find a leader'), q, status, found),
+    values: () => picked.map(e => ({ personId: e.person.id, mayUseName: e.may.checked, note: e.note.value.trim() || null })),
+    nameAt: i => picked[i] && picked[i].person.displayName,
+    flag,
+  };
+}
+
+// ---------------------------------------------------------------- people to talk to next
+
+const OUTCOME = {
+  NOT_ASKED: { text: 'Not asked yet', cls: '' },
+  REQUESTED: { text: 'Asked', cls: 'PENDING' },
+  HELD: { text: 'Met', cls: 'HELD' },
+  DECLINED: { text: 'Declined', cls: 'DECLINED' },
+  CLOSED: { text: 'Closed', cls: 'EXPIRED' },
+};
+
+/** The people leaders suggested to the reader (DESIGN rule 7), by the conversation they came from, newest first. */
+async function talkToNext() {
+  const referrals = await api('me/referrals');
+  const groups = new Map();
+  for (const r of referrals) {
+    if (!groups.has(r.interviewId)) groups.set(r.interviewId, []);
+    groups.get(r.interviewId).push(r);
+  }
+  return card(el('h2', {}, 'People to talk to next'),
+    el('p', { class: 'muted' }, 'At the end of a conversation, leaders may name people worth your time. Ask them as you asked before: '
+      + 'your request cites the suggestion, and the leader sees who sent you when the one who suggested them allowed it.'),
+    referrals.length
+      ? [...groups.values()].map(list => el('section', { class: 'referral-group' },
+        el('h3', {}, `From your conversation with ${list[0].referredBy.displayName}`,
+          el('span', { class: 'small muted' }, ` · ${day(list[0].createdAt)}`)),
+        el('ul', { class: 'list' }, list.map(referralItem))))
+      : el('div', { class: 'empty' },
+        el('p', {}, 'No suggestions yet.'),
+        el('p', { class: 'small muted' }, 'Near the end of each interview, ask: “Who else do you think I should talk to?” '
+          + 'The people a leader names then appear here.'),
+        link('#interviews', 'Your interviews', 'button')));
+}
+
+function referralItem(r) {
+  const first = firstName(r.person);
+  const by = firstName(r.referredBy);
+  const outcome = OUTCOME[r.outcome] || { text: r.outcome, cls: '' };
+  const ask = link(`#leader/${encodeURIComponent(r.person.id)}/next/${encodeURIComponent(r.id)}`, `Ask ${first}`, 'button small-button');
+  const next = {
+    NOT_ASKED: ask,
+    REQUESTED: link('#sent', 'See my request', 'button secondary small-button'),
+    HELD: link('#contacts', 'In your contacts', 'button secondary small-button'),
+    DECLINED: link('#find', 'Find another leader', 'button secondary small-button'),
+    CLOSED: ask,
+  }[r.outcome];
+  return el('li', { class: 'request referral' },
+    el('div', { class: 'request-head' }, el('strong', {}, r.person.displayName),
+      el('span', { class: 'badge ' + outcome.cls }, outcome.text)),
+    el('div', { class: 'small muted' }, `Suggested by ${r.referredBy.displayName} ${ago(r.createdAt)} · `,
+      el('span', { title: 'How many suggestions led here: 1 is from a conversation you set up yourself' },
+        r.depth > 1 ? `${r.depth} links down a chain of suggestions` : 'first link of a chain')),
+    r.note && el('p', { class: 'small note-line' }, `${by} wrote:`, el('q', {}, r.note)),
+    el('p', { class: 'small' }, r.mayUseName
+      ? `You may mention ${by}’s name: ${first} will see who suggested them.`
+      : `${by} asked not to be named: ${first} will see “suggested by a colleague”.`),
+    r.outcome === 'CLOSED' && el('p', { class: 'small muted' }, 'Your earlier request closed without a meeting; you may ask again.'),
+    next && el('div', { class: 'actions' }, next));
+}
+
+// ---------------------------------------------------------------- contacts
+
+/** The people the reader met and keeps in touch with (DESIGN rule 9): due first, then coming up, then stopped. */
+async function contacts() {
+  const [list, digest, program] = await Promise.all([api('me/contacts'), api('me/contacts/digest'),
+    api('program').catch(() => ({ keepInTouchDays: 30 }))]);
+  const due = list.filter(c => c.due);
+  const coming = list.filter(c => !c.due && !c.stopped);
+  const stopped = list.filter(c => c.stopped);
+  const section = (title, items, note) => items.length > 0 && [el('h3', {}, title, note || ''),
+    el('ul', { class: 'list' }, items.map(c => contactItem(c)))];
+  return [
+    card(el('h2', {}, 'Contacts'),
+      el('p', { class: 'muted' }, `Everyone you met in an interview. Crossroads reminds you to touch base every ${plural(program.keepInTouchDays, 'day')} `
+        + 'unless you choose otherwise for someone: a short note, an article, congratulations. Keep it light.'),
+      digestToggle(digest),
+      list.length
+        ? [section('Due now', due, el('span', { class: 'count' }, due.length)), section('Coming up', coming), section('Stopped', stopped)]
+        : el('div', { class: 'empty' }, el('p', {}, 'No contacts yet.'),
+          el('p', { class: 'small muted' }, 'Each leader you meet becomes a contact once the interview is marked as held.'))),
+  ];
+}
+
+/** The weekly mail of contacts due: saved as soon as it is switched. */
+function digestToggle(digest) {
+  const id = 'x' + (++formCount);
+  const box = el('input', { type: 'checkbox', id, checked: digest.weekly });
+  const said = el('div', { class: 'small muted', role: 'status' });
+  box.addEventListener('change', async () => {
+    const weekly = box.checked;
+    box.disabled = true;
+    said.textContent = 'Saving…';
+    try {
+      const saved = await api('me/contacts/digest', { method: 'PUT', body: { weekly } });
+      box.checked = saved.weekly;
+      said.textContent = saved.weekly ? 'Saved: a mail each week lists the contacts due.' : 'Saved: no weekly mail.';
+    } catch (error) {
+      box.checked = !weekly;
+      if (error.status !== 401) said.replaceChildren(alertBox(error));
+    } finally {
+      box.disabled = false;
+    }
+  });
+  return el('div', { class: 'field digest' }, el('label', { class: 'check', for: id }, box, ' Mail me the contacts due, once a week'), said);
+}
+
+function contactItem(c) {
+  const first = firstName(c.person);
+  const item = el('li', { class: 'request contact' + (c.due ? ' due' : '') });
+  const errorSlot = el('div');
+  const touchPath = `me/contacts/${encodeURIComponent(c.person.id)}`;
+
+  const open = form => () => {
+    errorSlot.replaceChildren();
+    const node = form();
+    actions.replaceWith(node);
+    node.querySelector('textarea, input, select').focus();
+  };
+
+  const touchForm = () => {
+    const note = textField('Note (optional, only for you)', { placeholder: `For example: sent ${first} the article we talked about` });
+    return inlineForm({ scope: item, actions, errorSlot, label: 'Log touch', busyLabel: 'Saving…', fields: note.node,
+      labels: { note: 'Note' },
+      submit: async () => {
+        const touch = await api(`${touchPath}/touches`, { method: 'POST', body: { note: note.control.value.trim() || null } });
+        go('#contacts', `Noted: you were in touch with ${c.person.displayName}${touch.onTime ? ', on time' : ''}. `
+          + `The next touch is due in ${plural(c.cadenceDays, 'day')}.`);
+      } });
+  };
+
+  const changeForm = () => {
+    const cadence = numberField('Touch base every', c.cadenceDays, { min: 7, max: 365, unit: 'days (7 to 365)' });
+    cadence.node.dataset.field = 'cadenceDays';
+    cadence.node.append(fieldError());
+    const snoozeId = 'x' + (++formCount);
+    const tomorrow = dateToWall(new Date(Date.now() + 86400000)).slice(0, 10);
+    const snooze = el('input', { type: 'date', id: snoozeId, min: tomorrow, value: c.snoozedUntil || '' });
+    const stopId = 'x' + (++formCount);
+    const stop = el('input', { type: 'checkbox', id: stopId, checked: c.stopped });
+    const form = inlineForm({ scope: item, actions, errorSlot, label: 'Save', busyLabel: 'Saving…',
+      labels: { cadenceDays: 'Every how many days', snoozedUntil: 'Snooze until', stopped: 'Stop' },
+      fields: [el('div', { class: 'row two' }, cadence.node,
+        el('div', { class: 'field', 'data-field': 'snoozedUntil' }, el('label', { for: snoozeId }, 'Snooze until (optional)'),
+          el('p', { class: 'hint' }, 'No reminder before this day.'), snooze, fieldError())),
+      el('div', { class: 'field', 'data-field': 'stopped' }, el('label', { class: 'check', for: stopId }, stop, ` Stop reminders about ${first}`),
+        el('p', { class: 'hint' }, `${first} stays in your contacts; you can start again any time.`))],
+      submit: async () => {
+        const days = cadence.control.value === '' ? NaN : Number(cadence.control.value);
+        const errors = [];
+        if (!Number.isInteger(days) || days < 7 || days > 365) errors.push({ field: 'cadenceDays', message: 'a whole number of days from 7 to 365' });
+        if (snooze.value && snooze.value < tomorrow) errors.push({ field: 'snoozedUntil', message: 'a day after today' });
+        flagFields(form, errors);
+        if (errors.length) throw new ApiError('', 400, errors);
+        try {
+          await api(touchPath, { method: 'PUT', body: { cadenceDays: days, snoozedUntil: snooze.value || null, stopped: stop.checked } });
+        } catch (error) {
+          flagFields(form, error.errors);
+          throw error;
+        }
+        go('#contacts', stop.checked ? `No more reminders about ${c.person.displayName}.`
+          : `Saved: every ${plural(days, 'day')}${snooze.value ? `, nothing before ${day(snooze.value + 'T12:00:00Z')}` : ''}.`);
+      } });
+    return form;
+  };
+
+  const resume = async event => {
+    errorSlot.replaceChildren();
+    try {
+      await busy(item, event.currentTarget, 'Saving…', () => api(touchPath, { method: 'PUT',
+        body: { cadenceDays: c.cadenceDays, snoozedUntil: null, stopped: false } }));
+      go('#contacts', `Reminders about ${c.person.displayName} are back on.`);
+    } catch (error) {
+      if (error.status !== 401) errorSlot.replaceChildren(alertBox(error));
+    }
+  };
+
+  let actions = el('div', { class: 'actions' },
+    el('button', { type: 'button', class: (c.due ? '' : 'secondary ') + 'small-button', onclick: open(touchForm) }, 'Log a touch…'),
+    c.stopped
+      ? el('button', { type: 'button', class: 'secondary small-button', onclick: resume }, 'Start reminders again')
+      : el('button', { type: 'button', class: 'secondary small-button', onclick: open(changeForm) }, 'Reminders…'));
+
+  const next = c.stopped ? 'No reminders' : c.nextTouchDue
+    ? (c.due ? `Due ${ago(c.nextTouchDue)}` : `Next touch ${ago(c.nextTouchDue)}`) : null;
+  item.append(...nodes(
+    el('div', { class: 'request-head' }, el('strong', {}, c.person.displayName),
+      c.due && el('span', { class: 'badge PENDING' }, 'Due'),
+      c.snoozedUntil && !c.stopped && el('span', { class: 'badge' }, `Snoozed until ${day(c.snoozedUntil + 'T12:00:00Z')}`)),
+    el('div', { class: 'small muted' }, [
+      `Met ${day(c.metAt)}`,
+      c.lastTouch ? `last touch ${ago(c.lastTouch)}` : 'no touch yet',
+      next && el('span', { class: c.due ? 'warning' : '', title: c.nextTouchDue ? when(c.nextTouchDue) : null }, next),
+      !c.stopped && `every ${plural(c.cadenceDays, 'day')}`,
+      c.touchesDue > 0 && `${c.touchesOnTime} of ${plural(c.touchesDue, 'touch', 'touches')} on time`,
+    ].filter(Boolean).flatMap((part, n) => n ? [' · ', part] : [part])),
+    actions,
+    errorSlot));
+  return item;
+}
+
+// ---------------------------------------------------------------- talent
+
+/** What leaders said about the reader (DESIGN rule 10), whether HR may see the flags, and offers of mentoring (rule 11). */
+async function talent() {
+  const view = await api('me/talent');
+  const flagged = view.feedback.filter(f => f.talentPool).length;
+  return [
+    consentCard(view.consent, flagged),
+    card(el('h2', {}, 'What leaders said'),
+      view.feedback.length
+        ? el('ul', { class: 'list' }, view.feedback.map(feedbackItem))
+        : el('div', { class: 'empty' }, el('p', { class: 'muted' }, 'Nothing yet. After a held interview, a leader may note your strengths and flag you for the talent pool.'))),
+    view.mentoring.length > 0 && card(el('h2', {}, 'Offers of mentoring'),
+      el('p', { class: 'muted' }, 'An informational interview is not a mentorship; some leaders offer one. Nothing is assumed until you answer.'),
+      el('ul', { class: 'list' }, view.mentoring.map(mentoringItem))),
+  ];
+}
+
+/** The employee decides whether HR sees their talent flags; saved as soon as it is switched, both ways. */
+function consentCard(consent, flagged) {
+  const id = 'x' + (++formCount);
+  const box = el('input', { type: 'checkbox', id, checked: consent.visibleToHr, 'aria-describedby': id + '-about' });
+  const said = el('div', { role: 'status' });
+  const changed = el('p', { class: 'small muted' });
+  const showChanged = at => { changed.textContent = at ? `Last changed ${when(at)}.` : 'You have not changed this yet: it is off.'; };
+  showChanged(consent.changedAt);
+  box.addEventListener('change', async () => {
+    const visibleToHr = box.checked;
+    box.disabled = true;
+    said.replaceChildren();
+    try {
+      const saved = await api('me/talent-pool-consent', { method: 'PUT', body: { visibleToHr } });
+      box.checked = saved.visibleToHr;
+      showChanged(saved.changedAt);
+      said.replaceChildren(el('p', { class: 'alert success' }, saved.visibleToHr
+        ? 'Saved: HR can now see your talent flags.' : 'Saved: HR no longer sees your talent flags.'));
+    } catch (error) {
+      box.checked = !visibleToHr;
+      if (error.status !== 401) said.replaceChildren(alertBox(error));
+    } finally {
+      box.disabled = false;
+    }
+  });
+  return card(el('h2', {}, 'Talent pool'),
+    el('p', {}, flagged
+      ? `${plural(flagged, 'leader has', 'leaders have')} flagged you for the talent pool.`
+      : 'No leader has flagged you for the talent pool yet.'),
+    el('div', { class: 'field consent' },
+      el('label', { class: 'check', for: id }, box, ' Let HR see the talent flags leaders give me'),
+      el('p', { class: 'hint', id: id + '-about' }, 'While this is on, HR can see the talent-pool flags leaders gave you, with the strengths they named. '
+        + 'While it is off, HR sees none of them. You can turn it off at any time, and it takes effect at once. '
+        + 'Your private notes never reach HR.'),
+      changed),
+    said);
+}
+
+function feedbackItem(f) {
+  return el('li', { class: 'request' },
+    el('div', { class: 'request-head' }, el('strong', {}, f.leader ? f.leader.displayName : 'A leader'),
+      f.talentPool && el('span', { class: 'badge good' }, 'Talent-pool flag'),
+      el('span', { class: 'small muted', title: when(f.givenAt) }, ago(f.givenAt))),
+    f.strengths.length > 0 && el('div', { class: 'chips' }, el('span', { class: 'small muted' }, 'Strengths '),
+      f.strengths.map(s => el('span', { class: 'chip' }, s))),
+    f.note && el('p', { class: 'small note-line' }, el('q', {}, f.note)));
+}
+
+function mentoringItem(o) {
+  const first = firstName(o.leader);
+  const item = el('li', { class: 'request' });
+  const errorSlot = el('div');
+  const answer = accepted => async event => {
+    errorSlot.replaceChildren();
+    try {
+      await busy(item, event.currentTarget, 'Saving…', () => api(`me/mentoring-offers/${encodeURIComponent(o.interviewId)}`,
+        { method: 'PUT', body: { accepted } }));
+      go('#talent', accepted ? `You accepted ${o.leader.displayName}’s offer. Agree with ${first} how often to meet.`
+        : `You declined ${o.leader.displayName}’s offer.`);
+    } catch (error) {
+      if (error.status !== 401) errorSlot.replaceChildren(alertBox(error));
+    }
+  };
+  item.append(...nodes(
+    el('div', { class: 'request-head' }, el('strong', {}, o.leader.displayName),
+      o.answer && el('span', { class: 'badge ' + (o.answer === 'ACCEPTED' ? 'good' : '') }, o.answer === 'ACCEPTED' ? 'Accepted' : 'Declined')),
+    el('div', { class: 'small muted' }, `Offered ${ago(o.offeredAt)}`, o.answeredAt ? ` · answered ${ago(o.answeredAt)}` : ''),
+    !o.answer && el('div', { class: 'actions' },
+      el('button', { type: 'button', class: 'small-button', onclick: answer(true) }, 'Accept'),
+      el('button', { type: 'button', class: 'secondary small-button', onclick: answer(false) }, 'Decline')),
     errorSlot));
   return item;
 }
