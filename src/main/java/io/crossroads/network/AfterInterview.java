@@ -112,7 +112,7 @@ class AfterInterview {
             named,
             referrals.behind(interview).orElse(null),
             clock.instant());
-    if (referrals.givenIn(interviewId)) {
+    if (!referrals.givenIn(interviewId).isEmpty()) {
       throw new Refusal(
           ProblemType.REFERRALS_GIVEN, "You named people for this interview already.");
     }
@@ -160,8 +160,9 @@ class AfterInterview {
             .orElseThrow(
                 () ->
                     new Refusal(
-                        ProblemType.NOT_A_LEADER,
-                        person.displayName() + " does not take informational interviews."));
+                            ProblemType.NOT_A_LEADER,
+                            person.displayName() + " does not take informational interviews.")
+                        .at("referrals[" + index + "].personId"));
     // Whether they accept requests and have room is for the day the employee asks: a referral
     // is about who may be put together.
     return new Eligibility.LeaderFacts(
@@ -288,7 +289,8 @@ class AfterInterview {
 
   /**
    * Everything the two need in the meeting: why the employee asked, who suggested the leader, what
-   * the leader offers, a few good questions, the planned end, and for the employee their own notes.
+   * the leader offers, a few good questions, the planned end; afterwards what each has given
+   * (thanks, names, feedback); and for the employee their own notes.
    */
   @Transactional
   public MeetingView meeting(Caller caller, UUID interviewId) {
@@ -297,18 +299,27 @@ class AfterInterview {
     Map<UUID, Person> people =
         directory.people(List.of(interview.employeeId(), interview.leaderId()));
     LeaderProfile profile = directory.leaderProfile(interview.leaderId()).orElse(null);
+    boolean employee = interview.employeeId().equals(caller.id());
+    // The employee received the referral and knows who gave it; the leader sees the name only
+    // if its giver allowed that.
     String suggestedBy =
         request.referralId() == null
             ? null
-            : referrals.suggestions(List.of(request.referralId())).values().stream()
-                .findFirst()
-                .map(s -> s.mayUseName() ? s.by() : "a colleague")
+            : referrals
+                .find(request.referralId())
+                .map(
+                    r ->
+                        employee || r.mayUseName()
+                            ? directory.person(r.referrerId()).orElseThrow().displayName()
+                            : "a colleague")
                 .orElse(null);
-    boolean employee = interview.employeeId().equals(caller.id());
+    ThankYou thanks = em.find(ThankYou.class, interviewId);
+    LeaderFeedback feedback = em.find(LeaderFeedback.class, interviewId);
+    Person leader = people.get(interview.leaderId());
     return new MeetingView(
         interview.id(),
         PersonRef.of(people.get(interview.employeeId())),
-        PersonRef.of(people.get(interview.leaderId())),
+        PersonRef.of(leader),
         interview.start(),
         interview.end(),
         interview.lengthMinutes(),
@@ -320,6 +331,38 @@ class AfterInterview {
         profile == null ? "" : profile.bio(),
         profile == null ? List.of() : List.copyOf(profile.topics()),
         QUESTIONS,
+        thanks == null ? null : new ThankYouView(interviewId, thanks.sentAt(), thanks.onTime()),
+        referralsGiven(interview, leader),
+        feedback == null
+            ? null
+            : new FeedbackView(
+                interviewId,
+                PersonRef.of(leader),
+                feedback.talentPool(),
+                feedback.strengths(),
+                feedback.note(),
+                feedback.givenAt()),
         employee ? notes(interviewId) : null);
+  }
+
+  /** The people the leader named in this interview, with what became of each. */
+  private List<ReferralView> referralsGiven(Interview interview, Person leader) {
+    List<Referral> given = referrals.givenIn(interview.id());
+    Map<UUID, Referrals.Outcome> outcomes = referrals.outcomes(given);
+    Map<UUID, Person> named = directory.people(given.stream().map(Referral::referredId).toList());
+    return given.stream()
+        .map(
+            r ->
+                new ReferralView(
+                    r.id(),
+                    r.interviewId(),
+                    PersonRef.of(leader),
+                    PersonRef.of(named.get(r.referredId())),
+                    r.mayUseName(),
+                    r.note(),
+                    r.depth(),
+                    r.createdAt(),
+                    outcomes.get(r.id())))
+        .toList();
   }
 }

@@ -63,8 +63,8 @@ public class AfterInterviewResource {
       @Valid
           @NotNull(message = "name 1 to 3 people")
           @Size(min = 1, max = 3, message = "name 1 to 3 people")
-          List<@Valid @NotNull(message = "a person") Named> body) {
-    return service.refer(caller, id, body);
+          List<@Valid @NotNull(message = "a person") Named> referrals) {
+    return service.refer(caller, id, referrals);
   }
 
   @POST

@@ -124,5 +124,8 @@ public final class NetworkViews {
       String leaderBio,
       List<String> leaderTopics,
       List<String> questions,
+      ThankYouView thankYou,
+      List<ReferralView> referrals,
+      FeedbackView feedback,
       NotesView notes) {}
 }

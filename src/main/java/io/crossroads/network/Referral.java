@@ -74,7 +74,11 @@ public class Referral {
       if (!seen.add(person.id())) {
         throw Refusal.invalid("referrals[" + i + "].personId", "each person once");
       }
-      policy.requirePair(employee, person);
+      try {
+        policy.requirePair(employee, person);
+      } catch (Refusal refused) {
+        throw refused.at("referrals[" + i + "].personId");
+      }
     }
     List<Referral> given = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {

@@ -48,12 +48,12 @@ public class Referrals implements CitedReferrals {
     em.persist(referral);
   }
 
-  boolean givenIn(UUID interviewId) {
-    return !em.createQuery("select r.id from Referral r where r.interviewId = :i", UUID.class)
+  /** The referrals given in an interview, in the order the leader named them. */
+  List<Referral> givenIn(UUID interviewId) {
+    return em.createQuery(
+            "select r from Referral r where r.interviewId = :i order by r.position", Referral.class)
         .setParameter("i", interviewId)
-        .setMaxResults(1)
-        .getResultList()
-        .isEmpty();
+        .getResultList();
   }
 
   Optional<Referral> find(UUID id) {

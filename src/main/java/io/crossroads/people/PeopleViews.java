@@ -29,10 +29,10 @@ public final class PeopleViews {
   public record DivisionView(UUID id, String name, long headcount) {}
 
   /** A person mentioned by another resource: enough to show and link them. */
-  public record PersonRef(UUID id, String displayName) {
+  public record PersonRef(UUID id, String displayName, String title) {
 
     public static PersonRef of(Person person) {
-      return new PersonRef(person.id(), person.displayName());
+      return new PersonRef(person.id(), person.displayName(), person.title());
     }
   }
 

@@ -203,6 +203,12 @@ class NetworkIT {
 
     assertThat(thanked.status()).as(thanked.toString()).isEqualTo(200);
     assertThat(thanked.json().getBoolean("onTime")).isTrue();
+    assertThat(
+            api.get(leoUser, "api/interviews/" + interview + "/meeting")
+                .json()
+                .getJsonObject("thankYou")
+                .getBoolean("onTime"))
+        .isTrue();
     assertProblem(
         api.post(employee, "api/interviews/" + interview + "/thank-you", json("message", "Again")),
         409,
@@ -273,13 +279,14 @@ class NetworkIT {
             .items()
             .getJsonObject(0)
             .getString("id");
-    assertProblem(
+    Api.Reply sameDivision =
         api.post(
             leoUser,
             referrals,
-            "[" + named(mia, true, "") + "," + named(ownDivision, true, "") + "]"),
-        409,
-        "same-division");
+            "[" + named(mia, true, "") + "," + named(ownDivision, true, "") + "]");
+    assertProblem(sameDivision, 409, "same-division");
+    assertThat(sameDivision.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+        .isEqualTo("referrals[1].personId");
     assertProblem(
         api.post(
             leoUser,
@@ -297,6 +304,11 @@ class NetworkIT {
     assertThat(given.status()).as(given.toString()).isEqualTo(200);
     assertProblem(
         api.post(leoUser, referrals, "[" + named(mia, true, "") + "]"), 409, "referrals-given");
+    assertThat(
+            api.get(leoUser, "api/interviews/" + interview + "/meeting")
+                .json()
+                .getJsonArray("referrals"))
+        .hasSize(2);
 
     List<JsonObject> mine =
         api.get(employee, "api/me/referrals").array().getValuesAs(JsonObject.class);

@@ -33,6 +33,11 @@ public record Problem(
     return new Problem(type.uri(), type.title(), type.status(), detail, null, List.copyOf(errors));
   }
 
+  /** The same problem, naming the fields it concerns. */
+  public Problem with(List<FieldError> fieldErrors) {
+    return new Problem(type, title, status, detail, instance, List.copyOf(fieldErrors));
+  }
+
   public Problem at(String instance) {
     return new Problem(type, title, status, detail, instance, errors);
   }

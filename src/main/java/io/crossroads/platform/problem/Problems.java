@@ -112,10 +112,14 @@ public final class Problems {
           }
         }
         case CONTAINER_ELEMENT -> {
+          Integer index = node.getIndex();
+          String position = "[" + (index == null ? "" : index) + "]";
           if (!parts.isEmpty()) {
             int last = parts.size() - 1;
-            Integer index = node.getIndex();
-            parts.set(last, parts.get(last) + "[" + (index == null ? "" : index) + "]");
+            parts.set(last, parts.get(last) + position);
+          } else if (parameter != null) {
+            // An element of a list body: the parameter names the list.
+            parts.add(parameter + position);
           }
         }
         default -> {}

@@ -42,11 +42,21 @@ public class Refusal extends RuntimeException {
     return new Refusal(ProblemType.VALIDATION_FAILED, errors.get(0).message(), List.copyOf(errors));
   }
 
+  /** The same refusal, naming the field of the request it concerns. */
+  public Refusal at(String field) {
+    return new Refusal(type, getMessage(), List.of(new Problem.FieldError(field, getMessage())));
+  }
+
   public ProblemType type() {
     return type;
   }
 
   public Problem problem() {
-    return errors.isEmpty() ? Problem.of(type, getMessage()) : Problem.invalid(errors);
+    if (errors.isEmpty()) {
+      return Problem.of(type, getMessage());
+    }
+    return type == ProblemType.VALIDATION_FAILED
+        ? Problem.invalid(errors)
+        : Problem.of(type, getMessage()).with(errors);
   }
 }
