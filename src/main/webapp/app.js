@@ -82,6 +82,8 @@ const card = (...children) => el('section', { class: 'card' }, ...children);
 const link = (href, text, cls = 'button secondary') => el('a', { href, class: cls }, text);
 const plural = (n, one, many = one + 's') => `${n} ${n === 1 ? one : many}`;
 const capital = text => text ? text[0].toUpperCase() + text.slice(1) : text;
+/** A person's title, beside their name where people are listed; nothing when it is not known. */
+const titleOf = person => person && person.title ? el('span', { class: 'small muted person-title' }, person.title) : null;
 
 function alertBox(error, labels = {}) {
   const box = el('div', { class: 'alert error', role: 'alert' });
@@ -1202,7 +1204,7 @@ function requestItem(r, counterpart, { byRequest, all }, detailed) {
 
   const meta = [`${r.length} min`, formatName(r.format), `sent ${ago(r.createdAt)}`].join(' · ');
   item.append(...nodes(
-    el('div', { class: 'request-head' }, el('strong', {}, other.displayName), badge(r.status)),
+    el('div', { class: 'request-head' }, el('strong', {}, other.displayName), titleOf(other), badge(r.status)),
     el('div', { class: 'small muted' }, meta),
     interview && el('p', { class: 'scheduled' }, interview.status === 'SCHEDULED' ? 'Scheduled for ' : 'Interview: ',
       el('strong', {}, when(interview.start)), ' ', interview.status !== 'SCHEDULED' ? badge(interview.status) : ''),
@@ -1344,6 +1346,7 @@ function interviewItem(i) {
       i.status === 'SCHEDULED' && !started && el('div', { class: 'small muted' }, ago(i.start))),
     el('div', { class: 'grow' }, `${i.length} min ${formatName(i.format)} with `, el('strong', {}, other.displayName),
       el('span', { class: 'small muted' }, asLeader ? ' (you are the leader)' : ''),
+      other.title && el('div', { class: 'small muted person-title' }, other.title),
       i.sequence > 0 && i.status === 'SCHEDULED' && el('div', { class: 'small muted' }, 'Moved since it was first set.',
         lastMove(i) && el('span', { class: 'note-line' }, el('q', {}, lastMove(i)))),
       i.status === 'CANCELLED' && i.cancelReason && el('div', { class: 'small note-line' }, 'Reason: ', el('q', {}, i.cancelReason))),
@@ -1425,6 +1428,7 @@ function meetingHead(m, interview, asLeader) {
   return card(
     el('a', { href: '#interviews', class: 'back small' }, '← Back to interviews'),
     el('div', { class: 'request-head' }, el('h2', {}, `Meeting with ${other.displayName}`), badge(m.status)),
+    other.title && el('p', { class: 'muted person-title' }, other.title),
     el('p', { class: 'meeting-when' }, el('strong', {}, day(m.start)), ', ',
       `${clock(m.start, zone, false)}–${clock(m.plannedEnd)} · ${m.length} min ${formatName(interview.format)}`),
     el('p', { class: 'small muted' }, asLeader
@@ -2008,7 +2012,7 @@ function referralItem(r) {
     CLOSED: ask,
   }[r.outcome];
   return el('li', { class: 'request referral' },
-    el('div', { class: 'request-head' }, el('strong', {}, r.person.displayName),
+    el('div', { class: 'request-head' }, el('strong', {}, r.person.displayName), titleOf(r.person),
       el('span', { class: 'badge ' + outcome.cls }, outcome.text)),
     el('div', { class: 'small muted' }, `Suggested by ${r.referredBy.displayName} ${ago(r.createdAt)} · `,
       el('span', { title: 'How many suggestions led here: 1 is from a conversation you set up yourself' },
@@ -2146,7 +2150,7 @@ function contactItem(c) {
   const next = c.stopped ? 'No reminders' : c.nextTouchDue
     ? (c.due ? `Due ${ago(c.nextTouchDue)}` : `Next touch ${ago(c.nextTouchDue)}`) : null;
   item.append(...nodes(
-    el('div', { class: 'request-head' }, el('strong', {}, c.person.displayName),
+    el('div', { class: 'request-head' }, el('strong', {}, c.person.displayName), titleOf(c.person),
       c.due && el('span', { class: 'badge PENDING' }, 'Due'),
       c.snoozedUntil && !c.stopped && el('span', { class: 'badge' }, `Snoozed until ${day(c.snoozedUntil + 'T12:00:00Z')}`)),
     el('div', { class: 'small muted' }, [
@@ -2219,7 +2223,7 @@ function consentCard(consent, flagged) {
 
 function feedbackItem(f) {
   return el('li', { class: 'request' },
-    el('div', { class: 'request-head' }, el('strong', {}, f.leader ? f.leader.displayName : 'A leader'),
+    el('div', { class: 'request-head' }, el('strong', {}, f.leader ? f.leader.displayName : 'A leader'), titleOf(f.leader),
       f.talentPool && el('span', { class: 'badge good' }, 'Talent-pool flag'),
       el('span', { class: 'small muted', title: when(f.givenAt) }, ago(f.givenAt))),
     f.strengths.length > 0 && el('div', { class: 'chips' }, el('span', { class: 'small muted' }, 'Strengths '),
@@ -2243,7 +2247,7 @@ function mentoringItem(o) {
     }
   };
   item.append(...nodes(
-    el('div', { class: 'request-head' }, el('strong', {}, o.leader.displayName),
+    el('div', { class: 'request-head' }, el('strong', {}, o.leader.displayName), titleOf(o.leader),
       o.answer && el('span', { class: 'badge ' + (o.answer === 'ACCEPTED' ? 'good' : '') }, o.answer === 'ACCEPTED' ? 'Accepted' : 'Declined')),
     el('div', { class: 'small muted' }, `Offered ${ago(o.offeredAt)}`, o.answeredAt ? ` · answered ${ago(o.answeredAt)}` : ''),
     !o.answer && el('div', { class: 'actions' },
