@@ -1635,9 +1635,17 @@ function notesEditor(m) {
 
 // ---------------------------------------------------------------- thank-you
 
-/** After a held interview, the employee thanks the leader, once (DESIGN rule 8). */
+/**
+ * After a held interview, the employee thanks the leader, once (DESIGN rule 8); once sent, the card says when and
+ * whether it was on time.
+ */
 function thankYouCard(m) {
   const first = firstName(m.leader);
+  const section = el('section', { class: 'card', id: 'part-thanks' });
+  if (m.thankYou) {
+    section.append(...thanksSent(m.thankYou, first));
+    return section;
+  }
   const due = new Date(Date.parse(m.plannedEnd) + THANKS_ON_TIME_MS).toISOString();
   const late = Date.now() > Date.parse(due);
   const id = 'x' + (++formCount);
@@ -1645,18 +1653,12 @@ function thankYouCard(m) {
     placeholder: `Hi ${first}, thank you for your time. What stuck with me was … Next, I will …` });
   const problems = el('div');
   const send = el('button', { type: 'submit' }, `Send to ${first}`);
-  const section = el('section', { class: 'card', id: 'part-thanks' });
   const tip = text => el('li', { class: 'note tip' }, text);
 
-  function showSent(sent) {
-    const onTime = sent && el('span', { class: 'badge ' + (sent.onTime ? 'good' : 'late') }, sent.onTime ? 'On time' : 'Later than 48 h');
-    const done = el('div', { class: 'alert success', role: 'status', tabindex: '-1' }, sent
-      ? [el('strong', {}, `Thank-you sent to ${first}, ${when(sent.sentAt)}. `), onTime]
-      : `You have thanked ${first} for this interview already.`);
-    section.replaceChildren(el('h3', {}, `Thank ${first}`), done,
-      el('p', {}, `Crossroads reminds you to keep in touch with ${first} (under Contacts), and the people ${first} suggests appear under People to talk to next.`),
-      el('div', { class: 'actions' }, link('#contacts', 'Contacts'), link('#next', 'People to talk to next')));
-    done.focus();
+  /** Just sent, or sent before (from another tab): the card turns into what was sent, read out and focused. */
+  function showSent(sent, before = false) {
+    section.replaceChildren(...thanksSent(sent, first, before ? 'before' : 'now'));
+    section.querySelector('.alert').focus();
   }
 
   const form = el('form', { novalidate: true, onsubmit: async event => {
@@ -1674,7 +1676,11 @@ function thankYouCard(m) {
         api(`interviews/${encodeURIComponent(m.interviewId)}/thank-you`, { method: 'POST', body: { message: text } })));
     } catch (error) {
       if (error.status === 401) return;
-      if (error.is('already-thanked')) { showSent(null); return; }
+      if (error.is('already-thanked')) {
+        // Sent from elsewhere meanwhile: show what was sent. In place, so the notes being typed below stay as they are.
+        const fresh = await api(`interviews/${encodeURIComponent(m.interviewId)}/meeting`).catch(() => null);
+        if (fresh && fresh.thankYou) { showSent(fresh.thankYou, true); return; }
+      }
       flagFields(form, error.errors);
       problems.replaceChildren(alertBox(error, { message: 'Message' }));
     }
@@ -1693,6 +1699,18 @@ function thankYouCard(m) {
       tip('Say what you will do with it: a next step, a person you will contact, something you will read.')),
     form);
   return section;
+}
+
+/** The thank-you as sent: when, and whether within 48 h. `live` ("now" or "before") makes it a status to read out. */
+function thanksSent(sent, first, live = null) {
+  const onTime = el('span', { class: 'badge ' + (sent.onTime ? 'good' : 'late') }, sent.onTime ? 'On time' : 'Later than 48 h');
+  const what = [el('strong', {}, `${live === 'before' ? 'You had thanked' : 'You thanked'} ${first} on ${when(sent.sentAt)}. `), onTime];
+  return [
+    el('h3', {}, `Your thank-you to ${first}`),
+    live ? el('div', { class: 'alert success', role: 'status', tabindex: '-1' }, what) : el('p', { class: 'alert success' }, what),
+    el('p', {}, `Crossroads reminds you to keep in touch with ${first} (under Contacts), and the people ${first} suggests appear under People to talk to next.`),
+    el('div', { class: 'actions' }, link('#contacts', 'Contacts'), link('#next', 'People to talk to next')),
+  ];
 }
 
 // ---------------------------------------------------------------- after the interview (leaders)
