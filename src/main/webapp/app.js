@@ -1722,20 +1722,27 @@ const STRENGTHS = ['well prepared', 'clear questions', 'curiosity', 'good listen
 /**
  * After a held interview, the leader names 1–3 people the employee could talk to next (DESIGN rule 7) and gives
  * feedback: strengths, a note, the talent-pool flag (rule 10) and an offer of mentoring (rule 11). Each part is sent
- * once; a part the server says was given already is shown as given.
+ * once; a part given before is shown as given, with what became of each person named.
  */
 async function afterInterviewCard(m) {
-  const employee = await api('people/' + encodeURIComponent(m.employee.id)).catch(() => m.employee);
   const first = firstName(m.employee);
   const base = `interviews/${encodeURIComponent(m.interviewId)}`;
-  const done = { referrals: false, feedback: false };
+  const named = m.referrals && m.referrals.length ? m.referrals : null;
+  const done = { referrals: Boolean(named), feedback: Boolean(m.feedback) };
+  const section = el('section', { class: 'card', id: 'part-after' }, el('h3', {}, `After your conversation with ${first}`));
+  if (done.referrals && done.feedback) {
+    section.append(el('p', { class: 'muted' }, `You named people for ${first} and gave your feedback; each is sent once.`),
+      namedSummary(named, first), feedbackSummary(m.feedback, first));
+    return section;
+  }
+  const employee = done.referrals ? m.employee : await api('people/' + encodeURIComponent(m.employee.id)).catch(() => m.employee);
   const id = () => 'x' + (++formCount);
   const problems = el('div');
   const status = el('div');
-  const submit = el('button', { type: 'submit' }, 'Send');
+  const submit = el('button', { type: 'submit' }, done.referrals ? 'Send feedback' : done.feedback ? 'Send names' : 'Send');
 
-  const picker = referralPicker(employee);
-  const names = el('fieldset', { class: 'field part', 'data-field': 'referrals' },
+  const picker = done.referrals ? null : referralPicker(employee);
+  const names = done.referrals ? namedSummary(named, first) : el('fieldset', { class: 'field part', 'data-field': 'referrals' },
     el('legend', {}, 'People to talk to next'),
     el('p', { class: 'hint' }, `Up to ${MAX_REFERRALS} leaders in other divisions worth ${first}’s time. `
       + `${first} sees who you named and your note, and may ask them, citing you only if you allow it.`),
@@ -1750,7 +1757,7 @@ async function afterInterviewCard(m) {
   const pool = el('input', { type: 'checkbox', id: poolId });
   const mentorId = id();
   const mentoring = el('input', { type: 'checkbox', id: mentorId });
-  const feedback = el('fieldset', { class: 'field part' },
+  const feedback = done.feedback ? feedbackSummary(m.feedback, first) : el('fieldset', { class: 'field part' },
     el('legend', {}, 'Feedback'),
     el('p', { class: 'hint' }, `${first} sees it under Talent.`),
     strengths.node,
@@ -1762,10 +1769,11 @@ async function afterInterviewCard(m) {
     el('div', { class: 'field', 'data-field': 'offerMentoring' },
       el('label', { class: 'check', for: mentorId }, mentoring, ` Offer to keep mentoring ${first}`),
       el('p', { class: 'hint' }, `Nothing is assumed: ${first} accepts or declines.`)));
+  const shown = { referrals: names, feedback };
 
   const labels = field => {
     const n = /^referrals\[(\d+)\]/.exec(field);
-    if (n) return picker.nameAt(Number(n[1])) || `Person ${Number(n[1]) + 1}`;
+    if (n) return (picker && picker.nameAt(Number(n[1]))) || `Person ${Number(n[1]) + 1}`;
     return { referrals: 'People to talk to next', strengths: 'Strengths', 'strengths[]': 'Strength', note: 'Note',
       talentPool: 'Talent pool', offerMentoring: 'Mentoring' }[field.replace(/\[\d+\]$/, '[]')] || null;
   };
@@ -1775,33 +1783,48 @@ async function afterInterviewCard(m) {
   }
   const wants = b => b.strengths.length > 0 || Boolean(b.note) || b.talentPool || b.offerMentoring;
 
-  function clientErrors(named, body) {
+  function clientErrors(people, body) {
     const errors = [];
     const problem = done.feedback ? null : strengths.commit(true);
     if (problem) errors.push({ field: 'strengths', message: problem });
     if (!done.feedback && body.talentPool && !body.strengths.length) {
       errors.push({ field: 'strengths', message: 'name the strengths that make you flag this person' });
     }
-    if (!named.length && !(done.feedback ? false : wants(body))) {
+    if (!people.length && !(done.feedback ? false : wants(body))) {
       errors.push({ field: done.referrals ? 'strengths' : 'referrals',
         message: done.referrals ? 'give some feedback first' : done.feedback ? 'name someone first' : 'name someone, or give feedback, or both' });
     }
     return errors;
   }
 
-  /** Sends one part: true once sent, false if it had been given before (then it counts as done too). */
-  async function sendPart(part, path, body, shown, given) {
+  function showGiven(part, node) {
+    shown[part].replaceWith(node);
+    shown[part] = node;
+  }
+
+  /** Sends one part: true once sent, false if the server says it was given before (then it counts as done too). */
+  const before = []; // the parts given before, from another tab or device
+  async function sendPart(part, path, body, summary) {
     try {
       const result = await api(`${base}/${path}`, { method: 'POST', body });
       done[part] = true;
-      shown.replaceWith(given(result));
+      showGiven(part, summary(result));
       return true;
     } catch (error) {
       if (!error.is(part === 'referrals' ? 'referrals-given' : 'feedback-given')) throw error;
       done[part] = true;
-      shown.replaceWith(given(null));
+      before.push(part);
+      showGiven(part, summary(null));
       return false;
     }
+  }
+
+  /** What was given before, in place of the placeholders: the meeting view says it. */
+  async function fillInGiven() {
+    const fresh = await api(`${base}/meeting`).catch(() => null);
+    if (!fresh) return;
+    if (before.includes('referrals') && fresh.referrals && fresh.referrals.length) showGiven('referrals', namedSummary(fresh.referrals, first));
+    if (before.includes('feedback') && fresh.feedback) showGiven('feedback', feedbackSummary(fresh.feedback, first));
   }
 
   const form = el('form', { novalidate: true, onsubmit: async event => {
@@ -1809,10 +1832,10 @@ async function afterInterviewCard(m) {
     problems.replaceChildren();
     status.replaceChildren();
     flagFields(form, []);
-    picker.flag(null);
-    const named = done.referrals ? [] : picker.values();
+    if (picker) picker.flag(null);
+    const people = done.referrals ? [] : picker.values();
     const body = feedbackBody();
-    const errors = clientErrors(named, body);
+    const errors = clientErrors(people, body);
     if (errors.length) {
       flagFields(form, errors);
       problems.replaceChildren(alertBox(new ApiError('', 400, errors), labels));
@@ -1821,24 +1844,32 @@ async function afterInterviewCard(m) {
     const sent = [];
     try {
       await busy(form, submit, 'Sending…', async () => {
-        if (named.length && await sendPart('referrals', 'referrals', named, names, given => namedSummary(given, first))) {
-          sent.push(named.length === 1 ? 'the person you named' : 'the people you named');
+        if (people.length && await sendPart('referrals', 'referrals', people, given => namedSummary(given, first))) {
+          sent.push(people.length === 1 ? 'the person you named' : 'the people you named');
         }
         if (!done.feedback && wants(body)
-          && await sendPart('feedback', 'feedback', body, feedback, given => feedbackSummary(given, first, body.offerMentoring))) {
+          && await sendPart('feedback', 'feedback', body, given => feedbackSummary(given, first, body.offerMentoring))) {
           sent.push('your feedback');
         }
       });
     } catch (error) {
       if (error.status === 401) return;
+      if (before.length) fillInGiven(); // the part still open keeps what the leader wrote
       flagFields(form, error.errors.filter(e => !/^referrals/.test(e.field || '')));
-      picker.flag(error); // after flagFields, which clears every field's error
+      if (picker) picker.flag(error); // after flagFields, which clears every field's error
       problems.replaceChildren(alertBox(error, labels));
       return;
     }
+    const got = sent.length ? `${first} has ${sent.join(' and ')}. ` : 'Nothing new was sent. ';
+    if (before.length) {
+      // Given before, from elsewhere: the meeting view, loaded again, shows what was given.
+      const what = before.length === 2 ? 'named people and given your feedback'
+        : before[0] === 'referrals' ? 'named people' : 'given your feedback';
+      go(`#meeting/${encodeURIComponent(m.interviewId)}/after`, `${got}You had ${what} for this interview before; it is shown below.`);
+      return;
+    }
     const left = !done.referrals ? 'You can still name people.' : !done.feedback ? 'You can still give feedback.' : '';
-    status.replaceChildren(el('div', { class: 'alert ' + (sent.length ? 'success' : 'warning'), role: 'status', tabindex: '-1' },
-      sent.length ? `${first} has ${sent.join(' and ')}. ${left}` : `Nothing new was sent: this was given before. ${left}`));
+    status.replaceChildren(el('div', { class: 'alert success', role: 'status', tabindex: '-1' }, `${got}${left}`));
     submit.textContent = !done.referrals ? 'Send names' : 'Send feedback';
     if (done.referrals && done.feedback) submit.closest('.actions').remove();
     status.firstChild.focus();
@@ -1846,28 +1877,39 @@ async function afterInterviewCard(m) {
     names, feedback, problems, el('div', { class: 'actions' }, submit));
   unflagOnInput(form, problems);
 
-  return el('section', { class: 'card', id: 'part-after' },
-    el('h3', {}, `After your conversation with ${first}`),
-    el('p', { class: 'muted' }, 'Both parts are optional and each is sent once. Send what you want to now.'),
-    status, form);
+  section.append(el('p', { class: 'muted' }, done.referrals
+    ? `You named people for ${first}; your feedback is optional and sent once.`
+    : done.feedback ? `You gave your feedback; naming people for ${first} is optional and sent once.`
+      : 'Both parts are optional and each is sent once. Send what you want to now.'),
+  status, form);
+  return section;
 }
 
-/** The people named, as sent; null when they were given before (the server does not say whom). */
+/** The people named, with what became of each; null for a placeholder while the server is asked whom. */
 function namedSummary(given, first) {
   return el('div', { class: 'part done' }, el('h4', {}, 'People to talk to next'), given
-    ? el('ul', { class: 'plain' }, given.map(r => el('li', {}, el('strong', {}, r.person.displayName), ' · ',
-      el('span', { class: 'small muted' }, r.mayUseName ? `${first} may use your name` : 'without your name'),
-      r.note && el('span', { class: 'note-line small' }, el('q', {}, r.note)))))
+    ? [el('ul', { class: 'plain' }, given.map(r => {
+      const outcome = OUTCOME[r.outcome] || { text: r.outcome, cls: '' };
+      return el('li', {},
+        el('div', { class: 'request-head' }, el('strong', {}, r.person.displayName),
+          r.outcome && el('span', { class: 'badge ' + outcome.cls }, outcome.text)),
+        el('div', { class: 'small muted' }, [r.person.title, r.mayUseName ? `${first} may use your name` : 'without your name']
+          .filter(Boolean).join(' · ')),
+        r.note && el('div', { class: 'note-line small' }, el('q', {}, r.note)));
+    })),
+    el('p', { class: 'small muted' }, `Sent ${ago(given[0].createdAt)}.`)]
     : el('p', { class: 'small muted' }, `You named people for ${first} already.`));
 }
 
-function feedbackSummary(given, first, mentoringOffered) {
+/** The feedback as given; whether mentoring was offered is known only right after sending. */
+function feedbackSummary(given, first, mentoringOffered = false) {
   return el('div', { class: 'part done' }, el('h4', {}, 'Feedback'), given
     ? [given.strengths.length > 0 && el('div', { class: 'chips' }, given.strengths.map(s => el('span', { class: 'chip' }, s))),
       given.note && el('p', { class: 'note-line small' }, el('q', {}, given.note)),
       el('p', { class: 'small muted' }, given.talentPool
         ? `Flagged for the talent pool (HR sees it only if ${first} allows it).` : 'Not flagged for the talent pool.',
-        mentoringOffered ? ` You offered mentoring; ${first} will answer.` : '')]
+        mentoringOffered ? ` You offered mentoring; ${first} will answer.` : '',
+        given.givenAt ? ` Given ${ago(given.givenAt)}.` : '')]
     : el('p', { class: 'small muted' }, 'You gave your feedback on this interview already.'));
 }
 
