@@ -1811,6 +1811,11 @@ async function afterInterviewCard(m) {
       showGiven(part, summary(result));
       return true;
     } catch (error) {
+      if (part === 'referrals') {
+        // An error about an element's field that came without the element's index belongs to the names all the same.
+        error.errors = error.errors.map(e => /^referrals(\[|$)/.test(e.field || '') ? e
+          : { field: 'referrals', message: `${capital(e.field || 'a person')}: ${e.message}` });
+      }
       if (!error.is(part === 'referrals' ? 'referrals-given' : 'feedback-given')) throw error;
       done[part] = true;
       before.push(part);
@@ -1855,9 +1860,10 @@ async function afterInterviewCard(m) {
     } catch (error) {
       if (error.status === 401) return;
       if (before.length) fillInGiven(); // the part still open keeps what the leader wrote
-      flagFields(form, error.errors.filter(e => !/^referrals/.test(e.field || '')));
+      flagFields(form, error.errors.filter(e => !/^referrals\[/.test(e.field || '')));
       if (picker) picker.flag(error); // after flagFields, which clears every field's error
-      problems.replaceChildren(alertBox(error, labels));
+      // A refusal by the program's policy is about one person, said under them; the summary says it once.
+      problems.replaceChildren(alertBox(error.status === 409 ? new ApiError(error.message, 409) : error, labels));
       return;
     }
     const got = sent.length ? `${first} has ${sent.join(' and ')}. ` : 'Nothing new was sent. ';
@@ -1967,10 +1973,14 @@ function referralPicker(employee) {
     entry.may = el('input', { type: 'checkbox', id: mayId });
     entry.note = el('textarea', { id: noteId, maxlength: 2000, rows: 2, placeholder: `Why ${firstName(p)}, for ${first}` });
     entry.error = fieldError();
+    entry.error.id = noteId + '-error';
+    entry.note.setAttribute('aria-describedby', entry.error.id);
+    entry.remove = el('button', { type: 'button', class: 'link', 'aria-label': `Remove ${p.displayName}`,
+      'aria-describedby': entry.error.id, onclick: () => remove(entry) }, 'Remove');
     entry.row = el('li', { class: 'pick' },
       el('div', { class: 'request-head' }, el('strong', {}, p.displayName),
         el('span', { class: 'small muted grow' }, [p.title, p.divisionName].filter(Boolean).join(' · ')),
-        el('button', { type: 'button', class: 'link', 'aria-label': `Remove ${p.displayName}`, onclick: () => remove(entry) }, 'Remove')),
+        entry.remove),
       el('label', { class: 'check', for: mayId }, entry.may, ` ${first} may use my name when asking ${firstName(p)}`),
       el('label', { for: noteId, class: 'small' }, `Note for ${first} (optional)`), entry.note, entry.error);
     picked.push(entry);
@@ -1996,25 +2006,35 @@ function referralPicker(employee) {
   q.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(search, 300); });
   q.addEventListener('keydown', event => { if (event.key === 'Enter') { event.preventDefault(); clearTimeout(timer); search(); } });
 
-  /** Shows a refusal at the person it is about: by the field's index, or by the name the server's detail mentions. */
+  /**
+   * Shows each error under the person it is about: `referrals[<i>].personId` (refused by the program's policy, or no
+   * such leader) or `referrals[<i>].note` names the i-th person sent, who is the i-th picked. The first such person
+   * gets the focus: on the note when the note is at fault, else on Remove, which the error describes.
+   */
   function flag(error) {
-    picked.forEach(e => { e.error.hidden = true; e.error.textContent = ''; e.row.classList.remove('invalid'); });
+    picked.forEach(e => {
+      e.error.hidden = true;
+      e.error.textContent = '';
+      e.row.classList.remove('invalid');
+      e.note.removeAttribute('aria-invalid');
+      e.focusOn = null;
+    });
     if (!error) return;
-    const mark = (entry, message) => {
-      entry.error.textContent = capital(message);
+    for (const { field, message } of error.errors || []) {
+      const n = /^referrals\[(\d+)\](?:\.(\w+))?/.exec(field || '');
+      const entry = n && picked[Number(n[1])];
+      if (!entry) continue;
+      entry.error.textContent = (entry.error.hidden ? '' : entry.error.textContent + '; ') + capital(message);
       entry.error.hidden = false;
       entry.row.classList.add('invalid');
-    };
-    for (const e of error.errors || []) {
-      const n = /^referrals\[(\d+)\]/.exec(e.field || '');
-      if (n && picked[Number(n[1])]) mark(picked[Number(n[1])], e.message);
+      if (n[2] === 'note') entry.note.setAttribute('aria-invalid', 'true');
+      entry.focusOn = n[2] === 'note' ? entry.note : (entry.focusOn || entry.remove);
     }
-    if (error.status === 409) {
-      const about = picked.find(e => error.message.includes(e.person.displayName));
-      if (about) mark(about, error.message);
+    const firstBad = picked.find(e => e.focusOn);
+    if (firstBad) {
+      firstBad.row.scrollIntoView({ block: 'center' });
+      firstBad.focusOn.focus({ preventScroll: true });
     }
-    const firstBad = picked.find(e => !e.error.hidden);
-    if (firstBad) firstBad.row.scrollIntoView({ block: 'center' });
   }
 
   return {
