@@ -1388,7 +1388,7 @@ async function meeting(id) {
   const asLeader = m.leader.id === me.id;
   const notes = asLeader ? null : notesEditor(m);
   let after = null;
-  if (m.status === 'HELD') after = asLeader ? await afterInterviewCard(m) : thankYouCard(m);
+  if (m.status === 'HELD') after = asLeader ? await afterInterviewCard(m) : [thankYouCard(m), fromLeaderCard(m)];
   const showClock = m.status === 'SCHEDULED' && Date.now() < Date.parse(m.plannedEnd) + CLOCK_AFTER_END_MS;
   return [
     meetingHead(m, interview, asLeader),
@@ -1711,6 +1711,20 @@ function thanksSent(sent, first, live = null) {
     el('p', {}, `Crossroads reminds you to keep in touch with ${first} (under Contacts), and the people ${first} suggests appear under People to talk to next.`),
     el('div', { class: 'actions' }, link('#contacts', 'Contacts'), link('#next', 'People to talk to next')),
   ];
+}
+
+/** For the employee: what the leader gave in this interview, people to talk to next and feedback, when there is any. */
+function fromLeaderCard(m) {
+  const first = firstName(m.leader);
+  const referrals = m.referrals || [];
+  if (!referrals.length && !m.feedback) return null;
+  return el('section', { class: 'card', id: 'part-given' },
+    referrals.length > 0 && [el('h3', {}, `People ${first} suggests you talk to next`),
+      el('ul', { class: 'list' }, referrals.map(referralItem))],
+    m.feedback && [el('h3', {}, `${first}’s feedback`),
+      el('ul', { class: 'list' }, feedbackItem(m.feedback)),
+      el('p', { class: 'small muted' }, 'What every leader said is under ', el('a', { href: '#talent' }, 'Talent'),
+        m.feedback.talentPool ? ', where you decide whether HR sees talent-pool flags.' : '.')]);
 }
 
 // ---------------------------------------------------------------- after the interview (leaders)
