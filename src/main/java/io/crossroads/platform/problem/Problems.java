@@ -107,6 +107,16 @@ public final class Problems {
           parts.clear();
         }
         case PROPERTY, BEAN -> {
+          if (node.isInIterable()) {
+            // The element of a list the node sits in: its index belongs to the list before it.
+            String position = "[" + (node.getIndex() == null ? "" : node.getIndex()) + "]";
+            if (!parts.isEmpty()) {
+              int last = parts.size() - 1;
+              parts.set(last, parts.get(last) + position);
+            } else if (parameter != null) {
+              parts.add(parameter + position);
+            }
+          }
           if (node.getName() != null) {
             parts.add(node.getName());
           }

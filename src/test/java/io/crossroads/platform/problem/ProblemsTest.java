@@ -82,6 +82,47 @@ class ProblemsTest {
         .containsExactly("leaderId", "learn", "proposedSlots[0]", "proposedSlots[1]");
   }
 
+  /** A body that is a list of objects, as some endpoints take. */
+  record Item(@jakarta.validation.constraints.Size(max = 5, message = "too long") String note) {}
+
+  static class Endpoint {
+    public void refer(
+        @jakarta.validation.Valid
+            java.util.List<
+                    @jakarta.validation.Valid
+                    @jakarta.validation.constraints.NotNull(message = "an item") Item>
+                referrals) {}
+  }
+
+  @Test
+  void anElementOfAListBodyKeepsItsIndexInTheFieldName() throws Exception {
+    var violations =
+        VALIDATOR
+            .forExecutables()
+            .validateParameters(
+                new Endpoint(),
+                Endpoint.class.getMethod("refer", java.util.List.class),
+                new Object[] {Arrays.asList(new Item("fine"), new Item("far too long"), null)});
+
+    assertThat(Problems.from(new ConstraintViolationException(violations)).errors())
+        .extracting(Problem.FieldError::field)
+        .containsExactly("referrals[1].note", "referrals[2]");
+  }
+
+  @Test
+  void aRefusalNamingAFieldKeepsItsOwnType() {
+    Problem problem =
+        new Refusal(ProblemType.SAME_DIVISION, "Same division.")
+            .at("referrals[1].personId")
+            .problem();
+
+    assertThat(problem.type()).isEqualTo("/problems/same-division");
+    assertThat(problem.status()).isEqualTo(409);
+    assertThat(problem.errors())
+        .extracting(Problem.FieldError::field)
+        .containsExactly("referrals[1].personId");
+  }
+
   @Test
   void aValidRequestBodyHasNoViolations() {
     NewRequest body =
