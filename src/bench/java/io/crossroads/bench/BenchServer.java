@@ -21,13 +21,16 @@ final class BenchServer implements AutoCloseable {
   final String base;
   final String jdbcUrl;
   private final EmbeddedPostgres postgres;
-  private final Process payara;
+  private final int port;
+  private final String heap;
+  private Process payara;
 
-  private BenchServer(String base, String jdbcUrl, EmbeddedPostgres postgres, Process payara) {
-    this.base = base;
+  private BenchServer(int port, String heap, String jdbcUrl, EmbeddedPostgres postgres) {
+    this.base = "http://127.0.0.1:" + port + "/";
+    this.port = port;
+    this.heap = heap;
     this.jdbcUrl = jdbcUrl;
     this.postgres = postgres;
-    this.payara = payara;
   }
 
   /** Starts both and waits until the service is ready, at most {@code patience}. */
@@ -40,14 +43,31 @@ final class BenchServer implements AutoCloseable {
             .setCleanDataDirectory(true)
             .setServerConfig("max_connections", "200")
             .start();
-    String url = postgres.getJdbcUrl("postgres", "postgres");
+    BenchServer server =
+        new BenchServer(port, heap, postgres.getJdbcUrl("postgres", "postgres"), postgres);
+    try {
+      server.startPayara(log, patience, properties);
+    } catch (Exception e) {
+      server.close();
+      throw e;
+    }
+    return server;
+  }
+
+  /**
+   * Starts Payara Micro (again) on this database with the system properties given and waits until
+   * it is ready; the database keeps what an earlier start wrote.
+   */
+  void startPayara(String log, Duration patience, String... properties) throws Exception {
+    stopPayara();
+    Path work = Path.of("target", "bench");
     List<String> command =
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap,
                 "-Djava.io.tmpdir=" + work.toAbsolutePath(),
-                "-Dcrossroads.db.url=" + url));
+                "-Dcrossroads.db.url=" + jdbcUrl));
     for (String property : properties) {
       command.add("-D" + property);
     }
@@ -62,19 +82,21 @@ final class BenchServer implements AutoCloseable {
             "--port",
             Integer.toString(port),
             "--nocluster"));
-    Process payara =
+    payara =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(work.resolve(log).toFile())
             .start();
-    BenchServer server = new BenchServer("http://127.0.0.1:" + port + "/", url, postgres, payara);
-    try {
-      server.awaitReady(patience, log);
-    } catch (Exception e) {
-      server.close();
-      throw e;
+    awaitReady(patience, log);
+  }
+
+  /** Stops Payara Micro, if it runs; the database stays up. */
+  void stopPayara() throws InterruptedException {
+    if (payara != null) {
+      payara.destroy();
+      payara.waitFor();
+      payara = null;
     }
-    return server;
   }
 
   private void awaitReady(Duration patience, String log) throws Exception {
@@ -99,8 +121,7 @@ final class BenchServer implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    payara.destroy();
-    payara.waitFor();
+    stopPayara();
     postgres.close();
   }
 }

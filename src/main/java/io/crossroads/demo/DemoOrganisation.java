@@ -1,7 +1,11 @@
 package io.crossroads.demo;
 
+import io.crossroads.network.MentoringOffer;
+import io.crossroads.network.ThankYou;
 import io.crossroads.program.Eligibility;
+import io.crossroads.requests.RequestStatus;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,8 +20,10 @@ import java.util.UUID;
  * A deterministic company for demos, tests and benchmarks: divisions of uneven size (eight in the
  * demo, up to forty), a head per division, leaders (about 10 %) reporting to the head, employees
  * reporting to leaders, time zones on three continents, the five well-known users of the API
- * contract, employees' interests (popular divisions and topics are much more popular) and a year of
- * held interviews. The same shape always gives the same organisation, ids included.
+ * contract, employees' interests (popular divisions and topics are much more popular), a year of
+ * held interviews and what followed them (thank-yous, referrals in chains, contacts kept in touch
+ * with, feedback and talent flags, consent, mentoring offers). The same shape always gives the same
+ * organisation, ids included.
  */
 public final class DemoOrganisation {
 
@@ -419,16 +425,156 @@ public final class DemoOrganisation {
   public record InterestSeed(
       UUID personId, List<UUID> targetDivisionIds, List<String> topics, String goals) {}
 
-  /** A held interview some months before today: the history reports and repeat rules work on. */
-  public record HistorySeed(UUID employeeId, UUID leaderId, int daysAgo, int hourUtc) {}
+  /**
+   * A held interview some days before the seeding day: the history reports and repeat rules work
+   * on. {@code referralId} is the referral its request cited, if any. The request was sent nine
+   * days before the start and accepted two days later.
+   */
+  public record HistorySeed(
+      UUID employeeId, UUID leaderId, int daysAgo, int hourUtc, UUID referralId) {
 
-  /** The whole generated organisation, managers always listed before their reports. */
+    public static final Duration LENGTH = Duration.ofMinutes(20);
+    public static final Duration REQUESTED_BEFORE = Duration.ofDays(9);
+
+    public HistorySeed(UUID employeeId, UUID leaderId, int daysAgo, int hourUtc) {
+      this(employeeId, leaderId, daysAgo, hourUtc, null);
+    }
+
+    public UUID requestId() {
+      return id("request:" + employeeId + ":" + leaderId + ":" + daysAgo);
+    }
+
+    public UUID interviewId() {
+      return id("interview:" + requestId());
+    }
+
+    public Duration start() {
+      return Duration.ofDays(-daysAgo).plusHours(hourUtc);
+    }
+
+    public Duration end() {
+      return start().plus(LENGTH);
+    }
+
+    public Duration requested() {
+      return start().minus(REQUESTED_BEFORE);
+    }
+  }
+
+  /** The employee's thanks for a held interview: on time within 48 hours of its end. */
+  public record ThankYouSeed(
+      UUID interviewId,
+      UUID employeeId,
+      UUID leaderId,
+      String message,
+      Duration interviewEnd,
+      Duration sent) {
+
+    public boolean onTime() {
+      return sent.compareTo(interviewEnd.plus(ThankYou.ON_TIME)) <= 0;
+    }
+  }
+
+  /**
+   * Someone a leader named at the end of a held interview: {@code depth} 1 after an interview that
+   * did not come from a referral, else one more than the referral it came from ({@code cameFrom}).
+   */
+  public record ReferralSeed(
+      UUID id,
+      UUID interviewId,
+      UUID referrerId,
+      UUID employeeId,
+      UUID referredId,
+      boolean mayUseName,
+      String note,
+      int depth,
+      UUID cameFrom,
+      int position,
+      Duration created) {}
+
+  /**
+   * A request citing a referral that did not become an interview: declined by the leader, or
+   * expired after two follow-ups.
+   */
+  public record ClosedRequestSeed(
+      UUID id,
+      UUID employeeId,
+      UUID leaderId,
+      UUID referralId,
+      RequestStatus status,
+      Duration sent,
+      Duration lastAttempt,
+      int followUps,
+      Duration answered) {}
+
+  /** One time the employee was in touch with a contact. */
+  public record TouchSeed(UUID id, Duration at, boolean onTime, String note) {}
+
+  /**
+   * A leader the employee met, kept in touch with: touches so far, when the next is due, snoozed
+   * until some day after the seeding day ({@code snoozedForDays}) or stopped.
+   */
+  public record ContactSeed(
+      UUID employeeId,
+      UUID personId,
+      int cadenceDays,
+      Duration met,
+      Duration lastTouch,
+      Duration nextDue,
+      Integer snoozedForDays,
+      boolean stopped,
+      int touchesDue,
+      int touchesOnTime,
+      List<TouchSeed> touches) {}
+
+  /** A leader's feedback on a held interview, perhaps flagging the employee for the talent pool. */
+  public record FeedbackSeed(
+      UUID interviewId,
+      UUID leaderId,
+      UUID employeeId,
+      boolean talentPool,
+      List<String> strengths,
+      String note,
+      Duration given) {}
+
+  /** Whether HR may see the employee's talent flags. */
+  public record ConsentSeed(UUID employeeId, boolean visibleToHr, Duration changed) {}
+
+  /** A leader's offer of mentoring after a held interview; {@code answer} null while open. */
+  public record MentoringSeed(
+      UUID interviewId,
+      UUID leaderId,
+      UUID employeeId,
+      Duration offered,
+      MentoringOffer.Answer answer,
+      Duration answered) {}
+
+  /** Someone who chose whether to get the weekly mail of contacts due. */
+  public record DigestSeed(UUID personId, boolean weekly, Duration changed) {}
+
+  /** What followed the held interviews. */
+  public record Network(
+      List<ThankYouSeed> thankYous,
+      List<ReferralSeed> referrals,
+      List<ClosedRequestSeed> closedRequests,
+      List<ContactSeed> contacts,
+      List<FeedbackSeed> feedback,
+      List<ConsentSeed> consents,
+      List<MentoringSeed> mentoring,
+      List<DigestSeed> digests) {}
+
+  /**
+   * The whole generated organisation, managers always listed before their reports. Times are
+   * offsets from the start (00:00 UTC) of the day the organisation is seeded, negative before it;
+   * everything that happened lies before that day.
+   */
   public record Plan(
       List<DivisionSeed> divisions,
       List<PersonSeed> people,
       List<InterestSeed> interests,
       List<HistorySeed> history,
-      List<String> vocabulary) {}
+      List<String> vocabulary,
+      Network network) {}
 
   /**
    * How large an organisation to generate: people in all, divisions (8 to 40), the seed. {@link
@@ -497,12 +643,19 @@ public final class DemoOrganisation {
             new Random(shape.seed() ^ 0x5DEECE66DL), specs, divisions, generator.people);
     List<String> vocabulary = new ArrayList<>(SHARED_TOPICS);
     specs.forEach(spec -> vocabulary.addAll(spec.topics()));
+    List<InterestSeed> interests = aspirations.interests();
+    List<HistorySeed> held = aspirations.history();
+    // What followed the interviews draws from a sequence of its own too.
+    NetworkHistory network =
+        NetworkHistory.after(
+            new Random(shape.seed() ^ 0x2545F4914F6CDD1DL), generator.people, held);
     return new Plan(
         List.copyOf(divisions),
         List.copyOf(generator.people),
-        aspirations.interests(),
-        aspirations.history(),
-        vocabulary.stream().distinct().sorted().toList());
+        interests,
+        network.history(),
+        vocabulary.stream().distinct().sorted().toList(),
+        network.network());
   }
 
   /** Well-known users who are not leaders: ben, ava and hana. */
@@ -731,7 +884,7 @@ public final class DemoOrganisation {
   }
 
   /** What employees are curious about, and whom they have already met. */
-  private static final class Aspirations {
+  static final class Aspirations {
     private static final String[] GOALS = {
       "Understand how other parts of the company work",
       "Explore a move into a new field within two years",
@@ -741,7 +894,7 @@ public final class DemoOrganisation {
     };
 
     /** The contract's users start with a clean history, so what they do is all there is. */
-    private static final Set<String> WELL_KNOWN = Set.of("ava", "ben", "leo", "mia", "hana");
+    static final Set<String> WELL_KNOWN = Set.of("ava", "ben", "leo", "mia", "hana");
 
     private final Random random;
     private final List<DivisionSpec> specs;
@@ -851,7 +1004,7 @@ public final class DemoOrganisation {
       return List.copyOf(history);
     }
 
-    private static Eligibility.Employee facts(PersonSeed person, Map<UUID, PersonSeed> byId) {
+    static Eligibility.Employee facts(PersonSeed person, Map<UUID, PersonSeed> byId) {
       Set<UUID> chain = new HashSet<>();
       for (UUID m = person.managerId(); m != null && chain.add(m); m = byId.get(m).managerId()) {
         // up to the top
@@ -860,7 +1013,7 @@ public final class DemoOrganisation {
           person.id(), person.divisionId(), person.level(), chain, Set.of(), Set.of());
     }
 
-    private static Eligibility.Leader facts(PersonSeed leader) {
+    static Eligibility.Leader facts(PersonSeed leader) {
       return new Eligibility.LeaderFacts(
           leader.id(),
           leader.displayName(),

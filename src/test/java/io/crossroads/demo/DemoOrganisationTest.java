@@ -3,14 +3,34 @@ package io.crossroads.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crossroads.demo.DemoOrganisation.ClosedRequestSeed;
+import io.crossroads.demo.DemoOrganisation.ContactSeed;
+import io.crossroads.demo.DemoOrganisation.FeedbackSeed;
+import io.crossroads.demo.DemoOrganisation.HistorySeed;
+import io.crossroads.demo.DemoOrganisation.MentoringSeed;
+import io.crossroads.demo.DemoOrganisation.Network;
 import io.crossroads.demo.DemoOrganisation.PersonSeed;
 import io.crossroads.demo.DemoOrganisation.Plan;
+import io.crossroads.demo.DemoOrganisation.ReferralSeed;
+import io.crossroads.demo.DemoOrganisation.Shape;
+import io.crossroads.demo.DemoOrganisation.ThankYouSeed;
+import io.crossroads.demo.DemoOrganisation.TouchSeed;
+import io.crossroads.network.LeaderFeedback;
+import io.crossroads.network.MentoringOffer;
+import io.crossroads.network.Referral;
 import io.crossroads.people.LeaderProfile;
+import io.crossroads.program.Eligibility;
+import io.crossroads.requests.RequestStatus;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class DemoOrganisationTest {
@@ -32,9 +52,18 @@ class DemoOrganisationTest {
         .name();
   }
 
+  /** A larger shape with forty divisions, as benchmarks generate it (the enterprise's in small). */
+  static final Plan WIDE = DemoOrganisation.generate(new Shape(20_000, 40, 7, 0.0909));
+
+  static <T> Map<UUID, T> byId(List<T> seeds, Function<T, UUID> id) {
+    return seeds.stream().collect(Collectors.toMap(id, s -> s));
+  }
+
   @Test
   void theSameSizeAndSeedAlwaysGiveTheSameOrganisation() {
-    assertThat(DemoOrganisation.generate(2000)).isEqualTo(DEFAULT);
+    Plan again = DemoOrganisation.generate(2000);
+    assertThat(again).isEqualTo(DEFAULT);
+    assertThat(again.network()).isEqualTo(DEFAULT.network());
     assertThat(DemoOrganisation.generate(2000, 7)).isNotEqualTo(DEFAULT);
   }
 
@@ -126,5 +155,330 @@ class DemoOrganisationTest {
   void aTooSmallOrganisationIsRefused() {
     assertThatThrownBy(() -> DemoOrganisation.generate(10))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void everyHeldInterviewAndEveryReferralPairsPeopleThePolicyAllows() {
+    for (Plan plan : List.of(DEFAULT, WIDE)) {
+      Map<UUID, PersonSeed> people = byId(plan.people(), PersonSeed::id);
+      plan.history()
+          .forEach(
+              h ->
+                  assertThat(allowed(people, h.employeeId(), h.leaderId()))
+                      .as("interview %s", h.interviewId())
+                      .isTrue());
+      assertThat(plan.network().referrals())
+          .isNotEmpty()
+          .allSatisfy(
+              r -> {
+                assertThat(allowed(people, r.employeeId(), r.referredId())).isTrue();
+                assertThat(people.get(r.referredId()).leader()).isTrue();
+                assertThat(r.referredId()).isNotEqualTo(r.referrerId());
+              });
+    }
+  }
+
+  private static boolean allowed(Map<UUID, PersonSeed> people, UUID employeeId, UUID leaderId) {
+    PersonSeed employee = people.get(employeeId);
+    PersonSeed leader = people.get(leaderId);
+    Set<UUID> chain = new HashSet<>();
+    for (UUID m = employee.managerId(); m != null && chain.add(m); m = people.get(m).managerId()) {
+      // up to the top
+    }
+    return Eligibility.DEFAULT
+        .pair(
+            new Eligibility.EmployeeFacts(
+                employee.id(), employee.divisionId(), employee.level(), chain, Set.of(), Set.of()),
+            new Eligibility.LeaderFacts(
+                leader.id(),
+                leader.displayName(),
+                leader.divisionId(),
+                leader.level(),
+                leader.acceptingRequests(),
+                leader.monthlyCap()))
+        .eligible();
+  }
+
+  @Test
+  void leadersNameOneToThreePeopleAfterSomeInterviewsEachOnce() {
+    Map<UUID, List<ReferralSeed>> byInterview =
+        DEFAULT.network().referrals().stream()
+            .collect(Collectors.groupingBy(ReferralSeed::interviewId));
+    Map<UUID, HistorySeed> interviews = byId(DEFAULT.history(), HistorySeed::interviewId);
+    assertThat(byInterview.size())
+        .isBetween(DEFAULT.history().size() / 5, DEFAULT.history().size() / 2);
+    byInterview.forEach(
+        (interviewId, named) -> {
+          HistorySeed held = interviews.get(interviewId);
+          assertThat(named).hasSizeBetween(1, Referral.MAX_PER_INTERVIEW);
+          assertThat(named.stream().map(ReferralSeed::referredId).distinct()).hasSameSizeAs(named);
+          assertThat(named.stream().map(ReferralSeed::position))
+              .containsExactlyInAnyOrderElementsOf(
+                  java.util.stream.IntStream.range(0, named.size()).boxed().toList());
+          assertThat(named)
+              .allSatisfy(
+                  r -> {
+                    assertThat(r.referrerId()).isEqualTo(held.leaderId());
+                    assertThat(r.employeeId()).isEqualTo(held.employeeId());
+                    assertThat(r.created()).isGreaterThan(held.end());
+                  });
+        });
+    assertThat(byInterview.values().stream().map(List::size).distinct())
+        .containsExactlyInAnyOrder(1, 2, 3);
+  }
+
+  @Test
+  void chainsReachDepthThreeAndEveryReferralIsOneLinkBelowTheOneItsInterviewCameFrom() {
+    for (Plan plan : List.of(DEFAULT, WIDE)) {
+      Map<UUID, ReferralSeed> referrals = byId(plan.network().referrals(), ReferralSeed::id);
+      Map<UUID, HistorySeed> interviews = byId(plan.history(), HistorySeed::interviewId);
+      Set<UUID> written = new HashSet<>();
+      for (ReferralSeed r : plan.network().referrals()) {
+        HistorySeed given = interviews.get(r.interviewId());
+        assertThat(r.cameFrom()).isEqualTo(given.referralId());
+        if (r.cameFrom() == null) {
+          assertThat(r.depth()).isEqualTo(1);
+        } else {
+          assertThat(written)
+              .as("the referral it came from is listed first")
+              .contains(r.cameFrom());
+          assertThat(r.depth()).isEqualTo(referrals.get(r.cameFrom()).depth() + 1);
+        }
+        written.add(r.id());
+      }
+      assertThat(plan.network().referrals().stream().map(ReferralSeed::depth).distinct())
+          .containsExactlyInAnyOrder(1, 2, 3);
+    }
+  }
+
+  @Test
+  void someReferralsLeadToAMeetingSomeToARequestInVainAndSomeToNothing() {
+    Network network = DEFAULT.network();
+    Map<UUID, ReferralSeed> referrals = byId(network.referrals(), ReferralSeed::id);
+    List<HistorySeed> met = DEFAULT.history().stream().filter(h -> h.referralId() != null).toList();
+    assertThat(met).isNotEmpty();
+    met.forEach(
+        h -> {
+          ReferralSeed cited = referrals.get(h.referralId());
+          assertThat(h.employeeId()).isEqualTo(cited.employeeId());
+          assertThat(h.leaderId()).isEqualTo(cited.referredId());
+          assertThat(h.requested()).isGreaterThan(cited.created());
+        });
+    assertThat(network.closedRequests())
+        .extracting(ClosedRequestSeed::status)
+        .contains(RequestStatus.DECLINED, RequestStatus.EXPIRED)
+        .containsOnly(RequestStatus.DECLINED, RequestStatus.EXPIRED);
+    network
+        .closedRequests()
+        .forEach(
+            c -> {
+              ReferralSeed cited = referrals.get(c.referralId());
+              assertThat(c.employeeId()).isEqualTo(cited.employeeId());
+              assertThat(c.leaderId()).isEqualTo(cited.referredId());
+              assertThat(c.sent()).isGreaterThan(cited.created());
+            });
+    Set<UUID> followed = new HashSet<>();
+    met.forEach(h -> followed.add(h.referralId()));
+    network.closedRequests().forEach(c -> followed.add(c.referralId()));
+    assertThat(followed.size())
+        .isBetween(network.referrals().size() / 4, network.referrals().size() * 3 / 4);
+  }
+
+  @Test
+  void mostThankOnTimeSomeLateAndSomeNever() {
+    Map<UUID, HistorySeed> interviews = byId(DEFAULT.history(), HistorySeed::interviewId);
+    List<ThankYouSeed> thanks = DEFAULT.network().thankYous();
+    long onTime = thanks.stream().filter(ThankYouSeed::onTime).count();
+    long late = thanks.size() - onTime;
+    long never = DEFAULT.history().size() - thanks.size();
+    assertThat(onTime).isGreaterThan(late + never);
+    assertThat(late).isPositive();
+    assertThat(never).isPositive();
+    assertThat(thanks.stream().map(ThankYouSeed::interviewId).distinct()).hasSameSizeAs(thanks);
+    thanks.forEach(
+        t -> {
+          HistorySeed held = interviews.get(t.interviewId());
+          assertThat(t.interviewEnd()).isEqualTo(held.end());
+          assertThat(t.employeeId()).isEqualTo(held.employeeId());
+          assertThat(t.leaderId()).isEqualTo(held.leaderId());
+          assertThat(t.sent()).isGreaterThan(t.interviewEnd());
+        });
+  }
+
+  @Test
+  void everyPairThatMetIsAContactOnTheProgramsCadenceWithTouchesThatAddUp() {
+    Network network = DEFAULT.network();
+    Set<List<UUID>> met =
+        DEFAULT.history().stream()
+            .map(h -> List.of(h.employeeId(), h.leaderId()))
+            .collect(Collectors.toSet());
+    assertThat(network.contacts())
+        .extracting(c -> List.of(c.employeeId(), c.personId()))
+        .doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(met);
+    Map<List<UUID>, Duration> firstMeeting =
+        DEFAULT.history().stream()
+            .collect(
+                Collectors.toMap(
+                    h -> List.of(h.employeeId(), h.leaderId()),
+                    HistorySeed::end,
+                    (a, b) -> a.compareTo(b) <= 0 ? a : b));
+    for (ContactSeed c : network.contacts()) {
+      assertThat(c.cadenceDays()).isEqualTo(30);
+      assertThat(c.met()).isEqualTo(firstMeeting.get(List.of(c.employeeId(), c.personId())));
+      assertThat(c.touches()).hasSize(c.touchesDue());
+      assertThat(c.touches().stream().filter(TouchSeed::onTime).count())
+          .isEqualTo(c.touchesOnTime());
+      assertThat(c.touches()).isSortedAccordingTo(Comparator.comparing(TouchSeed::at));
+      Duration since = c.lastTouch() == null ? c.met() : c.lastTouch();
+      Duration due = since.plusDays(c.cadenceDays());
+      if (c.snoozedForDays() == null) {
+        assertThat(c.nextDue()).isEqualTo(due);
+      } else {
+        assertThat(c.snoozedForDays()).isPositive();
+        assertThat(c.nextDue()).isEqualTo(max(due, Duration.ofDays(c.snoozedForDays())));
+      }
+    }
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  @Test
+  void keepingInTouchVariesAndTheWeeklyDigestHasWork() {
+    List<ContactSeed> contacts = DEFAULT.network().contacts();
+    Duration week = Duration.ofDays(7);
+    assertThat(contacts)
+        .anyMatch(c -> !c.stopped() && c.nextDue().isNegative())
+        .anyMatch(
+            c -> !c.stopped() && !c.nextDue().isNegative() && c.nextDue().compareTo(week) <= 0)
+        .anyMatch(c -> c.nextDue().compareTo(week) > 0)
+        .anyMatch(ContactSeed::stopped)
+        .anyMatch(c -> c.snoozedForDays() != null)
+        .anyMatch(c -> c.touchesDue() > 2 && c.touchesOnTime() == c.touchesDue())
+        .anyMatch(c -> c.touchesDue() > 2 && c.touchesOnTime() == 0)
+        .anyMatch(c -> c.touchesOnTime() > 0 && c.touchesOnTime() < c.touchesDue());
+    assertThat(DEFAULT.network().digests())
+        .anyMatch(d -> !d.weekly())
+        .extracting(d -> d.personId())
+        .doesNotHaveDuplicates();
+  }
+
+  @Test
+  void leadersFlagSomeEmployeesWithStrengthsAndOnlySomeLetHrSeeIt() {
+    Network network = DEFAULT.network();
+    Map<UUID, HistorySeed> interviews = byId(DEFAULT.history(), HistorySeed::interviewId);
+    assertThat(network.feedback().size()).isLessThan(DEFAULT.history().size() / 2);
+    assertThat(network.feedback().stream().map(FeedbackSeed::interviewId).distinct())
+        .hasSameSizeAs(network.feedback());
+    network
+        .feedback()
+        .forEach(
+            f -> {
+              HistorySeed held = interviews.get(f.interviewId());
+              assertThat(f.leaderId()).isEqualTo(held.leaderId());
+              assertThat(f.employeeId()).isEqualTo(held.employeeId());
+              assertThat(f.given()).isGreaterThan(held.end());
+              assertThat(f.strengths())
+                  .hasSizeLessThanOrEqualTo(LeaderFeedback.MAX_STRENGTHS)
+                  .allSatisfy(s -> assertThat(s).doesNotContain(";").hasSizeLessThan(60));
+              if (f.talentPool()) {
+                assertThat(f.strengths()).isNotEmpty();
+              }
+            });
+    Set<UUID> flagged =
+        network.feedback().stream()
+            .filter(FeedbackSeed::talentPool)
+            .map(FeedbackSeed::employeeId)
+            .collect(Collectors.toSet());
+    Map<UUID, Boolean> consent =
+        network.consents().stream()
+            .collect(Collectors.toMap(c -> c.employeeId(), c -> c.visibleToHr()));
+    assertThat(flagged).anyMatch(e -> Boolean.TRUE.equals(consent.get(e)));
+    assertThat(flagged).anyMatch(e -> Boolean.FALSE.equals(consent.get(e)));
+    assertThat(flagged).anyMatch(e -> !consent.containsKey(e));
+    assertThat(network.feedback()).anyMatch(f -> !f.talentPool());
+  }
+
+  @Test
+  void aFewLeadersOfferMentoringWhichIsAcceptedDeclinedOrStillOpen() {
+    Network network = DEFAULT.network();
+    Map<UUID, FeedbackSeed> feedback = byId(network.feedback(), FeedbackSeed::interviewId);
+    assertThat(network.mentoring().size()).isBetween(5, network.feedback().size() / 5);
+    assertThat(network.mentoring())
+        .extracting(MentoringSeed::answer)
+        .contains(MentoringOffer.Answer.ACCEPTED, MentoringOffer.Answer.DECLINED, null);
+    network
+        .mentoring()
+        .forEach(
+            m -> {
+              assertThat(feedback.get(m.interviewId()).leaderId()).isEqualTo(m.leaderId());
+              assertThat(m.answered() == null).isEqualTo(m.answer() == null);
+              if (m.answered() != null) {
+                assertThat(m.answered()).isGreaterThan(m.offered());
+              }
+            });
+  }
+
+  @Test
+  void everythingThatFollowedHappenedBeforeTheSeedingDay() {
+    Network network = DEFAULT.network();
+    assertThat(DEFAULT.history())
+        .allSatisfy(h -> assertThat(h.daysAgo()).isGreaterThanOrEqualTo(7));
+    assertThat(network.thankYous()).allSatisfy(t -> assertThat(t.sent()).isNegative());
+    assertThat(network.referrals()).allSatisfy(r -> assertThat(r.created()).isNegative());
+    assertThat(network.closedRequests())
+        .allSatisfy(
+            c -> {
+              assertThat(c.lastAttempt()).isNegative();
+              if (c.status() == RequestStatus.EXPIRED) {
+                assertThat(c.followUps()).isEqualTo(2);
+                assertThat(c.lastAttempt().plusDays(7)).isNegative();
+              } else {
+                assertThat(c.answered()).isNegative();
+              }
+            });
+    assertThat(network.contacts())
+        .flatExtracting(ContactSeed::touches)
+        .allSatisfy(t -> assertThat(t.at()).isNegative());
+    assertThat(network.feedback()).allSatisfy(f -> assertThat(f.given()).isNegative());
+    assertThat(network.consents()).allSatisfy(c -> assertThat(c.changed()).isNegative());
+  }
+
+  @Test
+  void theWellKnownUsersTakePartInNothingNew() {
+    Set<UUID> wellKnown =
+        Set.of("ava", "ben", "leo", "mia", "hana").stream()
+            .map(u -> person(DEFAULT, u).id())
+            .collect(Collectors.toSet());
+    Network network = DEFAULT.network();
+    assertThat(DEFAULT.history())
+        .filteredOn(h -> h.referralId() != null)
+        .allSatisfy(h -> assertThat(wellKnown).doesNotContain(h.employeeId(), h.leaderId()));
+    assertThat(network.referrals())
+        .allSatisfy(
+            r ->
+                assertThat(wellKnown)
+                    .doesNotContain(r.employeeId(), r.referrerId(), r.referredId()));
+    assertThat(network.feedback())
+        .allSatisfy(f -> assertThat(wellKnown).doesNotContain(f.leaderId()));
+  }
+
+  @Test
+  void theIdsTheDatabaseKeysOnAreUnique() {
+    for (Plan plan : List.of(DEFAULT, WIDE)) {
+      assertThat(plan.history()).extracting(HistorySeed::interviewId).doesNotHaveDuplicates();
+      assertThat(plan.network().referrals()).extracting(ReferralSeed::id).doesNotHaveDuplicates();
+      assertThat(plan.network().closedRequests())
+          .extracting(ClosedRequestSeed::id)
+          .doesNotHaveDuplicates()
+          .doesNotContainAnyElementsOf(
+              plan.history().stream().map(HistorySeed::requestId).toList());
+      assertThat(plan.network().contacts())
+          .flatExtracting(ContactSeed::touches)
+          .extracting(TouchSeed::id)
+          .doesNotHaveDuplicates();
+    }
   }
 }
