@@ -223,13 +223,7 @@ class AfterInterview {
               + " assumed until you do.\n",
           null);
     }
-    return new FeedbackView(
-        interviewId,
-        PersonRef.of(leader),
-        feedback.talentPool(),
-        feedback.strengths(),
-        feedback.note(),
-        feedback.givenAt());
+    return FeedbackView.of(feedback, PersonRef.of(leader), body.offerMentoring());
   }
 
   /** The employee's notes; an empty text clears them. Sealed before they are stored. */
@@ -335,13 +329,8 @@ class AfterInterview {
         referralsGiven(interview, leader),
         feedback == null
             ? null
-            : new FeedbackView(
-                interviewId,
-                PersonRef.of(leader),
-                feedback.talentPool(),
-                feedback.strengths(),
-                feedback.note(),
-                feedback.givenAt()),
+            : FeedbackView.of(
+                feedback, PersonRef.of(leader), em.find(MentoringOffer.class, interviewId) != null),
         employee ? notes(interviewId) : null);
   }
 

@@ -1,6 +1,7 @@
 package io.crossroads.network;
 
 import io.crossroads.interviews.InterviewHeld;
+import io.crossroads.people.Person;
 import io.crossroads.program.Program;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.jpa.HibernateHints;
 
 /** Stored contacts; every held interview makes the leader a contact of the employee. */
 @ApplicationScoped
@@ -38,13 +40,22 @@ class Contacts {
     return Optional.ofNullable(em.find(Contact.class, new Contact.Key(employeeId, personId)));
   }
 
-  /** The employee's contacts, the next due first. */
-  List<Contact> of(UUID employeeId) {
-    return em.createQuery(
-            "select c from Contact c where c.employeeId = :e order by c.stopped, c.nextDueAt",
-            Contact.class)
+  /** A contact with the person it is about. */
+  record WithPerson(Contact contact, Person person) {}
+
+  /** The employee's contacts with their people, the next due first, read once and not kept. */
+  List<WithPerson> of(UUID employeeId) {
+    return em
+        .createQuery(
+            "select c, p from Contact c join Person p on p.id = c.personId"
+                + " where c.employeeId = :e order by c.stopped, c.nextDueAt",
+            Object[].class)
         .setParameter("e", employeeId)
-        .getResultList();
+        .setHint(HibernateHints.HINT_READ_ONLY, true)
+        .getResultList()
+        .stream()
+        .map(row -> new WithPerson((Contact) row[0], (Person) row[1]))
+        .toList();
   }
 
   List<ContactTouch> touches(UUID employeeId) {

@@ -59,12 +59,10 @@ class MyNetwork {
         .toList();
   }
 
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public List<ContactView> contacts(UUID me) {
-    List<Contact> mine = contacts.of(me);
-    Map<UUID, Person> people = directory.people(mine.stream().map(Contact::personId).toList());
     Instant now = clock.instant();
-    return mine.stream().map(c -> view(c, people.get(c.personId()), now)).toList();
+    return contacts.of(me).stream().map(c -> view(c.contact(), c.person(), now)).toList();
   }
 
   private static ContactView view(Contact c, Person person, Instant now) {
@@ -158,13 +156,10 @@ class MyNetwork {
         feedback.stream()
             .map(
                 f ->
-                    new FeedbackView(
-                        f.interviewId(),
+                    FeedbackView.of(
+                        f,
                         PersonRef.of(leaders.get(f.leaderId())),
-                        f.talentPool(),
-                        f.strengths(),
-                        f.note(),
-                        f.givenAt()))
+                        offers.stream().anyMatch(o -> o.interviewId().equals(f.interviewId()))))
             .toList(),
         offers.stream().map(m -> view(m, leaders.get(m.leaderId()))).toList());
   }

@@ -84,13 +84,8 @@ public class NetworkData implements PersonalData {
             .stream()
             .map(
                 f ->
-                    new NetworkViews.FeedbackView(
-                        f.interviewId(),
-                        null,
-                        f.talentPool(),
-                        f.strengths(),
-                        f.note(),
-                        f.givenAt()))
+                    NetworkViews.FeedbackView.of(
+                        f, null, em.find(MentoringOffer.class, f.interviewId()) != null))
             .toList();
     List<NotesView> notes =
         em

@@ -56,7 +56,20 @@ public final class NetworkViews {
       boolean talentPool,
       List<String> strengths,
       String note,
-      Instant givenAt) {}
+      boolean mentoringOffered,
+      Instant givenAt) {
+
+    static FeedbackView of(LeaderFeedback feedback, PersonRef leader, boolean mentoringOffered) {
+      return new FeedbackView(
+          feedback.interviewId(),
+          leader,
+          feedback.talentPool(),
+          feedback.strengths(),
+          feedback.note(),
+          mentoringOffered,
+          feedback.givenAt());
+    }
+  }
 
   /** The employee's private notes on an interview. */
   public record NotesBody(
