@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class EmbeddedModeIT {
 
+  static final String NOTE = "Ask about the pricing team's roadmap";
+
   static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
 
   @Test
@@ -70,6 +72,24 @@ class EmbeddedModeIT {
               "leo", "api/requests/" + sent.string("id") + "/accept", json("start", slots.get(1)));
       assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
       interviewId = accepted.string("interviewId");
+      // Private notes in the embedded mode: sealed with a key the instance made for itself.
+      assertThat(
+              api.put("ava", "api/interviews/" + interviewId + "/notes", json("text", NOTE))
+                  .status())
+          .isEqualTo(200);
+    }
+
+    // Stopped, the database file holds the notes only as ciphertext; the key lies beside it.
+    assertThat(dataDir.resolve("notes.key")).exists();
+    try (java.sql.Connection h2 =
+            java.sql.DriverManager.getConnection(
+                "jdbc:h2:file:" + dataDir.resolve("crossroads"), "crossroads", "");
+        java.sql.ResultSet note =
+            h2.createStatement()
+                .executeQuery("select ciphertext, nonce, key_id from private_note")) {
+      assertThat(note.next()).isTrue();
+      assertThat(note.getString("ciphertext") + note.getString("nonce") + note.getString("key_id"))
+          .doesNotContain("pricing");
     }
 
     try (PayaraMicroProcess second =
@@ -83,6 +103,9 @@ class EmbeddedModeIT {
           .as("the demo organisation is generated once")
           .isEqualTo(2000);
       assertThat(second.log()).doesNotContain("Demo organisation created");
+      assertThat(api.get("ava", "api/interviews/" + interviewId + "/notes").string("text"))
+          .as("the notes open again after a restart")
+          .isEqualTo(NOTE);
     }
   }
 }
