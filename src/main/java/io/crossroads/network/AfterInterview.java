@@ -128,21 +128,7 @@ class AfterInterview {
             + (given.size() == 1 ? "someone" : given.size() + " people")
             + " you could talk to next. Open Crossroads to see who and ask them.\n",
         null);
-    Map<UUID, Person> people = directory.people(given.stream().map(Referral::referredId).toList());
-    return given.stream()
-        .map(
-            r ->
-                new ReferralView(
-                    r.id(),
-                    r.interviewId(),
-                    PersonRef.of(leader),
-                    PersonRef.of(people.get(r.referredId())),
-                    r.mayUseName(),
-                    r.note(),
-                    r.depth(),
-                    r.createdAt(),
-                    Referrals.Outcome.NOT_ASKED))
-        .toList();
+    return referralsGiven(interview, leader);
   }
 
   /** A person who takes informational interviews, as the policy sees them. */
@@ -340,18 +326,7 @@ class AfterInterview {
     Map<UUID, Referrals.Outcome> outcomes = referrals.outcomes(given);
     Map<UUID, Person> named = directory.people(given.stream().map(Referral::referredId).toList());
     return given.stream()
-        .map(
-            r ->
-                new ReferralView(
-                    r.id(),
-                    r.interviewId(),
-                    PersonRef.of(leader),
-                    PersonRef.of(named.get(r.referredId())),
-                    r.mayUseName(),
-                    r.note(),
-                    r.depth(),
-                    r.createdAt(),
-                    outcomes.get(r.id())))
+        .map(r -> ReferralView.of(r, leader, named.get(r.referredId()), outcomes.get(r.id())))
         .toList();
   }
 }

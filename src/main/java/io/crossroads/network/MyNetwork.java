@@ -46,15 +46,10 @@ class MyNetwork {
     return received.stream()
         .map(
             r ->
-                new ReferralView(
-                    r.id(),
-                    r.interviewId(),
-                    PersonRef.of(people.get(r.referrerId())),
-                    PersonRef.of(people.get(r.referredId())),
-                    r.mayUseName(),
-                    r.note(),
-                    r.depth(),
-                    r.createdAt(),
+                ReferralView.of(
+                    r,
+                    people.get(r.referrerId()),
+                    people.get(r.referredId()),
                     outcomes.get(r.id())))
         .toList();
   }

@@ -1,6 +1,7 @@
 package io.crossroads.network;
 
 import io.crossroads.people.PeopleViews.PersonRef;
+import io.crossroads.people.Person;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -40,7 +41,21 @@ public final class NetworkViews {
       String note,
       int depth,
       Instant createdAt,
-      Referrals.Outcome outcome) {}
+      Referrals.Outcome outcome) {
+
+    static ReferralView of(Referral r, Person referrer, Person person, Referrals.Outcome outcome) {
+      return new ReferralView(
+          r.id(),
+          r.interviewId(),
+          PersonRef.of(referrer),
+          PersonRef.of(person),
+          r.mayUseName(),
+          r.note(),
+          r.depth(),
+          r.createdAt(),
+          outcome);
+    }
+  }
 
   /** The leader's feedback after a held interview. */
   public record FeedbackBody(
