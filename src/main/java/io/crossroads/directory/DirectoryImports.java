@@ -372,6 +372,7 @@ public class DirectoryImports {
       insert.executeBatch();
     }
     Map<String, UUID> ids = new HashMap<>();
+    List<UUID> markedInactive = new ArrayList<>();
     existing.byUsername.forEach((username, person) -> ids.put(username, person.id));
     int created = 0;
     int updated = 0;
@@ -423,6 +424,10 @@ public class DirectoryImports {
           update.setObject(10, current.id);
           update.addBatch();
           updated++;
+          if (current.active && !row.active()) {
+            // Marked inactive by the line itself (an HRIS leaver, a user disabled in Keycloak).
+            markedInactive.add(current.id);
+          }
           if (!current.division.equals(division)) {
             move.setObject(1, UUID.randomUUID());
             move.setObject(2, current.id);
@@ -478,6 +483,7 @@ public class DirectoryImports {
       profile.executeBatch();
     }
     int deactivated = 0;
+    leavers.addAll(markedInactive);
     if (full) {
       Set<String> listed = new HashSet<>();
       rows.forEach(r -> listed.add(r.username()));
@@ -487,7 +493,7 @@ public class DirectoryImports {
               leavers.add(person.id);
             }
           });
-      deactivated = leave(connection, leavers);
+      deactivated = leave(connection, leavers.subList(markedInactive.size(), leavers.size()));
     }
     int changed = updated + managerChanges;
     return new Summary(created, changed, moved, deactivated, rows.size() - created - changed);

@@ -8,4 +8,4 @@ import java.util.UUID;
  * follows from it (the leader becomes the employee's contact) is written together with it.
  */
 public record InterviewHeld(
-    UUID interviewId, UUID requestId, UUID employeeId, UUID leaderId, Instant end, Instant at) {}
+    UUID interviewId, UUID requestId, UUID employeeId, UUID leaderId, Instant end) {}

@@ -156,8 +156,7 @@ class InterviewService {
               interview.requestId(),
               interview.employeeId(),
               interview.leaderId(),
-              interview.end(),
-              now));
+              interview.end()));
     }
     return view(interview);
   }

@@ -66,9 +66,9 @@ class Seekers {
       requests
           .referralsOf(chunk)
           .forEach((e, byLeader) -> referrals.put(e, new HashMap<>(byLeader)));
-      // The two more names leaders gave after an interview.
-      network
-          .referredLeadersOf(chunk)
+      // The two more names leaders gave after an interview; a cohort round, which HR reads,
+      // does not learn of them.
+      (forCohort ? Map.<UUID, Map<UUID, String>>of() : network.referredLeadersOf(chunk))
           .forEach(
               (e, byLeader) ->
                   byLeader.forEach(

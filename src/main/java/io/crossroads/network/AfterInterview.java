@@ -84,8 +84,7 @@ class AfterInterview {
         interview.leaderId(),
         "thank-you",
         "Thank you from " + employee.displayName(),
-        employee.displayName() + " thanks you for your time:\n\n" + thanks.message() + "\n",
-        null);
+        employee.displayName() + " thanks you for your time:\n\n" + thanks.message() + "\n");
     return new ThankYouView(interviewId, thanks.sentAt(), thanks.onTime());
   }
 
@@ -97,6 +96,7 @@ class AfterInterview {
   @Transactional
   public List<ReferralView> refer(Caller caller, UUID interviewId, List<Named> names) {
     Interview interview = visible(caller, interviewId);
+    Referral.requireGiver(caller.id(), interview);
     Person employee = directory.person(interview.employeeId()).orElseThrow();
     List<Referral.Named> named = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
@@ -126,48 +126,21 @@ class AfterInterview {
         leader.displayName()
             + " suggests "
             + (given.size() == 1 ? "someone" : given.size() + " people")
-            + " you could talk to next. Open Crossroads to see who and ask them.\n",
-        null);
-    return referralsGiven(interview, leader);
+            + " you could talk to next. Open Crossroads to see who and ask them.\n");
+    return referralsGiven(interview, leader, false);
   }
 
   /** A person who takes informational interviews, as the policy sees them. */
   private Eligibility.Leader leader(UUID personId, int index) {
-    Person person =
-        directory
-            .person(personId)
-            .filter(Person::isActive)
-            .orElseThrow(
-                () -> Refusal.invalid("referrals[" + index + "].personId", "no such person"));
-    LeaderProfile profile =
-        directory
-            .leaderProfile(personId)
-            .filter(p -> person.isLeader())
-            .orElseThrow(
-                () ->
-                    new Refusal(
-                            ProblemType.NOT_A_LEADER,
-                            person.displayName() + " does not take informational interviews.")
-                        .at("referrals[" + index + "].personId"));
+    Person person = directory.leaderToAsk(personId, "referrals[" + index + "].personId");
     // Whether they accept requests and have room is for the day the employee asks: a referral
     // is about who may be put together.
-    return new Eligibility.LeaderFacts(
-        person.id(),
-        person.displayName(),
-        person.divisionId(),
-        person.level(),
-        profile.acceptingRequests(),
-        profile.monthlyCap());
+    LeaderProfile profile = directory.leaderProfile(personId).orElseThrow();
+    return directory.asked(person, profile, profile.monthlyCap());
   }
 
   private Eligibility.Employee employeeFacts(Person employee) {
-    return new Eligibility.EmployeeFacts(
-        employee.id(),
-        employee.divisionId(),
-        employee.level(),
-        Set.copyOf(directory.managementChain(employee.id())),
-        Set.of(),
-        Set.of());
+    return directory.asking(employee, Set.of(), Set.of());
   }
 
   @Transactional
@@ -196,8 +169,7 @@ class AfterInterview {
               + " flagged you for the company's talent pool, for: "
               + String.join(", ", feedback.strengths())
               + ".\nHR sees this only if you allow it, in Crossroads, and you can change your"
-              + " mind at any time.\n",
-          null);
+              + " mind at any time.\n");
     }
     if (body.offerMentoring()) {
       notifications.tell(
@@ -206,8 +178,7 @@ class AfterInterview {
           leader.displayName() + " offers to mentor you",
           leader.displayName()
               + " offers to keep mentoring you. Accept or decline in Crossroads; nothing is"
-              + " assumed until you do.\n",
-          null);
+              + " assumed until you do.\n");
     }
     return FeedbackView.of(feedback, PersonRef.of(leader), body.offerMentoring());
   }
@@ -258,13 +229,32 @@ class AfterInterview {
                     "Private notes need their encryption key, which is not configured."));
   }
 
+  /**
+   * The notes for a view that shows more than them (the meeting view, the export): when they cannot
+   * be opened (their key is gone or misconfigured), the rest is still shown.
+   */
+  NotesView notesIfReadable(UUID interviewId) {
+    try {
+      return notes(interviewId);
+    } catch (Refusal unavailable) {
+      return null;
+    }
+  }
+
   /** The notes of an interview, opened; for the employee's eyes only. */
   NotesView notes(UUID interviewId) {
     PrivateNote note = em.find(PrivateNote.class, interviewId);
     if (note == null) {
       return new NotesView(interviewId, "", null);
     }
-    return new NotesView(interviewId, cipher().open(note.sealed(), interviewId), note.updatedAt());
+    try {
+      return new NotesView(
+          interviewId, cipher().open(note.sealed(), interviewId), note.updatedAt());
+    } catch (IllegalStateException keyGone) {
+      throw new Refusal(
+          ProblemType.NOTES_UNAVAILABLE,
+          "These notes were sealed with a key that is no longer configured.");
+    }
   }
 
   /**
@@ -312,18 +302,22 @@ class AfterInterview {
         profile == null ? List.of() : List.copyOf(profile.topics()),
         QUESTIONS,
         thanks == null ? null : new ThankYouView(interviewId, thanks.sentAt(), thanks.onTime()),
-        referralsGiven(interview, leader),
+        referralsGiven(interview, leader, employee),
         feedback == null
             ? null
             : FeedbackView.of(
                 feedback, PersonRef.of(leader), em.find(MentoringOffer.class, interviewId) != null),
-        employee ? notes(interviewId) : null);
+        employee ? notesIfReadable(interviewId) : null);
   }
 
-  /** The people the leader named in this interview, with what became of each. */
-  private List<ReferralView> referralsGiven(Interview interview, Person leader) {
+  /**
+   * The people the leader named in this interview. What became of each is the employee's to see:
+   * the leader who named them does not follow the employee's later requests.
+   */
+  private List<ReferralView> referralsGiven(
+      Interview interview, Person leader, boolean withOutcomes) {
     List<Referral> given = referrals.givenIn(interview.id());
-    Map<UUID, Referrals.Outcome> outcomes = referrals.outcomes(given);
+    Map<UUID, Referrals.Outcome> outcomes = withOutcomes ? referrals.outcomes(given) : Map.of();
     Map<UUID, Person> named = directory.people(given.stream().map(Referral::referredId).toList());
     return given.stream()
         .map(r -> ReferralView.of(r, leader, named.get(r.referredId()), outcomes.get(r.id())))

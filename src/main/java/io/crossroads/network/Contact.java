@@ -109,8 +109,10 @@ public class Contact {
   /** Changes the cadence (the next touch moves with it), snoozes until a day, or stops. */
   void change(int cadenceDays, LocalDate snoozedUntil, boolean stopped, ZoneId zone, Instant now) {
     int cadence = checkedCadence(cadenceDays);
-    if (snoozedUntil != null && !snoozedUntil.isAfter(LocalDate.ofInstant(now, zone))) {
-      throw Refusal.invalid("snoozedUntil", "a day after today");
+    LocalDate today = LocalDate.ofInstant(now, zone);
+    if (snoozedUntil != null
+        && (!snoozedUntil.isAfter(today) || snoozedUntil.isAfter(today.plusYears(1)))) {
+      throw Refusal.invalid("snoozedUntil", "a day after today, within a year");
     }
     Instant since = lastTouchAt == null ? metAt : lastTouchAt;
     this.cadenceDays = cadence;

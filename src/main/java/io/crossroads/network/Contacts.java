@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,11 +27,11 @@ class Contacts {
   void met(@Observes InterviewHeld held) {
     Optional<Contact> known = find(held.employeeId(), held.leaderId());
     if (known.isPresent()) {
-      em.persist(known.get().touch(held.at(), "Met in an informational interview"));
+      em.persist(known.get().touch(held.end(), "Met in an informational interview"));
     } else {
       em.persist(
           Contact.met(
-              held.employeeId(), held.leaderId(), program.rules().keepInTouchDays(), held.at()));
+              held.employeeId(), held.leaderId(), program.rules().keepInTouchDays(), held.end()));
     }
   }
 
@@ -68,19 +67,5 @@ class Contacts {
 
   void add(ContactTouch touch) {
     em.persist(touch);
-  }
-
-  /** Contacts due by {@code by}, of people who take the weekly digest, ordered by employee. */
-  List<Contact> dueForDigest(Instant by, int offset, int limit) {
-    return em.createQuery(
-            "select c from Contact c where c.stopped = false and c.nextDueAt <= :by"
-                + " and not exists (select d from DigestPreference d"
-                + " where d.personId = c.employeeId and d.weekly = false)"
-                + " order by c.employeeId, c.nextDueAt",
-            Contact.class)
-        .setParameter("by", by)
-        .setFirstResult(offset)
-        .setMaxResults(limit)
-        .getResultList();
   }
 }

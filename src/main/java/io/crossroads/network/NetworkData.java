@@ -94,7 +94,8 @@ public class NetworkData implements PersonalData {
             .setParameter("p", personId)
             .getResultList()
             .stream()
-            .map(afterInterview::notes)
+            .map(afterInterview::notesIfReadable)
+            .filter(java.util.Objects::nonNull)
             .toList();
     List<NetworkViews.TouchView> touches =
         contacts.touches(personId).stream()

@@ -71,10 +71,6 @@ final class NoteCipher {
     return Base64.getEncoder().encodeToString(key);
   }
 
-  String currentKeyId() {
-    return current;
-  }
-
   Sealed seal(String text, UUID interviewId) {
     byte[] nonce = new byte[NONCE_BYTES];
     RANDOM.nextBytes(nonce);

@@ -59,8 +59,16 @@ class NoteKeys {
 
   private Optional<NoteCipher> load() {
     if (keys.filter(k -> !k.isBlank()).isPresent()) {
-      var parsed = NoteCipher.keys(keys.get());
-      return Optional.of(new NoteCipher(parsed, keyId.orElse(parsed.keySet().iterator().next())));
+      try {
+        var parsed = NoteCipher.keys(keys.get());
+        return Optional.of(new NoteCipher(parsed, keyId.orElse(parsed.keySet().iterator().next())));
+      } catch (IllegalArgumentException misconfigured) {
+        // The message names the key's id, never its bytes.
+        LOG.severe(
+            "crossroads.notes.keys cannot be used, private notes are unavailable: "
+                + misconfigured.getMessage());
+        return Optional.empty();
+      }
     }
     if (databaseUrl.filter(url -> !url.isBlank()).isPresent()) {
       LOG.warning("crossroads.notes.keys is not set: private notes cannot be stored");

@@ -43,6 +43,13 @@ public class Referral {
   /** A person named, as the policy sees them, with whether the leader's name may be used. */
   record Named(Eligibility.Leader person, boolean mayUseName, String note) {}
 
+  /** Only the leader of an interview names people to talk to next. */
+  static void requireGiver(UUID by, Interview interview) {
+    if (!interview.leaderId().equals(by)) {
+      throw Refusal.forbidden("The leader of the interview names the people to talk to next.");
+    }
+  }
+
   /**
    * The leader of a held interview names 1–3 people the employee may ask next; each must be someone
    * the program lets the employee be put together with. All are refused if one is.
@@ -55,9 +62,7 @@ public class Referral {
       List<Named> names,
       Referral cameFrom,
       Instant now) {
-    if (!interview.leaderId().equals(by)) {
-      throw Refusal.forbidden("The leader of the interview names the people to talk to next.");
-    }
+    requireGiver(by, interview);
     if (interview.status() != InterviewStatus.HELD) {
       throw new Refusal(
           ProblemType.NOT_YET_HELD, "Name people to talk to once the interview is marked as held.");

@@ -150,22 +150,15 @@ public class Notifications {
             now));
   }
 
-  /**
-   * A message of its own to one person. With {@code onceKey}, it is queued at most once ever,
-   * whatever runs twice (the database refuses a second message with the same key); returns whether
-   * it was queued now.
-   */
-  public boolean tell(UUID personId, String kind, String subject, String body, String onceKey) {
-    if (onceKey != null && outbox.queued(onceKey)) {
-      return false;
-    }
-    own(person(personId), kind, subject, body, onceKey);
-    return true;
+  /** A message of its own to one person. */
+  public void tell(UUID personId, String kind, String subject, String body) {
+    own(person(personId), kind, subject, body, null);
   }
 
   /**
-   * As {@link #tell}, for a caller that already checked {@link #queued} for many keys at once:
-   * queued without looking, and the database still refuses a key queued twice.
+   * A message that must go at most once ever, for a caller that already checked {@link #queued} for
+   * many keys at once: queued without looking again, and the database refuses the same key twice
+   * whatever runs at the same moment.
    */
   public void tellOnce(UUID personId, String kind, String subject, String body, String onceKey) {
     own(person(personId), kind, subject, body, Objects.requireNonNull(onceKey, "onceKey"));

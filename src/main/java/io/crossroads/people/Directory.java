@@ -2,6 +2,9 @@ package io.crossroads.people;
 
 import io.crossroads.platform.api.Page;
 import io.crossroads.platform.persistence.Entities;
+import io.crossroads.platform.problem.ProblemType;
+import io.crossroads.platform.problem.Refusal;
+import io.crossroads.program.Eligibility;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The company directory: people, divisions and leader profiles, as stored. */
@@ -47,6 +51,47 @@ public class Directory {
   /** Leader profiles by person id; those already loaded in this transaction are not read again. */
   public Map<UUID, LeaderProfile> leaderProfiles(List<UUID> personIds) {
     return Entities.byIds(em, LeaderProfile.class, personIds, LeaderProfile::personId);
+  }
+
+  /**
+   * An active person who takes informational interviews (a leader with a profile). Anyone else is
+   * refused, naming {@code field}: unknown or gone as invalid, not a leader as such.
+   */
+  public Person leaderToAsk(UUID id, String field) {
+    Person person =
+        person(id)
+            .filter(Person::isActive)
+            .orElseThrow(() -> Refusal.invalid(field, "no such person"));
+    if (!person.isLeader() || leaderProfile(id).isEmpty()) {
+      throw new Refusal(
+              ProblemType.NOT_A_LEADER,
+              person.displayName() + " does not take informational interviews.")
+          .at(field);
+    }
+    return person;
+  }
+
+  /** The employee as the program's policy reads them, with who they met and wait on. */
+  public Eligibility.EmployeeFacts asking(
+      Person employee, Set<UUID> recentlyMet, Set<UUID> waitingOn) {
+    return new Eligibility.EmployeeFacts(
+        employee.id(),
+        employee.divisionId(),
+        employee.level(),
+        Set.copyOf(managementChain(employee.id())),
+        recentlyMet,
+        waitingOn);
+  }
+
+  /** The leader as the program's policy reads them, with the places they have left. */
+  public Eligibility.LeaderFacts asked(Person leader, LeaderProfile profile, int placesLeft) {
+    return new Eligibility.LeaderFacts(
+        leader.id(),
+        leader.displayName(),
+        leader.divisionId(),
+        leader.level(),
+        profile.acceptingRequests(),
+        placesLeft);
   }
 
   public Map<UUID, Division> divisions() {

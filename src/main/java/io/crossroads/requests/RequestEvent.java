@@ -41,7 +41,9 @@ public class RequestEvent {
     this.type = type;
     this.actorId = actorId;
     this.at = at;
-    this.note = note == null || note.isBlank() ? null : note.strip();
+    String clean = note == null || note.isBlank() ? null : note.strip();
+    // A note with a prefix ("Redirected: …") may outgrow the column; its end is the least needed.
+    this.note = clean == null || clean.length() <= 2000 ? clean : clean.substring(0, 1999) + "…";
   }
 
   public Type type() {

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -90,8 +91,9 @@ public class RequestExpiry {
           if (self.expireOne(id, policy, now)) {
             expired++;
           }
-        } catch (RuntimeException changedMeanwhile) {
-          // Answered or withdrawn while we looked: nothing to expire.
+        } catch (RuntimeException failed) {
+          // Most often answered or withdrawn while we looked; anything else is worth knowing.
+          LOG.log(Level.FINE, "Request " + id + " was not expired", failed);
         }
       }
       return expired;
@@ -141,10 +143,17 @@ public class RequestExpiry {
 
     /** Where the employee might turn instead: a few other leaders, named, when matching can say. */
     private String elsewhere(InterviewRequest request) {
-      List<String> others =
-          otherLeaders.isResolvable()
-              ? otherLeaders.get().suggest(request.requesterId(), request.leaderId(), 3)
-              : List.of();
+      List<String> others = List.of();
+      try {
+        if (otherLeaders.isResolvable()) {
+          others = otherLeaders.get().suggest(request.requesterId(), request.leaderId(), 3);
+        }
+      } catch (RuntimeException noSuggestions) {
+        LOG.log(
+            Level.WARNING,
+            "No other leaders to suggest after request " + request.id(),
+            noSuggestions);
+      }
       if (others.isEmpty()) {
         return "Other leaders would be glad to hear from you: see your recommendations";
       }

@@ -210,6 +210,14 @@ class RequestService {
     requests.refresh(request);
     Person leader =
         directory.person(request.leaderId()).orElseThrow(() -> Refusal.notFound("The leader"));
+    // The directory may have changed since the request was sent (a new manager, a move): the two
+    // must still be people the program puts together.
+    program
+        .rules()
+        .eligibility()
+        .requirePair(
+            parties.pairOnly(directory.person(request.requesterId()).orElseThrow()),
+            parties.leaderForPair(leader, profile));
     Schedule schedule = availability.schedule(leader);
     Interview interview =
         request.accept(
@@ -255,8 +263,8 @@ class RequestService {
         slots,
         note,
         rules.eligibility(),
-        parties.employee(requester, leader.id(), rules),
-        parties.leaderFacts(leader, profile, slots),
+        parties.pairOnly(requester),
+        parties.leaderForPair(leader, profile),
         clock.instant());
     requests.flush();
     notifications.toEmployee(

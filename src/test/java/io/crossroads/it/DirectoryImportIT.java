@@ -262,6 +262,47 @@ class DirectoryImportIT {
     }
   }
 
+  @Test
+  void aLineThatMarksSomeoneInactiveClosesTheirOpenRequestsLikeALeaver() throws Exception {
+    String inactive = new DemoPeople(api).take();
+    String leo = api.get("leo", "api/me").string("id");
+    Slots slots = new Slots(api, inactive, leo, Instant.now().plus(Duration.ofDays(3)));
+    Api.Reply waiting =
+        api.post(
+            inactive, "api/requests", RequestBodies.body(leo, List.of(slots.next(), slots.next())));
+    assertThat(waiting.status()).as(waiting.toString()).isEqualTo(201);
+
+    String line;
+    try (Connection db = DriverManager.getConnection(url, "postgres", "postgres");
+        PreparedStatement select =
+            db.prepareStatement(
+                "select p.username, p.display_name, p.email, d.name, p.title, p.level,"
+                    + " m.username, p.time_zone from person p join division d on d.id = p.division_id"
+                    + " left join person m on m.id = p.manager_id where p.username = ?")) {
+      select.setString(1, inactive);
+      try (ResultSet r = select.executeQuery()) {
+        assertThat(r.next()).isTrue();
+        List<String> fields = new ArrayList<>();
+        for (int column = 1; column <= 8; column++) {
+          fields.add(quoted(r.getString(column)));
+        }
+        line = String.join(",", fields) + ",false,false,false";
+      }
+    }
+    JsonObject done =
+        awaitFinished(
+            upload(
+                "hana",
+                "username,displayName,email,division,title,level,manager,timeZone,leader,hr,active\n"
+                    + line
+                    + "\n",
+                ""));
+
+    assertThat(done.getString("status")).as(done.toString()).isEqualTo("DONE");
+    assertThat(api.get("leo", "api/requests/" + waiting.string("id")).string("status"))
+        .isEqualTo("WITHDRAWN");
+  }
+
   /**
    * A full export listing every active person as the directory has them, except these: it leaves
    * out only them, so the other tests' people and the demo users stay as they are.

@@ -206,12 +206,24 @@ class RulebookIT {
   @Test
   void aRedirectNeverReachesTheEmployeesOwnManagerAndNoOtherPathDoesEither() throws Exception {
     String employee = employees.take();
+    String asked = send(employee, mia);
+    String proposed =
+        api.get(employee, "api/requests/" + asked)
+            .json()
+            .getJsonArray("proposedSlots")
+            .getString(0);
     // Mia, in Marketing, now manages this employee from another division.
     execute(
         "update person set manager_id = ? where id = ?",
         UUID.fromString(mia),
         UUID.fromString(idOf(employee)));
 
+    // The request sent before the change can no longer become a meeting with the manager.
+    assertProblem(
+        api.post("mia", "api/requests/" + asked + "/accept", json("start", proposed)),
+        409,
+        "own-management-chain");
+    api.post(employee, "api/requests/" + asked + "/withdraw", "{}");
     assertRedirectRefused(employee, mia, "own-management-chain");
     assertProblem(ask(employee, mia), 409, "own-management-chain");
     assertThat(

@@ -65,6 +65,9 @@ class ContactTest {
     refused(
         () -> contact.change(30, LocalDate.parse("2026-04-10"), false, NEW_YORK, now),
         ProblemType.VALIDATION_FAILED);
+    refused(
+        () -> contact.change(30, LocalDate.parse("2027-06-01"), false, NEW_YORK, now),
+        ProblemType.VALIDATION_FAILED);
   }
 
   @Test
