@@ -7,13 +7,15 @@ import java.util.UUID;
 
 /**
  * Who may ask whom: the program's one rule on which leader an employee may ask for an informational
- * interview (DESIGN rule 2 and the privacy rules). Sending a request, redirecting one, countering,
- * recommendations, cohort rounds and referrals all ask it, and nothing else decides it.
+ * interview (DESIGN rule 2 and the privacy rules). Every path asks it, and nothing else decides it.
  *
- * <p>Two questions: {@link #pair} — may these two people ever be put together (not oneself, another
- * division, outside the employee's management chain, within the level band); and {@link #ask} — may
- * the employee ask this leader now (the pair, and the leader accepts requests, has a place left,
- * was not met within the repeat window and has no request of the employee open already).
+ * <p>Two questions: {@link #ask} — may the employee ask this leader now (sending a request,
+ * redirecting one, recommendations, cohort rounds): the pair, and the leader accepts requests, has
+ * a place left, was not met within the repeat window and has no request of the employee open
+ * already; and {@link #pair} — may these two people be put together at all (countering and
+ * accepting, since the directory may have changed since the request was sent, and referrals, which
+ * are about whom to ask later): not oneself, another division, outside the employee's management
+ * chain, within the level band.
  */
 public record Eligibility(int maxLevelGap, int repeatWindowMonths) {
 

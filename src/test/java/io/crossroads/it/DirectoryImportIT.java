@@ -215,7 +215,7 @@ class DirectoryImportIT {
                 person("leaves.soon", "Finance", null, null)),
             ""));
     // A demo employee no other test signs in as has a request waiting for Leo when they leave.
-    String leaver = new DemoPeople(api).take();
+    String leaver = new DemoPeople(api, "Engineering").take();
     String leo = api.get("leo", "api/me").string("id");
     Slots slots = new Slots(api, leaver, leo, Instant.now().plus(Duration.ofDays(3)));
     Api.Reply waiting =
@@ -264,7 +264,7 @@ class DirectoryImportIT {
 
   @Test
   void aLineThatMarksSomeoneInactiveClosesTheirOpenRequestsLikeALeaver() throws Exception {
-    String inactive = new DemoPeople(api).take();
+    String inactive = new DemoPeople(api, "Engineering").take();
     String leo = api.get("leo", "api/me").string("id");
     Slots slots = new Slots(api, inactive, leo, Instant.now().plus(Duration.ofDays(3)));
     Api.Reply waiting =
