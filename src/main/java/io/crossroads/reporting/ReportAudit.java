@@ -71,13 +71,13 @@ public class ReportAudit {
             .map(
                 row ->
                     new AuditEntry(
-                        (UUID) row[0],
+                        ReportSql.uuid(row[0]),
                         instant(row[1]),
                         new PersonLine(
-                            (UUID) row[2],
+                            ReportSql.uuid(row[2]),
                             (String) row[3],
                             (String) row[4],
-                            new DivisionRef((UUID) row[5], (String) row[6])),
+                            new DivisionRef(ReportSql.uuid(row[5]), (String) row[6])),
                         (String) row[7],
                         (String) row[8],
                         (String) row[9],

@@ -45,6 +45,9 @@ final class ReportSql {
           + " and (p.left_on is null or p.left_on >= :from)"
           + " and (p.active = true or p.left_on is not null)";
 
+  private static final java.time.format.DateTimeFormatter INSTANT =
+      java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
+
   private static final Pattern NAME = Pattern.compile(":([a-zA-Z][a-zA-Z0-9]*)");
 
   private final Connection connection;
@@ -78,27 +81,32 @@ final class ReportSql {
         .bind("division", filter.divisionId());
   }
 
-  /** Every row, each as an array of its columns. */
+  /**
+   * Every row, each as an array of its columns. Days, instants and ids are written into the
+   * statement as typed literals made from their Java values (never from text a caller gave), so
+   * both databases plan with them, including inside common table expressions, where H2 2.2 does not
+   * see parameters; anything else is bound as a parameter.
+   */
   List<Object[]> rows(String sql) throws SQLException {
-    List<String> order = new ArrayList<>();
+    List<Object> parameters = new ArrayList<>();
     Matcher names = NAME.matcher(sql);
     StringBuilder jdbc = new StringBuilder();
     while (names.find()) {
       if (!values.containsKey(names.group(1))) {
         throw new IllegalArgumentException("unbound :" + names.group(1));
       }
-      order.add(names.group(1));
-      names.appendReplacement(jdbc, "?");
+      Object value = values.get(names.group(1));
+      String literal = literal(value);
+      if (literal == null) {
+        parameters.add(value);
+        literal = "?";
+      }
+      names.appendReplacement(jdbc, Matcher.quoteReplacement(literal));
     }
     names.appendTail(jdbc);
     try (PreparedStatement statement = connection.prepareStatement(jdbc.toString())) {
-      for (int i = 0; i < order.size(); i++) {
-        Object value = values.get(order.get(i));
-        if (value == null) {
-          statement.setNull(i + 1, java.sql.Types.OTHER);
-        } else {
-          statement.setObject(i + 1, value);
-        }
+      for (int i = 0; i < parameters.size(); i++) {
+        statement.setObject(i + 1, parameters.get(i));
       }
       try (ResultSet result = statement.executeQuery()) {
         int columns = result.getMetaData().getColumnCount();
@@ -115,6 +123,28 @@ final class ReportSql {
     }
   }
 
+  /** The SQL literal of a typed value, or null when it must be bound as a parameter. */
+  private static String literal(Object value) {
+    if (value == null) {
+      return "null";
+    }
+    if (value instanceof LocalDate day) {
+      return "date '" + day + "'";
+    }
+    if (value instanceof OffsetDateTime time) {
+      return "timestamp with time zone '"
+          + INSTANT.format(time.withOffsetSameInstant(ZoneOffset.UTC))
+          + "+00:00'";
+    }
+    if (value instanceof UUID id) {
+      return "'" + id + "'";
+    }
+    if (value instanceof Integer || value instanceof Long) {
+      return value.toString();
+    }
+    return null;
+  }
+
   Object[] row(String sql) throws SQLException {
     return rows(sql).get(0);
   }
@@ -123,8 +153,16 @@ final class ReportSql {
     return value == null ? 0 : ((Number) value).longValue();
   }
 
+  /** A UUID column as either database's driver hands it over (H2 may give its 16 bytes). */
   static UUID uuid(Object value) {
-    return value instanceof UUID id ? id : UUID.fromString(value.toString());
+    if (value instanceof UUID id) {
+      return id;
+    }
+    if (value instanceof byte[] bytes && bytes.length == 16) {
+      java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+      return new UUID(buffer.getLong(), buffer.getLong());
+    }
+    return UUID.fromString(value.toString());
   }
 
   static LocalDate day(Object value) {
