@@ -290,7 +290,7 @@ const reports = (() => {
         p.allSuppressed && allSuppressedNote(),
         board.add('Bar chart of the pipeline, from requests sent to referrals held. The numbers are in the table below.',
           Math.max(200, 34 * p.funnel.length + 20), {
-            grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
+            grid: { left: 20, right: 56, top: 8, bottom: 8, containLabel: true },
             xAxis: { type: 'value', axisLabel: { ...axisLabel, formatter: v => count(v) }, splitLine },
             yAxis: { type: 'category', inverse: true, data: p.funnel.map(stageName), axisTick: { show: false }, axisLabel: { color: INK } },
             series: [{ type: 'bar', barMaxWidth: 22, itemStyle: { color: ACCENT, borderRadius: [0, 3, 3, 0] },
@@ -338,7 +338,7 @@ const reports = (() => {
         const labelWidth = Math.min(140, 7 * longest);
         const heat = board.add('Heat map of held interviews from each division to each other. Cells marked “<5” rest on '
           + 'fewer than 5 people. The numbers are in the table below.', 150 + 30 * names.length, {
-          grid: { left: 8, right: 12, top: 8, bottom: 8, containLabel: true },
+          grid: { left: 20, right: 12, top: 8, bottom: 8, containLabel: true },
           xAxis: { type: 'category', data: names, position: 'top', splitArea: { show: false }, axisTick: { show: false },
             axisLabel: { color: INK, interval: 0, rotate: 45, width: labelWidth, overflow: 'truncate' } },
           yAxis: { type: 'category', data: names, inverse: true, axisTick: { show: false },
@@ -352,7 +352,7 @@ const reports = (() => {
               label: { show: true, color: WARN, fontStyle: 'italic', formatter: '<5' } },
           ],
         });
-        heat.style.minWidth = (labelWidth + 24 + 46 * names.length) + 'px';
+        heat.style.minWidth = (labelWidth + 36 + 46 * names.length) + 'px';
         return [
           el('p', { class: 'small muted' }, period(f)),
           scroller('Heat map of flows between divisions', heat),
@@ -360,7 +360,7 @@ const reports = (() => {
             ' rests on fewer than 5 people and is withheld; it is not zero.'),
           scroller('Flows between divisions, as a table', table(
             'Held interviews by the employee’s division (rows) and the leader’s division (columns)',
-            ['Employee’s division \\ leader’s', ...names, 'Total'],
+            ['Employee’s division', ...names, 'Total'],
             f.rows.map(row => [{ head: row.division.name }, ...row.cells.map(c => figure(c)), figure(row.total)]),
             { cls: 'matrix', foot: [[{ head: 'Total' }, ...f.columnTotals.map(c => figure(c)), figure(f.total)]] })),
         ];
@@ -392,17 +392,17 @@ const reports = (() => {
             stat('Requests to leaders at their cap', figure(l.requestsAtCap, percent), 'of requests to eligible leaders')),
           el('div', { class: 'charts-two' },
             el('div', {},
-              el('h3', {}, 'Spread of interviews (Lorenz curve)'),
+              el('h3', {}, 'Spread of interviews (Lorenz curve), Gini ', figure(l.gini, ratio)),
               lorenz.length
                 ? board.add(`Lorenz curve of held interviews over leaders, Gini ${figureText(l.gini, ratio)}. `
                   + 'The points are in the table below.', 280, {
-                  grid: { left: 52, right: 16, top: 30, bottom: 44 },
+                  grid: { left: 62, right: 26, top: 40, bottom: 44 },
                   legend: { top: 0, left: 0, textStyle: { color: INK }, data: ['Leaders', 'Even spread'] },
                   xAxis: { type: 'value', min: 0, max: 1, interval: 0.2, name: 'Share of leaders, least busy first',
                     nameLocation: 'middle', nameGap: 28, nameTextStyle: { color: MUTED },
                     axisLabel: { ...axisLabel, formatter: v => `${Math.round(v * 100)} %` }, splitLine },
                   yAxis: { type: 'value', min: 0, max: 1, interval: 0.2, name: 'Share of interviews', nameLocation: 'middle',
-                    nameGap: 40, nameTextStyle: { color: MUTED },
+                    nameGap: 48, nameTextStyle: { color: MUTED },
                     axisLabel: { ...axisLabel, formatter: v => `${Math.round(v * 100)} %` }, splitLine },
                   series: [
                     { name: 'Leaders', type: 'line', data: lorenz, symbolSize: 6, itemStyle: { color: ACCENT },
@@ -420,7 +420,7 @@ const reports = (() => {
               el('h3', {}, 'Leaders by interviews held'),
               load.length > 0 && board.add('Bar chart of eligible leaders by the number of interviews they held. '
                 + 'The numbers are in the table below.', 240, {
-                grid: { left: 8, right: 8, top: 20, bottom: 8, containLabel: true },
+                grid: { left: 20, right: 8, top: 20, bottom: 8, containLabel: true },
                 xAxis: { type: 'category', data: load.map(b => b.bucket.replace('-', '–')), axisTick: { show: false },
                   axisLabel: { color: INK }, name: 'interviews', nameLocation: 'middle', nameGap: 24, nameTextStyle: { color: MUTED } },
                 yAxis: { type: 'value', axisLabel: { ...axisLabel, formatter: v => count(v) }, splitLine },
@@ -441,7 +441,7 @@ const reports = (() => {
   /** Each group's share with its 95 % interval: a dot and whiskers. */
   function proportionChart(board, title, comparison) {
     const rows = GROUPS.map(([key, name]) => ({ name, p: comparison[key] }));
-    const labels = rows.map(r => `${r.name}\n${figureText(r.p.rate, percent).replace(FEWER, '<5 people')}`);
+    const labels = rows.map(r => (isSuppressed(r.p.rate) ? `${r.name}\n(fewer than 5)` : r.name));
     const points = rows.map((r, i) => hasValue(r.p.rate) ? [valueOf(r.p.rate), i] : null).filter(Boolean);
     const whiskers = rows.map((r, i) => hasValue(r.p.low) && hasValue(r.p.high) ? [i, valueOf(r.p.low), valueOf(r.p.high)] : null)
       .filter(Boolean);
@@ -450,8 +450,8 @@ const reports = (() => {
     const high = ends.length ? Math.min(1, Math.ceil((Math.max(...ends) + 0.05) * 10) / 10) : 1;
     return board.add(`${title}: ${rows.map(r => `${r.name} ${figureText(r.p.rate, percent)}`).join(', ')}, `
       + 'with 95 % intervals. The numbers are in the table below.', 170, {
-      grid: { left: 8, right: 20, top: 10, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', min: low, max: high, axisLabel: { ...axisLabel, formatter: v => `${Math.round(v * 100)} %` }, splitLine },
+      grid: { left: 20, right: 24, top: 24, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', min: low, max: high, splitNumber: 4, axisLabel: { ...axisLabel, formatter: v => `${Math.round(v * 100)} %` }, splitLine },
       yAxis: { type: 'category', data: labels, inverse: true, axisTick: { show: false }, axisLabel: { color: INK, lineHeight: 16 } },
       series: [
         { type: 'custom', data: whiskers, encode: { x: [1, 2], y: 0 }, z: 1,
@@ -473,8 +473,8 @@ const reports = (() => {
     return table(caption, ['Group', 'People', what, 'Share', '95 % interval'],
       GROUPS.map(([key, name]) => {
         const p = comparison[key];
-        return [{ head: name }, figure(p.people), figure(p.count), figure(p.rate, percent), interval(p.low, p.high)];
-      }));
+        return [{ head: name }, figure(p.people), figure(p.count), figure(p.rate, percent), el('span', { class: 'nowrap' }, interval(p.low, p.high))];
+      }), { cls: 'stack' });
   }
 
   function mobilityPart(board) {
@@ -490,7 +490,7 @@ const reports = (() => {
       read: () => api('reports/mobility?' + withMonths(periodParams())),
       render: m => [
         el('p', { class: 'small muted' }, `${period(m)} · moves within ${plural(m.months, 'month')} of the first interview`),
-        el('div', { class: 'charts-two' },
+        el('div', {},
           el('div', {}, el('h3', {}, `Moved within ${plural(m.months, 'month')}`),
             comparisonBody(board, m.moves, `Moved within ${plural(m.months, 'month')}`, 'Moved',
               `Internal moves within ${plural(m.months, 'month')}`),
@@ -526,7 +526,7 @@ const reports = (() => {
         + 'Names are shown only when asked for, and every look is recorded in the audit.',
       controls: el('form', { class: 'search', role: 'search', 'aria-label': 'Talent pool',
         onsubmit: event => { event.preventDefault(); state.topic = topic.value.trim(); opened = true; part.load(); } },
-      el('label', { for: 'report-topic', class: 'visually-hidden' }, 'Strength'), topic,
+      el('label', { for: 'report-topic', class: 'search-label' }, 'Strength'), topic,
       el('datalist', { id: 'report-strengths' }, STRENGTHS.map(s => el('option', { value: s }))), show),
       csv: () => ['reports/talent-pool', talentParams(), `crossroads-talent-pool-${today()}.csv`],
       read: () => api('reports/talent-pool?' + talentParams()),
@@ -594,7 +594,7 @@ const reports = (() => {
             page.items.map(a => [
               el('span', { class: 'nowrap' }, when(a.at)),
               [a.reader ? a.reader.displayName : '—', a.reader && a.reader.title && el('span', { class: 'small muted person-title' }, a.reader.title)],
-              [REPORTS[a.report] || capital(String(a.report)), a.talentPool && el('span', { class: 'badge late' }, 'names')],
+              [REPORTS[a.report] || capital(String(a.report)), a.talentPool && el('span', { class: 'badge late' }, 'names shown')],
               el('span', { class: 'small' }, filtersText(a.filters)),
               String(a.format || '').toUpperCase(),
             ]), { cls: 'stack', numeric: () => false }),
