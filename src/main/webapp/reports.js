@@ -202,7 +202,7 @@ const reports = (() => {
     const status = el('span', { class: 'small', role: 'status' });
     const button = el('button', { type: 'button', class: 'secondary small-button' }, 'Download CSV');
     const scope = el('span', { class: 'csv' }, button, status);
-    button.setAttribute('aria-label', `Download the ${what} as CSV`);
+    button.setAttribute('aria-label', `Download CSV of the ${what}`);
     button.addEventListener('click', async () => {
       status.replaceChildren();
       const [path, params, name] = request();
