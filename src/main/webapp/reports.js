@@ -7,6 +7,7 @@ const reports = (() => {
   const ECHARTS = 'webjars/echarts/5.3.1/dist/echarts.min.js'; // the webjar pinned in pom.xml
   const LONGEST_DAYS = 1827; // the longest period a report answers (METRICS.md, "Period")
   const AUDIT_PAGE = 20;
+  const AUDIT_CSV_ROWS = 500; // the most reads the API answers at once, newest first
   const MONTHS_BACK = 24;    // months offered for the monthly report
   const FEWER = 'fewer than 5';
   const INK = '#1d2430';
@@ -192,12 +193,7 @@ const reports = (() => {
 
   // ------------------------------------------------------------ downloads
 
-  function fileName(response, fallback) {
-    const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(response.headers.get('Content-Disposition') || '');
-    return match ? decodeURIComponent(match[1]) : fallback;
-  }
-
-  /** A report as CSV, fetched with the session and saved as a file. */
+  /** A report as CSV, fetched with the session and saved as a file named after the report and its filters. */
   function csvButton(what, request) {
     const status = el('span', { class: 'small', role: 'status' });
     const button = el('button', { type: 'button', class: 'secondary small-button' }, 'Download CSV');
@@ -210,7 +206,7 @@ const reports = (() => {
         const response = await busy(scope, button, 'Preparing…', () =>
           api(`${path}?${params}`, { headers: { 'Accept': 'text/csv' }, raw: true }));
         const url = URL.createObjectURL(await response.blob());
-        const anchor = el('a', { href: url, download: fileName(response, name), hidden: true });
+        const anchor = el('a', { href: url, download: name, hidden: true });
         document.body.append(anchor);
         anchor.click();
         anchor.remove();
@@ -504,11 +500,13 @@ const reports = (() => {
     return part;
   }
 
+  /** Until the non-participants' window has ended, only the participants whose own windows have are shown. */
   function comparisonBody(board, comparison, title, what, caption) {
-    if (!comparison || !comparison.observable) {
-      return el('p', { class: 'alert' }, 'Not observable yet: the windows of this period have not ended. Choose an earlier period.');
-    }
-    return [proportionChart(board, title, comparison), proportionTable(caption, what, comparison)];
+    if (!comparison) return nothingToDivideBy();
+    return [
+      !comparison.observable && el('p', { class: 'alert' }, 'Not comparable yet: the non-participants’ window from the start of '
+        + 'the period has not ended. Participants whose own window has ended are shown; choose an earlier period to compare.'),
+      proportionChart(board, title, comparison), proportionTable(caption, what, comparison)];
   }
 
   // ------------------------------------------------------------ talent pool
@@ -582,9 +580,9 @@ const reports = (() => {
     const part = reportPart({
       id: 'audit', title: 'Report reads',
       intro: 'Every read of a report in the period chosen above: who, which report, with which filters, when. '
-        + 'Reading this list is recorded too.',
+        + 'Reading this list is recorded too. The CSV holds the latest 500.',
       controls: el('div', { class: 'actions' }, show),
-      csv: () => ['reports/audit', periodParams(), csvName('audit')],
+      csv: () => ['reports/audit', withLimit(periodParams()), csvName('audit')],
       read: () => api('reports/audit?' + new URLSearchParams({ from: state.from, to: state.to, limit: String(AUDIT_PAGE), offset: String(offset) })),
       render: page => {
         if (!page.items.length) return el('div', { class: 'empty' }, el('p', { class: 'muted' }, 'No report was read in this period.'));
@@ -632,6 +630,7 @@ const reports = (() => {
   // ------------------------------------------------------------ filters
 
   const withDivision = params => { if (state.divisionId) params.set('divisionId', state.divisionId); return params; };
+  const withLimit = params => { params.set('limit', String(AUDIT_CSV_ROWS)); return params; };
   const withMonths = params => { params.set('months', String(state.months)); return params; };
   const divisionSuffix = () => (state.divisionId ? '-' + (divisionName(state.divisionId) || 'division').toLowerCase().replace(/[^a-z0-9]+/g, '-') : '');
 
