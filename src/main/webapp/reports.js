@@ -287,7 +287,7 @@ const reports = (() => {
         board.add('Bar chart of the pipeline, from requests sent to referrals held. The numbers are in the table below.',
           Math.max(200, 34 * p.funnel.length + 20), {
             grid: { left: 20, right: 56, top: 8, bottom: 8, containLabel: true },
-            xAxis: { type: 'value', axisLabel: { ...axisLabel, formatter: v => count(v) }, splitLine },
+            xAxis: { type: 'value', minInterval: 1, axisLabel: { ...axisLabel, formatter: v => count(v) }, splitLine },
             yAxis: { type: 'category', inverse: true, data: p.funnel.map(stageName), axisTick: { show: false }, axisLabel: { color: INK } },
             series: [{ type: 'bar', barMaxWidth: 22, itemStyle: { color: ACCENT, borderRadius: [0, 3, 3, 0] },
               label: { show: true, position: 'right', color: INK }, data: p.funnel.map(s => barItem(s.count)) }],
@@ -419,7 +419,7 @@ const reports = (() => {
                 grid: { left: 20, right: 8, top: 20, bottom: 8, containLabel: true },
                 xAxis: { type: 'category', data: load.map(b => b.bucket.replace('-', '–')), axisTick: { show: false },
                   axisLabel: { color: INK }, name: 'interviews', nameLocation: 'middle', nameGap: 24, nameTextStyle: { color: MUTED } },
-                yAxis: { type: 'value', axisLabel: { ...axisLabel, formatter: v => count(v) }, splitLine },
+                yAxis: { type: 'value', minInterval: 1, axisLabel: { ...axisLabel, formatter: v => count(v) }, splitLine },
                 series: [{ type: 'bar', barMaxWidth: 36, itemStyle: { color: ACCENT, borderRadius: [3, 3, 0, 0] },
                   label: { show: true, position: 'top', color: INK }, data: load.map(b => barItem(b.leaders)) }],
               }),
@@ -442,12 +442,14 @@ const reports = (() => {
     const whiskers = rows.map((r, i) => hasValue(r.p.low) && hasValue(r.p.high) ? [i, valueOf(r.p.low), valueOf(r.p.high)] : null)
       .filter(Boolean);
     const ends = [...points.map(p => p[0]), ...whiskers.flatMap(w => [w[1], w[2]])];
-    const low = ends.length ? Math.max(0, Math.floor((Math.min(...ends) - 0.05) * 10) / 10) : 0;
-    const high = ends.length ? Math.min(1, Math.ceil((Math.max(...ends) + 0.05) * 10) / 10) : 1;
+    if (!ends.length) return null; // nothing to draw: the table says why
+    const low = Math.max(0, Math.floor((Math.min(...ends) - 0.05) * 10) / 10);
+    const high = Math.min(1, Math.ceil((Math.max(...ends) + 0.05) * 10) / 10);
     return board.add(`${title}: ${rows.map(r => `${r.name} ${figureText(r.p.rate, percent)}`).join(', ')}, `
       + 'with 95 % intervals. The numbers are in the table below.', 170, {
       grid: { left: 20, right: 24, top: 24, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', min: low, max: high, splitNumber: 4, axisLabel: { ...axisLabel, formatter: v => `${Math.round(v * 100)} %` }, splitLine },
+      xAxis: { type: 'value', min: low, max: high, interval: (high - low) / 4,
+        axisLabel: { ...axisLabel, formatter: v => `${Number((v * 100).toFixed(1))} %` }, splitLine },
       yAxis: { type: 'category', data: labels, inverse: true, axisTick: { show: false }, axisLabel: { color: INK, lineHeight: 16 } },
       series: [
         { type: 'custom', data: whiskers, encode: { x: [1, 2], y: 0 }, z: 1,
