@@ -22,7 +22,8 @@ class ApiError extends Error {
   is(name) { return (this.type || '').split('/').pop() === name; }
 }
 
-async function api(path, { method = 'GET', body, headers = {} } = {}) {
+/** Calls the API; answers its JSON, or with `raw` the response itself (a CSV or PDF to save), once it succeeded. */
+async function api(path, { method = 'GET', body, headers = {}, raw = false } = {}) {
   let response;
   try {
     response = await fetch('api/' + path, {
@@ -39,6 +40,7 @@ async function api(path, { method = 'GET', body, headers = {} } = {}) {
     location.href = 'login.html' + (me ? '?expired' : '');
     throw new ApiError('Your session has ended. Sign in again.', 401);
   }
+  if (raw && response.ok) return response;
   let data = null;
   if (response.status !== 204 && (response.headers.get('Content-Type') || '').includes('json')) {
     try { data = await response.json(); } catch (unreadable) { data = null; }
@@ -201,7 +203,7 @@ function listing(words) {
 
 // ---------------------------------------------------------------- routing
 
-const views = { recommended, find, sent, received, interviews, availability, cohorts, next: talkToNext, contacts, talent };
+const views = { recommended, find, sent, received, interviews, availability, cohorts, reports, next: talkToNext, contacts, talent };
 const leaving = []; // what the shown view stops when another one replaces it (timers)
 
 /** Runs when the reader leaves the view being built, or when it is built again. */

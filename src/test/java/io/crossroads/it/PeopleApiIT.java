@@ -287,7 +287,8 @@ class PeopleApiIT {
             api.get(null, "api/me"),
             api.get("ava", "api/people/not-a-uuid"),
             api.get(null, "index.html"),
-            api.get(null, "login.html"))) {
+            api.get(null, "login.html"),
+            api.get(null, ECHARTS))) {
       assertThat(reply.header("Content-Security-Policy"))
           .as(reply.toString())
           .hasValueSatisfying(
@@ -297,5 +298,17 @@ class PeopleApiIT {
       assertThat(reply.header("Referrer-Policy")).hasValue("no-referrer");
     }
     assertThat(api.get("ava", "api/me").header("Cache-Control")).hasValue("no-store");
+  }
+
+  /** The Reports page's charting library, served from its webjar in the WAR (pom.xml). */
+  static final String ECHARTS = "webjars/echarts/5.3.1/dist/echarts.min.js";
+
+  @Test
+  void theChartingLibraryIsServedFromTheWar() {
+    Api.Reply echarts = api.get(null, ECHARTS);
+    assertThat(echarts.status()).isEqualTo(200);
+    assertThat(echarts.header("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).contains("javascript"));
+    assertThat(echarts.body()).contains("echarts");
   }
 }
