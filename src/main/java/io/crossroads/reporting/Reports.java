@@ -231,7 +231,8 @@ public class Reports {
             rate(onTime, held)),
         median,
         depthMask[3] ? Figure.SUPPRESSED : Figure.count(referralsGiven.value()),
-        rate(referralsGiven, held),
+        // Suppressed with the count it would reveal, also when only its complement hid it.
+        depthMask[3] ? Figure.SUPPRESSED : rate(referralsGiven, held),
         chain,
         adherence);
   }
