@@ -1,18 +1,22 @@
 package io.crossroads.notify;
 
+import jakarta.activation.DataHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 /** Sends outbox messages over SMTP with Jakarta Mail, each with its stable Message-ID. */
 @ApplicationScoped
@@ -59,21 +63,47 @@ class MailSender {
     mime.setRecipient(Message.RecipientType.TO, new InternetAddress(message.recipientEmail()));
     mime.setSubject(message.subject(), "UTF-8");
     mime.setSentDate(Date.from(now));
-    if (message.calendar() == null) {
+    Optional<OutboxMessage.Attachment> attachment = message.attachment();
+    if (attachment.isEmpty() && message.calendar() == null) {
       mime.setText(message.body(), "UTF-8");
+    } else if (attachment.isEmpty()) {
+      mime.setContent(alternative(message));
     } else {
-      MimeMultipart alternative = new MimeMultipart("alternative");
-      MimeBodyPart text = new MimeBodyPart();
-      text.setText(message.body(), "UTF-8");
-      alternative.addBodyPart(text);
-      MimeBodyPart calendar = new MimeBodyPart();
-      calendar.setContent(
-          message.calendar(), "text/calendar; charset=UTF-8; method=" + message.calendarMethod());
-      calendar.setHeader("Content-Class", "urn:content-classes:calendarmessage");
-      alternative.addBodyPart(calendar);
-      mime.setContent(alternative);
+      MimeBodyPart content = new MimeBodyPart();
+      if (message.calendar() == null) {
+        content.setText(message.body(), "UTF-8");
+      } else {
+        content.setContent(alternative(message));
+      }
+      MimeMultipart mixed = new MimeMultipart("mixed");
+      mixed.addBodyPart(content);
+      mixed.addBodyPart(file(attachment.get()));
+      mime.setContent(mixed);
     }
     mime.saveChanges();
     return mime;
+  }
+
+  /** The text with its calendar, for clients that show one or the other. */
+  private static MimeMultipart alternative(OutboxMessage message) throws MessagingException {
+    MimeMultipart alternative = new MimeMultipart("alternative");
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText(message.body(), "UTF-8");
+    alternative.addBodyPart(text);
+    MimeBodyPart calendar = new MimeBodyPart();
+    calendar.setContent(
+        message.calendar(), "text/calendar; charset=UTF-8; method=" + message.calendarMethod());
+    calendar.setHeader("Content-Class", "urn:content-classes:calendarmessage");
+    alternative.addBodyPart(calendar);
+    return alternative;
+  }
+
+  private static MimeBodyPart file(OutboxMessage.Attachment attachment) throws MessagingException {
+    MimeBodyPart file = new MimeBodyPart();
+    file.setDataHandler(
+        new DataHandler(new ByteArrayDataSource(attachment.bytes(), attachment.mediaType())));
+    file.setFileName(attachment.name());
+    file.setDisposition(Part.ATTACHMENT);
+    return file;
   }
 }

@@ -152,7 +152,7 @@ public class Notifications {
 
   /** A message of its own to one person. */
   public void tell(UUID personId, String kind, String subject, String body) {
-    own(person(personId), kind, subject, body, null);
+    outbox.add(own(person(personId), kind, subject, body, null));
   }
 
   /**
@@ -161,20 +161,33 @@ public class Notifications {
    * whatever runs at the same moment.
    */
   public void tellOnce(UUID personId, String kind, String subject, String body, String onceKey) {
-    own(person(personId), kind, subject, body, Objects.requireNonNull(onceKey, "onceKey"));
+    outbox.add(
+        own(person(personId), kind, subject, body, Objects.requireNonNull(onceKey, "onceKey")));
   }
 
-  private void own(Person to, String kind, String subject, String body, String onceKey) {
+  /** As {@link #tellOnce(UUID, String, String, String, String)}, with a file attached. */
+  public void tellOnce(
+      UUID personId,
+      String kind,
+      String subject,
+      String body,
+      String onceKey,
+      OutboxMessage.Attachment file) {
     outbox.add(
-        new OutboxMessage(
-            kind,
-            to.id(),
-            to.email(),
-            subject.length() <= 100 ? subject : subject.substring(0, 97) + "...",
-            "Hello " + to.displayName() + ",\n\n" + body,
-            null,
-            onceKey,
-            clock.instant()));
+        own(person(personId), kind, subject, body, Objects.requireNonNull(onceKey, "onceKey"))
+            .attach(file));
+  }
+
+  private OutboxMessage own(Person to, String kind, String subject, String body, String onceKey) {
+    return new OutboxMessage(
+        kind,
+        to.id(),
+        to.email(),
+        subject.length() <= 100 ? subject : subject.substring(0, 97) + "...",
+        "Hello " + to.displayName() + ",\n\n" + body,
+        null,
+        onceKey,
+        clock.instant());
   }
 
   /** The keys among {@code onceKeys} that were queued already. */

@@ -6,6 +6,7 @@ import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /** One e-mail waiting to be sent, or sent. Its id is the stable Message-ID. */
@@ -25,6 +26,9 @@ public class OutboxMessage {
   private String body;
   private String calendar;
   private String calendarMethod;
+  private String attachmentName;
+  private String attachmentType;
+  private byte[] attachment;
   private String dedupeKey;
   private int attempts;
   private Instant nextAttemptAt;
@@ -57,6 +61,39 @@ public class OutboxMessage {
 
   /** An iCalendar attachment: the text and its METHOD (REQUEST or CANCEL). */
   public record Invite(String text, String method) {}
+
+  /** A file sent with the message: its name, media type and content. */
+  public record Attachment(String name, String mediaType, byte[] bytes) {
+
+    public Attachment {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(mediaType, "mediaType");
+      Objects.requireNonNull(bytes, "bytes");
+      if (name.isBlank() || name.length() > 200 || name.contains("/") || name.contains("\\")) {
+        throw new IllegalArgumentException("A file name of 1 to 200 characters, without a path");
+      }
+      if (mediaType.length() > 100) {
+        throw new IllegalArgumentException("A media type of at most 100 characters");
+      }
+      bytes = bytes.clone();
+    }
+
+    @Override
+    public byte[] bytes() {
+      return bytes.clone();
+    }
+  }
+
+  /** The message with a file attached; at most one per message. */
+  public OutboxMessage attach(Attachment file) {
+    if (attachment != null) {
+      throw new IllegalStateException("The message has its attachment already");
+    }
+    attachmentName = file.name();
+    attachmentType = file.mediaType();
+    attachment = file.bytes();
+    return this;
+  }
 
   void sent(Instant now) {
     sentAt = now;
@@ -101,6 +138,13 @@ public class OutboxMessage {
 
   public String calendarMethod() {
     return calendarMethod;
+  }
+
+  /** The attached file, if any. */
+  public Optional<Attachment> attachment() {
+    return attachment == null
+        ? Optional.empty()
+        : Optional.of(new Attachment(attachmentName, attachmentType, attachment));
   }
 
   public int attempts() {

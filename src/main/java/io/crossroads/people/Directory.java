@@ -33,6 +33,14 @@ public class Directory {
         em.find(Person.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
   }
 
+  /** Everyone in HR who is still with the company. */
+  public List<Person> activeHr() {
+    return em.createQuery(
+            "select p from Person p where p.hr = true and p.active = true order by p.id",
+            Person.class)
+        .getResultList();
+  }
+
   public Optional<LeaderProfile> leaderProfile(UUID personId) {
     return Optional.ofNullable(em.find(LeaderProfile.class, personId));
   }

@@ -93,6 +93,24 @@ public final class Api {
     }
   }
 
+  /** A GET whose answer is kept as bytes, for what is not text (a PDF). */
+  public HttpResponse<byte[]> download(String user, String path) {
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Authorization", basic(user, PASSWORD))
+            .GET()
+            .build();
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static String basic(String user, String password) {
     return "Basic "
         + Base64.getEncoder()

@@ -884,6 +884,19 @@ class AuthorizationMatrixIT {
             403,
             200),
         new Row(
+            "GET /api/reports/monthly",
+            false,
+            f ->
+                Call.get(
+                    "api/reports/monthly?month="
+                        + java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(1)),
+            403,
+            403,
+            403,
+            403,
+            403,
+            200),
+        new Row(
             "GET /api/jobs/{id}",
             false,
             f -> Call.get("api/jobs/" + UUID.randomUUID()),
