@@ -417,6 +417,16 @@ class DirectoryImportIT {
     assertThat(dates("kim.dated")).containsExactly(true, LocalDate.of(2022, 2, 1), null);
   }
 
+  @Test
+  void aPersonsOwnExportShowsTheirHiringDayWhichOtherEmployeesDoNotSee() throws Exception {
+    JsonObject hana = api.get("hana", "api/me/export").json().getJsonObject("person");
+    assertThat(LocalDate.parse(hana.getString("hiredOn"))).isBefore(LocalDate.now(ZoneOffset.UTC));
+    assertThat(hana.get("leftOn")).isIn(null, jakarta.json.JsonValue.NULL);
+    JsonObject seen = api.get("ava", "api/people/" + hana.getString("id")).json();
+    assertThat(seen.getString("displayName")).isEqualTo(hana.getString("displayName"));
+    assertThat(seen).doesNotContainKeys("hiredOn", "leftOn");
+  }
+
   static LocalDate leftOn(String username) throws SQLException {
     return (LocalDate) dates(username).get(2);
   }
