@@ -20,9 +20,10 @@ import java.util.UUID;
  * A deterministic company for demos, tests and benchmarks: divisions of uneven size (eight in the
  * demo, up to forty), a head per division, leaders (about 10 %) reporting to the head, employees
  * reporting to leaders, time zones on three continents, the five well-known users of the API
- * contract, employees' interests (popular divisions and topics are much more popular), a year of
+ * contract, employees' interests (popular divisions and topics are much more popular), two years of
  * held interviews and what followed them (thank-yous, referrals in chains, contacts kept in touch
- * with, feedback and talent flags, consent, mentoring offers). The same shape always gives the same
+ * with, feedback and talent flags, consent, mentoring offers), hiring days over ten years, internal
+ * moves and leavers over the last two ({@link Careers}). The same shape always gives the same
  * organisation, ids included.
  */
 public final class DemoOrganisation {
@@ -404,7 +405,11 @@ public final class DemoOrganisation {
   /** A division to create. */
   public record DivisionSeed(UUID id, String name) {}
 
-  /** A person to create, with a leader profile when {@code leader} is set. */
+  /**
+   * A person to create, with a leader profile when {@code leader} is set. They joined {@code
+   * hiredDaysAgo} days before the seeding day and, if {@code leftDaysAgo} is set, left that many
+   * days before it (inactive since).
+   */
   public record PersonSeed(
       UUID id,
       String username,
@@ -419,7 +424,95 @@ public final class DemoOrganisation {
       boolean hr,
       List<String> topics,
       int monthlyCap,
-      boolean acceptingRequests) {}
+      boolean acceptingRequests,
+      int hiredDaysAgo,
+      Integer leftDaysAgo) {
+
+    PersonSeed(
+        UUID id,
+        String username,
+        String displayName,
+        String email,
+        UUID divisionId,
+        String title,
+        int level,
+        UUID managerId,
+        ZoneId timeZone,
+        boolean leader,
+        boolean hr,
+        List<String> topics,
+        int monthlyCap,
+        boolean acceptingRequests) {
+      this(
+          id,
+          username,
+          displayName,
+          email,
+          divisionId,
+          title,
+          level,
+          managerId,
+          timeZone,
+          leader,
+          hr,
+          topics,
+          monthlyCap,
+          acceptingRequests,
+          0,
+          null);
+    }
+
+    public boolean active() {
+      return leftDaysAgo == null;
+    }
+
+    PersonSeed employed(int hiredDaysAgo, Integer leftDaysAgo) {
+      return new PersonSeed(
+          id,
+          username,
+          displayName,
+          email,
+          divisionId,
+          title,
+          level,
+          managerId,
+          timeZone,
+          leader,
+          hr,
+          topics,
+          monthlyCap,
+          acceptingRequests,
+          hiredDaysAgo,
+          leftDaysAgo);
+    }
+
+    PersonSeed movedTo(UUID divisionId, UUID managerId) {
+      return new PersonSeed(
+          id,
+          username,
+          displayName,
+          email,
+          divisionId,
+          title,
+          level,
+          managerId,
+          timeZone,
+          leader,
+          hr,
+          topics,
+          monthlyCap,
+          acceptingRequests,
+          hiredDaysAgo,
+          leftDaysAgo);
+    }
+  }
+
+  /**
+   * A move from one division to another, effective {@code daysAgo} days before the seeding day: the
+   * person is in {@code toDivisionId} from that day on.
+   */
+  public record MoveSeed(
+      UUID id, UUID personId, UUID fromDivisionId, UUID toDivisionId, int daysAgo) {}
 
   /** What an employee wants to learn about: divisions they look towards, topics, goals. */
   public record InterestSeed(
@@ -564,9 +657,11 @@ public final class DemoOrganisation {
       List<DigestSeed> digests) {}
 
   /**
-   * The whole generated organisation, managers always listed before their reports. Times are
-   * offsets from the start (00:00 UTC) of the day the organisation is seeded, negative before it;
-   * everything that happened lies before that day.
+   * The whole generated organisation, managers always listed before their reports (people who moved
+   * division come last). Times are offsets from the start (00:00 UTC) of the day the organisation
+   * is seeded, negative before it; everything that happened lies before that day. Every interview
+   * and request was valid at its time: the divisions people were in then differ, and nobody took
+   * part in anything after leaving.
    */
   public record Plan(
       List<DivisionSeed> divisions,
@@ -574,7 +669,8 @@ public final class DemoOrganisation {
       List<InterestSeed> interests,
       List<HistorySeed> history,
       List<String> vocabulary,
-      Network network) {}
+      Network network,
+      List<MoveSeed> moves) {}
 
   /**
    * How large an organisation to generate: people in all, divisions (8 to 40), the seed. {@link
@@ -637,25 +733,32 @@ public final class DemoOrganisation {
       assigned += headcount;
       generator.division(divisions.get(i), spec, headcount);
     }
-    // Interests and history draw from their own sequence, so the people stay as they were.
+    // Careers (hiring, moves, leaving), interests and history draw from sequences of their own,
+    // so the people stay as they were.
+    Careers careers =
+        Careers.hire(
+            new Random(shape.seed() ^ 0x9E3779B97F4A7C15L),
+            generator.people,
+            divisions.stream().map(DivisionSeed::id).toList());
     Aspirations aspirations =
         new Aspirations(
             new Random(shape.seed() ^ 0x5DEECE66DL), specs, divisions, generator.people);
     List<String> vocabulary = new ArrayList<>(SHARED_TOPICS);
     specs.forEach(spec -> vocabulary.addAll(spec.topics()));
     List<InterestSeed> interests = aspirations.interests();
-    List<HistorySeed> held = aspirations.history();
+    List<HistorySeed> held = careers.settle(aspirations.history(careers::hiredDaysAgo));
     // What followed the interviews draws from a sequence of its own too.
     NetworkHistory network =
         NetworkHistory.after(
-            new Random(shape.seed() ^ 0x2545F4914F6CDD1DL), generator.people, held);
+            new Random(shape.seed() ^ 0x2545F4914F6CDD1DL), generator.people, held, careers);
     return new Plan(
         List.copyOf(divisions),
-        List.copyOf(generator.people),
-        interests,
+        careers.people(),
+        careers.interests(interests),
         network.history(),
         vocabulary.stream().distinct().sorted().toList(),
-        network.network());
+        network.network(),
+        careers.moves());
   }
 
   /** Well-known users who are not leaders: ben, ava and hana. */
@@ -979,10 +1082,11 @@ public final class DemoOrganisation {
     }
 
     /**
-     * About a third of employees held one or two interviews in the last year, each with a leader
-     * the program's policy pairs them with.
+     * About a third of employees held one or two interviews in the last two years (two in three in
+     * the last year), each with a leader the program's policy pairs them with, and not before they
+     * were hired: the request, nine days before the interview, came after their first day.
      */
-    List<HistorySeed> history() {
+    List<HistorySeed> history(java.util.function.ToIntFunction<UUID> hiredDaysAgo) {
       List<HistorySeed> history = new ArrayList<>();
       Map<UUID, PersonSeed> byId = new HashMap<>();
       people.forEach(p -> byId.put(p.id(), p));
@@ -991,12 +1095,19 @@ public final class DemoOrganisation {
           continue;
         }
         int count = 1 + random.nextInt(2);
+        int latest = hiredDaysAgo.applyAsInt(person.id()) - 10;
         for (int attempt = 0, held = 0; held < count && attempt < 20; attempt++) {
           PersonSeed leader = leaders.get(random.nextInt(leaders.size()));
+          int daysAgo =
+              random.nextInt(3) == 0 ? 365 + random.nextInt(330) : 7 + random.nextInt(350);
+          if (daysAgo > latest) {
+            if (latest < 7) {
+              break;
+            }
+            daysAgo = 7 + random.nextInt(latest - 6);
+          }
           if (Eligibility.DEFAULT.pair(facts(person, byId), facts(leader)).eligible()) {
-            history.add(
-                new HistorySeed(
-                    person.id(), leader.id(), 7 + random.nextInt(350), 8 + random.nextInt(9)));
+            history.add(new HistorySeed(person.id(), leader.id(), daysAgo, 8 + random.nextInt(9)));
             held++;
           }
         }

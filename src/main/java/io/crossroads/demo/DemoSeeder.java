@@ -8,6 +8,7 @@ import io.crossroads.demo.DemoOrganisation.FeedbackSeed;
 import io.crossroads.demo.DemoOrganisation.HistorySeed;
 import io.crossroads.demo.DemoOrganisation.InterestSeed;
 import io.crossroads.demo.DemoOrganisation.MentoringSeed;
+import io.crossroads.demo.DemoOrganisation.MoveSeed;
 import io.crossroads.demo.DemoOrganisation.Network;
 import io.crossroads.demo.DemoOrganisation.PersonSeed;
 import io.crossroads.demo.DemoOrganisation.Plan;
@@ -122,9 +123,12 @@ public class DemoSeeder {
       LOG.info(
           () ->
               String.format(
-                  "Demo organisation created: %d people, %d held interviews, %d referrals, %d"
-                      + " contacts, %d thank-yous (generated in %d ms, stored in %d ms)",
+                  "Demo organisation created: %d people (%d left, %d moved division), %d held"
+                      + " interviews, %d referrals, %d contacts, %d thank-yous (generated in %d ms,"
+                      + " stored in %d ms)",
                   people,
+                  plan.people().stream().filter(p -> !p.active()).count(),
+                  plan.moves().size(),
                   plan.history().size(),
                   plan.network().referrals().size(),
                   plan.network().contacts().size(),
@@ -153,9 +157,10 @@ public class DemoSeeder {
     em.flush();
     // Every demo user has the password "demo": one hash serves them all.
     String demoPassword = PasswordHasher.hash("demo");
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     int count = 0;
     for (PersonSeed p : plan.people()) {
-      em.persist(
+      Person person =
           new Person(
               p.id(),
               p.username(),
@@ -167,7 +172,12 @@ public class DemoSeeder {
               p.managerId(),
               p.timeZone(),
               p.leader(),
-              p.hr()));
+              p.hr());
+      person.hired(today.minusDays(p.hiredDaysAgo()));
+      if (!p.active()) {
+        person.leave(today.minusDays(p.leftDaysAgo()));
+      }
+      em.persist(person);
       em.persist(new Credential(p.id(), demoPassword));
       if (p.leader()) {
         LeaderProfile profile = new LeaderProfile(p.id(), rules);
@@ -214,6 +224,23 @@ public class DemoSeeder {
   private static void history(Connection connection, Plan plan, Instant dayZero)
       throws SQLException {
     Network network = plan.network();
+    try (Rows moves =
+        new Rows(
+            connection,
+            dayZero,
+            "insert into internal_move (id, person_id, from_division, to_division, moved_on,"
+                + " recorded_at) values (?, ?, ?, ?, ?, ?)")) {
+      LocalDate today = LocalDate.ofInstant(dayZero, ZoneOffset.UTC);
+      for (MoveSeed m : plan.moves()) {
+        moves.add(
+            m.id(),
+            m.personId(),
+            m.fromDivisionId(),
+            m.toDivisionId(),
+            today.minusDays(m.daysAgo()),
+            Duration.ofDays(-m.daysAgo()));
+      }
+    }
     try (Rows requests =
             new Rows(
                 connection,

@@ -35,8 +35,10 @@ import java.util.UUID;
  * employee asked and met (chains up to {@link #MAX_DEPTH} deep), a contact for every leader met
  * with touches on time and late, feedback with talent flags, consent and mentoring offers.
  *
- * <p>Everything happens before the seeding day. The well-known users of the API contract take no
- * part in anything new, so what they do in a demo or a test is all there is.
+ * <p>Everything happens before the seeding day, and an employee's part before the day they left.
+ * Who may be put together is asked for the divisions people were in on the day. The well-known
+ * users of the API contract take no part in anything new, so what they do in a demo or a test is
+ * all there is.
  */
 final class NetworkHistory {
 
@@ -116,8 +118,8 @@ final class NetworkHistory {
   private final Map<UUID, PersonSeed> byId = new HashMap<>();
   private final List<PersonSeed> leaders = new ArrayList<>();
   private final Map<UUID, List<PersonSeed>> leadersByDivision = new HashMap<>();
-  private final Map<UUID, Eligibility.Employee> employeeFacts = new HashMap<>();
   private final Set<UUID> wellKnown = new HashSet<>();
+  private final Careers careers;
 
   private final List<HistorySeed> history;
   private final List<ThankYouSeed> thankYous = new ArrayList<>();
@@ -129,8 +131,10 @@ final class NetworkHistory {
   private final List<MentoringSeed> mentoring = new ArrayList<>();
   private final List<DigestSeed> digests = new ArrayList<>();
 
-  private NetworkHistory(Random random, List<PersonSeed> people, List<HistorySeed> held) {
+  private NetworkHistory(
+      Random random, List<PersonSeed> people, List<HistorySeed> held, Careers careers) {
     this.random = random;
+    this.careers = careers;
     this.history = new ArrayList<>(held);
     for (PersonSeed p : people) {
       byId.put(p.id(), p);
@@ -144,9 +148,13 @@ final class NetworkHistory {
     }
   }
 
-  /** What followed the interviews {@code held}, drawn from {@code random}. */
-  static NetworkHistory after(Random random, List<PersonSeed> people, List<HistorySeed> held) {
-    NetworkHistory network = new NetworkHistory(random, people, held);
+  /**
+   * What followed the interviews {@code held}, drawn from {@code random}: each step valid on its
+   * day as {@code careers} tells it, and nothing of an employee's after they left.
+   */
+  static NetworkHistory after(
+      Random random, List<PersonSeed> people, List<HistorySeed> held, Careers careers) {
+    NetworkHistory network = new NetworkHistory(random, people, held, careers);
     network.referrals();
     network.thanks();
     network.feedback();
@@ -192,9 +200,12 @@ final class NetworkHistory {
           || random.nextDouble() >= (cameFromDepth == 0 ? REFERS : REFERS_AFTER_REFERRAL)) {
         continue;
       }
-      Set<UUID> knownToEmployee = known.get(held.employeeId());
-      List<PersonSeed> named = named(held, knownToEmployee);
       Duration created = held.end().plus(hours(1, 48));
+      if (!careers.stillHere(held.employeeId(), created)) {
+        continue;
+      }
+      Set<UUID> knownToEmployee = known.get(held.employeeId());
+      List<PersonSeed> named = named(held, knownToEmployee, daysAgo(created));
       for (int position = 0; position < named.size(); position++) {
         PersonSeed person = named.get(position);
         knownToEmployee.add(person.id());
@@ -219,12 +230,13 @@ final class NetworkHistory {
   }
 
   /** The 1–3 people the leader of {@code held} names: colleagues mostly, new to the employee. */
-  private List<PersonSeed> named(HistorySeed held, Set<UUID> knownToEmployee) {
+  private List<PersonSeed> named(HistorySeed held, Set<UUID> knownToEmployee, int daysAgo) {
     int wanted = 1 + (random.nextInt(20) < 10 ? 0 : random.nextInt(20) < 14 ? 1 : 2);
     wanted = Math.min(wanted, Referral.MAX_PER_INTERVIEW);
     PersonSeed referrer = byId.get(held.leaderId());
     List<PersonSeed> colleagues = leadersByDivision.get(referrer.divisionId());
-    Eligibility.Employee employee = facts(held.employeeId());
+    // Asked on the day the names are given: the employee may have moved since the interview.
+    Eligibility.Employee employee = careers.factsOn(held.employeeId(), daysAgo);
     List<PersonSeed> named = new ArrayList<>();
     for (int attempt = 0; named.size() < wanted && attempt < 30; attempt++) {
       PersonSeed candidate = random.nextInt(10) < 6 ? pick(colleagues) : pick(leaders);
@@ -249,7 +261,7 @@ final class NetworkHistory {
     if (r < FOLLOWED_AND_MET && person.acceptingRequests()) {
       // The request goes out after the referral: at least 12 days after the first meeting.
       int daysAgo = held.daysAgo() - 12 - random.nextInt(21);
-      if (daysAgo >= 7) {
+      if (daysAgo >= 7 && careers.validAtTheTime(referral.employeeId(), person.id(), daysAgo)) {
         history.add(
             new HistorySeed(
                 referral.employeeId(), person.id(), daysAgo, 8 + random.nextInt(9), referral.id()));
@@ -259,9 +271,16 @@ final class NetworkHistory {
     if (r < FOLLOWED_AND_MET + FOLLOWED_NOT_MET) {
       Duration sent = referral.created().plus(Duration.ofDays(1 + random.nextInt(14)));
       UUID id = DemoOrganisation.id("request:referral:" + referral.id());
+      UUID employee = referral.employeeId();
+      if (!Eligibility.DEFAULT
+          .pair(careers.factsOn(employee, daysAgo(sent)), Aspirations.facts(person))
+          .eligible()) {
+        return;
+      }
       // Two follow-ups a week apart, then expiry a week after the last: all before today.
       Duration lastAttempt = sent.plus(Duration.ofDays(14));
-      if (random.nextInt(10) < 4 && lastAttempt.plus(Duration.ofDays(7)).isNegative()) {
+      if (random.nextInt(10) < 4
+          && careers.stillHere(employee, lastAttempt.plus(Duration.ofDays(7)))) {
         closedRequests.add(
             new ClosedRequestSeed(
                 id,
@@ -276,7 +295,7 @@ final class NetworkHistory {
         return;
       }
       Duration answered = sent.plus(hours(4, 72));
-      if (answered.isNegative()) {
+      if (careers.stillHere(employee, answered)) {
         closedRequests.add(
             new ClosedRequestSeed(
                 id,
@@ -304,7 +323,7 @@ final class NetworkHistory {
       } else {
         continue;
       }
-      if (sent.isNegative()) {
+      if (careers.stillHere(held.employeeId(), sent)) {
         thankYous.add(
             new ThankYouSeed(
                 held.interviewId(),
@@ -329,6 +348,10 @@ final class NetworkHistory {
         continue;
       }
       boolean flagged = random.nextDouble() < FLAGGED;
+      Duration given = held.end().plus(hours(1, 72));
+      if (!careers.stillHere(held.employeeId(), given)) {
+        continue;
+      }
       List<String> strengths = new ArrayList<>();
       int count = flagged ? 1 + random.nextInt(3) : random.nextInt(3);
       while (strengths.size() < count) {
@@ -337,7 +360,6 @@ final class NetworkHistory {
           strengths.add(strength);
         }
       }
-      Duration given = held.end().plus(hours(1, 72));
       feedback.add(
           new FeedbackSeed(
               held.interviewId(),
@@ -354,9 +376,13 @@ final class NetworkHistory {
         Duration answered = given.plus(hours(6, 240));
         double r = random.nextDouble();
         MentoringOffer.Answer answer =
-            !answered.isNegative() || r >= 0.65
+            !careers.stillHere(held.employeeId(), answered) || r >= 0.65
                 ? null
                 : r < 0.45 ? MentoringOffer.Answer.ACCEPTED : MentoringOffer.Answer.DECLINED;
+        if (answer == null && careers.leftDaysAgo(held.employeeId()) != null) {
+          // A leaver has nothing left open.
+          continue;
+        }
         mentoring.add(
             new MentoringSeed(
                 held.interviewId(),
@@ -372,11 +398,12 @@ final class NetworkHistory {
           double r = random.nextDouble();
           if (r < CONSENTS + REFUSES) {
             Duration changed = flaggedAt.plus(hours(2, 200));
-            consents.add(
-                new ConsentSeed(
-                    employee,
-                    r < CONSENTS,
-                    !changed.isNegative() ? flaggedAt.plusHours(1) : changed));
+            if (!careers.stillHere(employee, changed)) {
+              changed = flaggedAt.plusHours(1);
+            }
+            if (careers.stillHere(employee, changed)) {
+              consents.add(new ConsentSeed(employee, r < CONSENTS, changed));
+            }
           }
         });
   }
@@ -407,13 +434,16 @@ final class NetworkHistory {
           double r = random.nextDouble();
           if (r < 0.08) {
             Duration changed = met.plus(Duration.ofDays(1 + random.nextInt(30)));
-            digests.add(new DigestSeed(employee, r >= 0.05, !changed.isNegative() ? met : changed));
+            digests.add(
+                new DigestSeed(
+                    employee, r >= 0.05, !careers.stillHere(employee, changed) ? met : changed));
           }
         });
   }
 
   private ContactSeed contact(UUID employee, UUID leader, List<HistorySeed> held) {
     double[] habit = HABITS[habit()];
+    Duration horizon = careers.horizon(employee);
     Duration cadence = Duration.ofDays(CADENCE_DAYS);
     Duration met = held.get(0).end();
     Duration last = null;
@@ -427,7 +457,7 @@ final class NetworkHistory {
       Duration meeting = nextMeeting < held.size() ? held.get(nextMeeting).end() : null;
       Duration touch = null;
       String note = null;
-      if (!lapsed && due.isNegative()) {
+      if (!lapsed && due.compareTo(horizon) < 0) {
         double r = random.nextDouble();
         if (r < habit[0]) {
           touch = due.minus(Duration.ofMinutes(random.nextInt(7 * 24 * 60)));
@@ -443,7 +473,7 @@ final class NetworkHistory {
         note = "Met in an informational interview";
         nextMeeting++;
         lapsed = false;
-      } else if (touch == null || !touch.isNegative()) {
+      } else if (touch == null || touch.compareTo(horizon) >= 0) {
         break;
       }
       boolean onTime = touch.compareTo(due) <= 0;
@@ -458,7 +488,8 @@ final class NetworkHistory {
       last = touch;
       due = touch.plus(cadence);
     }
-    boolean stopped = random.nextDouble() < STOPPED;
+    // A leaver's contacts ended when they left.
+    boolean stopped = random.nextDouble() < STOPPED || careers.leftDaysAgo(employee) != null;
     Integer snoozedForDays = null;
     if (!stopped && random.nextDouble() < SNOOZED) {
       snoozedForDays = 2 + random.nextInt(27);
@@ -491,8 +522,9 @@ final class NetworkHistory {
     return HABIT_SHARES.length - 1;
   }
 
-  private Eligibility.Employee facts(UUID employeeId) {
-    return employeeFacts.computeIfAbsent(employeeId, id -> Aspirations.facts(byId.get(id), byId));
+  /** How many days before the seeding day the day of {@code at} is. */
+  static int daysAgo(Duration at) {
+    return (int) -Math.floorDiv(at.toMinutes(), 24 * 60);
   }
 
   /** A random span between {@code from} and {@code to} hours, to the minute. */

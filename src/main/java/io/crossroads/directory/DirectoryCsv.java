@@ -23,7 +23,8 @@ import org.apache.commons.csv.CSVRecord;
  *
  * <p>Columns: {@code username, displayName, email, division, level, timeZone} (required), {@code
  * title, manager} (a user name), {@code leader, hr, active} ({@code true/false}), {@code movedOn}
- * (the date a division change took effect).
+ * (the date a division change took effect), {@code hiredOn} and {@code leftOn} (the days the person
+ * joined and left the company; a leaving day on or before the import day makes them inactive).
  */
 public final class DirectoryCsv {
 
@@ -31,7 +32,7 @@ public final class DirectoryCsv {
   static final Set<String> REQUIRED =
       Set.of("username", "displayName", "email", "division", "level", "timeZone");
   static final Set<String> OPTIONAL =
-      Set.of("title", "manager", "leader", "hr", "active", "movedOn");
+      Set.of("title", "manager", "leader", "hr", "active", "movedOn", "hiredOn", "leftOn");
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -49,7 +50,17 @@ public final class DirectoryCsv {
       boolean leader,
       boolean hr,
       boolean active,
-      LocalDate movedOn) {}
+      LocalDate movedOn,
+      LocalDate hiredOn,
+      LocalDate leftOn) {
+
+    /**
+     * Whether the line says the person is gone on {@code day}: marked inactive, or left by then.
+     */
+    public boolean leftBy(LocalDate day) {
+      return !active || (leftOn != null && !leftOn.isAfter(day));
+    }
+  }
 
   public record RowError(int line, String field, String message) {}
 
@@ -169,6 +180,11 @@ public final class DirectoryCsv {
       boolean hr = flag("hr", false);
       boolean active = flag("active", true);
       LocalDate movedOn = date("movedOn");
+      LocalDate hiredOn = date("hiredOn");
+      LocalDate leftOn = date("leftOn");
+      if (hiredOn != null && leftOn != null && leftOn.isBefore(hiredOn)) {
+        error("leftOn", "the leaving day " + leftOn + " is before the hiring day " + hiredOn);
+      }
       return bad
           ? null
           : new Row(
@@ -184,7 +200,9 @@ public final class DirectoryCsv {
               leader,
               hr,
               active,
-              movedOn);
+              movedOn,
+              hiredOn,
+              leftOn);
     }
 
     private String value(String column) {

@@ -43,6 +43,12 @@ import org.hibernate.Session;
  * all changes in one transaction: new divisions, joiners, changes, division moves recorded as
  * internal moves with their date, and for a full export the leavers, kept for history but no longer
  * active, their open requests closed with a note.
+ *
+ * <p>Hiring and leaving days: a line's {@code hiredOn} replaces the one held (an empty one keeps
+ * it). Whoever the import makes inactive (marked inactive, a leaving day on or before the import
+ * day, or absent from a full export) gets the line's leaving day, or else the import day. Someone
+ * inactive who stays inactive keeps the day held; someone who comes back active has it cleared (or
+ * replaced by a leaving day still ahead), so they count as employed again.
  */
 @ApplicationScoped
 public class DirectoryImports {
@@ -313,6 +319,7 @@ public class DirectoryImports {
                 }
               }
               errors.addAll(cycles(rows, byUsername, existing));
+              errors.addAll(dates(rows, existing, today(now)));
               if (!errors.isEmpty()) {
                 return;
               }
@@ -323,6 +330,66 @@ public class DirectoryImports {
       left.fire(new PeopleLeft(leavers, now));
     }
     return new Applied(errors, summary[0]);
+  }
+
+  private static LocalDate today(Instant now) {
+    return LocalDate.ofInstant(now, ZoneOffset.UTC);
+  }
+
+  /** Hiring and leaving days as they will be after the line is applied. */
+  private record Dates(LocalDate hiredOn, LocalDate leftOn, boolean active) {
+
+    static Dates of(Row row, Person current, LocalDate today) {
+      LocalDate hired =
+          row.hiredOn() != null ? row.hiredOn() : current == null ? null : current.hiredOn();
+      if (!row.leftBy(today)) {
+        return new Dates(hired, row.leftOn(), true);
+      }
+      LocalDate left;
+      if (row.leftOn() != null) {
+        left = row.leftOn();
+      } else if (current == null || !current.active()) {
+        // Not leaving now: a newcomer listed as gone, or someone who had already left.
+        left = current == null ? null : current.leftOn();
+      } else {
+        left = today;
+      }
+      return new Dates(hired, left, false);
+    }
+  }
+
+  /** Lines whose days contradict each other, or the days the directory already holds. */
+  private static List<RowError> dates(List<Row> rows, Existing existing, LocalDate today) {
+    List<RowError> errors = new ArrayList<>();
+    for (Row row : rows) {
+      Dates dates = Dates.of(row, existing.byUsername.get(row.username()), today);
+      if (!row.active() && row.leftOn() != null && row.leftOn().isAfter(today)) {
+        errors.add(
+            new RowError(
+                row.line(),
+                "leftOn",
+                "the line marks "
+                    + row.username()
+                    + " inactive, but their leaving day "
+                    + row.leftOn()
+                    + " is after the import day "
+                    + today));
+      } else if (dates.hiredOn() != null
+          && dates.leftOn() != null
+          && dates.leftOn().isBefore(dates.hiredOn())) {
+        errors.add(
+            new RowError(
+                row.line(),
+                row.hiredOn() != null ? "hiredOn" : "leftOn",
+                "the leaving day "
+                    + dates.leftOn()
+                    + " of "
+                    + row.username()
+                    + " would be before their hiring day "
+                    + dates.hiredOn()));
+      }
+    }
+    return errors;
   }
 
   /** Reporting lines that loop, following the file first and the directory for everyone else. */
@@ -377,17 +444,17 @@ public class DirectoryImports {
     int created = 0;
     int updated = 0;
     int moved = 0;
-    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    LocalDate today = today(now);
     try (PreparedStatement insert =
             connection.prepareStatement(
                 "insert into person (id, username,"
-                    + " display_name, email, division_id, title, level, manager_id, time_zone, leader, hr, active)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?)");
+                    + " display_name, email, division_id, title, level, manager_id, time_zone, leader, hr, active,"
+                    + " hired_on, left_on) values (?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?, ?)");
         PreparedStatement update =
             connection.prepareStatement(
                 "update person set display_name = ?,"
                     + " email = ?, division_id = ?, title = ?, level = ?, time_zone = ?, leader = ?, hr = ?,"
-                    + " active = ? where id = ?");
+                    + " active = ?, hired_on = ?, left_on = ? where id = ?");
         PreparedStatement move =
             connection.prepareStatement(
                 "insert into internal_move (id, person_id,"
@@ -395,6 +462,7 @@ public class DirectoryImports {
       for (Row row : rows) {
         UUID division = divisions.get(row.division());
         Person current = existing.byUsername.get(row.username());
+        Dates dates = Dates.of(row, current, today);
         if (current == null) {
           UUID id = UUID.randomUUID();
           ids.put(row.username(), id);
@@ -408,10 +476,12 @@ public class DirectoryImports {
           insert.setString(8, row.timeZone().getId());
           insert.setBoolean(9, row.leader());
           insert.setBoolean(10, row.hr());
-          insert.setBoolean(11, row.active());
+          insert.setBoolean(11, dates.active());
+          insert.setObject(12, dates.hiredOn());
+          insert.setObject(13, dates.leftOn());
           insert.addBatch();
           created++;
-        } else if (current.differsFrom(row, division)) {
+        } else if (current.differsFrom(row, division, dates)) {
           update.setString(1, row.displayName());
           update.setString(2, row.email());
           update.setObject(3, division);
@@ -420,11 +490,13 @@ public class DirectoryImports {
           update.setString(6, row.timeZone().getId());
           update.setBoolean(7, row.leader());
           update.setBoolean(8, row.hr());
-          update.setBoolean(9, row.active());
-          update.setObject(10, current.id);
+          update.setBoolean(9, dates.active());
+          update.setObject(10, dates.hiredOn());
+          update.setObject(11, dates.leftOn());
+          update.setObject(12, current.id);
           update.addBatch();
           updated++;
-          if (current.active && !row.active()) {
+          if (current.active && !dates.active()) {
             // Marked inactive by the line itself (an HRIS leaver, a user disabled in Keycloak).
             markedInactive.add(current.id);
           }
@@ -460,7 +532,9 @@ public class DirectoryImports {
           manage.setObject(1, manager);
           manage.setObject(2, ids.get(row.username()));
           manage.addBatch();
-          if (current != null && !current.differsFrom(row, divisions.get(row.division()))) {
+          if (current != null
+              && !current.differsFrom(
+                  row, divisions.get(row.division()), Dates.of(row, current, today))) {
             managerChanges++;
           }
         }
@@ -493,18 +567,21 @@ public class DirectoryImports {
               leavers.add(person.id);
             }
           });
-      deactivated = leave(connection, leavers.subList(markedInactive.size(), leavers.size()));
+      deactivated =
+          leave(connection, leavers.subList(markedInactive.size(), leavers.size()), today);
     }
     int changed = updated + managerChanges;
     return new Summary(created, changed, moved, deactivated, rows.size() - created - changed);
   }
 
-  /** Leavers stay for history but are no longer active. */
-  private static int leave(Connection connection, List<UUID> leavers) throws SQLException {
+  /** Leavers stay for history but are no longer active; they left on the import day. */
+  private static int leave(Connection connection, List<UUID> leavers, LocalDate today)
+      throws SQLException {
     try (PreparedStatement deactivate =
-        connection.prepareStatement("update person set active = false where id = ?")) {
+        connection.prepareStatement("update person set active = false, left_on = ? where id = ?")) {
       for (UUID leaver : leavers) {
-        deactivate.setObject(1, leaver);
+        deactivate.setObject(1, today);
+        deactivate.setObject(2, leaver);
         deactivate.addBatch();
       }
       deactivate.executeBatch();
@@ -540,9 +617,11 @@ public class DirectoryImports {
       String timeZone,
       boolean leader,
       boolean hr,
-      boolean active) {
+      boolean active,
+      LocalDate hiredOn,
+      LocalDate leftOn) {
 
-    boolean differsFrom(Row row, UUID division) {
+    boolean differsFrom(Row row, UUID division, Dates dates) {
       return !displayName.equals(row.displayName())
           || !email.equals(row.email())
           || !this.division.equals(division)
@@ -551,7 +630,9 @@ public class DirectoryImports {
           || !timeZone.equals(row.timeZone().getId())
           || leader != row.leader()
           || hr != row.hr()
-          || active != row.active();
+          || active != dates.active()
+          || !Objects.equals(hiredOn, dates.hiredOn())
+          || !Objects.equals(leftOn, dates.leftOn());
     }
   }
 
@@ -568,7 +649,8 @@ public class DirectoryImports {
       try (PreparedStatement select =
               connection.prepareStatement(
                   "select id, username, display_name,"
-                      + " email, division_id, title, level, manager_id, time_zone, leader, hr, active from person");
+                      + " email, division_id, title, level, manager_id, time_zone, leader, hr, active,"
+                      + " hired_on, left_on from person");
           ResultSet r = select.executeQuery()) {
         while (r.next()) {
           Person p =
@@ -583,7 +665,9 @@ public class DirectoryImports {
                   r.getString(9),
                   r.getBoolean(10),
                   r.getBoolean(11),
-                  r.getBoolean(12));
+                  r.getBoolean(12),
+                  r.getObject(13, LocalDate.class),
+                  r.getObject(14, LocalDate.class));
           byUsername.put(r.getString(2), p);
           usernames.put(p.id(), r.getString(2));
         }

@@ -33,7 +33,8 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
  * The company directory as Keycloak holds it, read page by page through its admin REST API with a
- * service-account client: users (enabled or not, attributes division-independent), groups as
+ * service-account client: users (enabled or not, attributes division-independent: title, level,
+ * manager, timeZone, movedOn, hiredOn, leftOn; a date that is not one is left out), groups as
  * divisions, realm roles LEADER and HR. Called over plain HTTP: the keycloak-admin-client library
  * brings a second JAX-RS implementation (RESTEasy) that breaks Jersey inside the WAR.
  */
@@ -114,7 +115,9 @@ class KeycloakDirectory {
               leaders.contains(id),
               hr.contains(id),
               user.getBoolean("enabled", true),
-              attribute(attributes, "movedOn").map(KeycloakDirectory::date).orElse(null)));
+              attribute(attributes, "movedOn").map(KeycloakDirectory::date).orElse(null),
+              attribute(attributes, "hiredOn").map(KeycloakDirectory::date).orElse(null),
+              attribute(attributes, "leftOn").map(KeycloakDirectory::date).orElse(null)));
     }
     // A manager Keycloak names but does not hold as a person is left out, not an error.
     Set<String> usernames = new HashSet<>();
@@ -137,7 +140,9 @@ class KeycloakDirectory {
                         r.leader(),
                         r.hr(),
                         r.active(),
-                        r.movedOn()))
+                        r.movedOn(),
+                        r.hiredOn(),
+                        r.leftOn()))
         .toList();
   }
 

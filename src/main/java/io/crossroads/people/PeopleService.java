@@ -6,6 +6,7 @@ import io.crossroads.people.PeopleViews.LeaderProfileView;
 import io.crossroads.people.PeopleViews.Me;
 import io.crossroads.people.PeopleViews.PersonSummary;
 import io.crossroads.people.PeopleViews.PersonView;
+import io.crossroads.people.PeopleViews.PersonalEntry;
 import io.crossroads.platform.api.Page;
 import io.crossroads.platform.problem.Refusal;
 import io.crossroads.platform.security.Caller;
@@ -78,6 +79,29 @@ class PeopleService {
         person.timeZone().getId(),
         person.isLeader(),
         profile);
+  }
+
+  /** Everything the directory holds about the person, for their own export. */
+  public PersonalEntry personalEntry(UUID id) {
+    Person person = directory.person(id).orElseThrow(() -> Refusal.notFound("The person"));
+    PersonView view = person(id);
+    return new PersonalEntry(
+        person.id(),
+        person.username(),
+        person.displayName(),
+        person.email(),
+        person.title(),
+        person.level(),
+        person.divisionId(),
+        view.divisionName(),
+        person.managerId(),
+        person.timeZone().getId(),
+        person.isLeader(),
+        person.isHr(),
+        person.isActive(),
+        person.hiredOn().orElse(null),
+        person.leftOn().orElse(null),
+        view.leaderProfile());
   }
 
   public LeaderProfileView profile(UUID leaderId) {

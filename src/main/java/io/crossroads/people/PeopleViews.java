@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -60,6 +61,28 @@ public final class PeopleViews {
       UUID managerId,
       String timeZone,
       boolean leader,
+      LeaderProfileView leaderProfile) {}
+
+  /**
+   * A person's own entry, as their export shows it: the public fields with the days they joined and
+   * left, which nobody else reads here.
+   */
+  public record PersonalEntry(
+      UUID id,
+      String username,
+      String displayName,
+      String email,
+      String title,
+      int level,
+      UUID divisionId,
+      String divisionName,
+      UUID managerId,
+      String timeZone,
+      boolean leader,
+      boolean hr,
+      boolean active,
+      LocalDate hiredOn,
+      LocalDate leftOn,
       LeaderProfileView leaderProfile) {}
 
   public record LeaderProfileView(

@@ -3,8 +3,10 @@ package io.crossroads.people;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -27,6 +29,8 @@ public class Person {
   private boolean leader;
   private boolean hr;
   private boolean active;
+  private LocalDate hiredOn;
+  private LocalDate leftOn;
 
   protected Person() {}
 
@@ -108,5 +112,32 @@ public class Person {
 
   public boolean isActive() {
     return active;
+  }
+
+  /** The day they joined the company, if the directory knows it. */
+  public Optional<LocalDate> hiredOn() {
+    return Optional.ofNullable(hiredOn);
+  }
+
+  /** The day they left, once they have. */
+  public Optional<LocalDate> leftOn() {
+    return Optional.ofNullable(leftOn);
+  }
+
+  public void hired(LocalDate on) {
+    if (on != null && leftOn != null && leftOn.isBefore(on)) {
+      throw new IllegalArgumentException("hired after leaving");
+    }
+    this.hiredOn = on;
+  }
+
+  /** Kept for history, no longer active from {@code on}. */
+  public void leave(LocalDate on) {
+    Objects.requireNonNull(on, "on");
+    if (hiredOn != null && on.isBefore(hiredOn)) {
+      throw new IllegalArgumentException("left before being hired");
+    }
+    this.active = false;
+    this.leftOn = on;
   }
 }

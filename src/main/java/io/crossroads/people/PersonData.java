@@ -6,7 +6,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
 
-/** The directory's part of a person's export: their entry, with their leader profile. */
+/**
+ * The directory's part of a person's export: their entry with the days they joined and left, and
+ * their leader profile.
+ */
 @ApplicationScoped
 class PersonData implements PersonalData {
 
@@ -20,6 +23,6 @@ class PersonData implements PersonalData {
   @Override
   @Transactional
   public Object about(UUID personId) {
-    return people.person(personId);
+    return people.personalEntry(personId);
   }
 }

@@ -8,6 +8,7 @@ import io.crossroads.demo.DemoOrganisation.ContactSeed;
 import io.crossroads.demo.DemoOrganisation.FeedbackSeed;
 import io.crossroads.demo.DemoOrganisation.HistorySeed;
 import io.crossroads.demo.DemoOrganisation.MentoringSeed;
+import io.crossroads.demo.DemoOrganisation.MoveSeed;
 import io.crossroads.demo.DemoOrganisation.Network;
 import io.crossroads.demo.DemoOrganisation.PersonSeed;
 import io.crossroads.demo.DemoOrganisation.Plan;
@@ -158,37 +159,72 @@ class DemoOrganisationTest {
   }
 
   @Test
-  void everyHeldInterviewAndEveryReferralPairsPeopleThePolicyAllows() {
+  void everyHeldInterviewRequestAndReferralPairsPeopleThePolicyAllowedOnTheirDay() {
     for (Plan plan : List.of(DEFAULT, WIDE)) {
       Map<UUID, PersonSeed> people = byId(plan.people(), PersonSeed::id);
       plan.history()
           .forEach(
-              h ->
-                  assertThat(allowed(people, h.employeeId(), h.leaderId()))
-                      .as("interview %s", h.interviewId())
-                      .isTrue());
+              h -> {
+                assertThat(allowed(plan, people, h.employeeId(), h.leaderId(), h.daysAgo()))
+                    .as("interview %s", h.interviewId())
+                    .isTrue();
+                // The request, sent days before, was valid on its day too.
+                assertThat(
+                        allowed(plan, people, h.employeeId(), h.leaderId(), daysAgo(h.requested())))
+                    .isTrue();
+              });
       assertThat(plan.network().referrals())
           .isNotEmpty()
           .allSatisfy(
               r -> {
-                assertThat(allowed(people, r.employeeId(), r.referredId())).isTrue();
+                assertThat(
+                        allowed(plan, people, r.employeeId(), r.referredId(), daysAgo(r.created())))
+                    .isTrue();
                 assertThat(people.get(r.referredId()).leader()).isTrue();
                 assertThat(r.referredId()).isNotEqualTo(r.referrerId());
               });
+      assertThat(plan.network().closedRequests())
+          .allSatisfy(
+              c ->
+                  assertThat(allowed(plan, people, c.employeeId(), c.leaderId(), daysAgo(c.sent())))
+                      .isTrue());
     }
   }
 
-  private static boolean allowed(Map<UUID, PersonSeed> people, UUID employeeId, UUID leaderId) {
+  /** Days before the seeding day of the day an offset falls on. */
+  static int daysAgo(Duration offset) {
+    return (int) -Math.floorDiv(offset.toMinutes(), 24 * 60);
+  }
+
+  /**
+   * The division a person was in on a day, as the reports read it: their current one unless a move
+   * took effect after that day, then the one the earliest such move left.
+   */
+  static UUID divisionOn(Plan plan, PersonSeed person, int daysAgo) {
+    return plan.moves().stream()
+        .filter(m -> m.personId().equals(person.id()) && m.daysAgo() < daysAgo)
+        .max(Comparator.comparingInt(MoveSeed::daysAgo))
+        .map(MoveSeed::fromDivisionId)
+        .orElse(person.divisionId());
+  }
+
+  private static boolean allowed(
+      Plan plan, Map<UUID, PersonSeed> people, UUID employeeId, UUID leaderId, int daysAgo) {
     PersonSeed employee = people.get(employeeId);
     PersonSeed leader = people.get(leaderId);
+    UUID division = divisionOn(plan, employee, daysAgo);
+    assertThat(divisionOn(plan, leader, daysAgo)).isEqualTo(leader.divisionId());
+    // A reporting line stays within a division: the current one applies while they are in it.
     Set<UUID> chain = new HashSet<>();
-    for (UUID m = employee.managerId(); m != null && chain.add(m); m = people.get(m).managerId()) {
+    for (UUID m = employee.managerId();
+        division.equals(employee.divisionId()) && m != null && chain.add(m);
+        m = people.get(m).managerId()) {
       // up to the top
     }
     return Eligibility.DEFAULT
         .pair(
             new Eligibility.EmployeeFacts(
-                employee.id(), employee.divisionId(), employee.level(), chain, Set.of(), Set.of()),
+                employee.id(), division, employee.level(), chain, Set.of(), Set.of()),
             new Eligibility.LeaderFacts(
                 leader.id(),
                 leader.displayName(),
@@ -480,5 +516,228 @@ class DemoOrganisationTest {
           .extracting(TouchSeed::id)
           .doesNotHaveDuplicates();
     }
+  }
+
+  @Test
+  void everyoneHasAHiringDayWithinTenYearsAndSomeJoinedInTheLastTwo() {
+    for (Plan plan : List.of(DEFAULT, WIDE)) {
+      assertThat(plan.people()).allSatisfy(p -> assertThat(p.hiredDaysAgo()).isBetween(1, 3650));
+      long recent = plan.people().stream().filter(p -> p.hiredDaysAgo() < 730).count();
+      assertThat(recent).isBetween(plan.people().size() / 20L, plan.people().size() / 4L);
+    }
+  }
+
+  @Test
+  void nobodyTookPartInAnythingBeforeTheyWereHired() {
+    for (Plan plan : List.of(DEFAULT, WIDE)) {
+      Map<UUID, PersonSeed> people = byId(plan.people(), PersonSeed::id);
+      plan.history()
+          .forEach(
+              h -> {
+                assertThat(daysAgo(h.requested()))
+                    .isLessThan(people.get(h.employeeId()).hiredDaysAgo())
+                    .isLessThan(people.get(h.leaderId()).hiredDaysAgo());
+              });
+      assertThat(plan.network().closedRequests())
+          .allSatisfy(
+              c ->
+                  assertThat(daysAgo(c.sent()))
+                      .isLessThan(people.get(c.employeeId()).hiredDaysAgo()));
+      assertThat(plan.moves())
+          .allSatisfy(
+              m -> assertThat(m.daysAgo()).isLessThan(people.get(m.personId()).hiredDaysAgo()));
+      assertThat(plan.people())
+          .filteredOn(p -> !p.active())
+          .allSatisfy(p -> assertThat(p.leftDaysAgo()).isLessThan(p.hiredDaysAgo()));
+    }
+  }
+
+  @Test
+  void aboutOneInTenPeopleMovesDivisionEachYearOfTheLastTwo() {
+    for (Plan plan : List.of(DEFAULT, WIDE)) {
+      int size = plan.people().size();
+      assertThat(plan.moves().size()).isBetween(size * 16 / 100, size * 24 / 100);
+      assertThat(plan.moves())
+          .allSatisfy(
+              m -> {
+                assertThat(m.daysAgo()).isBetween(1, 730);
+                assertThat(m.fromDivisionId()).isNotEqualTo(m.toDivisionId());
+              });
+      assertThat(plan.moves()).extracting(MoveSeed::id).doesNotHaveDuplicates();
+      long firstYear = plan.moves().stream().filter(m -> m.daysAgo() > 365).count();
+      assertThat(firstYear).isBetween(plan.moves().size() / 5L, plan.moves().size() * 4L / 5);
+    }
+  }
+
+  @Test
+  void aPersonsMovesFollowEachOtherAndTheirDivisionIsWhereTheLastOneTookThem() {
+    for (Plan plan : List.of(DEFAULT, WIDE)) {
+      Map<UUID, PersonSeed> people = byId(plan.people(), PersonSeed::id);
+      Map<UUID, List<MoveSeed>> byPerson =
+          plan.moves().stream().collect(Collectors.groupingBy(MoveSeed::personId));
+      byPerson.forEach(
+          (personId, moves) -> {
+            List<MoveSeed> inOrder =
+                moves.stream()
+                    .sorted(Comparator.comparingInt(MoveSeed::daysAgo).reversed())
+                    .toList();
+            for (int i = 1; i < inOrder.size(); i++) {
+              assertThat(inOrder.get(i).daysAgo()).isLessThan(inOrder.get(i - 1).daysAgo());
+              assertThat(inOrder.get(i).fromDivisionId())
+                  .isEqualTo(inOrder.get(i - 1).toDivisionId());
+            }
+            PersonSeed person = people.get(personId);
+            MoveSeed last = inOrder.get(inOrder.size() - 1);
+            assertThat(person.divisionId()).isEqualTo(last.toDivisionId());
+            PersonSeed manager = people.get(person.managerId());
+            assertThat(manager.divisionId()).isEqualTo(person.divisionId());
+          });
+    }
+  }
+
+  @Test
+  void someParticipantsMoveIntoADivisionTheyHadMetALeaderOf() {
+    Map<UUID, PersonSeed> people = byId(DEFAULT.people(), PersonSeed::id);
+    long into =
+        DEFAULT.moves().stream()
+            .filter(
+                m ->
+                    DEFAULT.history().stream()
+                        .anyMatch(
+                            h ->
+                                h.employeeId().equals(m.personId())
+                                    && h.daysAgo() > m.daysAgo()
+                                    && people
+                                        .get(h.leaderId())
+                                        .divisionId()
+                                        .equals(m.toDivisionId())))
+            .count();
+    assertThat(into).isGreaterThanOrEqualTo(50);
+    Set<UUID> participants =
+        DEFAULT.history().stream().map(HistorySeed::employeeId).collect(Collectors.toSet());
+    long participantMoves =
+        DEFAULT.moves().stream().filter(m -> participants.contains(m.personId())).count();
+    double participantRate = (double) participantMoves / participants.size();
+    long others =
+        DEFAULT.people().stream()
+            .filter(p -> !p.leader() && !participants.contains(p.id()))
+            .count();
+    double otherRate = (double) (DEFAULT.moves().size() - participantMoves) / others;
+    assertThat(participantRate).isGreaterThan(otherRate);
+  }
+
+  @Test
+  void aboutOneInFifteenLeavesEachYearAndParticipantsStayMoreOften() {
+    for (Plan plan : List.of(DEFAULT, WIDE)) {
+      int size = plan.people().size();
+      List<PersonSeed> leavers = plan.people().stream().filter(p -> !p.active()).toList();
+      assertThat(leavers.size()).isBetween(size * 10 / 100, size * 17 / 100);
+      assertThat(leavers).allSatisfy(p -> assertThat(p.leftDaysAgo()).isBetween(1, 730));
+    }
+    Set<UUID> participants =
+        DEFAULT.history().stream().map(HistorySeed::employeeId).collect(Collectors.toSet());
+    List<PersonSeed> employees = DEFAULT.people().stream().filter(p -> !p.leader()).toList();
+    double participantsLeft =
+        employees.stream().filter(p -> participants.contains(p.id()) && !p.active()).count()
+            / (double) participants.size();
+    double othersLeft =
+        employees.stream().filter(p -> !participants.contains(p.id()) && !p.active()).count()
+            / (double) (employees.size() - participants.size());
+    assertThat(participantsLeft).isPositive().isLessThan(othersLeft);
+  }
+
+  @Test
+  void aLeaverTookPartInNothingOnOrAfterTheDayTheyLeftAndLeftNothingOpen() {
+    for (Plan plan : List.of(DEFAULT, WIDE)) {
+      Map<UUID, Duration> leftAt = new HashMap<>();
+      plan.people().stream()
+          .filter(p -> !p.active())
+          .forEach(p -> leftAt.put(p.id(), Duration.ofDays(-p.leftDaysAgo())));
+      Network network = plan.network();
+      assertThat(plan.history())
+          .filteredOn(h -> leftAt.containsKey(h.employeeId()))
+          .isNotEmpty()
+          .allSatisfy(h -> assertThat(h.end()).isLessThan(leftAt.get(h.employeeId())));
+      assertThat(network.thankYous())
+          .filteredOn(t -> leftAt.containsKey(t.employeeId()))
+          .allSatisfy(t -> assertThat(t.sent()).isLessThan(leftAt.get(t.employeeId())));
+      assertThat(network.referrals())
+          .filteredOn(r -> leftAt.containsKey(r.employeeId()))
+          .allSatisfy(r -> assertThat(r.created()).isLessThan(leftAt.get(r.employeeId())));
+      assertThat(network.closedRequests())
+          .filteredOn(c -> leftAt.containsKey(c.employeeId()))
+          .allSatisfy(
+              c -> {
+                Duration closed =
+                    c.status() == RequestStatus.EXPIRED
+                        ? c.lastAttempt().plusDays(7)
+                        : c.answered();
+                assertThat(closed).isLessThan(leftAt.get(c.employeeId()));
+              });
+      assertThat(network.contacts())
+          .filteredOn(c -> leftAt.containsKey(c.employeeId()))
+          .isNotEmpty()
+          .allSatisfy(
+              c -> {
+                assertThat(c.stopped()).isTrue();
+                assertThat(c.touches())
+                    .allSatisfy(t -> assertThat(t.at()).isLessThan(leftAt.get(c.employeeId())));
+              });
+      assertThat(network.feedback())
+          .filteredOn(f -> leftAt.containsKey(f.employeeId()))
+          .allSatisfy(f -> assertThat(f.given()).isLessThan(leftAt.get(f.employeeId())));
+      assertThat(network.consents())
+          .filteredOn(c -> leftAt.containsKey(c.employeeId()))
+          .allSatisfy(c -> assertThat(c.changed()).isLessThan(leftAt.get(c.employeeId())));
+      assertThat(network.mentoring())
+          .filteredOn(m -> leftAt.containsKey(m.employeeId()))
+          .allSatisfy(
+              m -> {
+                assertThat(m.answer()).isNotNull();
+                assertThat(m.answered()).isLessThan(leftAt.get(m.employeeId()));
+              });
+      assertThat(plan.interests()).noneMatch(i -> leftAt.containsKey(i.personId()));
+    }
+  }
+
+  @Test
+  void nobodyTheContractOrTheTestsSignInAsMovesOrLeaves() {
+    for (Plan plan : List.of(DEFAULT, WIDE)) {
+      Map<UUID, PersonSeed> people = byId(plan.people(), PersonSeed::id);
+      Set<UUID> participants =
+          plan.history().stream().map(HistorySeed::employeeId).collect(Collectors.toSet());
+      Set<UUID> changed = new HashSet<>();
+      plan.moves().forEach(m -> changed.add(m.personId()));
+      plan.people().stream().filter(p -> !p.active()).forEach(p -> changed.add(p.id()));
+      assertThat(changed)
+          .extracting(people::get)
+          .allSatisfy(
+              p -> {
+                assertThat(p.leader()).as(p.username()).isFalse();
+                assertThat(p.hr()).as(p.username()).isFalse();
+                assertThat(p.username()).isNotIn("ava", "ben", "leo", "mia", "hana");
+              });
+      // The tests' fresh employees: active, level 4 or more, no interview. None of them moved.
+      assertThat(plan.moves())
+          .extracting(m -> people.get(m.personId()))
+          .filteredOn(p -> !participants.contains(p.id()))
+          .allSatisfy(p -> assertThat(p.level()).isLessThan(4));
+    }
+  }
+
+  @Test
+  void hrSeesTwentyOrMoreFlaggedEmployeesWhoConsentedAndAreStillHere() {
+    Map<UUID, PersonSeed> people = byId(DEFAULT.people(), PersonSeed::id);
+    Set<UUID> flagged =
+        DEFAULT.network().feedback().stream()
+            .filter(FeedbackSeed::talentPool)
+            .map(FeedbackSeed::employeeId)
+            .collect(Collectors.toSet());
+    long visible =
+        DEFAULT.network().consents().stream()
+            .filter(c -> c.visibleToHr() && flagged.contains(c.employeeId()))
+            .filter(c -> people.get(c.employeeId()).active())
+            .count();
+    assertThat(visible).isGreaterThanOrEqualTo(20);
   }
 }

@@ -1,6 +1,7 @@
 package io.crossroads.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.crossroads.directory.DirectoryCsv.Parsed;
 import io.crossroads.directory.DirectoryCsv.RowError;
@@ -70,5 +71,54 @@ class DirectoryCsvTest {
         .extracting(RowError::field)
         .containsExactlyInAnyOrder("email", "shoeSize");
     assertThat(parsed.rows()).isEmpty();
+  }
+
+  @Test
+  void hiringAndLeavingDaysAreReadAsIsoDates() {
+    Parsed parsed =
+        parse(
+            "username,displayName,email,division,level,timeZone,hiredOn,leftOn\n"
+                + "ann,Ann,ann@example.com,Finance,5,UTC,2019-03-01,2026-10-31\n"
+                + "bo,Bo,bo@example.com,Sales,3,UTC,2024-01-15,\n"
+                + "cy,Cy,cy@example.com,Sales,3,UTC,,\n");
+    assertThat(parsed.errors()).isEmpty();
+    assertThat(parsed.rows())
+        .extracting(DirectoryCsv.Row::hiredOn, DirectoryCsv.Row::leftOn)
+        .containsExactly(
+            tuple(LocalDate.of(2019, 3, 1), LocalDate.of(2026, 10, 31)),
+            tuple(LocalDate.of(2024, 1, 15), null),
+            tuple(null, null));
+  }
+
+  @Test
+  void aDayThatIsNotADateOrALeavingBeforeTheHiringIsALineError() {
+    Parsed parsed =
+        parse(
+            "username,displayName,email,division,level,timeZone,hiredOn,leftOn\n"
+                + "ann,Ann,ann@example.com,Finance,5,UTC,1 March 2019,\n"
+                + "bo,Bo,bo@example.com,Sales,3,UTC,2024-01-15,2023-12-31\n"
+                + "cy,Cy,cy@example.com,Sales,3,UTC,2024-01-15,2024-02-30\n"
+                + "di,Di,di@example.com,Sales,3,UTC,2024-01-15,2024-01-15\n");
+    assertThat(parsed.errors())
+        .extracting(e -> e.line() + ":" + e.field())
+        .containsExactly("2:hiredOn", "3:leftOn", "4:leftOn");
+    assertThat(parsed.errors().get(0).message()).contains("YYYY-MM-DD", "1 March 2019");
+    assertThat(parsed.errors().get(1).message()).contains("2023-12-31", "2024-01-15");
+    assertThat(parsed.rows()).extracting(DirectoryCsv.Row::username).containsExactly("di");
+  }
+
+  @Test
+  void aLineHasLeftWhenMarkedInactiveOrWhenItsLeavingDayHasCome() {
+    Parsed parsed =
+        parse(
+            "username,displayName,email,division,level,timeZone,active,leftOn\n"
+                + "ann,Ann,ann@example.com,Finance,5,UTC,,2026-11-30\n"
+                + "bo,Bo,bo@example.com,Sales,3,UTC,,2026-12-01\n"
+                + "cy,Cy,cy@example.com,Sales,3,UTC,false,\n"
+                + "di,Di,di@example.com,Sales,3,UTC,true,\n");
+    LocalDate day = LocalDate.of(2026, 11, 30);
+    assertThat(parsed.rows())
+        .extracting(r -> r.username() + ":" + r.leftBy(day))
+        .containsExactly("ann:true", "bo:false", "cy:true", "di:false");
   }
 }

@@ -21,7 +21,8 @@ public final class DemoPeople {
 
   /**
    * Employees (not leaders) outside the excluded divisions who may ask Leo and Mia, in directory
-   * order.
+   * order. The directory lists only people still employed, so nobody the demo had leave is handed
+   * out; and the demo moves nobody of level 4 or more who held no interview.
    */
   public DemoPeople(Api api, String... excludedDivisions) {
     this.api = api;

@@ -1,5 +1,7 @@
 package io.crossroads.it;
 
+import io.crossroads.demo.DemoOrganisation;
+import io.crossroads.demo.DemoOrganisation.PersonSeed;
 import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -9,6 +11,11 @@ final class Deployments {
 
   /** People in the demo organisation the deployment starts with (arquillian.xml). */
   static final int DEMO_SIZE = Integer.getInteger("crossroads.it.demo.size");
+
+  /** Of them, the people still employed, whom the directory lists: all but the demo's leavers. */
+  static final int DEMO_EMPLOYED =
+      (int)
+          DemoOrganisation.generate(DEMO_SIZE).people().stream().filter(PersonSeed::active).count();
 
   private Deployments() {}
 

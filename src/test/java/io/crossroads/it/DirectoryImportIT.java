@@ -15,6 +15,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -246,6 +248,10 @@ class DirectoryImportIT {
           .containsEntry("hana", true)
           .containsEntry(leaver, false);
     }
+    // Left out without a leaving day: they left on the day of the import.
+    assertThat(leftOn("leaves.soon")).isEqualTo(LocalDate.now(ZoneOffset.UTC));
+    assertThat(leftOn(leaver)).isEqualTo(LocalDate.now(ZoneOffset.UTC));
+    assertThat(leftOn("stays.here")).isNull();
     assertThat(api.get("hana", "api/me").status()).isEqualTo(200);
     assertThat(api.get(leaver, "api/me").status()).as(leaver + " was left out").isEqualTo(401);
     try (Connection db = DriverManager.getConnection(url, "postgres", "postgres");
@@ -301,6 +307,146 @@ class DirectoryImportIT {
     assertThat(done.getString("status")).as(done.toString()).isEqualTo("DONE");
     assertThat(api.get("leo", "api/requests/" + waiting.string("id")).string("status"))
         .isEqualTo("WITHDRAWN");
+    assertThat(leftOn(inactive)).isEqualTo(LocalDate.now(ZoneOffset.UTC));
+  }
+
+  static final String DATED =
+      "username,displayName,email,division,level,timeZone,active,hiredOn,leftOn\n";
+
+  static String dated(String username, String active, String hiredOn, String leftOn) {
+    return username
+        + ","
+        + username.replace('.', ' ')
+        + ","
+        + username
+        + "@example.com,Finance,4,Europe/Berlin,"
+        + active
+        + ","
+        + hiredOn
+        + ","
+        + leftOn
+        + "\n";
+  }
+
+  @Test
+  void hiringAndLeavingDaysRoundTripAndALeavingDayThatHasComeMeansTheyLeft() throws Exception {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    JsonObject first =
+        awaitFinished(
+            upload(
+                "hana",
+                DATED
+                    + dated("eve.dated", "", "2018-04-03", "")
+                    + dated("gus.dated", "", "2020-06-01", "2026-01-31")
+                    + dated("ivy.dated", "", "2021-09-15", today.plusDays(30).toString()),
+                ""));
+    assertThat(first.getString("status")).as(first.toString()).isEqualTo("DONE");
+    assertThat(dates("eve.dated")).containsExactly(true, LocalDate.of(2018, 4, 3), null);
+    assertThat(dates("gus.dated"))
+        .containsExactly(false, LocalDate.of(2020, 6, 1), LocalDate.of(2026, 1, 31));
+    // A leaving day still ahead is kept; they are employed until then.
+    assertThat(dates("ivy.dated"))
+        .containsExactly(true, LocalDate.of(2021, 9, 15), today.plusDays(30));
+
+    // Marked inactive without a day: the import's day. An empty hiredOn keeps the day held.
+    JsonObject second =
+        awaitFinished(upload("hana", DATED + dated("eve.dated", "false", "", ""), ""));
+    assertThat(second.getString("status")).as(second.toString()).isEqualTo("DONE");
+    assertThat(dates("eve.dated")).containsExactly(false, LocalDate.of(2018, 4, 3), today);
+
+    // Coming back clears the leaving day; a rehire brings its new hiring day.
+    JsonObject back =
+        awaitFinished(
+            upload(
+                "hana",
+                DATED
+                    + dated("eve.dated", "true", "", "")
+                    + dated("gus.dated", "true", today.minusDays(3).toString(), ""),
+                ""));
+    assertThat(back.getString("status")).as(back.toString()).isEqualTo("DONE");
+    assertThat(dates("eve.dated")).containsExactly(true, LocalDate.of(2018, 4, 3), null);
+    assertThat(dates("gus.dated")).containsExactly(true, today.minusDays(3), null);
+  }
+
+  @Test
+  void daysThatContradictEachOtherOrTheDirectoryAreLineErrors() throws Exception {
+    awaitFinished(upload("hana", DATED + dated("kim.dated", "", "2022-02-01", ""), ""));
+    JsonObject failed =
+        awaitFinished(
+            upload(
+                "hana",
+                DATED
+                    + dated("kim.dated", "", "", "2021-12-31")
+                    + dated(
+                        "lou.dated",
+                        "false",
+                        "",
+                        LocalDate.now(ZoneOffset.UTC).plusDays(9).toString())
+                    + dated("max.dated", "", "2024-05-01", "2024-04-30")
+                    + dated("ned.dated", "", "yesterday", ""),
+                ""));
+    assertThat(failed.getString("status")).isEqualTo("FAILED");
+    List<String> errors = new ArrayList<>();
+    failed
+        .getJsonArray("errors")
+        .forEach(
+            e ->
+                errors.add(
+                    ((JsonObject) e).getInt("line")
+                        + ":"
+                        + ((JsonObject) e).getString("field", "")));
+    // Lines are checked on their own first; the directory is asked only once they all read well.
+    assertThat(errors).containsExactlyInAnyOrder("4:leftOn", "5:hiredOn");
+    JsonObject against =
+        awaitFinished(
+            upload(
+                "hana",
+                DATED
+                    + dated("kim.dated", "", "", "2021-12-31")
+                    + dated(
+                        "lou.dated",
+                        "false",
+                        "",
+                        LocalDate.now(ZoneOffset.UTC).plusDays(9).toString()),
+                ""));
+    assertThat(against.getString("status")).isEqualTo("FAILED");
+    assertThat(against.getJsonArray("errors"))
+        .extracting(
+            e -> ((JsonObject) e).getInt("line") + ":" + ((JsonObject) e).getString("field"))
+        .containsExactlyInAnyOrder("2:leftOn", "3:leftOn");
+    assertThat(dates("kim.dated")).containsExactly(true, LocalDate.of(2022, 2, 1), null);
+  }
+
+  @Test
+  void aPersonsOwnExportShowsTheirHiringDayWhichOtherEmployeesDoNotSee() throws Exception {
+    JsonObject hana = api.get("hana", "api/me/export").json().getJsonObject("person");
+    assertThat(LocalDate.parse(hana.getString("hiredOn"))).isBefore(LocalDate.now(ZoneOffset.UTC));
+    assertThat(hana.get("leftOn")).isIn(null, jakarta.json.JsonValue.NULL);
+    JsonObject seen = api.get("ava", "api/people/" + hana.getString("id")).json();
+    assertThat(seen.getString("displayName")).isEqualTo(hana.getString("displayName"));
+    assertThat(seen).doesNotContainKeys("hiredOn", "leftOn");
+  }
+
+  static LocalDate leftOn(String username) throws SQLException {
+    return (LocalDate) dates(username).get(2);
+  }
+
+  /** Whether the person is active, their hiring day and their leaving day. */
+  static List<Object> dates(String username) throws SQLException {
+    try (Connection db = DriverManager.getConnection(url, "postgres", "postgres");
+        PreparedStatement select =
+            db.prepareStatement(
+                "select active, hired_on, left_on from person where username = ?")) {
+      select.setString(1, username);
+      try (ResultSet r = select.executeQuery()) {
+        assertThat(r.next()).as(username).isTrue();
+        List<Object> dates = new ArrayList<>();
+        dates.add(r.getBoolean(1));
+        dates.add(r.getObject(2, LocalDate.class));
+        dates.add(r.getObject(3, LocalDate.class));
+        return dates;
+      }
+    }
   }
 
   /**

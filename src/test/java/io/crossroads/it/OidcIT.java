@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.net.URI;
@@ -24,6 +25,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -316,6 +319,86 @@ class OidcIT {
       assertThat(r.next()).isTrue();
       assertThat(r.getString(1) + " → " + r.getString(2)).isEqualTo("Engineering → Sales");
       assertThat(r.next()).isFalse();
+    }
+  }
+
+  @Test
+  void hiringAndLeavingDaysComeFromKeycloaksUserAttributes() throws Exception {
+    // The realm's sample users carry a hiring day, read by the first sync.
+    assertThat(dates("ava")).containsExactly(true, LocalDate.of(2019, 4, 1), null);
+    JsonArrayBuilder users = Json.createArrayBuilder();
+    users.add(keycloakUser("dated.gone", true, "2020-02-03", "2026-01-15"));
+    users.add(keycloakUser("dated.disabled", false, "2021-07-01", null));
+    users.add(keycloakUser("dated.here", true, "2022-09-12", null));
+    HttpResponse<String> imported =
+        keycloak.admin(
+            "POST",
+            "/partialImport",
+            Json.createObjectBuilder()
+                .add("ifResourceExists", "SKIP")
+                .add("users", users)
+                .build()
+                .toString());
+    assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+
+    JsonObject synced = sync();
+    assertThat(synced.getString("status")).as(synced.toString()).isEqualTo("DONE");
+    assertThat(dates("dated.gone"))
+        .containsExactly(false, LocalDate.of(2020, 2, 3), LocalDate.of(2026, 1, 15));
+    assertThat(dates("dated.here")).containsExactly(true, LocalDate.of(2022, 9, 12), null);
+    // Disabled in Keycloak before this directory ever had them: no leaving day is made up.
+    assertThat(dates("dated.disabled")).containsExactly(false, LocalDate.of(2021, 7, 1), null);
+
+    // Disabled now, without a leaving day: they left on the day of the sync.
+    String here = id("/users?username=dated.here&exact=true");
+    JsonObject user =
+        Json.createReader(new StringReader(keycloak.admin("GET", "/users/" + here, null).body()))
+            .readObject();
+    String disabled = Json.createObjectBuilder(user).add("enabled", false).build().toString();
+    HttpResponse<String> updated = keycloak.admin("PUT", "/users/" + here, disabled);
+    assertThat(updated.statusCode()).as(updated.body()).isEqualTo(204);
+    assertThat(sync().getString("status")).isEqualTo("DONE");
+    assertThat(dates("dated.here"))
+        .containsExactly(false, LocalDate.of(2022, 9, 12), LocalDate.now(ZoneOffset.UTC));
+  }
+
+  static JsonObject keycloakUser(String username, boolean enabled, String hiredOn, String leftOn) {
+    JsonObjectBuilder attributes =
+        Json.createObjectBuilder()
+            .add("level", Json.createArrayBuilder().add("4"))
+            .add("timeZone", Json.createArrayBuilder().add("Europe/Berlin"))
+            .add("title", Json.createArrayBuilder().add("Analyst"))
+            .add("hiredOn", Json.createArrayBuilder().add(hiredOn));
+    if (leftOn != null) {
+      attributes.add("leftOn", Json.createArrayBuilder().add(leftOn));
+    }
+    return Json.createObjectBuilder()
+        .add("username", username)
+        .add("enabled", enabled)
+        .add("email", username + "@crossroads.example")
+        .add("firstName", "Dated")
+        .add("lastName", username.substring(username.indexOf('.') + 1))
+        .add("attributes", attributes)
+        .add("groups", Json.createArrayBuilder().add("/Finance"))
+        .add("realmRoles", Json.createArrayBuilder().add("EMPLOYEE"))
+        .build();
+  }
+
+  /** Whether the person is active, their hiring day and their leaving day. */
+  static List<Object> dates(String username) throws Exception {
+    try (Connection db = DriverManager.getConnection(url, "postgres", "postgres");
+        PreparedStatement select =
+            db.prepareStatement(
+                "select active, hired_on, left_on from person where username = ?")) {
+      select.setString(1, username);
+      try (ResultSet r = select.executeQuery()) {
+        assertThat(r.next()).as(username).isTrue();
+        List<Object> dates = new java.util.ArrayList<>();
+        dates.add(r.getBoolean(1));
+        dates.add(r.getObject(2, LocalDate.class));
+        dates.add(r.getObject(3, LocalDate.class));
+        return dates;
+      }
     }
   }
 

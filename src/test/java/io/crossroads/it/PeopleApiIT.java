@@ -90,7 +90,7 @@ class PeopleApiIT {
     assertThat(divisions).hasSize(8);
     int people = divisions.stream().mapToInt(d -> d.asJsonObject().getInt("headcount")).sum();
     assertThat(people).isEqualTo(api.get("ava", "api/people?limit=1").json().getInt("total"));
-    assertThat(people).isEqualTo(Deployments.DEMO_SIZE);
+    assertThat(people).isEqualTo(Deployments.DEMO_EMPLOYED);
   }
 
   @Test
@@ -115,7 +115,7 @@ class PeopleApiIT {
 
     Api.Reply page = api.get("ava", "api/people?limit=7&offset=7");
     assertThat(page.items()).hasSize(7);
-    assertThat(page.json().getInt("total")).isEqualTo(Deployments.DEMO_SIZE);
+    assertThat(page.json().getInt("total")).isEqualTo(Deployments.DEMO_EMPLOYED);
     assertThat(api.get("ava", "api/people?q=%25").json().getInt("total")).isZero();
   }
 
