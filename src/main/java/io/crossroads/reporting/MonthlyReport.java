@@ -40,7 +40,6 @@ class MonthlyReport {
    * for 12 months by the end of {@code month}: the month's own participants cannot be yet.
    */
   static ReportFilter mobilityPeriod(YearMonth month) {
-    LocalDate end = month.atEndOfMonth().minusMonths(12);
-    return new ReportFilter(end.minusDays(364), end, null);
+    return ReportFilter.followable(month.atEndOfMonth());
   }
 }

@@ -32,6 +32,15 @@ public record ReportFilter(LocalDate from, LocalDate to, UUID divisionId) {
     return new ReportFilter(start, end, division(divisionId));
   }
 
+  /**
+   * The latest year whose participants can all be followed for 12 months by {@code lastDay}: the
+   * year ending 12 months before it. Mobility's default.
+   */
+  public static ReportFilter followable(LocalDate lastDay) {
+    LocalDate end = lastDay.minusMonths(12);
+    return new ReportFilter(end.minusDays(364), end, null);
+  }
+
   /** A whole calendar month. */
   public static ReportFilter month(java.time.YearMonth month) {
     return new ReportFilter(month.atDay(1), month.atEndOfMonth(), null);

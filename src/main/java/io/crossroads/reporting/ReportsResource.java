@@ -81,7 +81,10 @@ public class ReportsResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("months") String months) {
-    ReportFilter filter = ReportFilter.of(from, to, null, today());
+    ReportFilter filter =
+        blank(from) && blank(to)
+            ? ReportFilter.followable(today())
+            : ReportFilter.of(from, to, null, today());
     int window = months(months);
     return answer(
         "mobility",
@@ -172,6 +175,10 @@ public class ReportsResource {
       // refused below
     }
     throw Refusal.invalid("months", "a whole number of months from 1 to 24");
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
   }
 
   private LocalDate today() {
