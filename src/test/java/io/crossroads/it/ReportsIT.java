@@ -71,6 +71,20 @@ class ReportsIT {
   }
 
   @Test
+  void mobilityWithoutDatesFollowsTheLatestYearWhoseParticipantsCanBeFollowedForAYear() {
+    JsonObject mobility = api.get("hana", "api/reports/mobility").json();
+    LocalDate end = LocalDate.now(java.time.ZoneOffset.UTC).minusMonths(12);
+    assertThat(mobility.getString("to")).isEqualTo(end.toString());
+    assertThat(mobility.getString("from")).isEqualTo(end.minusDays(364).toString());
+    JsonObject retention = mobility.getJsonObject("retention12Months");
+    assertThat(retention.getBoolean("observable")).isTrue();
+    assertThat(value(retention.getJsonObject("participants").getJsonObject("people")))
+        .isGreaterThanOrEqualTo(5);
+    assertThat(value(retention.getJsonObject("nonParticipants").getJsonObject("people")))
+        .isGreaterThan(value(retention.getJsonObject("participants").getJsonObject("people")));
+  }
+
+  @Test
   void everyReportAnswersCsvWithSuppressedCellsNamedAndNoNumbersInTheirPlace() {
     for (String report :
         List.of("pipeline", "flows", "leaders", "mobility", "talent-pool", "audit")) {
