@@ -39,10 +39,13 @@ final class ReportSql {
           + " from person p left join internal_move m on m.person_id = p.id"
           + " group by p.id, p.division_id)";
 
-  /** Employed on at least one day of [:from, :to]; inactive without a leaving day never. */
+  /**
+   * Employed on at least one day of [:from, :to] (a leaving day is the first day no longer
+   * employed); inactive without a leaving day never.
+   */
   static final String EMPLOYED_IN_PERIOD =
       "(p.hired_on is null or p.hired_on <= :to)"
-          + " and (p.left_on is null or p.left_on >= :from)"
+          + " and (p.left_on is null or p.left_on > :from)"
           + " and (p.active = true or p.left_on is not null)";
 
   private static final java.time.format.DateTimeFormatter INSTANT =

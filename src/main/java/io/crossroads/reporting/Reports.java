@@ -375,13 +375,13 @@ public class Reports {
                 + " where r.created_at >= :start and r.created_at < :end");
 
     long leaders = num(row[0]);
-    if (hidden || leaders < Suppression.MINIMUM_PEOPLE) {
+    if (hidden) {
       return new LeadersReport(
           filter.from(),
           filter.to(),
           filter.divisionId(),
-          hidden,
-          hidden ? Figure.SUPPRESSED : Figure.count(leaders),
+          true,
+          Figure.SUPPRESSED,
           Figure.SUPPRESSED,
           Figure.SUPPRESSED,
           Figure.SUPPRESSED,
@@ -415,16 +415,18 @@ public class Reports {
       lorenz.add(new LorenzPoint(BigDecimal.ONE, BigDecimal.ONE));
     }
     Figure gini =
-        interviews == 0
-            ? Figure.NONE
-            : Figure.rate(2 * num(row[4]) - (leaders + 1) * interviews, leaders * interviews);
+        eligibleEntry.sensitive()
+            ? Figure.SUPPRESSED
+            : interviews == 0
+                ? Figure.NONE
+                : Figure.rate(2 * num(row[4]) - (leaders + 1) * interviews, leaders * interviews);
     Entry atCap = new Entry(num(cap[1]), num(cap[2]));
     return new LeadersReport(
         filter.from(),
         filter.to(),
         filter.divisionId(),
         false,
-        Figure.count(leaders),
+        count(eligibleEntry),
         count(accepting),
         rate(accepting, eligibleEntry),
         count(heldOne),
