@@ -81,6 +81,10 @@ class ReportsReferenceIT {
         history.insert(connection);
       }
       ReportsReference reference = new ReportsReference(history, history.today);
+      assertThat(api.get(ReportsHistory.HR_USERNAME, "api/me").status())
+          .as("HR signs in with the password written with the history")
+          .isEqualTo(200);
+      assertTheHistoryHasItsEdges(history, reference);
       List<String> mismatches = new ArrayList<>();
       for (Call call : calls(history, reference)) {
         Api.Reply reply = api.get(ReportsHistory.HR_USERNAME, call.path());
@@ -105,6 +109,31 @@ class ReportsReferenceIT {
                       : " (choices the definitions left open: " + reference.choices + ")"))
           .isEmpty();
     }
+  }
+
+  /** The small groups the definitions turn on are there, whatever the seed made of the rest. */
+  private static void assertTheHistoryHasItsEdges(
+      ReportsHistory history, ReportsReference reference) {
+    LocalDate today = history.today;
+    LocalDate yearAgo = today.minusDays(364);
+    assertThat(reference.basePopulation(history.division.get("Legal").id(), yearAgo, today))
+        .isEqualTo(5);
+    assertThat(reference.basePopulation(history.division.get("Research").id(), yearAgo, today))
+        .isEqualTo(5);
+    assertThat(reference.basePopulation(history.division.get("Strategy").id(), yearAgo, today))
+        .isEqualTo(4);
+    JsonObject flows = reference.flows(yearAgo, today);
+    List<String> names = columns(flows);
+    JsonArray legal =
+        flows.getJsonArray("rows").stream()
+            .map(r -> r.asJsonObject().getJsonArray("cells").get(names.indexOf("Legal")))
+            .map(JsonValue::asJsonObject)
+            .collect(Json::createArrayBuilder, JsonArrayBuilder::add, JsonArrayBuilder::addAll)
+            .build();
+    assertThat(legal.get(names.indexOf("Finance")).asJsonObject().getBoolean("suppressed"))
+        .as("five Finance employees met Lena, but the column needs a second suppression")
+        .isTrue();
+    assertThat(reference.eligibleLeaders(yearAgo, today, null)).hasSizeGreaterThanOrEqualTo(50);
   }
 
   /** One report read, with the answer computed from the history. */
