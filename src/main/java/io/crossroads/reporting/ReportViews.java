@@ -1,5 +1,6 @@
 package io.crossroads.reporting;
 
+import jakarta.json.bind.annotation.JsonbTransient;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -32,18 +33,24 @@ public final class ReportViews {
         return NONE;
       }
       return new Figure(
-          BigDecimal.valueOf(numerator)
-              .divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_EVEN)
-              .stripTrailingZeros(),
+          plain(
+              BigDecimal.valueOf(numerator)
+                  .divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_EVEN)),
           null);
     }
 
     public static Figure decimal(double value, int scale) {
       return new Figure(
-          BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_EVEN).stripTrailingZeros(),
-          null);
+          plain(BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_EVEN)), null);
     }
 
+    /** Without trailing zeros, never in exponent form: 0.25, 2, 10. */
+    static BigDecimal plain(BigDecimal value) {
+      BigDecimal stripped = value.stripTrailingZeros();
+      return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    @JsonbTransient
     public boolean isSuppressed() {
       return Boolean.TRUE.equals(suppressed);
     }

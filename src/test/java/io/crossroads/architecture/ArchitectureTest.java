@@ -28,6 +28,7 @@ class ArchitectureTest {
     "io.crossroads.notify..",
     "io.crossroads.matching..",
     "io.crossroads.network..",
+    "io.crossroads.reporting..",
     "io.crossroads.program.."
   };
 
@@ -58,6 +59,17 @@ class ArchitectureTest {
             java.util.Arrays.stream(FEATURES)
                 .filter(p -> !p.startsWith("io.crossroads.program"))
                 .toArray(String[]::new))
+        .check(CROSSROADS);
+  }
+
+  @Test
+  void noFeatureDependsOnTheReports() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.crossroads.reporting..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.crossroads.reporting..")
         .check(CROSSROADS);
   }
 

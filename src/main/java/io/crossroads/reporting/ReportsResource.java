@@ -1,0 +1,180 @@
+package io.crossroads.reporting;
+
+import io.crossroads.platform.api.Page;
+import io.crossroads.platform.problem.Refusal;
+import io.crossroads.platform.security.Caller;
+import io.crossroads.reporting.ReportViews.AuditEntry;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * HR's reports (docs/METRICS.md), as JSON or, for {@code Accept: text/csv}, as CSV; every read is
+ * recorded in the audit.
+ */
+@Path("reports")
+@RequestScoped
+@Produces({MediaType.APPLICATION_JSON, ReportsResource.CSV})
+@RolesAllowed("HR")
+@Tag(name = "Reports")
+public class ReportsResource {
+
+  static final String CSV = "text/csv";
+  private static final MediaType CSV_UTF8 = MediaType.valueOf("text/csv; charset=UTF-8");
+
+  @Inject Caller caller;
+  @Inject Reports reports;
+  @Inject ReportAudit audit;
+  @Inject Clock clock;
+  @Context HttpHeaders headers;
+
+  @GET
+  @Path("pipeline")
+  @Operation(summary = "The funnel from requests sent to referrals held, with its rates")
+  public Response pipeline(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("divisionId") String divisionId) {
+    ReportFilter filter = ReportFilter.of(from, to, divisionId, today());
+    return answer("pipeline", filter.describe(), () -> reports.pipeline(filter), ReportCsv::of);
+  }
+
+  @GET
+  @Path("flows")
+  @Operation(summary = "Held interviews by the employee's and the leader's division at the time")
+  public Response flows(@QueryParam("from") String from, @QueryParam("to") String to) {
+    ReportFilter filter = ReportFilter.of(from, to, null, today());
+    return answer("flows", filter.describe(), () -> reports.flows(filter), ReportCsv::of);
+  }
+
+  @GET
+  @Path("leaders")
+  @Operation(summary = "Leaders' participation, load distribution, Lorenz curve and Gini")
+  public Response leaders(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("divisionId") String divisionId) {
+    ReportFilter filter = ReportFilter.of(from, to, divisionId, today());
+    return answer("leaders", filter.describe(), () -> reports.leaders(filter), ReportCsv::of);
+  }
+
+  @GET
+  @Path("mobility")
+  @Operation(summary = "Internal moves and retention, participants against non-participants")
+  public Response mobility(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("months") String months) {
+    ReportFilter filter = ReportFilter.of(from, to, null, today());
+    int window = months(months);
+    return answer(
+        "mobility",
+        filter.describe() + "&months=" + window,
+        () -> reports.mobility(filter, window),
+        ReportCsv::of);
+  }
+
+  @GET
+  @Path("talent-pool")
+  @Operation(summary = "Employees flagged by leaders who agreed to be visible to HR")
+  public Response talentPool(
+      @QueryParam("topic") String topic, @QueryParam("divisionId") String divisionId) {
+    if (topic != null && topic.strip().length() > 60) {
+      throw Refusal.invalid("topic", "at most 60 characters");
+    }
+    ReportFilter any = ReportFilter.of(null, null, divisionId, today());
+    String filters =
+        (topic == null || topic.isBlank() ? "" : "topic=" + topic.strip())
+            + (any.divisionId() == null
+                ? ""
+                : (topic == null || topic.isBlank() ? "" : "&") + "divisionId=" + any.divisionId());
+    return answer(
+        ReportAudit.TALENT_POOL,
+        filters,
+        () -> reports.talentPool(topic, any.divisionId()),
+        ReportCsv::of);
+  }
+
+  @GET
+  @Path("audit")
+  @Operation(summary = "Who read which report with which filters, when; newest first")
+  public Response audit(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("limit") @DefaultValue("100") int limit,
+      @QueryParam("offset") @DefaultValue("0") int offset) {
+    Page.checkBounds(limit, offset);
+    ReportFilter filter = ReportFilter.of(from, to, null, today());
+    return answer(
+        "audit",
+        filter.describe() + "&limit=" + limit + "&offset=" + offset,
+        () -> audit.list(filter, limit, offset),
+        (Page<AuditEntry> page) -> ReportCsv.of(page.items()));
+  }
+
+  private <T> Response answer(
+      String report, String filters, Supplier<T> compute, Function<T, String> csv) {
+    boolean asCsv = wantsCsv();
+    T result = compute.get();
+    audit.record(caller, report, filters, asCsv ? "csv" : "json");
+    if (!asCsv) {
+      return Response.ok(result, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+    return Response.ok(csv.apply(result), CSV_UTF8)
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"crossroads-" + report + "-" + today() + ".csv\"")
+        .build();
+  }
+
+  /** CSV when the caller prefers it to JSON. */
+  private boolean wantsCsv() {
+    for (MediaType type : headers.getAcceptableMediaTypes()) {
+      if (type.isWildcardType()) {
+        return false;
+      }
+      if ("text".equals(type.getType()) && "csv".equals(type.getSubtype())) {
+        return true;
+      }
+      if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static int months(String value) {
+    if (value == null || value.isBlank()) {
+      return 6;
+    }
+    try {
+      int months = Integer.parseInt(value.strip());
+      if (months >= 1 && months <= 24) {
+        return months;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw Refusal.invalid("months", "a whole number of months from 1 to 24");
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+  }
+}

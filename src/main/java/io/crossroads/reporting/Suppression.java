@@ -1,0 +1,115 @@
+package io.crossroads.reporting;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which figures HR may not see (docs/METRICS.md, "Suppression"): any backed by 1 to 4 people, and
+ * then, complementarily, enough others that no suppressed entry can be worked back from a line that
+ * adds up to a shown total.
+ */
+final class Suppression {
+
+  /** Fewer people than this behind a figure, and it is not shown (0 is shown). */
+  static final int MINIMUM_PEOPLE = 5;
+
+  private Suppression() {}
+
+  /** A figure's value and the number of distinct people behind it. */
+  record Entry(long value, long people) {
+
+    boolean sensitive() {
+      return people > 0 && people < MINIMUM_PEOPLE;
+    }
+  }
+
+  /**
+   * A table with margins: {@code cells[r][c]}, the row totals, the column totals and the grand
+   * total. Answers a mask of the same shape, {@code (rows + 1) × (columns + 1)}: the last column
+   * holds the row totals, the last row the column totals, the corner the grand total.
+   */
+  static boolean[][] table(Entry[][] cells, Entry[] rowTotals, Entry[] columnTotals, Entry total) {
+    int rows = rowTotals.length;
+    int columns = columnTotals.length;
+    Entry[][] grid = new Entry[rows + 1][columns + 1];
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(cells[r], 0, grid[r], 0, columns);
+      grid[r][columns] = rowTotals[r];
+    }
+    System.arraycopy(columnTotals, 0, grid[rows], 0, columns);
+    grid[rows][columns] = total;
+
+    boolean[][] hidden = new boolean[rows + 1][columns + 1];
+    for (int r = 0; r <= rows; r++) {
+      for (int c = 0; c <= columns; c++) {
+        hidden[r][c] = grid[r][c].sensitive();
+      }
+    }
+    List<int[][]> lines = new ArrayList<>();
+    for (int r = 0; r <= rows; r++) {
+      int[][] line = new int[columns + 1][];
+      for (int c = 0; c <= columns; c++) {
+        line[c] = new int[] {r, c};
+      }
+      lines.add(line);
+    }
+    for (int c = 0; c <= columns; c++) {
+      int[][] line = new int[rows + 1][];
+      for (int r = 0; r <= rows; r++) {
+        line[r] = new int[] {r, c};
+      }
+      lines.add(line);
+    }
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (int[][] line : lines) {
+        changed |= protect(line, grid, hidden);
+      }
+    }
+    return hidden;
+  }
+
+  /** Parts adding up to a total: the mask of the parts, then of the total (last). */
+  static boolean[] line(Entry[] parts, Entry total) {
+    Entry[][] cells = new Entry[][] {parts};
+    boolean[][] mask = table(cells, new Entry[] {total}, parts, total);
+    return mask[0];
+  }
+
+  /**
+   * With exactly one entry of the line hidden, hides the one it could be worked back from most
+   * cheaply: the smallest non-zero shown entry (a part before the total on a tie), else a zero.
+   */
+  private static boolean protect(int[][] line, Entry[][] grid, boolean[][] hidden) {
+    int count = 0;
+    for (int[] at : line) {
+      if (hidden[at[0]][at[1]]) {
+        count++;
+      }
+    }
+    if (count != 1) {
+      return false;
+    }
+    int[] pick = null;
+    for (boolean nonZero : new boolean[] {true, false}) {
+      for (int[] at : line) {
+        Entry entry = grid[at[0]][at[1]];
+        if (hidden[at[0]][at[1]] || (entry.value() > 0) != nonZero) {
+          continue;
+        }
+        if (pick == null || entry.value() < grid[pick[0]][pick[1]].value()) {
+          pick = at;
+        }
+      }
+      if (pick != null) {
+        break;
+      }
+    }
+    if (pick == null) {
+      return false;
+    }
+    hidden[pick[0]][pick[1]] = true;
+    return true;
+  }
+}

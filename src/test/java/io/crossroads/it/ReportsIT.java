@@ -1,0 +1,251 @@
+package io.crossroads.it;
+
+import static io.crossroads.it.ApiAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * HR's reports over HTTP on PostgreSQL with the demo history: their shape, CSV, refusals of bad
+ * filters, small divisions, consent in the talent pool and the audit of every read.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ReportsIT {
+
+  @Deployment(testable = false)
+  static WebArchive crossroads() {
+    return Deployments.crossroads();
+  }
+
+  @ArquillianResource URL base;
+  Api api;
+
+  @BeforeEach
+  void connect() {
+    api = new Api(base);
+  }
+
+  @Test
+  void thePipelineFollowsTheDemoHistoryThroughEveryStage() {
+    String from = LocalDate.now().minusYears(1).toString();
+    JsonObject report = api.get("hana", "api/reports/pipeline?from=" + from).json();
+    assertThat(report.getBoolean("allSuppressed")).isFalse();
+    List<String> stages =
+        report.getJsonArray("funnel").stream()
+            .map(stage -> stage.asJsonObject().getString("stage"))
+            .toList();
+    assertThat(stages)
+        .containsExactly(
+            "SENT",
+            "ANSWERED",
+            "ACCEPTED",
+            "HELD",
+            "THANKED",
+            "REFERRAL_GIVEN",
+            "REFERRAL_FOLLOWED",
+            "REFERRAL_HELD");
+    long sent = value(report.getJsonArray("funnel").getJsonObject(0).getJsonObject("count"));
+    long held = value(report.getJsonArray("funnel").getJsonObject(3).getJsonObject("count"));
+    assertThat(sent).isGreaterThan(held).isGreaterThan(50);
+    assertThat(report.getJsonObject("rates").getJsonObject("acceptance").getJsonNumber("value"))
+        .isNotNull();
+    assertThat(report.getJsonObject("medianHoursToFirstAnswer").containsKey("value")).isTrue();
+  }
+
+  @Test
+  void everyReportAnswersCsvWithSuppressedCellsNamedAndNoNumbersInTheirPlace() {
+    for (String report :
+        List.of("pipeline", "flows", "leaders", "mobility", "talent-pool", "audit")) {
+      Api.Reply csv =
+          api.send(
+              "hana", "GET", "api/reports/" + report, null, null, Map.of("Accept", "text/csv"));
+      assertThat(csv.status()).as(report).isEqualTo(200);
+      assertThat(csv.contentType()).as(report).startsWith("text/csv");
+      assertThat(csv.header("Content-Disposition").orElseThrow()).contains("attachment");
+      assertThat(csv.body().lines().count()).as(report).isGreaterThanOrEqualTo(1);
+    }
+    Api.Reply flows =
+        api.send("hana", "GET", "api/reports/flows", null, null, Map.of("Accept", "text/csv"));
+    JsonObject json = api.get("hana", "api/reports/flows").json();
+    long suppressed =
+        json.getJsonArray("rows").stream()
+            .flatMap(row -> row.asJsonObject().getJsonArray("cells").stream())
+            .filter(cell -> cell.asJsonObject().containsKey("suppressed"))
+            .count();
+    assertThat(flows.body().split("suppressed", -1).length - 1).isEqualTo((int) suppressed);
+  }
+
+  @Test
+  void noFlowCellRowOrColumnLetsASuppressedCellBeWorkedBack() {
+    JsonObject flows = api.get("hana", "api/reports/flows").json();
+    int size = flows.getJsonArray("divisions").size();
+    boolean[][] hidden = new boolean[size + 1][size + 1];
+    for (int r = 0; r < size; r++) {
+      JsonObject row = flows.getJsonArray("rows").getJsonObject(r);
+      for (int c = 0; c < size; c++) {
+        hidden[r][c] = row.getJsonArray("cells").getJsonObject(c).containsKey("suppressed");
+      }
+      hidden[r][size] = row.getJsonObject("total").containsKey("suppressed");
+    }
+    for (int c = 0; c < size; c++) {
+      hidden[size][c] =
+          flows.getJsonArray("columnTotals").getJsonObject(c).containsKey("suppressed");
+    }
+    hidden[size][size] = flows.getJsonObject("total").containsKey("suppressed");
+    for (int line = 0; line <= size; line++) {
+      int inRow = 0;
+      int inColumn = 0;
+      for (int other = 0; other <= size; other++) {
+        inRow += hidden[line][other] ? 1 : 0;
+        inColumn += hidden[other][line] ? 1 : 0;
+      }
+      assertThat(inRow).as("row " + line).isNotEqualTo(1);
+      assertThat(inColumn).as("column " + line).isNotEqualTo(1);
+    }
+  }
+
+  @Test
+  void employeesAndLeadersAreRefusedEveryReport() {
+    for (String report :
+        List.of("pipeline", "flows", "leaders", "mobility", "talent-pool", "audit")) {
+      assertProblem(api.get("ava", "api/reports/" + report), 403, "forbidden");
+      assertProblem(api.get("leo", "api/reports/" + report), 403, "forbidden");
+    }
+  }
+
+  @Test
+  void badFiltersAreRefusedByNameAndNotAudited() throws SQLException {
+    long before = auditRows();
+    assertField(api.get("hana", "api/reports/pipeline?from=2026-05-01&to=2026-04-01"), "from");
+    assertField(api.get("hana", "api/reports/pipeline?from=2016-01-01&to=2026-04-01"), "from");
+    assertField(api.get("hana", "api/reports/flows?to=yesterday"), "to");
+    assertField(api.get("hana", "api/reports/leaders?divisionId=42"), "divisionId");
+    assertField(api.get("hana", "api/reports/mobility?months=0"), "months");
+    assertField(api.get("hana", "api/reports/mobility?months=many"), "months");
+    assertField(api.get("hana", "api/reports/talent-pool?topic=" + "x".repeat(61)), "topic");
+    assertThat(auditRows()).isEqualTo(before);
+  }
+
+  @Test
+  void aDivisionFilterThatIsolatesFewerThanFivePeopleSuppressesEverything() {
+    String nowhere = UUID.randomUUID().toString();
+    JsonObject pipeline = api.get("hana", "api/reports/pipeline?divisionId=" + nowhere).json();
+    assertThat(pipeline.getBoolean("allSuppressed")).isTrue();
+    assertThat(pipeline.getJsonArray("funnel"))
+        .allSatisfy(
+            stage ->
+                assertThat(stage.asJsonObject().getJsonObject("count").containsKey("value"))
+                    .isFalse());
+    JsonObject leaders = api.get("hana", "api/reports/leaders?divisionId=" + nowhere).json();
+    assertThat(leaders.getBoolean("allSuppressed")).isTrue();
+    assertThat(leaders.getJsonObject("eligibleLeaders").getBoolean("suppressed")).isTrue();
+    JsonObject pool = api.get("hana", "api/reports/talent-pool?divisionId=" + nowhere).json();
+    assertThat(pool.getBoolean("allSuppressed")).isTrue();
+    assertThat(pool.getJsonArray("employees")).isEmpty();
+  }
+
+  @Test
+  void theTalentPoolListsExactlyTheFlaggedEmployeesWhoConsentedAndNoNotes() throws SQLException {
+    JsonObject pool = api.get("hana", "api/reports/talent-pool").json();
+    List<String> listed =
+        pool.getJsonArray("employees").stream()
+            .map(entry -> entry.asJsonObject().getJsonObject("employee").getString("id"))
+            .sorted()
+            .toList();
+    List<String> consented =
+        ids(
+            "select distinct f.employee_id from leader_feedback f join talent_consent c"
+                + " on c.employee_id = f.employee_id and c.visible_to_hr"
+                + " join person p on p.id = f.employee_id and p.active"
+                + " where f.talent_pool");
+    List<String> refused =
+        ids(
+            "select distinct f.employee_id from leader_feedback f join person p on p.id ="
+                + " f.employee_id where f.talent_pool and not exists (select 1 from"
+                + " talent_consent c where c.employee_id = f.employee_id and c.visible_to_hr)");
+    assertThat(listed).isEqualTo(consented).isNotEmpty();
+    assertThat(refused).isNotEmpty().doesNotContainAnyElementsOf(listed);
+    assertThat(pool.toString()).doesNotContain("\"note\"");
+  }
+
+  @Test
+  void everyReadIsAuditedWithItsFiltersAndTalentPoolReadsAreMarked() {
+    String from = LocalDate.now().minusDays(30).toString();
+    api.get("hana", "api/reports/leaders?from=" + from);
+    api.get("hana", "api/reports/talent-pool?topic=Negotiation");
+    JsonObject audit = api.get("hana", "api/reports/audit?limit=5").json();
+    List<JsonObject> items =
+        audit.getJsonArray("items").stream().map(JsonValue::asJsonObject).toList();
+    JsonObject talent = items.get(0);
+    assertThat(talent.getString("report")).isEqualTo("talent-pool");
+    assertThat(talent.getString("filters")).isEqualTo("topic=Negotiation");
+    assertThat(talent.getBoolean("talentPool")).isTrue();
+    assertThat(talent.getJsonObject("reader").getString("displayName")).isNotBlank();
+    JsonObject leaders = items.get(1);
+    assertThat(leaders.getString("report")).isEqualTo("leaders");
+    assertThat(leaders.getString("filters")).startsWith("from=" + from + "&to=");
+    assertThat(leaders.getString("format")).isEqualTo("json");
+    assertThat(leaders.getBoolean("talentPool")).isFalse();
+  }
+
+  @Test
+  void theAuditCannotBeRewrittenEvenWithDirectDatabaseAccess() throws SQLException {
+    api.get("hana", "api/reports/flows");
+    try (Connection connection = TestEnvironment.database();
+        Statement statement = connection.createStatement()) {
+      assertThatThrownBy(() -> statement.executeUpdate("update report_read set report = 'x'"))
+          .hasMessageContaining("append-only");
+      assertThatThrownBy(() -> statement.executeUpdate("delete from report_read"))
+          .hasMessageContaining("append-only");
+    }
+  }
+
+  private long auditRows() throws SQLException {
+    try (Connection connection = TestEnvironment.database();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select count(*) from report_read")) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  private static List<String> ids(String sql) throws SQLException {
+    try (Connection connection = TestEnvironment.database();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      List<String> ids = new java.util.ArrayList<>();
+      while (rows.next()) {
+        ids.add(rows.getString(1));
+      }
+      return ids.stream().sorted().toList();
+    }
+  }
+
+  private static void assertField(Api.Reply reply, String field) {
+    assertProblem(reply, 400, "validation-failed");
+    assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+        .isEqualTo(field);
+  }
+
+  private static long value(JsonObject figure) {
+    return figure.getJsonNumber("value").longValue();
+  }
+}
