@@ -140,7 +140,8 @@ final class ReportsReference {
 
   /**
    * Complementary suppression: while a line has exactly one suppressed entry, its smallest
-   * remaining non-zero entry is suppressed too (on a tie, the first in the line).
+   * remaining non-zero entry is suppressed too (a zero if none is left; on a tie the first in the
+   * line, totals last), the lines visited in the order given, over and over.
    */
   private void complement(List<List<Figure>> lines, String report) {
     boolean changed = true;
@@ -163,6 +164,10 @@ final class ReportsReference {
           } else if (order == 0) {
             ties++;
           }
+        }
+        if (smallest == null) {
+          smallest =
+              line.stream().filter(f -> !f.suppressed && f.value != null).findFirst().orElse(null);
         }
         if (smallest != null) {
           smallest.suppressed = true;
@@ -202,19 +207,32 @@ final class ReportsReference {
         && (p.leftOn() == null || p.leftOn().isAfter(day));
   }
 
-  /** People in the division on any day of the period. */
+  /** People employed and in the division on at least one day of the period. */
   long basePopulation(UUID divisionId, LocalDate from, LocalDate to) {
     return history.people.stream()
+        .filter(p -> !inactiveWithoutDate(p))
         .filter(
-            p ->
-                history.divisionOn(p.id(), from).equals(divisionId)
-                    || history.moves.stream()
-                        .anyMatch(
-                            m ->
-                                m.personId().equals(p.id())
-                                    && m.movedOn().isAfter(from)
-                                    && !m.movedOn().isAfter(to)
-                                    && m.toDivision().equals(divisionId)))
+            p -> {
+              // The days between moves: one division each, employed on some day of it or not.
+              List<LocalDate> starts = new ArrayList<>(List.of(from));
+              history.moves.stream()
+                  .filter(m -> m.personId().equals(p.id()))
+                  .map(Move::movedOn)
+                  .filter(d -> d.isAfter(from) && !d.isAfter(to))
+                  .sorted()
+                  .forEach(starts::add);
+              for (int i = 0; i < starts.size(); i++) {
+                LocalDate start = starts.get(i);
+                LocalDate end = i + 1 < starts.size() ? starts.get(i + 1).minusDays(1) : to;
+                boolean employed =
+                    (p.hiredOn() == null || !p.hiredOn().isAfter(end))
+                        && (p.leftOn() == null || p.leftOn().isAfter(start));
+                if (employed && history.divisionOn(p.id(), start).equals(divisionId)) {
+                  return true;
+                }
+              }
+              return false;
+            })
         .count();
   }
 
@@ -460,12 +478,17 @@ final class ReportsReference {
     }
     Figure total = Figure.count(everything.size(), people(everything, Interview::employeeId));
 
+    // Rows top to bottom, the column totals' row last; then columns left to right, the row
+    // totals' column last.
     List<List<Figure>> lines = new ArrayList<>();
     for (int r = 0; r < n; r++) {
       List<Figure> line = new ArrayList<>(Arrays.asList(cellFigures[r]));
       line.add(rowTotals[r]);
       lines.add(line);
     }
+    List<Figure> columnTotalsLine = new ArrayList<>(Arrays.asList(columnTotals));
+    columnTotalsLine.add(total);
+    lines.add(columnTotalsLine);
     for (int c = 0; c < n; c++) {
       List<Figure> line = new ArrayList<>();
       for (int r = 0; r < n; r++) {
@@ -474,9 +497,6 @@ final class ReportsReference {
       line.add(columnTotals[c]);
       lines.add(line);
     }
-    List<Figure> columnTotalsLine = new ArrayList<>(Arrays.asList(columnTotals));
-    columnTotalsLine.add(total);
-    lines.add(columnTotalsLine);
     List<Figure> rowTotalsLine = new ArrayList<>(Arrays.asList(rowTotals));
     rowTotalsLine.add(total);
     lines.add(rowTotalsLine);
@@ -657,12 +677,10 @@ final class ReportsReference {
     List<Window> movesParticipants = participants(population, firstHeld, from, to, months);
     List<Window> movesOthers = nonParticipants(population, firstHeld, from, months);
     Predicate<Window> moved = w -> !movesIn(w).isEmpty();
+    boolean observable = !from.plusMonths(months).isAfter(today);
     JsonObject participantsJson = proportion(movesParticipants, moved);
-    JsonObject othersJson = proportion(movesOthers, moved);
+    JsonObject othersJson = observable ? proportion(movesOthers, moved) : unobservable();
 
-    int n = movesParticipants.size();
-    long k = movesParticipants.stream().filter(moved).count();
-    boolean countSuppressed = n < SMALLEST_GROUP || small(k) || small(n - k);
     List<Move> counted = movesParticipants.stream().flatMap(w -> movesIn(w).stream()).toList();
     List<Move> intoInterviewed =
         counted.stream().filter(m -> interviewedDivisions(m).contains(m.toDivision())).toList();
@@ -670,7 +688,8 @@ final class ReportsReference {
         Figure.rate(
             intoInterviewed.size(),
             counted.size(),
-            countSuppressed || small(people(intoInterviewed, Move::personId)));
+            small(people(intoInterviewed, Move::personId))
+                || small(people(counted, Move::personId)));
 
     List<Window> stayParticipants = participants(population, firstHeld, from, to, 12);
     List<Window> stayOthers = nonParticipants(population, firstHeld, from, 12);
@@ -685,7 +704,12 @@ final class ReportsReference {
         .add(
             "retention12Months",
             comparison(
-                from, 12, proportion(stayParticipants, stayed), proportion(stayOthers, stayed)))
+                from,
+                12,
+                proportion(stayParticipants, stayed),
+                from.plusMonths(12).isAfter(today)
+                    ? unobservable()
+                    : proportion(stayOthers, stayed)))
         .build();
   }
 
@@ -756,10 +780,33 @@ final class ReportsReference {
     return divisions;
   }
 
+  /** A group whose window has not ended: nothing to show yet. */
+  private static JsonObject unobservable() {
+    JsonObject none = Figure.none().json();
+    return Json.createObjectBuilder()
+        .add("people", none)
+        .add("count", none)
+        .add("rate", none)
+        .add("low", none)
+        .add("high", none)
+        .build();
+  }
+
   private static JsonObject proportion(List<Window> group, Predicate<Window> counted) {
     int n = group.size();
     long k = group.stream().filter(counted).count();
     JsonObject hidden = Figure.suppressed().json();
+    if (n == 0) {
+      JsonObject zero = Figure.count(0, 0).json();
+      JsonObject none = Figure.none().json();
+      return Json.createObjectBuilder()
+          .add("people", zero)
+          .add("count", zero)
+          .add("rate", none)
+          .add("low", none)
+          .add("high", none)
+          .build();
+    }
     if (n < SMALLEST_GROUP) {
       return Json.createObjectBuilder()
           .add("people", hidden)
