@@ -251,6 +251,9 @@ final class ReportsHistory {
     replace(lars, "lars.leaver", false, false, day(-60));
     Person leif = named.get("Finance-leader-0");
     replace(leif, "leif.longgone", false, false, day(-500));
+    // Left on the first day of this year's reports: employed on none of its days.
+    Person felix = named.get("Finance-leader-8");
+    replace(felix, felix.username(), false, false, day(-364));
     Person hugo = named.get("Sales-leader-0");
     people.set(indexOf(hugo.id()), withHired(hugo, day(-100)));
     byId.put(hugo.id(), withHired(hugo, day(-100)));
@@ -488,7 +491,7 @@ final class ReportsHistory {
     // Talent flags whose employees have not consented, or left.
     for (int i = 1; i <= 3; i++) {
       Person employee = named.get("Operations-employee-" + i);
-      Request r = send(employee, leaderIn("Finance", 5 + i), at(-90 - 10 * i, 10), Plan.held());
+      Request r = send(employee, leaderIn("Finance", 4 + i), at(-90 - 10 * i, 10), Plan.held());
       Interview interview = interviewOf(r.id()).orElseThrow();
       feedback.add(
           new Feedback(
