@@ -195,7 +195,7 @@ final class ReportsHistory {
     for (String name : BIG) {
       addDivision(name);
     }
-    for (String name : List.of("Legal", "Research", "Strategy")) {
+    for (String name : List.of("Design", "Legal", "Research", "Strategy")) {
       addDivision(name);
     }
     for (String name : BIG) {
@@ -227,6 +227,9 @@ final class ReportsHistory {
     }
     person("Rhea", division.get("Finance").id(), 5, false, day(-2000));
     move(named.get("Rhea"), division.get("Research"), division.get("Finance"), day(-150));
+    for (int i = 1; i <= 6; i++) {
+      person("D" + i, division.get("Design").id(), 5, false, day(-2000));
+    }
     person("Stan", division.get("Strategy").id(), 8, true, day(-2000));
     for (int i = 1; i <= 3; i++) {
       person("S" + i, division.get("Strategy").id(), 5, false, day(-2000));
@@ -446,6 +449,16 @@ final class ReportsHistory {
     Request ahead =
         send(named.get("Sales-employee-4"), stan, now.minus(Duration.ofHours(30)), null);
     accept(ahead, now.minus(Duration.ofHours(20)), now.plus(Duration.ofDays(2)), "SCHEDULED");
+    // Design's row: five people met Engineering, one met Finance; the row total shows the one,
+    // so the Engineering cell is suppressed with it.
+    for (int i = 1; i <= 5; i++) {
+      send(
+          named.get("D" + i),
+          leaderIn("Engineering", 5 + i % 4),
+          at(-360 + 30 * i, 15),
+          Plan.held());
+    }
+    send(named.get("D6"), leaderIn("Finance", 2), at(-180, 15), Plan.held());
     // Mo's interviews land in Engineering, Finance and Sales rows; the first was with Finance,
     // where he then moved.
     Person mo = named.get("Mo");

@@ -140,6 +140,11 @@ class ReportsReferenceIT {
           .as("people of " + expected.getKey() + " who met Lena of Legal")
           .isEqualTo(expected.getValue());
     }
+    JsonObject design = reference.flows(yearAgo, today).getJsonArray("rows").getJsonObject(0);
+    assertThat(design.getJsonObject("division").getString("name")).isEqualTo("Design");
+    assertThat(design.getJsonObject("total").getInt("value"))
+        .as("Design's row shows its total, so its one small cell takes another with it")
+        .isEqualTo(6);
     assertThat(reference.eligibleLeaders(yearAgo, today, null)).hasSizeGreaterThanOrEqualTo(50);
   }
 
