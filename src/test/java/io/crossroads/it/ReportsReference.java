@@ -1,0 +1,927 @@
+package io.crossroads.it;
+
+import io.crossroads.it.ReportsHistory.Contact;
+import io.crossroads.it.ReportsHistory.Division;
+import io.crossroads.it.ReportsHistory.Feedback;
+import io.crossroads.it.ReportsHistory.Interview;
+import io.crossroads.it.ReportsHistory.Move;
+import io.crossroads.it.ReportsHistory.Person;
+import io.crossroads.it.ReportsHistory.Referral;
+import io.crossroads.it.ReportsHistory.Request;
+import io.crossroads.it.ReportsHistory.ThankYou;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * HR's report figures computed from the generated records alone, in plain Java, as docs/METRICS.md
+ * defines them: the answers the reports must give, suppression included. Nothing here asks the
+ * product how to count.
+ */
+final class ReportsReference {
+
+  /** The smallest number of people a figure may show. */
+  static final int SMALLEST_GROUP = 5;
+
+  static final double Z = 1.959964;
+
+  private final ReportsHistory history;
+  private final LocalDate today;
+  private final Map<UUID, Interview> interviewByRequest = new HashMap<>();
+  private final Map<UUID, ThankYou> thankYouByInterview = new HashMap<>();
+  private final Map<UUID, List<Referral>> referralsByInterview = new HashMap<>();
+  private final Map<UUID, List<Request>> requestsCiting = new HashMap<>();
+  private final Map<UUID, Integer> caps = new HashMap<>();
+  private final Map<UUID, Map<YearMonth, Integer>> booked = new HashMap<>();
+
+  /** Choices the definitions left open that this computation had to make (e.g. ties). */
+  final List<String> choices = new ArrayList<>();
+
+  ReportsReference(ReportsHistory history, LocalDate today) {
+    this.history = history;
+    this.today = today;
+    history.interviews.forEach(i -> interviewByRequest.put(i.requestId(), i));
+    history.thankYous.forEach(t -> thankYouByInterview.put(t.interviewId(), t));
+    history.referrals.forEach(
+        r -> referralsByInterview.computeIfAbsent(r.interviewId(), id -> new ArrayList<>()).add(r));
+    history.requests.stream()
+        .filter(r -> r.referralId() != null)
+        .forEach(
+            r -> requestsCiting.computeIfAbsent(r.referralId(), id -> new ArrayList<>()).add(r));
+    history.profiles.values().forEach(p -> caps.put(p.personId(), p.monthlyCap()));
+    history
+        .monthLoads()
+        .forEach(
+            l ->
+                booked
+                    .computeIfAbsent(l.leaderId(), id -> new HashMap<>())
+                    .put(l.month(), l.booked()));
+  }
+
+  // One reported number
+
+  /** A figure: its value (kept even when suppressed, for complementary suppression). */
+  static final class Figure {
+    final BigDecimal value;
+    boolean suppressed;
+
+    private Figure(BigDecimal value, boolean suppressed) {
+      this.value = value;
+      this.suppressed = suppressed;
+    }
+
+    static Figure suppressed() {
+      return new Figure(null, true);
+    }
+
+    static Figure none() {
+      return new Figure(null, false);
+    }
+
+    /** A count backed by that many people: suppressed from 1 to 4 people. */
+    static Figure count(long value, long people) {
+      return new Figure(BigDecimal.valueOf(value), small(people));
+    }
+
+    /** A fraction to 4 decimals; none when there is nothing to divide by. */
+    static Figure rate(long numerator, long denominator, boolean suppress) {
+      if (suppress) {
+        return suppressed();
+      }
+      if (denominator == 0) {
+        return none();
+      }
+      return new Figure(
+          BigDecimal.valueOf(numerator)
+              .divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_EVEN),
+          false);
+    }
+
+    static Figure decimal(BigDecimal value) {
+      return new Figure(value, false);
+    }
+
+    JsonObject json() {
+      if (suppressed) {
+        return Json.createObjectBuilder().add("suppressed", true).build();
+      }
+      if (value == null) {
+        return JsonObject.EMPTY_JSON_OBJECT;
+      }
+      return Json.createObjectBuilder().add("value", value).build();
+    }
+  }
+
+  static boolean small(long people) {
+    return people >= 1 && people < SMALLEST_GROUP;
+  }
+
+  /**
+   * Complementary suppression: while a line has exactly one suppressed entry, its smallest
+   * remaining non-zero entry is suppressed too (a zero if none is left; on a tie the first in the
+   * line, totals last), the lines visited in the order given, over and over.
+   */
+  private void complement(List<List<Figure>> lines, String report) {
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (List<Figure> line : lines) {
+        if (line.stream().filter(f -> f.suppressed).count() != 1) {
+          continue;
+        }
+        Figure smallest = null;
+        int ties = 0;
+        for (Figure f : line) {
+          if (f.suppressed || f.value == null || f.value.signum() == 0) {
+            continue;
+          }
+          int order = smallest == null ? -1 : f.value.compareTo(smallest.value);
+          if (order < 0) {
+            smallest = f;
+            ties = 1;
+          } else if (order == 0) {
+            ties++;
+          }
+        }
+        if (smallest == null) {
+          smallest =
+              line.stream().filter(f -> !f.suppressed && f.value != null).findFirst().orElse(null);
+        }
+        if (smallest != null) {
+          smallest.suppressed = true;
+          changed = true;
+          if (ties > 1) {
+            choices.add(
+                report
+                    + ": complementary suppression had "
+                    + ties
+                    + " smallest entries of "
+                    + smallest.value
+                    + "; took the first in the line");
+          }
+        }
+      }
+    }
+  }
+
+  // Common rules
+
+  static LocalDate day(Instant instant) {
+    return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  static boolean within(Instant instant, LocalDate from, LocalDate to) {
+    LocalDate day = day(instant);
+    return !day.isBefore(from) && !day.isAfter(to);
+  }
+
+  private static boolean inactiveWithoutDate(Person p) {
+    return !p.active() && p.leftOn() == null;
+  }
+
+  static boolean employedOn(Person p, LocalDate day) {
+    return !inactiveWithoutDate(p)
+        && (p.hiredOn() == null || !p.hiredOn().isAfter(day))
+        && (p.leftOn() == null || p.leftOn().isAfter(day));
+  }
+
+  /** People employed and in the division on at least one day of the period. */
+  long basePopulation(UUID divisionId, LocalDate from, LocalDate to) {
+    return history.people.stream()
+        .filter(p -> !inactiveWithoutDate(p))
+        .filter(
+            p -> {
+              // The days between moves: one division each, employed on some day of it or not.
+              List<LocalDate> starts = new ArrayList<>(List.of(from));
+              history.moves.stream()
+                  .filter(m -> m.personId().equals(p.id()))
+                  .map(Move::movedOn)
+                  .filter(d -> d.isAfter(from) && !d.isAfter(to))
+                  .sorted()
+                  .forEach(starts::add);
+              for (int i = 0; i < starts.size(); i++) {
+                LocalDate start = starts.get(i);
+                LocalDate end = i + 1 < starts.size() ? starts.get(i + 1).minusDays(1) : to;
+                boolean employed =
+                    (p.hiredOn() == null || !p.hiredOn().isAfter(end))
+                        && (p.leftOn() == null || p.leftOn().isAfter(start));
+                if (employed && history.divisionOn(p.id(), start).equals(divisionId)) {
+                  return true;
+                }
+              }
+              return false;
+            })
+        .count();
+  }
+
+  private static <T> long people(Collection<T> rows, Function<T, UUID> person) {
+    return rows.stream().map(person).distinct().count();
+  }
+
+  private static JsonObjectBuilder period(LocalDate from, LocalDate to, UUID divisionId) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder().add("from", from.toString()).add("to", to.toString());
+    if (divisionId != null) {
+      json.add("divisionId", divisionId.toString());
+    }
+    return json;
+  }
+
+  // Pipeline
+
+  JsonObject pipeline(LocalDate from, LocalDate to, UUID divisionId) {
+    boolean all = divisionId != null && basePopulation(divisionId, from, to) < SMALLEST_GROUP;
+    List<Request> sent =
+        history.requests.stream()
+            .filter(r -> within(r.createdAt(), from, to))
+            .filter(
+                r ->
+                    divisionId == null
+                        || divisionId.equals(
+                            history.divisionOn(r.requesterId(), day(r.createdAt()))))
+            .toList();
+    List<Request> answered = sent.stream().filter(r -> r.answeredAt() != null).toList();
+    List<Interview> accepted =
+        sent.stream()
+            .map(r -> interviewByRequest.get(r.id()))
+            .filter(java.util.Objects::nonNull)
+            .toList();
+    List<Interview> held = withStatus(accepted, "HELD");
+    List<Interview> noShows = withStatus(accepted, "NO_SHOW");
+    List<Interview> thanked =
+        held.stream().filter(i -> thankYouByInterview.containsKey(i.id())).toList();
+    List<Interview> gaveNames =
+        held.stream().filter(i -> referralsByInterview.containsKey(i.id())).toList();
+    List<Referral> names =
+        held.stream()
+            .flatMap(i -> referralsByInterview.getOrDefault(i.id(), List.of()).stream())
+            .toList();
+    List<Referral> followed =
+        names.stream().filter(n -> requestsCiting.containsKey(n.id())).toList();
+    List<Referral> followedHeld =
+        followed.stream()
+            .filter(
+                n ->
+                    requestsCiting.get(n.id()).stream()
+                        .map(r -> interviewByRequest.get(r.id()))
+                        .anyMatch(i -> i != null && i.status().equals("HELD")))
+            .toList();
+
+    long sentPeople = people(sent, Request::requesterId);
+    long heldPeople = people(held, Interview::employeeId);
+    Map<String, Figure> funnel = new LinkedHashMap<>();
+    funnel.put("SENT", Figure.count(sent.size(), sentPeople));
+    funnel.put("ANSWERED", Figure.count(answered.size(), people(answered, Request::requesterId)));
+    long acceptedPeople = people(accepted, Interview::employeeId);
+    funnel.put("ACCEPTED", Figure.count(accepted.size(), acceptedPeople));
+    funnel.put("HELD", Figure.count(held.size(), heldPeople));
+    funnel.put("THANKED", Figure.count(thanked.size(), people(thanked, Interview::employeeId)));
+    funnel.put(
+        "REFERRAL_GIVEN", Figure.count(gaveNames.size(), people(gaveNames, Interview::employeeId)));
+    funnel.put(
+        "REFERRAL_FOLLOWED", Figure.count(followed.size(), people(followed, Referral::employeeId)));
+    funnel.put(
+        "REFERRAL_HELD",
+        Figure.count(followedHeld.size(), people(followedHeld, Referral::employeeId)));
+
+    List<Request> expired = sent.stream().filter(r -> r.status().equals("EXPIRED")).toList();
+    List<Interview> heldOrNoShow = new ArrayList<>(held);
+    heldOrNoShow.addAll(noShows);
+    List<Interview> thankedOnTime =
+        thanked.stream()
+            .filter(
+                i ->
+                    Duration.between(i.end(), thankYouByInterview.get(i.id()).sentAt())
+                            .compareTo(Duration.ofHours(48))
+                        <= 0)
+            .toList();
+    Map<String, Figure> rates = new LinkedHashMap<>();
+    rates.put(
+        "acceptance",
+        Figure.rate(accepted.size(), sent.size(), small(acceptedPeople) || small(sentPeople)));
+    rates.put(
+        "expiry",
+        Figure.rate(
+            expired.size(),
+            sent.size(),
+            small(people(expired, Request::requesterId)) || small(sentPeople)));
+    rates.put(
+        "noShow",
+        Figure.rate(
+            noShows.size(),
+            heldOrNoShow.size(),
+            small(people(noShows, Interview::employeeId))
+                || small(people(heldOrNoShow, Interview::employeeId))));
+    rates.put(
+        "thankYouWithin48h",
+        Figure.rate(
+            thankedOnTime.size(),
+            held.size(),
+            small(people(thankedOnTime, Interview::employeeId)) || small(heldPeople)));
+
+    Figure median;
+    if (small(people(answered, Request::requesterId))) {
+      median = Figure.suppressed();
+    } else if (answered.isEmpty()) {
+      median = Figure.none();
+    } else {
+      long[] seconds =
+          answered.stream()
+              .mapToLong(r -> Duration.between(r.createdAt(), r.answeredAt()).getSeconds())
+              .sorted()
+              .toArray();
+      int n = seconds.length;
+      BigDecimal twice =
+          BigDecimal.valueOf(n % 2 == 1 ? 2 * seconds[n / 2] : seconds[n / 2 - 1] + seconds[n / 2]);
+      median = Figure.decimal(twice.divide(BigDecimal.valueOf(7200), 1, RoundingMode.HALF_EVEN));
+    }
+
+    long namesPeople = people(names, Referral::employeeId);
+    Figure given = Figure.count(names.size(), namesPeople);
+    Figure perHeld =
+        Figure.rate(names.size(), held.size(), small(namesPeople) || small(heldPeople));
+    Map<String, Figure> depths = new LinkedHashMap<>();
+    depths.put("1", depthCount(names, d -> d == 1));
+    depths.put("2", depthCount(names, d -> d == 2));
+    depths.put("3+", depthCount(names, d -> d >= 3));
+    List<Figure> depthLine = new ArrayList<>(depths.values());
+    depthLine.add(given);
+    complement(List.of(depthLine), "pipeline chainDepth");
+
+    List<Contact> contacts =
+        history.contacts.values().stream()
+            .filter(c -> within(c.metAt(), from, to))
+            .filter(
+                c ->
+                    divisionId == null
+                        || divisionId.equals(history.divisionOn(c.employeeId(), day(c.metAt()))))
+            .toList();
+    long due = contacts.stream().mapToLong(Contact::touchesDue).sum();
+    long onTime = contacts.stream().mapToLong(Contact::touchesOnTime).sum();
+    long duePeople =
+        contacts.stream()
+            .filter(c -> c.touchesDue() > 0)
+            .map(Contact::employeeId)
+            .distinct()
+            .count();
+    Figure keepInTouch = Figure.rate(onTime, due, small(duePeople));
+
+    if (all) {
+      for (Collection<Figure> figures : List.of(funnel.values(), rates.values(), depths.values())) {
+        figures.forEach(f -> f.suppressed = true);
+      }
+      median = Figure.suppressed();
+      given = Figure.suppressed();
+      perHeld = Figure.suppressed();
+      keepInTouch = Figure.suppressed();
+    }
+    JsonArrayBuilder funnelJson = Json.createArrayBuilder();
+    funnel.forEach(
+        (stage, f) ->
+            funnelJson.add(Json.createObjectBuilder().add("stage", stage).add("count", f.json())));
+    JsonObjectBuilder ratesJson = Json.createObjectBuilder();
+    rates.forEach((name, f) -> ratesJson.add(name, f.json()));
+    JsonArrayBuilder depthJson = Json.createArrayBuilder();
+    depths.forEach(
+        (depth, f) ->
+            depthJson.add(Json.createObjectBuilder().add("depth", depth).add("count", f.json())));
+    return period(from, to, divisionId)
+        .add("allSuppressed", all)
+        .add("funnel", funnelJson)
+        .add("rates", ratesJson)
+        .add("medianHoursToFirstAnswer", median.json())
+        .add("referralsGiven", given.json())
+        .add("referralsPerHeldInterview", perHeld.json())
+        .add("chainDepth", depthJson)
+        .add("keepInTouchAdherence", keepInTouch.json())
+        .build();
+  }
+
+  private static List<Interview> withStatus(List<Interview> interviews, String status) {
+    return interviews.stream().filter(i -> i.status().equals(status)).toList();
+  }
+
+  private static Figure depthCount(List<Referral> names, Predicate<Integer> depth) {
+    List<Referral> these = names.stream().filter(n -> depth.test(n.depth())).toList();
+    return Figure.count(these.size(), people(these, Referral::employeeId));
+  }
+
+  // Flows
+
+  JsonObject flows(LocalDate from, LocalDate to) {
+    List<Division> divisions =
+        history.divisions.stream().sorted(Comparator.comparing(Division::name)).toList();
+    int n = divisions.size();
+    Map<UUID, Integer> index = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      index.put(divisions.get(i).id(), i);
+    }
+    List<List<List<Interview>>> cells = new ArrayList<>();
+    for (int r = 0; r < n; r++) {
+      List<List<Interview>> row = new ArrayList<>();
+      for (int c = 0; c < n; c++) {
+        row.add(new ArrayList<>());
+      }
+      cells.add(row);
+    }
+    for (Interview i : history.interviews) {
+      if (!i.status().equals("HELD") || !within(i.start(), from, to)) {
+        continue;
+      }
+      LocalDate day = day(i.start());
+      int r = index.get(history.divisionOn(i.employeeId(), day));
+      int c = index.get(history.divisionOn(i.leaderId(), day));
+      cells.get(r).get(c).add(i);
+    }
+    Figure[][] cellFigures = new Figure[n][n];
+    Figure[] rowTotals = new Figure[n];
+    Figure[] columnTotals = new Figure[n];
+    List<Interview> everything = new ArrayList<>();
+    for (int r = 0; r < n; r++) {
+      List<Interview> row = new ArrayList<>();
+      for (int c = 0; c < n; c++) {
+        List<Interview> cell = cells.get(r).get(c);
+        cellFigures[r][c] = Figure.count(cell.size(), people(cell, Interview::employeeId));
+        row.addAll(cell);
+      }
+      rowTotals[r] = Figure.count(row.size(), people(row, Interview::employeeId));
+      everything.addAll(row);
+    }
+    for (int c = 0; c < n; c++) {
+      List<Interview> column = new ArrayList<>();
+      for (int r = 0; r < n; r++) {
+        column.addAll(cells.get(r).get(c));
+      }
+      columnTotals[c] = Figure.count(column.size(), people(column, Interview::employeeId));
+    }
+    Figure total = Figure.count(everything.size(), people(everything, Interview::employeeId));
+
+    // Rows top to bottom, the column totals' row last; then columns left to right, the row
+    // totals' column last.
+    List<List<Figure>> lines = new ArrayList<>();
+    for (int r = 0; r < n; r++) {
+      List<Figure> line = new ArrayList<>(Arrays.asList(cellFigures[r]));
+      line.add(rowTotals[r]);
+      lines.add(line);
+    }
+    List<Figure> columnTotalsLine = new ArrayList<>(Arrays.asList(columnTotals));
+    columnTotalsLine.add(total);
+    lines.add(columnTotalsLine);
+    for (int c = 0; c < n; c++) {
+      List<Figure> line = new ArrayList<>();
+      for (int r = 0; r < n; r++) {
+        line.add(cellFigures[r][c]);
+      }
+      line.add(columnTotals[c]);
+      lines.add(line);
+    }
+    List<Figure> rowTotalsLine = new ArrayList<>(Arrays.asList(rowTotals));
+    rowTotalsLine.add(total);
+    lines.add(rowTotalsLine);
+    complement(lines, "flows " + from + ".." + to);
+
+    JsonArrayBuilder divisionsJson = Json.createArrayBuilder();
+    divisions.forEach(d -> divisionsJson.add(ref(d)));
+    JsonArrayBuilder rows = Json.createArrayBuilder();
+    for (int r = 0; r < n; r++) {
+      JsonArrayBuilder row = Json.createArrayBuilder();
+      for (int c = 0; c < n; c++) {
+        row.add(cellFigures[r][c].json());
+      }
+      rows.add(
+          Json.createObjectBuilder()
+              .add("division", ref(divisions.get(r)))
+              .add("cells", row)
+              .add("total", rowTotals[r].json()));
+    }
+    JsonArrayBuilder columns = Json.createArrayBuilder();
+    Arrays.stream(columnTotals).forEach(f -> columns.add(f.json()));
+    return period(from, to, null)
+        .add("divisions", divisionsJson)
+        .add("rows", rows)
+        .add("columnTotals", columns)
+        .add("total", total.json())
+        .build();
+  }
+
+  private static JsonObject ref(Division d) {
+    return Json.createObjectBuilder().add("id", d.id().toString()).add("name", d.name()).build();
+  }
+
+  // Leaders
+
+  static final List<String> LOAD_BUCKETS = List.of("0", "1", "2", "3-4", "5-9", "10+");
+
+  private static String bucket(int held) {
+    if (held <= 2) {
+      return Integer.toString(held);
+    }
+    return held <= 4 ? "3-4" : held <= 9 ? "5-9" : "10+";
+  }
+
+  List<Person> eligibleLeaders(LocalDate from, LocalDate to, UUID divisionId) {
+    return history.people.stream()
+        .filter(p -> p.leader() && history.profiles.containsKey(p.id()))
+        .filter(
+            p ->
+                !inactiveWithoutDate(p)
+                    && (p.hiredOn() == null || !p.hiredOn().isAfter(to))
+                    && (p.leftOn() == null || p.leftOn().isAfter(from)))
+        .filter(p -> divisionId == null || history.divisionOn(p.id(), to).equals(divisionId))
+        .toList();
+  }
+
+  JsonObject leaders(LocalDate from, LocalDate to, UUID divisionId) {
+    boolean all = divisionId != null && basePopulation(divisionId, from, to) < SMALLEST_GROUP;
+    List<Person> eligible = eligibleLeaders(from, to, divisionId);
+    Set<UUID> ids = eligible.stream().map(Person::id).collect(Collectors.toSet());
+    int n = eligible.size();
+    Figure eligibleFigure = Figure.count(n, n);
+    Set<UUID> accepting =
+        history.interviews.stream()
+            .filter(i -> ids.contains(i.leaderId()) && within(i.createdAt(), from, to))
+            .map(Interview::leaderId)
+            .collect(Collectors.toSet());
+    Map<UUID, Integer> held = new HashMap<>();
+    eligible.forEach(p -> held.put(p.id(), 0));
+    history.interviews.stream()
+        .filter(i -> ids.contains(i.leaderId()))
+        .filter(i -> i.status().equals("HELD") && within(i.start(), from, to))
+        .forEach(i -> held.merge(i.leaderId(), 1, Integer::sum));
+    long heldLeaders = held.values().stream().filter(c -> c > 0).count();
+    Figure acceptingFigure = Figure.count(accepting.size(), accepting.size());
+    Figure participation = Figure.rate(accepting.size(), n, small(accepting.size()) || small(n));
+    Figure heldFigure = Figure.count(heldLeaders, heldLeaders);
+    Figure heldShare = Figure.rate(heldLeaders, n, small(heldLeaders) || small(n));
+    Map<String, Figure> load = new LinkedHashMap<>();
+    for (String b : LOAD_BUCKETS) {
+      long leaders = held.values().stream().filter(c -> bucket(c).equals(b)).count();
+      load.put(b, Figure.count(leaders, leaders));
+    }
+    List<Figure> loadLine = new ArrayList<>(load.values());
+    loadLine.add(eligibleFigure);
+    complement(List.of(loadLine), "leaders load");
+
+    int[] counts = held.values().stream().mapToInt(Integer::intValue).sorted().toArray();
+    long total = Arrays.stream(counts).asLongStream().sum();
+    JsonArrayBuilder lorenz = Json.createArrayBuilder();
+    if (!all && n >= 50 && total > 0) {
+      for (int k = 0; k <= 10; k++) {
+        int first = k * n / 10;
+        long share = Arrays.stream(counts, 0, first).asLongStream().sum();
+        lorenz.add(
+            Json.createObjectBuilder()
+                .add("leaderShare", BigDecimal.valueOf(k, 1))
+                .add(
+                    "interviewShare",
+                    BigDecimal.valueOf(share)
+                        .divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_EVEN)));
+      }
+    }
+    Figure gini;
+    if (small(n)) {
+      gini = Figure.suppressed();
+    } else if (total == 0) {
+      gini = Figure.none();
+    } else {
+      long weighted = 0;
+      for (int i = 0; i < n; i++) {
+        weighted += (long) (i + 1) * counts[i];
+      }
+      gini =
+          Figure.decimal(
+              BigDecimal.valueOf(2 * weighted - (long) (n + 1) * total)
+                  .divide(BigDecimal.valueOf((long) n * total), 4, RoundingMode.HALF_EVEN));
+    }
+    List<Request> toEligible =
+        history.requests.stream()
+            .filter(r -> ids.contains(r.leaderId()) && within(r.createdAt(), from, to))
+            .toList();
+    List<Request> atCap =
+        toEligible.stream()
+            .filter(
+                r ->
+                    booked
+                            .getOrDefault(r.leaderId(), Map.of())
+                            .getOrDefault(YearMonth.from(day(r.createdAt())), 0)
+                        >= caps.get(r.leaderId()))
+            .toList();
+    long leadersAtCap = people(atCap, Request::leaderId);
+    Figure requestsAtCap =
+        Figure.rate(atCap.size(), toEligible.size(), small(leadersAtCap) || small(n));
+
+    if (all) {
+      List<Figure> everything =
+          new ArrayList<>(
+              List.of(eligibleFigure, acceptingFigure, participation, heldFigure, heldShare));
+      everything.addAll(load.values());
+      everything.forEach(f -> f.suppressed = true);
+      participation = Figure.suppressed();
+      heldShare = Figure.suppressed();
+      gini = Figure.suppressed();
+      requestsAtCap = Figure.suppressed();
+    }
+    JsonArrayBuilder loadJson = Json.createArrayBuilder();
+    load.forEach(
+        (b, f) ->
+            loadJson.add(Json.createObjectBuilder().add("bucket", b).add("leaders", f.json())));
+    return period(from, to, divisionId)
+        .add("allSuppressed", all)
+        .add("eligibleLeaders", eligibleFigure.json())
+        .add("acceptingLeaders", acceptingFigure.json())
+        .add("participation", participation.json())
+        .add("heldLeaders", heldFigure.json())
+        .add("heldShare", heldShare.json())
+        .add("load", loadJson)
+        .add("lorenz", lorenz)
+        .add("gini", gini.json())
+        .add("requestsAtCap", requestsAtCap.json())
+        .build();
+  }
+
+  // Mobility
+
+  /** One person's window: where it starts and whether the person moved or stayed in it. */
+  private record Window(Person person, LocalDate anchor, LocalDate end) {}
+
+  JsonObject mobility(LocalDate from, LocalDate to, int months) {
+    List<Person> population = history.people.stream().filter(p -> !inactiveWithoutDate(p)).toList();
+    Map<UUID, Instant> firstHeld = new HashMap<>();
+    for (Interview i : history.interviews) {
+      if (i.status().equals("HELD")) {
+        firstHeld.merge(i.employeeId(), i.start(), (a, b) -> a.isBefore(b) ? a : b);
+      }
+    }
+    List<Window> movesParticipants = participants(population, firstHeld, from, to, months);
+    List<Window> movesOthers = nonParticipants(population, firstHeld, from, months);
+    Predicate<Window> moved = w -> !movesIn(w).isEmpty();
+    boolean observable = !from.plusMonths(months).isAfter(today);
+    JsonObject participantsJson = proportion(movesParticipants, moved);
+    JsonObject othersJson = observable ? proportion(movesOthers, moved) : unobservable();
+
+    List<Move> counted = movesParticipants.stream().flatMap(w -> movesIn(w).stream()).toList();
+    List<Move> intoInterviewed =
+        counted.stream().filter(m -> interviewedDivisions(m).contains(m.toDivision())).toList();
+    Figure into =
+        Figure.rate(
+            intoInterviewed.size(),
+            counted.size(),
+            small(people(intoInterviewed, Move::personId))
+                || small(people(counted, Move::personId)));
+
+    List<Window> stayParticipants = participants(population, firstHeld, from, to, 12);
+    List<Window> stayOthers = nonParticipants(population, firstHeld, from, 12);
+    Predicate<Window> stayed =
+        w -> w.person().leftOn() == null || w.person().leftOn().isAfter(w.end());
+    return Json.createObjectBuilder()
+        .add("from", from.toString())
+        .add("to", to.toString())
+        .add("months", months)
+        .add("moves", comparison(from, months, participantsJson, othersJson))
+        .add("movesIntoInterviewedDivision", into.json())
+        .add(
+            "retention12Months",
+            comparison(
+                from,
+                12,
+                proportion(stayParticipants, stayed),
+                from.plusMonths(12).isAfter(today)
+                    ? unobservable()
+                    : proportion(stayOthers, stayed)))
+        .build();
+  }
+
+  private JsonObject comparison(
+      LocalDate from, int months, JsonObject participants, JsonObject nonParticipants) {
+    return Json.createObjectBuilder()
+        .add("observable", !from.plusMonths(months).isAfter(today))
+        .add("participants", participants)
+        .add("nonParticipants", nonParticipants)
+        .build();
+  }
+
+  private List<Window> participants(
+      List<Person> population,
+      Map<UUID, Instant> firstHeld,
+      LocalDate from,
+      LocalDate to,
+      int months) {
+    List<Window> windows = new ArrayList<>();
+    for (Person p : population) {
+      Instant first = firstHeld.get(p.id());
+      if (first == null || !within(first, from, to)) {
+        continue;
+      }
+      LocalDate anchor = day(first);
+      LocalDate end = anchor.plusMonths(months);
+      if (!end.isAfter(today)) {
+        windows.add(new Window(p, anchor, end));
+      }
+    }
+    return windows;
+  }
+
+  private List<Window> nonParticipants(
+      List<Person> population, Map<UUID, Instant> firstHeld, LocalDate from, int months) {
+    LocalDate end = from.plusMonths(months);
+    if (end.isAfter(today)) {
+      return List.of();
+    }
+    Instant before = end.atStartOfDay(ZoneOffset.UTC).toInstant();
+    List<Window> windows = new ArrayList<>();
+    for (Person p : population) {
+      Instant first = firstHeld.get(p.id());
+      if (employedOn(p, from) && (first == null || !first.isBefore(before))) {
+        windows.add(new Window(p, from, end));
+      }
+    }
+    return windows;
+  }
+
+  private List<Move> movesIn(Window w) {
+    return history.moves.stream()
+        .filter(m -> m.personId().equals(w.person().id()))
+        .filter(m -> m.movedOn().isAfter(w.anchor()) && !m.movedOn().isAfter(w.end()))
+        .toList();
+  }
+
+  /** The leaders' divisions (on the day) of the person's held interviews before the move. */
+  private Set<UUID> interviewedDivisions(Move move) {
+    Set<UUID> divisions = new HashSet<>();
+    for (Interview i : history.interviews) {
+      if (i.employeeId().equals(move.personId())
+          && i.status().equals("HELD")
+          && day(i.start()).isBefore(move.movedOn())) {
+        divisions.add(history.divisionOn(i.leaderId(), day(i.start())));
+      }
+    }
+    return divisions;
+  }
+
+  /** A group whose window has not ended: nothing to show yet. */
+  private static JsonObject unobservable() {
+    JsonObject none = Figure.none().json();
+    return Json.createObjectBuilder()
+        .add("people", none)
+        .add("count", none)
+        .add("rate", none)
+        .add("low", none)
+        .add("high", none)
+        .build();
+  }
+
+  private static JsonObject proportion(List<Window> group, Predicate<Window> counted) {
+    int n = group.size();
+    long k = group.stream().filter(counted).count();
+    JsonObject hidden = Figure.suppressed().json();
+    if (n == 0) {
+      JsonObject zero = Figure.count(0, 0).json();
+      JsonObject none = Figure.none().json();
+      return Json.createObjectBuilder()
+          .add("people", zero)
+          .add("count", zero)
+          .add("rate", none)
+          .add("low", none)
+          .add("high", none)
+          .build();
+    }
+    if (n < SMALLEST_GROUP) {
+      return Json.createObjectBuilder()
+          .add("people", hidden)
+          .add("count", hidden)
+          .add("rate", hidden)
+          .add("low", hidden)
+          .add("high", hidden)
+          .build();
+    }
+    JsonObjectBuilder json = Json.createObjectBuilder().add("people", Figure.count(n, 0).json());
+    if (small(k) || small(n - k)) {
+      return json.add("count", hidden)
+          .add("rate", hidden)
+          .add("low", hidden)
+          .add("high", hidden)
+          .build();
+    }
+    double p = (double) k / n;
+    double z2 = Z * Z;
+    double denominator = 1 + z2 / n;
+    double centre = (p + z2 / (2.0 * n)) / denominator;
+    double half = Z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / denominator;
+    return json.add("count", Figure.count(k, 0).json())
+        .add("rate", Figure.rate(k, n, false).json())
+        .add("low", Figure.decimal(round4(centre - half)).json())
+        .add("high", Figure.decimal(round4(centre + half)).json())
+        .build();
+  }
+
+  private static BigDecimal round4(double value) {
+    return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_EVEN);
+  }
+
+  // Talent pool
+
+  JsonObject talentPool(String topic, UUID divisionId) {
+    boolean all =
+        divisionId != null
+            && history.people.stream()
+                    .filter(p -> p.active() && p.divisionId().equals(divisionId))
+                    .count()
+                < SMALLEST_GROUP;
+    Map<UUID, List<Feedback>> flags = new LinkedHashMap<>();
+    for (Feedback f : history.feedback) {
+      if (f.talentPool()) {
+        flags.computeIfAbsent(f.employeeId(), id -> new ArrayList<>()).add(f);
+      }
+    }
+    JsonArrayBuilder employees = Json.createArrayBuilder();
+    if (!all) {
+      history.people.stream()
+          .filter(Person::active)
+          .filter(p -> flags.containsKey(p.id()))
+          .filter(
+              p -> {
+                ReportsHistory.Consent consent = history.consents.get(p.id());
+                return consent != null && consent.visibleToHr();
+              })
+          .filter(p -> divisionId == null || p.divisionId().equals(divisionId))
+          .filter(
+              p ->
+                  topic == null
+                      || flags.get(p.id()).stream()
+                          .flatMap(f -> strengths(f).stream())
+                          .anyMatch(s -> s.equalsIgnoreCase(topic)))
+          .sorted(Comparator.comparing(p -> p.id().toString()))
+          .forEach(
+              p -> {
+                JsonArrayBuilder given = Json.createArrayBuilder();
+                flags.get(p.id()).stream()
+                    .sorted(
+                        Comparator.comparing((Feedback f) -> day(f.givenAt()))
+                            .thenComparing(f -> f.leaderId().toString()))
+                    .forEach(
+                        f -> {
+                          JsonArrayBuilder strengths = Json.createArrayBuilder();
+                          strengths(f).forEach(strengths::add);
+                          given.add(
+                              Json.createObjectBuilder()
+                                  .add("by", line(history.byId.get(f.leaderId())))
+                                  .add("on", day(f.givenAt()).toString())
+                                  .add("strengths", strengths));
+                        });
+                employees.add(
+                    Json.createObjectBuilder().add("employee", line(p)).add("flags", given));
+              });
+    }
+    JsonObjectBuilder json = Json.createObjectBuilder();
+    if (topic != null) {
+      json.add("topic", topic);
+    }
+    if (divisionId != null) {
+      json.add("divisionId", divisionId.toString());
+    }
+    return json.add("allSuppressed", all).add("employees", employees).build();
+  }
+
+  private static List<String> strengths(Feedback f) {
+    return Arrays.stream(f.strengths().split(";"))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
+  }
+
+  private JsonObject line(Person p) {
+    Division d =
+        history.divisions.stream()
+            .filter(x -> x.id().equals(p.divisionId()))
+            .findFirst()
+            .orElseThrow();
+    return Json.createObjectBuilder()
+        .add("id", p.id().toString())
+        .add("displayName", p.displayName())
+        .add("title", p.title())
+        .add("division", ref(d))
+        .build();
+  }
+}
