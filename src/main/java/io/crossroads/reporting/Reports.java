@@ -434,7 +434,9 @@ public class Reports {
         load,
         lorenz,
         gini,
-        atCap.sensitive() ? Figure.SUPPRESSED : Figure.rate(atCap.value(), num(cap[0])));
+        atCap.sensitive() || eligibleEntry.sensitive()
+            ? Figure.SUPPRESSED
+            : Figure.rate(atCap.value(), num(cap[0])));
   }
 
   // Mobility

@@ -184,7 +184,16 @@ class ReportsReferenceIT {
       calls.add(new Call(leaders + "?divisionId=" + d, () -> reference.leaders(yearAgo, today, d)));
     }
     String mobility = "api/reports/mobility";
-    calls.add(new Call(mobility + "?months=6", () -> reference.mobility(yearAgo, today, 6)));
+    // Without dates: the latest year whose participants can be followed for 12 months.
+    LocalDate followableEnd = today.minusMonths(12);
+    calls.add(
+        new Call(
+            mobility + "?months=6",
+            () -> reference.mobility(followableEnd.minusDays(364), followableEnd, 6)));
+    calls.add(
+        new Call(
+            mobility + "?from=" + yearAgo + "&to=" + today,
+            () -> reference.mobility(yearAgo, today, 6)));
     calls.add(new Call(mobility + "?" + earlier, () -> reference.mobility(from, to, 6)));
     calls.add(
         new Call(mobility + "?" + earlier + "&months=3", () -> reference.mobility(from, to, 3)));
