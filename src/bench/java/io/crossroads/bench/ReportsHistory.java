@@ -32,8 +32,9 @@ import org.postgresql.copy.PGCopyOutputStream;
  * tables HR's reports read with COPY: requests (accepted, declined, expired, redirected, pending),
  * the interviews they became (held, no-show, cancelled, scheduled), thank-yous, referrals in chains
  * and the requests citing them, contacts with their touch counts, feedback with talent flags,
- * consent, internal moves, hiring and leaving days, and the leaders' monthly loads. Seeded, so
- * every run writes the same history relative to its day.
+ * consent, internal moves, hiring and leaving days, and the leaders' monthly loads. Seeded: runs
+ * write the same history relative to their day, but for the few rows the time of day decides (what
+ * has not happened yet).
  *
  * <p>Foreign keys are not checked while writing (the rows are consistent by construction); the
  * indexes are kept up as the rows arrive, as they would be in production.
