@@ -34,10 +34,10 @@ final class ReportSql {
           + "  m.moved_on as valid_to"
           + " from internal_move m"
           + " union all"
-          + " select p.id, p.division_id, coalesce(max(m.moved_on), date '0001-01-01'),"
+          + " select p.id, p.division_id, coalesce(l.last_move, date '0001-01-01'),"
           + "  date '9999-12-31'"
-          + " from person p left join internal_move m on m.person_id = p.id"
-          + " group by p.id, p.division_id)";
+          + " from person p left join (select person_id, max(moved_on) as last_move"
+          + "  from internal_move group by person_id) l on l.person_id = p.id)";
 
   /**
    * Employed on at least one day of [:from, :to] (a leaving day is the first day no longer

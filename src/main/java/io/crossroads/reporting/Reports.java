@@ -106,28 +106,44 @@ public class Reports {
         sql.period(filter)
             .row(
                 cohort
-                    + " select count(*), count(distinct c.requester_id),"
-                    + " count(c.answered_at),"
-                    + " count(distinct case when c.answered_at is not null then c.requester_id end),"
-                    + " count(i.id), count(distinct case when i.id is not null then c.requester_id end),"
-                    + " sum(case when i.status = 'HELD' then 1 else 0 end),"
-                    + " count(distinct case when i.status = 'HELD' then c.requester_id end),"
-                    + " sum(case when i.status = 'HELD' and t.interview_id is not null then 1 else 0 end),"
-                    + " count(distinct case when i.status = 'HELD' and t.interview_id is not null"
-                    + "  then c.requester_id end),"
-                    + " sum(case when c.status = 'EXPIRED' then 1 else 0 end),"
-                    + " count(distinct case when c.status = 'EXPIRED' then c.requester_id end),"
-                    + " sum(case when i.status = 'NO_SHOW' then 1 else 0 end),"
-                    + " count(distinct case when i.status = 'NO_SHOW' then c.requester_id end),"
-                    + " count(distinct case when i.status in ('HELD', 'NO_SHOW') then c.requester_id end),"
-                    + " sum(case when i.status = 'HELD' and t.sent_at <="
-                    + "  t.interview_ended_at + interval '48' hour then 1 else 0 end),"
-                    + " count(distinct case when i.status = 'HELD' and t.sent_at <="
-                    + "  t.interview_ended_at + interval '48' hour then c.requester_id end),"
-                    + " percentile_cont(0.5) within group (order by"
-                    + "  extract(epoch from c.answered_at) - extract(epoch from c.created_at))"
-                    + " from cohort c left join interview i on i.request_id = c.id"
-                    + " left join thank_you t on t.interview_id = i.id");
+                    // Per employee first, then over employees: one grouping instead of a sort per
+                    // distinct count. Thank-yous are joined to interviews only: the cohort's
+                    // requests without one, all null keys, once fell into one hash batch.
+                    + ", sent as (select requester_id, count(*) as n, count(answered_at) as answered,"
+                    + "  sum(case when status = 'EXPIRED' then 1 else 0 end) as expired"
+                    + "  from cohort group by requester_id)"
+                    + ", met as (select c.requester_id, count(*) as n,"
+                    + "  sum(case when i.status = 'HELD' then 1 else 0 end) as held,"
+                    + "  sum(case when i.status = 'HELD' and t.interview_id is not null"
+                    + "   then 1 else 0 end) as thanked,"
+                    + "  sum(case when i.status = 'NO_SHOW' then 1 else 0 end) as no_show,"
+                    + "  sum(case when i.status = 'HELD' and t.sent_at <="
+                    + "   t.interview_ended_at + interval '48' hour then 1 else 0 end) as on_time"
+                    + "  from cohort c join interview i on i.request_id = c.id"
+                    + "  left join thank_you t on t.interview_id = i.id group by c.requester_id)"
+                    + " select a.n, a.people, a.answered, a.answered_people, b.n, b.people,"
+                    + " b.held, b.held_people, b.thanked, b.thanked_people,"
+                    + " a.expired, a.expired_people, b.no_show, b.no_show_people,"
+                    + " b.held_or_no_show_people, b.on_time, b.on_time_people, m.median"
+                    + " from (select sum(n) as n, count(*) as people, sum(answered) as answered,"
+                    + "  sum(case when answered > 0 then 1 else 0 end) as answered_people,"
+                    + "  sum(expired) as expired,"
+                    + "  sum(case when expired > 0 then 1 else 0 end) as expired_people"
+                    + "  from sent) a"
+                    + " cross join (select sum(n) as n, count(*) as people, sum(held) as held,"
+                    + "  sum(case when held > 0 then 1 else 0 end) as held_people,"
+                    + "  sum(thanked) as thanked,"
+                    + "  sum(case when thanked > 0 then 1 else 0 end) as thanked_people,"
+                    + "  sum(no_show) as no_show,"
+                    + "  sum(case when no_show > 0 then 1 else 0 end) as no_show_people,"
+                    + "  sum(case when held + no_show > 0 then 1 else 0 end)"
+                    + "   as held_or_no_show_people,"
+                    + "  sum(on_time) as on_time,"
+                    + "  sum(case when on_time > 0 then 1 else 0 end) as on_time_people"
+                    + "  from met) b"
+                    + " cross join (select percentile_cont(0.5) within group (order by"
+                    + "  extract(epoch from answered_at) - extract(epoch from created_at))"
+                    + "  as median from cohort) m");
     Object[] n =
         sql.row(
             cohort
@@ -453,23 +469,23 @@ public class Reports {
     Object[] into =
         sql.row(
             participants(months)
-                + " select count(*), count(distinct m.person_id),"
-                + " sum(case when exists (select 1 from interview i join span sl"
-                + "  on sl.person_id = i.leader_id and cast(i.start_at as date) >= sl.valid_from"
-                + "  and cast(i.start_at as date) < sl.valid_to"
-                + "  where i.employee_id = m.person_id and i.status = 'HELD'"
-                + "  and cast(i.start_at as date) < m.moved_on and sl.division_id = m.to_division)"
-                + "  then 1 else 0 end),"
-                + " count(distinct case when exists (select 1 from interview i join span sl"
-                + "  on sl.person_id = i.leader_id and cast(i.start_at as date) >= sl.valid_from"
-                + "  and cast(i.start_at as date) < sl.valid_to"
-                + "  where i.employee_id = m.person_id and i.status = 'HELD'"
-                + "  and cast(i.start_at as date) < m.moved_on and sl.division_id = m.to_division)"
-                + "  then m.person_id end)"
+                // Each move once, then whether an interview before it met someone of the
+                // division it went to: a join, not a search of every span per move.
+                + ", moved as (select m.id, m.person_id, m.to_division, m.moved_on"
                 + " from part join internal_move m on m.person_id = part.pid"
                 + " and m.moved_on > part.a and m.moved_on <= part.a + interval '"
                 + months
-                + "' month");
+                + "' month)"
+                + ", met as (select distinct mv.id from moved mv join interview i"
+                + "  on i.employee_id = mv.person_id and i.status = 'HELD'"
+                + "  and cast(i.start_at as date) < mv.moved_on"
+                + "  join span sl on sl.person_id = i.leader_id"
+                + "  and cast(i.start_at as date) >= sl.valid_from"
+                + "  and cast(i.start_at as date) < sl.valid_to"
+                + "  where sl.division_id = mv.to_division)"
+                + " select count(*), count(distinct mv.person_id), count(met.id),"
+                + " count(distinct case when met.id is not null then mv.person_id end)"
+                + " from moved mv left join met on met.id = mv.id");
     Entry intoEntry = new Entry(num(into[2]), num(into[3]));
     Figure intoShare =
         intoEntry.sensitive() || smallGroup(num(into[1]))
