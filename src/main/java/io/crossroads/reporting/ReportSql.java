@@ -66,6 +66,10 @@ final class ReportSql {
         connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
     try (var statement = connection.createStatement()) {
       statement.execute(postgres ? "set local time zone 'UTC'" : "set time zone 'UTC'");
+      if (postgres) {
+        // A report groups and sorts hundreds of thousands of rows: in memory, for this transaction.
+        statement.execute("set local work_mem = '64MB'");
+      }
     }
     return new ReportSql(connection);
   }

@@ -147,14 +147,18 @@ public class Reports {
     Object[] n =
         sql.row(
             cohort
-                + ", given as (select f.id, f.employee_id, f.interview_id, f.depth,"
-                + "  case when exists (select 1 from interview_request q where q.referral_id = f.id)"
-                + "   then 1 else 0 end as followed,"
-                + "  case when exists (select 1 from interview_request q join interview qi"
-                + "   on qi.request_id = q.id where q.referral_id = f.id and qi.status = 'HELD')"
-                + "   then 1 else 0 end as held"
+                + ", named as (select f.id, f.employee_id, f.interview_id, f.depth"
                 + "  from cohort c join interview i on i.request_id = c.id and i.status = 'HELD'"
                 + "  join referral f on f.interview_id = i.id)"
+                // Each name once, with whether a request cited it and whether one was held.
+                + ", cited as (select q.referral_id,"
+                + "  max(case when qi.status = 'HELD' then 1 else 0 end) as held"
+                + "  from interview_request q left join interview qi on qi.request_id = q.id"
+                + "  where q.referral_id in (select id from named) group by q.referral_id)"
+                + ", given as (select n.id, n.employee_id, n.interview_id, n.depth,"
+                + "  case when ct.referral_id is null then 0 else 1 end as followed,"
+                + "  coalesce(ct.held, 0) as held"
+                + "  from named n left join cited ct on ct.referral_id = n.id)"
                 + " select count(*), count(distinct employee_id), count(distinct interview_id),"
                 + " sum(followed), count(distinct case when followed = 1 then employee_id end),"
                 + " sum(held), count(distinct case when held = 1 then employee_id end),"

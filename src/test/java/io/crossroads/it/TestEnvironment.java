@@ -65,6 +65,9 @@ public class TestEnvironment implements LauncherSessionListener {
 
   @Override
   public void launcherSessionOpened(LauncherSession session) {
+    // A wait is about its own condition: an exception on some other thread (the SMTP server's,
+    // when an instance stops in the middle of a mail) must not fail an unrelated test.
+    org.awaitility.Awaitility.doNotCatchUncaughtExceptionsByDefault();
     String work = System.getProperty(WORK_PROPERTY);
     if (work == null || postgres != null) {
       return;
