@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 
 /**
  * The reports as CSV, one table each (Commons CSV). Suppressed figures are the word {@code
@@ -71,7 +72,9 @@ final class ReportCsv {
 
   private String text() {
     StringWriter out = new StringWriter();
-    try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
+    // Every cell quoted: a spreadsheet that splits on ';' cannot cut a formula out of one.
+    try (CSVPrinter printer =
+        new CSVPrinter(out, CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).get())) {
       for (List<String> row : rows) {
         printer.printRecord(row.stream().map(ReportCsv::neutral).toList());
       }

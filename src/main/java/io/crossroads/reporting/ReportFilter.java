@@ -16,6 +16,11 @@ public record ReportFilter(LocalDate from, LocalDate to, UUID divisionId) {
 
   static final long LONGEST_DAYS = 1827;
 
+  /** The earliest and latest days a report may be asked about. */
+  static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
+
+  static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 30);
+
   public ReportFilter {
     if (from.isAfter(to)) {
       throw Refusal.invalid("from", "on or before to");
@@ -65,11 +70,16 @@ public record ReportFilter(LocalDate from, LocalDate to, UUID divisionId) {
     if (value == null || value.isBlank()) {
       return absent;
     }
+    LocalDate day;
     try {
-      return LocalDate.parse(value.strip());
+      day = LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
       throw Refusal.invalid(name, "a day such as 2026-03-09");
     }
+    if (day.isBefore(FIRST_DAY.plusYears(6)) || day.isAfter(LAST_DAY)) {
+      throw Refusal.invalid(name, "a day from 1906-01-01 to 9999-12-30");
+    }
+    return day;
   }
 
   private static UUID division(String value) {

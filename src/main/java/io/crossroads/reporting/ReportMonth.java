@@ -25,7 +25,11 @@ final class ReportMonth {
       throw Refusal.invalid("month", "a month such as 2026-10");
     }
     try {
-      return YearMonth.parse(value.strip());
+      YearMonth month = YearMonth.parse(value.strip());
+      if (month.getYear() < ReportFilter.FIRST_DAY.getYear() + 2) {
+        throw Refusal.invalid("month", "a month from " + (ReportFilter.FIRST_DAY.getYear() + 2));
+      }
+      return month;
     } catch (DateTimeParseException e) {
       throw Refusal.invalid("month", "a month such as 2026-10");
     }

@@ -420,12 +420,16 @@ public class Reports {
       buckets[i] = new Entry(num(row[5 + i]), num(row[5 + i]));
     }
     boolean[] bucketMask = Suppression.line(buckets, eligibleEntry);
+    // Bucket "0" and the leaders who held one add up to the eligible: one hides with the other,
+    // and the Gini and the Lorenz curve, which would give the count away, with them.
+    boolean heldHidden = heldOne.sensitive() || bucketMask[0];
+    bucketMask[0] |= heldHidden;
     List<LoadBucket> load = new ArrayList<>();
     for (int i = 0; i < buckets.length; i++) {
       load.add(new LoadBucket(LOAD_BUCKETS.get(i), shown(buckets[i], bucketMask[i])));
     }
     List<LorenzPoint> lorenz = new ArrayList<>();
-    if (leaders >= LORENZ_MINIMUM && interviews > 0) {
+    if (leaders >= LORENZ_MINIMUM && interviews > 0 && !heldHidden) {
       lorenz.add(new LorenzPoint(BigDecimal.ZERO, BigDecimal.ZERO));
       for (int k = 1; k <= 9; k++) {
         lorenz.add(
@@ -435,7 +439,7 @@ public class Reports {
       lorenz.add(new LorenzPoint(BigDecimal.ONE, BigDecimal.ONE));
     }
     Figure gini =
-        eligibleEntry.sensitive()
+        eligibleEntry.sensitive() || heldHidden
             ? Figure.SUPPRESSED
             : interviews == 0
                 ? Figure.NONE
@@ -449,8 +453,8 @@ public class Reports {
         count(eligibleEntry),
         count(accepting),
         rate(accepting, eligibleEntry),
-        count(heldOne),
-        rate(heldOne, eligibleEntry),
+        heldHidden ? Figure.SUPPRESSED : count(heldOne),
+        heldHidden ? Figure.SUPPRESSED : rate(heldOne, eligibleEntry),
         load,
         lorenz,
         gini,

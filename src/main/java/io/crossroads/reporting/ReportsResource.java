@@ -7,7 +7,6 @@ import io.crossroads.reporting.ReportViews.AuditEntry;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -120,8 +119,10 @@ public class ReportsResource {
   public Response audit(
       @QueryParam("from") String from,
       @QueryParam("to") String to,
-      @QueryParam("limit") @DefaultValue("100") int limit,
-      @QueryParam("offset") @DefaultValue("0") int offset) {
+      @QueryParam("limit") String limitText,
+      @QueryParam("offset") String offsetText) {
+    int limit = whole("limit", limitText, 100);
+    int offset = whole("offset", offsetText, 0);
     Page.checkBounds(limit, offset);
     ReportFilter filter = ReportFilter.of(from, to, null, today());
     return answer(
@@ -175,6 +176,17 @@ public class ReportsResource {
       // refused below
     }
     throw Refusal.invalid("months", "a whole number of months from 1 to 24");
+  }
+
+  private static int whole(String name, String value, int absent) {
+    if (blank(value)) {
+      return absent;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw Refusal.invalid(name, "a whole number");
+    }
   }
 
   private static boolean blank(String value) {

@@ -583,11 +583,18 @@ final class ReportsReference {
     List<Figure> loadLine = new ArrayList<>(load.values());
     loadLine.add(eligibleFigure);
     complement(List.of(loadLine), "leaders load");
+    // Bucket "0" and the leaders who held one add up to the eligible: one hides with the other.
+    boolean heldHidden = small(heldLeaders) || load.get("0").suppressed;
+    if (heldHidden) {
+      load.get("0").suppressed = true;
+      heldFigure = Figure.suppressed();
+      heldShare = Figure.suppressed();
+    }
 
     int[] counts = held.values().stream().mapToInt(Integer::intValue).sorted().toArray();
     long total = Arrays.stream(counts).asLongStream().sum();
     JsonArrayBuilder lorenz = Json.createArrayBuilder();
-    if (!all && n >= 50 && total > 0) {
+    if (!all && n >= 50 && total > 0 && !heldHidden) {
       for (int k = 0; k <= 10; k++) {
         int first = k * n / 10;
         long share = Arrays.stream(counts, 0, first).asLongStream().sum();
@@ -601,7 +608,7 @@ final class ReportsReference {
       }
     }
     Figure gini;
-    if (small(n)) {
+    if (small(n) || heldHidden) {
       gini = Figure.suppressed();
     } else if (total == 0) {
       gini = Figure.none();

@@ -43,8 +43,28 @@ class ReportCsvTest {
                         List.of(new Flag(leader, LocalDate.of(2026, 3, 1), List.of("=cmd")))))));
     String line = csv.lines().skip(1).findFirst().orElseThrow();
     assertThat(line)
-        .startsWith("'@Ava,'+Engineer,\"'=HYPERLINK(\"\"http://x\"\")\",Leo,'-Director,")
-        .endsWith(",2026-03-01,'=cmd");
+        .startsWith(
+            "\"'@Ava\",\"'+Engineer\",\"'=HYPERLINK(\"\"http://x\"\")\",\"Leo\",\"'-Director\",")
+        .endsWith(",\"2026-03-01\",\"'=cmd\"");
+  }
+
+  @Test
+  void aFormulaAfterASemicolonStaysInsideItsQuotedCell() {
+    DivisionRef hr = new DivisionRef(UUID.randomUUID(), "People");
+    String csv =
+        ReportCsv.of(
+            List.of(
+                new ReportViews.AuditEntry(
+                    UUID.randomUUID(),
+                    java.time.Instant.parse("2026-11-30T10:00:00Z"),
+                    new PersonLine(UUID.randomUUID(), "Hana", "HR partner", hr),
+                    "talent-pool",
+                    "topic=x;=1+1",
+                    "json",
+                    true)));
+    assertThat(csv.lines().skip(1).findFirst().orElseThrow())
+        .isEqualTo(
+            "\"2026-11-30T10:00:00Z\",\"Hana\",\"talent-pool\",\"topic=x;=1+1\",\"json\",\"true\"");
   }
 
   @Test
@@ -64,9 +84,9 @@ class ReportCsvTest {
                 Figure.count(19)));
     assertThat(csv.lines().toList())
         .containsExactly(
-            "employee division \\ leader division,A,B,total",
-            "A,0,suppressed,12",
-            "B,suppressed,0,7",
-            "total,7,12,19");
+            "\"employee division \\ leader division\",\"A\",\"B\",\"total\"",
+            "\"A\",\"0\",\"suppressed\",\"12\"",
+            "\"B\",\"suppressed\",\"0\",\"7\"",
+            "\"total\",\"7\",\"12\",\"19\"");
   }
 }
