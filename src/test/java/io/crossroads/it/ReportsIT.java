@@ -156,7 +156,7 @@ class ReportsIT {
     assertField(api.get("hana", "api/reports/mobility?months=many"), "months");
     assertField(api.get("hana", "api/reports/talent-pool?topic=" + "x".repeat(61)), "topic");
     assertField(api.get("hana", "api/reports/pipeline?to=%2B999999999-12-31"), "to");
-    assertField(api.get("hana", "api/reports/flows?from=0001-01-01&to=0001-01-02"), "from");
+    assertField(api.get("hana", "api/reports/flows?from=0001-01-01"), "from");
     assertField(api.get("hana", "api/reports/leaders?to=-999999999-01-01"), "to");
     assertField(api.get("hana", "api/reports/audit?limit=many"), "limit");
     assertField(api.get("hana", "api/reports/monthly?month=0001-01"), "month");
