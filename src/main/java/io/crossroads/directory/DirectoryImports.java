@@ -7,6 +7,7 @@ import io.crossroads.directory.DirectoryCsv.RowError;
 import io.crossroads.people.PeopleLeft;
 import io.crossroads.platform.jobs.JobKind;
 import io.crossroads.platform.jobs.JobRuns;
+import io.crossroads.platform.persistence.Columns;
 import io.crossroads.platform.problem.Refusal;
 import io.crossroads.platform.security.Caller;
 import io.crossroads.program.Program;
@@ -182,22 +183,9 @@ public class DirectoryImports {
         errors,
         (String) r[5],
         (String) r[6],
-        instant(r[7]),
-        instant(r[8]),
-        instant(r[9]));
-  }
-
-  private static Instant instant(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Instant i) {
-      return i;
-    }
-    if (value instanceof java.time.OffsetDateTime o) {
-      return o.toInstant();
-    }
-    return ((Timestamp) value).toInstant();
+        Columns.instant(r[7]),
+        Columns.instant(r[8]),
+        Columns.instant(r[9]));
   }
 
   /** The uploaded file and whether it is a full export. */

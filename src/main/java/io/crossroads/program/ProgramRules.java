@@ -92,11 +92,12 @@ public record ProgramRules(
   }
 
   public FollowUpPolicy followUpPolicy() {
-    return new FollowUpPolicy(
-        maxFollowUps,
-        followUpBusinessDays,
-        expiryBusinessDays,
-        new BusinessDays(Set.copyOf(holidays)));
+    return new FollowUpPolicy(maxFollowUps, followUpBusinessDays, expiryBusinessDays, calendar());
+  }
+
+  /** The company's business days: weekdays that are not one of its holidays. */
+  public BusinessDays calendar() {
+    return new BusinessDays(Set.copyOf(holidays));
   }
 
   /** Who may ask whom, with this level band. */

@@ -5,7 +5,6 @@ import io.crossroads.notify.OutboxMessage;
 import io.crossroads.people.Directory;
 import io.crossroads.people.Person;
 import io.crossroads.platform.jobs.ScheduledRuns;
-import io.crossroads.program.BusinessDays;
 import io.crossroads.program.Program;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -104,7 +103,7 @@ public class MonthlyReports {
     /** Queues the report due at {@code now} for whoever in HR has not had it; returns how many. */
     public int mailDue(Instant now) {
       LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-      Optional<YearMonth> due = ReportMonth.toMail(today, businessDays());
+      Optional<YearMonth> due = ReportMonth.toMail(today, program.rules().calendar());
       if (due.isEmpty()) {
         return 0;
       }
@@ -128,10 +127,6 @@ public class MonthlyReports {
         }
       }
       return queued;
-    }
-
-    private BusinessDays businessDays() {
-      return new BusinessDays(Set.copyOf(program.rules().holidays()));
     }
 
     /** Active HR people who have not had the month's report. */

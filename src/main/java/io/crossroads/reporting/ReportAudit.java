@@ -1,6 +1,7 @@
 package io.crossroads.reporting;
 
 import io.crossroads.platform.api.Page;
+import io.crossroads.platform.persistence.Columns;
 import io.crossroads.platform.security.Caller;
 import io.crossroads.reporting.ReportViews.AuditEntry;
 import io.crossroads.reporting.ReportViews.DivisionRef;
@@ -11,9 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -72,7 +70,7 @@ public class ReportAudit {
                 row ->
                     new AuditEntry(
                         ReportSql.uuid(row[0]),
-                        instant(row[1]),
+                        Columns.instant(row[1]),
                         new PersonLine(
                             ReportSql.uuid(row[2]),
                             (String) row[3],
@@ -84,15 +82,5 @@ public class ReportAudit {
                         (Boolean) row[10]))
             .toList(),
         total);
-  }
-
-  private static Instant instant(Object value) {
-    if (value instanceof Instant instant) {
-      return instant;
-    }
-    if (value instanceof OffsetDateTime offset) {
-      return offset.toInstant();
-    }
-    return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC).toInstant();
   }
 }

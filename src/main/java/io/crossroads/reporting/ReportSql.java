@@ -171,11 +171,4 @@ final class ReportSql {
     }
     return UUID.fromString(value.toString());
   }
-
-  static LocalDate day(Object value) {
-    if (value instanceof LocalDate day) {
-      return day;
-    }
-    return ((java.sql.Date) value).toLocalDate();
-  }
 }
