@@ -4,6 +4,7 @@ import static io.crossroads.reporting.ReportSql.EMPLOYED_IN_PERIOD;
 import static io.crossroads.reporting.ReportSql.SPANS;
 import static io.crossroads.reporting.ReportSql.num;
 
+import io.crossroads.platform.persistence.Columns;
 import io.crossroads.reporting.ReportViews.Comparison;
 import io.crossroads.reporting.ReportViews.DepthCount;
 import io.crossroads.reporting.ReportViews.DivisionRef;
@@ -92,7 +93,23 @@ public class Reports {
   }
 
   PipelineReport pipeline(ReportSql sql, ReportFilter filter) throws SQLException {
-    boolean hidden = tooSmall(sql, filter);
+    if (tooSmall(sql, filter)) {
+      return new PipelineReport(
+          filter.from(),
+          filter.to(),
+          filter.divisionId(),
+          true,
+          STAGES.stream().map(stage -> new Stage(stage, Figure.SUPPRESSED)).toList(),
+          new Rates(Figure.SUPPRESSED, Figure.SUPPRESSED, Figure.SUPPRESSED, Figure.SUPPRESSED),
+          Figure.SUPPRESSED,
+          Figure.SUPPRESSED,
+          Figure.SUPPRESSED,
+          List.of(
+              new DepthCount("1", Figure.SUPPRESSED),
+              new DepthCount("2", Figure.SUPPRESSED),
+              new DepthCount("3+", Figure.SUPPRESSED)),
+          Figure.SUPPRESSED);
+    }
     String cohort =
         "with "
             + SPANS
@@ -196,23 +213,6 @@ public class Reports {
     Entry referralHeld = entry(n[5], n[6]);
     Entry[] depths = {entry(n[7], n[8]), entry(n[9], n[10]), entry(n[11], n[12])};
 
-    if (hidden) {
-      return new PipelineReport(
-          filter.from(),
-          filter.to(),
-          filter.divisionId(),
-          true,
-          STAGES.stream().map(stage -> new Stage(stage, Figure.SUPPRESSED)).toList(),
-          new Rates(Figure.SUPPRESSED, Figure.SUPPRESSED, Figure.SUPPRESSED, Figure.SUPPRESSED),
-          Figure.SUPPRESSED,
-          Figure.SUPPRESSED,
-          Figure.SUPPRESSED,
-          List.of(
-              new DepthCount("1", Figure.SUPPRESSED),
-              new DepthCount("2", Figure.SUPPRESSED),
-              new DepthCount("3+", Figure.SUPPRESSED)),
-          Figure.SUPPRESSED);
-    }
     Entry[] stages = {
       sent, answered, accepted, held, thanked, referralGiven, followed, referralHeld
     };
@@ -233,9 +233,7 @@ public class Reports {
             ? (answered.sensitive() ? Figure.SUPPRESSED : Figure.NONE)
             : Figure.decimal(((Number) f[17]).doubleValue() / 3600.0, 1);
     Figure adherence =
-        k[2] != null && num(k[2]) > 0 && num(k[2]) < Suppression.MINIMUM_PEOPLE
-            ? Figure.SUPPRESSED
-            : Figure.rate(num(k[0]), num(k[1]));
+        Suppression.small(num(k[2])) ? Figure.SUPPRESSED : Figure.rate(num(k[0]), num(k[1]));
     return new PipelineReport(
         filter.from(),
         filter.to(),
@@ -245,7 +243,7 @@ public class Reports {
         new Rates(
             rate(accepted, sent),
             rate(expired, sent),
-            noShow.sensitive() || smallGroup(heldOrNoShowPeople)
+            noShow.sensitive() || Suppression.small(heldOrNoShowPeople)
                 ? Figure.SUPPRESSED
                 : Figure.rate(noShow.value(), held.value() + noShow.value()),
             rate(onTime, held)),
@@ -338,7 +336,22 @@ public class Reports {
   }
 
   LeadersReport leaders(ReportSql sql, ReportFilter filter) throws SQLException {
-    boolean hidden = tooSmall(sql, filter);
+    if (tooSmall(sql, filter)) {
+      return new LeadersReport(
+          filter.from(),
+          filter.to(),
+          filter.divisionId(),
+          true,
+          Figure.SUPPRESSED,
+          Figure.SUPPRESSED,
+          Figure.SUPPRESSED,
+          Figure.SUPPRESSED,
+          Figure.SUPPRESSED,
+          LOAD_BUCKETS.stream().map(bucket -> new LoadBucket(bucket, Figure.SUPPRESSED)).toList(),
+          List.of(),
+          Figure.SUPPRESSED,
+          Figure.SUPPRESSED);
+    }
     String eligible =
         "with "
             + SPANS
@@ -395,22 +408,6 @@ public class Reports {
                 + " where r.created_at >= :start and r.created_at < :end");
 
     long leaders = num(row[0]);
-    if (hidden) {
-      return new LeadersReport(
-          filter.from(),
-          filter.to(),
-          filter.divisionId(),
-          true,
-          Figure.SUPPRESSED,
-          Figure.SUPPRESSED,
-          Figure.SUPPRESSED,
-          Figure.SUPPRESSED,
-          Figure.SUPPRESSED,
-          LOAD_BUCKETS.stream().map(bucket -> new LoadBucket(bucket, Figure.SUPPRESSED)).toList(),
-          List.of(),
-          Figure.SUPPRESSED,
-          Figure.SUPPRESSED);
-    }
     long interviews = num(row[3]);
     Entry eligibleEntry = new Entry(leaders, leaders);
     Entry accepting = new Entry(num(row[1]), num(row[1]));
@@ -496,7 +493,7 @@ public class Reports {
                 + " from moved mv left join met on met.id = mv.id");
     Entry intoEntry = new Entry(num(into[2]), num(into[3]));
     Figure intoShare =
-        intoEntry.sensitive() || smallGroup(num(into[1]))
+        intoEntry.sensitive() || Suppression.small(num(into[1]))
             ? Figure.SUPPRESSED
             : Figure.rate(intoEntry.value(), num(into[0]));
     return new MobilityReport(filter.from(), filter.to(), months, moves, intoShare, retention);
@@ -564,7 +561,7 @@ public class Reports {
           n == 0 ? Figure.NONE : Figure.SUPPRESSED,
           n == 0 ? Figure.NONE : Figure.SUPPRESSED);
     }
-    if (smallGroup(k) || smallGroup(n - k)) {
+    if (Suppression.small(k) || Suppression.small(n - k)) {
       return new Proportion(
           Figure.count(n),
           Figure.SUPPRESSED,
@@ -649,7 +646,7 @@ public class Reports {
                       (String) row[6],
                       (String) row[7],
                       new DivisionRef(ReportSql.uuid(row[8]), (String) row[9])),
-                  day(row[10]),
+                  Columns.instant(row[10]).atZone(ZoneOffset.UTC).toLocalDate(),
                   List.of(((String) row[11]).split(";"))));
     }
     return new TalentPoolReport(topic, divisionId, false, List.copyOf(entries.values()));
@@ -658,11 +655,6 @@ public class Reports {
   // Shared
 
   /** The divisions, by name. */
-  @Transactional
-  public List<DivisionRef> divisions() {
-    return work(Reports::divisions);
-  }
-
   private static List<DivisionRef> divisions(ReportSql sql) throws SQLException {
     return sql.rows("select id, name from division order by name, id").stream()
         .map(row -> new DivisionRef(ReportSql.uuid(row[0]), (String) row[1]))
@@ -678,22 +670,8 @@ public class Reports {
         .doReturningWork(connection -> work.run(ReportSql.on(connection)));
   }
 
-  private static LocalDate day(Object value) {
-    if (value instanceof java.time.OffsetDateTime time) {
-      return time.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
-    }
-    if (value instanceof java.time.Instant instant) {
-      return instant.atZone(ZoneOffset.UTC).toLocalDate();
-    }
-    return ((java.sql.Timestamp) value).toInstant().atZone(ZoneOffset.UTC).toLocalDate();
-  }
-
   private static Entry entry(Object value, Object people) {
     return new Entry(num(value), num(people));
-  }
-
-  private static boolean smallGroup(long people) {
-    return people > 0 && people < Suppression.MINIMUM_PEOPLE;
   }
 
   private static Figure count(Entry entry) {

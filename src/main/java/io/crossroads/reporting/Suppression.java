@@ -19,8 +19,13 @@ final class Suppression {
   record Entry(long value, long people) {
 
     boolean sensitive() {
-      return people > 0 && people < MINIMUM_PEOPLE;
+      return small(people);
     }
+  }
+
+  /** Whether a group of this many people is too small to report on: 1 to 4 (0 is shown). */
+  static boolean small(long people) {
+    return people > 0 && people < MINIMUM_PEOPLE;
   }
 
   /**
