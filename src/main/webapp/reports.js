@@ -5,7 +5,7 @@
 
 const reports = (() => {
   const ECHARTS = 'webjars/echarts/5.3.1/dist/echarts.min.js'; // the webjar pinned in pom.xml
-  const LONGEST_DAYS = 1827; // the longest period a report answers (METRICS.md, "Period")
+  const LONGEST_MONTHS = 60; // the longest period a report answers, in whole months (METRICS.md, "Period")
   const AUDIT_PAGE = 20;
   const AUDIT_CSV_ROWS = 500; // the most reads the API answers at once, newest first
   const MONTHS_BACK = 24;    // months offered for the monthly report
@@ -56,12 +56,13 @@ const reports = (() => {
 
   // ------------------------------------------------------------ days and months (UTC, as the reports read them)
 
-  const DAY_MS = 86400000;
-  const today = () => new Date().toISOString().slice(0, 10);
-  const validDay = text => /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text + 'T00:00:00Z'))
-    && new Date(text + 'T00:00:00Z').toISOString().slice(0, 10) === text;
-  const addDays = (text, n) => new Date(Date.parse(text + 'T00:00:00Z') + n * DAY_MS).toISOString().slice(0, 10);
-  const daysBetween = (a, b) => Math.round((Date.parse(b + 'T00:00:00Z') - Date.parse(a + 'T00:00:00Z')) / DAY_MS);
+  const thisMonth = () => new Date().toISOString().slice(0, 7);
+  const validMonth = text => /^\d{4}-(0[1-9]|1[0-2])$/.test(text);
+  const monthIndex = text => Number(text.slice(0, 4)) * 12 + Number(text.slice(5, 7)) - 1;
+  const addMonths = (text, n) => {
+    const index = monthIndex(text) + n;
+    return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String(index % 12 + 1).padStart(2, '0')}`;
+  };
   const dayText = text => new Intl.DateTimeFormat([], { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' })
     .format(new Date(text + 'T00:00:00Z'));
   const period = report => `${dayText(report.from)} to ${dayText(report.to)}`;
@@ -528,7 +529,7 @@ const reports = (() => {
         onsubmit: event => { event.preventDefault(); state.topic = topic.value.trim(); opened = true; part.load(); } },
       el('label', { for: 'report-topic', class: 'search-label' }, 'Strength'), topic,
       el('datalist', { id: 'report-strengths' }, STRENGTHS.map(s => el('option', { value: s }))), show),
-      csv: () => ['reports/talent-pool', talentParams(), `crossroads-talent-pool-${today()}.csv`],
+      csv: () => ['reports/talent-pool', talentParams(), `crossroads-talent-pool-${new Date().toISOString().slice(0, 10)}.csv`],
       read: () => api('reports/talent-pool?' + talentParams()),
       render: t => {
         if (t.allSuppressed) return allSuppressedNote();
@@ -641,8 +642,8 @@ const reports = (() => {
 
   function filterCard(apply) {
     const problems = el('div');
-    const from = el('input', { type: 'date', id: 'report-from', value: state.from, required: true });
-    const to = el('input', { type: 'date', id: 'report-to', value: state.to, required: true, max: today() });
+    const from = el('input', { type: 'month', id: 'report-from', value: state.from, required: true, placeholder: 'YYYY-MM' });
+    const to = el('input', { type: 'month', id: 'report-to', value: state.to, required: true, placeholder: 'YYYY-MM' });
     const division = el('select', { id: 'report-division' }, el('option', { value: '' }, 'All divisions'),
       [...divisions].sort((a, b) => a.name.localeCompare(b.name)).map(d =>
         el('option', { value: d.id, selected: d.id === state.divisionId }, d.name)));
@@ -654,11 +655,11 @@ const reports = (() => {
     const form = el('form', { class: 'report-filters', novalidate: true, onsubmit: event => {
       event.preventDefault();
       const errors = [];
-      if (!validDay(from.value)) errors.push({ field: 'from', message: 'a day such as 2026-03-09' });
-      if (!validDay(to.value)) errors.push({ field: 'to', message: 'a day such as 2026-03-09' });
-      if (!errors.length && from.value > to.value) errors.push({ field: 'from', message: 'on or before the “to” day' });
-      if (!errors.length && daysBetween(from.value, to.value) + 1 > LONGEST_DAYS) {
-        errors.push({ field: 'from', message: `at most ${number(LONGEST_DAYS)} days (5 years) before the “to” day` });
+      if (!validMonth(from.value)) errors.push({ field: 'from', message: 'a month such as 2026-03' });
+      if (!validMonth(to.value)) errors.push({ field: 'to', message: 'a month such as 2026-03' });
+      if (!errors.length && from.value > to.value) errors.push({ field: 'from', message: 'on or before the “to” month' });
+      if (!errors.length && monthIndex(to.value) - monthIndex(from.value) + 1 > LONGEST_MONTHS) {
+        errors.push({ field: 'from', message: `at most ${LONGEST_MONTHS} months (5 years) before the “to” month` });
       }
       flagFields(form, errors);
       if (errors.length) {
@@ -676,7 +677,7 @@ const reports = (() => {
     const jumps = [['pipeline', 'Pipeline'], ['flows', 'Flows'], ['leaders', 'Leaders'], ['mobility', 'Mobility'],
       ['talent', 'Talent pool'], ['audit', 'Report reads'], ['monthly', 'Monthly report']];
     return card(el('h2', {}, 'Reports'),
-      el('p', { class: 'muted' }, 'How the program is doing. Days are read in UTC, both included. The division applies to '
+      el('p', { class: 'muted' }, 'How the program is doing, over whole calendar months (read in UTC), both included. The division applies to '
         + 'the pipeline, the leaders and the talent pool; flows and mobility always cover every division.'),
       form, problems,
       el('p', { class: 'small muted legend' },
@@ -693,8 +694,8 @@ const reports = (() => {
       return card(el('h2', {}, 'Reports'), el('p', { class: 'alert warning' }, 'Only HR reads the program’s reports.'));
     }
     if (!state.to) {
-      state.to = today();
-      state.from = addDays(state.to, -364);
+      state.to = thisMonth();
+      state.from = addMonths(state.to, -11);
     }
     const board = chartBoard();
     onLeave(() => board.stop());

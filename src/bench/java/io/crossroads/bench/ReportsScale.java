@@ -93,7 +93,10 @@ public final class ReportsScale {
       written.forEach((table, rows) -> System.out.printf("  %-20s %,12d rows%n", table, rows));
 
       LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-      ReportFilter year = new ReportFilter(today.minusDays(365), today.minusDays(1), null);
+      // The twelve whole months ending with the last one, as HR would ask.
+      java.time.YearMonth last = java.time.YearMonth.from(today).minusMonths(1);
+      ReportFilter year =
+          new ReportFilter(last.minusMonths(11).atDay(1), last.atEndOfMonth(), null);
       ReportsOnConnection reports = new ReportsOnConnection(Clock.fixed(now, ZoneOffset.UTC));
       try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
         c.setAutoCommit(false);

@@ -37,9 +37,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
 
@@ -68,22 +70,59 @@ public class Reports {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
 
-  /** The division's base population is too small to report on (docs/METRICS.md). */
-  private boolean tooSmall(ReportSql sql, ReportFilter filter) throws SQLException {
-    if (filter.divisionId() == null) {
-      return false;
-    }
-    Object[] row =
+  /**
+   * The divisions whose base population in the period is too small to report on (docs/METRICS.md,
+   * "Small filters"): fewer than 5 people employed and in the division on a day of the period.
+   */
+  private static Set<UUID> tooSmall(ReportSql sql, ReportFilter filter, List<DivisionRef> divisions)
+      throws SQLException {
+    Map<UUID, Long> people = new HashMap<>();
+    for (Object[] row :
         sql.period(filter)
-            .row(
+            .rows(
                 "with "
                     + SPANS
-                    + " select count(distinct s.person_id) from span s join person p on p.id ="
-                    + " s.person_id where s.division_id = cast(:division as uuid)"
-                    + " and s.valid_from <= :to and s.valid_to > :from and "
-                    + EMPLOYED_IN_PERIOD);
-    return num(row[0]) < Suppression.MINIMUM_PEOPLE;
+                    + " select s.division_id, count(distinct s.person_id) from span s"
+                    + " join person p on p.id = s.person_id"
+                    + " where s.valid_from <= :to and s.valid_to > :from and "
+                    + EMPLOYED_IN_PERIOD
+                    + " group by s.division_id")) {
+      people.put(ReportSql.uuid(row[0]), num(row[1]));
+    }
+    Set<UUID> small = new HashSet<>();
+    for (DivisionRef division : divisions) {
+      if (people.getOrDefault(division.id(), 0L) < Suppression.MINIMUM_PEOPLE) {
+        small.add(division.id());
+      }
+    }
+    return small;
   }
+
+  /**
+   * One figure for every division and the company, decided together (docs/METRICS.md,
+   * "Suppression"): the divisions' figures add up to the company's, so a division's may only be
+   * hidden alongside another's.
+   */
+  private record Across(List<DivisionRef> divisions, Set<UUID> tooSmall) {
+
+    /** Whether the figure is hidden for the division asked about (null: the company). */
+    boolean hidden(Map<UUID, Entry> byDivision, Entry company, UUID asked) {
+      Entry[] parts = new Entry[divisions.size()];
+      boolean[] small = new boolean[parts.length];
+      int at = parts.length;
+      for (int i = 0; i < parts.length; i++) {
+        UUID id = divisions.get(i).id();
+        parts[i] = byDivision.getOrDefault(id, ZERO);
+        small[i] = tooSmall.contains(id);
+        if (id.equals(asked)) {
+          at = i;
+        }
+      }
+      return Suppression.across(parts, company, small)[at];
+    }
+  }
+
+  private static final Entry ZERO = new Entry(0, 0);
 
   // Pipeline
 
@@ -92,12 +131,41 @@ public class Reports {
     return work(sql -> pipeline(sql, filter));
   }
 
+  /** A division's (or the company's) pipeline before suppression. */
+  private record PipelineCounts(
+      Entry sent,
+      Entry answered,
+      Entry accepted,
+      Entry held,
+      Entry thanked,
+      Entry expired,
+      Entry noShow,
+      long heldOrNoShowPeople,
+      Entry onTime,
+      Object median,
+      Entry referralsGiven,
+      Entry referralGiven,
+      Entry followed,
+      Entry referralHeld,
+      Entry[] depths) {
+
+    Entry[] stages() {
+      return new Entry[] {
+        sent, answered, accepted, held, thanked, referralGiven, followed, referralHeld
+      };
+    }
+  }
+
   PipelineReport pipeline(ReportSql sql, ReportFilter filter) throws SQLException {
-    if (tooSmall(sql, filter)) {
+    List<DivisionRef> divisions = divisions(sql);
+    UUID asked = filter.divisionId();
+    Set<UUID> small = tooSmall(sql, filter, divisions);
+    if (asked != null
+        && (small.contains(asked) || divisions.stream().noneMatch(d -> d.id().equals(asked)))) {
       return new PipelineReport(
           filter.from(),
           filter.to(),
-          filter.divisionId(),
+          asked,
           true,
           STAGES.stream().map(stage -> new Stage(stage, Figure.SUPPRESSED)).toList(),
           new Rates(Figure.SUPPRESSED, Figure.SUPPRESSED, Figure.SUPPRESSED, Figure.SUPPRESSED),
@@ -110,26 +178,31 @@ public class Reports {
               new DepthCount("3+", Figure.SUPPRESSED)),
           Figure.SUPPRESSED);
     }
+    // Every division's figures and the company's, each division by where its employees were on
+    // the day they sent: a division's figures are suppressed together with the others'.
     String cohort =
         "with "
             + SPANS
-            + ", cohort as (select r.id, r.requester_id, r.status, r.created_at, r.answered_at"
+            + ", cohort as (select r.id, r.requester_id, s.division_id, r.status, r.created_at,"
+            + " r.answered_at"
             + " from interview_request r join span s on s.person_id = r.requester_id"
             + " and cast(r.created_at as date) >= s.valid_from"
             + " and cast(r.created_at as date) < s.valid_to"
-            + " where r.created_at >= :start and r.created_at < :end"
-            + " and (cast(:division as uuid) is null or s.division_id = cast(:division as uuid)))";
-    Object[] f =
+            + " where r.created_at >= :start and r.created_at < :end)";
+    Map<UUID, Object[]> funnelRows = new HashMap<>();
+    Object[] funnelCompany = null;
+    for (Object[] row :
         sql.period(filter)
-            .row(
+            .rows(
                 cohort
-                    // Per employee first, then over employees: one grouping instead of a sort per
-                    // distinct count. Thank-yous are joined to interviews only: the cohort's
-                    // requests without one, all null keys, once fell into one hash batch.
-                    + ", sent as (select requester_id, count(*) as n, count(answered_at) as answered,"
+                    // Per employee and division first, then over them: one grouping instead of a
+                    // sort per distinct count. Thank-yous are joined to interviews only: the
+                    // cohort's requests without one, all null keys, once fell into one hash batch.
+                    + ", sent as (select requester_id, division_id, count(*) as n,"
+                    + "  count(answered_at) as answered,"
                     + "  sum(case when status = 'EXPIRED' then 1 else 0 end) as expired"
-                    + "  from cohort group by requester_id)"
-                    + ", met as (select c.requester_id, count(*) as n,"
+                    + "  from cohort group by requester_id, division_id)"
+                    + ", met as (select c.requester_id, c.division_id, count(*) as n,"
                     + "  sum(case when i.status = 'HELD' then 1 else 0 end) as held,"
                     + "  sum(case when i.status = 'HELD' and t.interview_id is not null"
                     + "   then 1 else 0 end) as thanked,"
@@ -137,34 +210,50 @@ public class Reports {
                     + "  sum(case when i.status = 'HELD' and t.sent_at <="
                     + "   t.interview_ended_at + interval '48' hour then 1 else 0 end) as on_time"
                     + "  from cohort c join interview i on i.request_id = c.id"
-                    + "  left join thank_you t on t.interview_id = i.id group by c.requester_id)"
-                    + " select a.n, a.people, a.answered, a.answered_people, b.n, b.people,"
+                    + "  left join thank_you t on t.interview_id = i.id"
+                    + "  group by c.requester_id, c.division_id)"
+                    // The company: each employee once, whichever divisions they sent from.
+                    + ", sent_all as (select requester_id, sum(n) as n, sum(answered) as answered,"
+                    + "  sum(expired) as expired from sent group by requester_id)"
+                    + ", met_all as (select requester_id, sum(n) as n, sum(held) as held,"
+                    + "  sum(thanked) as thanked, sum(no_show) as no_show, sum(on_time) as on_time"
+                    + "  from met group by requester_id)"
+                    + ", a as (select division_id as d, "
+                    + SENT_FIGURES
+                    + " from sent group by division_id"
+                    + "  union all select cast(null as uuid), "
+                    + SENT_FIGURES
+                    + " from sent_all)"
+                    + ", b as (select division_id as d, "
+                    + MET_FIGURES
+                    + " from met group by division_id"
+                    + "  union all select cast(null as uuid), "
+                    + MET_FIGURES
+                    + " from met_all)"
+                    + ", m as (select division_id as d, "
+                    + MEDIAN
+                    + " from cohort group by division_id"
+                    + "  union all select cast(null as uuid), "
+                    + MEDIAN
+                    + " from cohort)"
+                    + " select a.d, a.n, a.people, a.answered, a.answered_people, b.n, b.people,"
                     + " b.held, b.held_people, b.thanked, b.thanked_people,"
                     + " a.expired, a.expired_people, b.no_show, b.no_show_people,"
                     + " b.held_or_no_show_people, b.on_time, b.on_time_people, m.median"
-                    + " from (select sum(n) as n, count(*) as people, sum(answered) as answered,"
-                    + "  sum(case when answered > 0 then 1 else 0 end) as answered_people,"
-                    + "  sum(expired) as expired,"
-                    + "  sum(case when expired > 0 then 1 else 0 end) as expired_people"
-                    + "  from sent) a"
-                    + " cross join (select sum(n) as n, count(*) as people, sum(held) as held,"
-                    + "  sum(case when held > 0 then 1 else 0 end) as held_people,"
-                    + "  sum(thanked) as thanked,"
-                    + "  sum(case when thanked > 0 then 1 else 0 end) as thanked_people,"
-                    + "  sum(no_show) as no_show,"
-                    + "  sum(case when no_show > 0 then 1 else 0 end) as no_show_people,"
-                    + "  sum(case when held + no_show > 0 then 1 else 0 end)"
-                    + "   as held_or_no_show_people,"
-                    + "  sum(on_time) as on_time,"
-                    + "  sum(case when on_time > 0 then 1 else 0 end) as on_time_people"
-                    + "  from met) b"
-                    + " cross join (select percentile_cont(0.5) within group (order by"
-                    + "  extract(epoch from answered_at) - extract(epoch from created_at))"
-                    + "  as median from cohort) m");
-    Object[] n =
-        sql.row(
+                    + " from a left join b on b.d is not distinct from a.d"
+                    + " left join m on m.d is not distinct from a.d")) {
+      if (row[0] == null) {
+        funnelCompany = row;
+      } else {
+        funnelRows.put(ReportSql.uuid(row[0]), row);
+      }
+    }
+    Map<UUID, Object[]> referralRows = new HashMap<>();
+    Object[] referralCompany = null;
+    for (Object[] row :
+        sql.rows(
             cohort
-                + ", named as (select f.id, f.employee_id, f.interview_id, f.depth"
+                + ", named as (select f.id, f.employee_id, f.interview_id, f.depth, c.division_id"
                 + "  from cohort c join interview i on i.request_id = c.id and i.status = 'HELD'"
                 + "  join referral f on f.interview_id = i.id)"
                 // Each name once, with whether a request cited it and whether one was held.
@@ -172,20 +261,22 @@ public class Reports {
                 + "  max(case when qi.status = 'HELD' then 1 else 0 end) as held"
                 + "  from interview_request q left join interview qi on qi.request_id = q.id"
                 + "  where q.referral_id in (select id from named) group by q.referral_id)"
-                + ", given as (select n.id, n.employee_id, n.interview_id, n.depth,"
+                + ", given as (select n.id, n.employee_id, n.interview_id, n.depth, n.division_id,"
                 + "  case when ct.referral_id is null then 0 else 1 end as followed,"
                 + "  coalesce(ct.held, 0) as held"
                 + "  from named n left join cited ct on ct.referral_id = n.id)"
-                + " select count(*), count(distinct employee_id), count(distinct interview_id),"
-                + " sum(followed), count(distinct case when followed = 1 then employee_id end),"
-                + " sum(held), count(distinct case when held = 1 then employee_id end),"
-                + " sum(case when depth = 1 then 1 else 0 end),"
-                + " count(distinct case when depth = 1 then employee_id end),"
-                + " sum(case when depth = 2 then 1 else 0 end),"
-                + " count(distinct case when depth = 2 then employee_id end),"
-                + " sum(case when depth >= 3 then 1 else 0 end),"
-                + " count(distinct case when depth >= 3 then employee_id end)"
-                + " from given");
+                + " select division_id, "
+                + REFERRAL_FIGURES
+                + " from given group by division_id"
+                + " union all select cast(null as uuid), "
+                + REFERRAL_FIGURES
+                + " from given")) {
+      if (row[0] == null) {
+        referralCompany = row;
+      } else {
+        referralRows.put(ReportSql.uuid(row[0]), row);
+      }
+    }
     Object[] k =
         sql.row(
             "with "
@@ -198,61 +289,147 @@ public class Reports {
                 + " where ct.met_at >= :start and ct.met_at < :end"
                 + " and (cast(:division as uuid) is null or s.division_id = cast(:division as uuid))");
 
-    Entry sent = entry(f[0], f[1]);
-    Entry answered = entry(f[2], f[3]);
-    Entry accepted = entry(f[4], f[5]);
-    Entry held = entry(f[6], f[7]);
-    Entry thanked = entry(f[8], f[9]);
-    Entry expired = entry(f[10], f[11]);
-    Entry noShow = entry(f[12], f[13]);
-    long heldOrNoShowPeople = num(f[14]);
-    Entry onTime = entry(f[15], f[16]);
-    Entry referralsGiven = entry(n[0], n[1]);
-    Entry referralGiven = entry(n[2], n[1]);
-    Entry followed = entry(n[3], n[4]);
-    Entry referralHeld = entry(n[5], n[6]);
-    Entry[] depths = {entry(n[7], n[8]), entry(n[9], n[10]), entry(n[11], n[12])};
+    Map<UUID, PipelineCounts> byDivision = new HashMap<>();
+    for (DivisionRef division : divisions) {
+      byDivision.put(
+          division.id(), counts(funnelRows.get(division.id()), referralRows.get(division.id())));
+    }
+    PipelineCounts company = counts(funnelCompany, referralCompany);
+    PipelineCounts mine = asked == null ? company : byDivision.get(asked);
+    Across across = new Across(divisions, small);
+    java.util.function.Function<java.util.function.Function<PipelineCounts, Entry>, Boolean>
+        hidden =
+            figure -> {
+              Map<UUID, Entry> parts = new HashMap<>();
+              byDivision.forEach((id, counts) -> parts.put(id, figure.apply(counts)));
+              return across.hidden(parts, figure.apply(company), asked);
+            };
 
-    Entry[] stages = {
-      sent, answered, accepted, held, thanked, referralGiven, followed, referralHeld
-    };
+    Entry[] stages = mine.stages();
+    boolean[] stageHidden = new boolean[stages.length];
     List<Stage> funnel = new ArrayList<>();
     for (int i = 0; i < stages.length; i++) {
-      funnel.add(new Stage(STAGES.get(i), count(stages[i])));
+      int stage = i;
+      stageHidden[i] = hidden.apply(c -> c.stages()[stage]);
+      funnel.add(new Stage(STAGES.get(i), shown(stages[i], stageHidden[i])));
     }
-    boolean[] depthMask = Suppression.line(depths, referralsGiven);
+    boolean sentHidden = stageHidden[0];
+    boolean answeredHidden = stageHidden[1];
+    boolean acceptedHidden = stageHidden[2];
+    boolean heldHidden = stageHidden[3];
+    boolean expiredHidden = hidden.apply(PipelineCounts::expired);
+    boolean noShowHidden = hidden.apply(PipelineCounts::noShow);
+    boolean onTimeHidden = hidden.apply(PipelineCounts::onTime);
+
+    // The names by depth: a table of the divisions (rows) by depth, with the names given as each
+    // division's total and the company's depths as the column totals.
+    int size = divisions.size();
+    Entry[][] cells = new Entry[size][];
+    Entry[] rowTotals = new Entry[size];
+    boolean[] smallRows = new boolean[size];
+    int row = size;
+    for (int i = 0; i < size; i++) {
+      PipelineCounts counts = byDivision.get(divisions.get(i).id());
+      cells[i] = counts.depths();
+      rowTotals[i] = counts.referralsGiven();
+      smallRows[i] = small.contains(divisions.get(i).id());
+      if (divisions.get(i).id().equals(asked)) {
+        row = i;
+      }
+    }
+    boolean[][] depthMask =
+        Suppression.table(cells, rowTotals, company.depths(), company.referralsGiven(), smallRows);
     List<DepthCount> chain = new ArrayList<>();
     String[] depthNames = {"1", "2", "3+"};
-    for (int i = 0; i < depths.length; i++) {
-      chain.add(
-          new DepthCount(
-              depthNames[i], depthMask[i] ? Figure.SUPPRESSED : Figure.count(depths[i].value())));
+    for (int i = 0; i < depthNames.length; i++) {
+      chain.add(new DepthCount(depthNames[i], shown(mine.depths()[i], depthMask[row][i])));
     }
+    boolean givenHidden = depthMask[row][depthNames.length];
+
     Figure median =
-        answered.sensitive() || f[17] == null
-            ? (answered.sensitive() ? Figure.SUPPRESSED : Figure.NONE)
-            : Figure.decimal(((Number) f[17]).doubleValue() / 3600.0, 1);
+        answeredHidden
+            ? Figure.SUPPRESSED
+            : mine.median() == null
+                ? Figure.NONE
+                : Figure.decimal(((Number) mine.median()).doubleValue() / 3600.0, 1);
     Figure adherence =
         Suppression.small(num(k[2])) ? Figure.SUPPRESSED : Figure.rate(num(k[0]), num(k[1]));
     return new PipelineReport(
         filter.from(),
         filter.to(),
-        filter.divisionId(),
+        asked,
         false,
         funnel,
         new Rates(
-            rate(accepted, sent),
-            rate(expired, sent),
-            noShow.sensitive() || Suppression.small(heldOrNoShowPeople)
+            rate(mine.accepted(), acceptedHidden, mine.sent(), sentHidden),
+            rate(mine.expired(), expiredHidden, mine.sent(), sentHidden),
+            noShowHidden || heldHidden || Suppression.small(mine.heldOrNoShowPeople())
                 ? Figure.SUPPRESSED
-                : Figure.rate(noShow.value(), held.value() + noShow.value()),
-            rate(onTime, held)),
+                : Figure.rate(mine.noShow().value(), mine.held().value() + mine.noShow().value()),
+            rate(mine.onTime(), onTimeHidden, mine.held(), heldHidden)),
         median,
-        depthMask[3] ? Figure.SUPPRESSED : Figure.count(referralsGiven.value()),
+        shown(mine.referralsGiven(), givenHidden),
         // Suppressed with the count it would reveal, also when only its complement hid it.
-        depthMask[3] ? Figure.SUPPRESSED : rate(referralsGiven, held),
+        rate(mine.referralsGiven(), givenHidden, mine.held(), heldHidden),
         chain,
         adherence);
+  }
+
+  /** Per employee (and division), then over them: the funnel's figures of one group. */
+  private static final String SENT_FIGURES =
+      "sum(n) as n, count(*) as people, sum(answered) as answered,"
+          + " sum(case when answered > 0 then 1 else 0 end) as answered_people,"
+          + " sum(expired) as expired,"
+          + " sum(case when expired > 0 then 1 else 0 end) as expired_people";
+
+  private static final String MET_FIGURES =
+      "sum(n) as n, count(*) as people, sum(held) as held,"
+          + " sum(case when held > 0 then 1 else 0 end) as held_people,"
+          + " sum(thanked) as thanked,"
+          + " sum(case when thanked > 0 then 1 else 0 end) as thanked_people,"
+          + " sum(no_show) as no_show,"
+          + " sum(case when no_show > 0 then 1 else 0 end) as no_show_people,"
+          + " sum(case when held + no_show > 0 then 1 else 0 end) as held_or_no_show_people,"
+          + " sum(on_time) as on_time,"
+          + " sum(case when on_time > 0 then 1 else 0 end) as on_time_people";
+
+  private static final String MEDIAN =
+      "percentile_cont(0.5) within group (order by"
+          + " extract(epoch from answered_at) - extract(epoch from created_at)) as median";
+
+  private static final String REFERRAL_FIGURES =
+      "count(*), count(distinct employee_id), count(distinct interview_id),"
+          + " sum(followed), count(distinct case when followed = 1 then employee_id end),"
+          + " sum(held), count(distinct case when held = 1 then employee_id end),"
+          + " sum(case when depth = 1 then 1 else 0 end),"
+          + " count(distinct case when depth = 1 then employee_id end),"
+          + " sum(case when depth = 2 then 1 else 0 end),"
+          + " count(distinct case when depth = 2 then employee_id end),"
+          + " sum(case when depth >= 3 then 1 else 0 end),"
+          + " count(distinct case when depth >= 3 then employee_id end)";
+
+  /** One group's rows of the two statements (absent: nothing in the period) as entries. */
+  private static PipelineCounts counts(Object[] f, Object[] n) {
+    Object[] funnel = f == null ? new Object[19] : f;
+    Object[] names = n == null ? new Object[14] : n;
+    return new PipelineCounts(
+        entry(funnel[1], funnel[2]),
+        entry(funnel[3], funnel[4]),
+        entry(funnel[5], funnel[6]),
+        entry(funnel[7], funnel[8]),
+        entry(funnel[9], funnel[10]),
+        entry(funnel[11], funnel[12]),
+        entry(funnel[13], funnel[14]),
+        num(funnel[15]),
+        entry(funnel[16], funnel[17]),
+        funnel[18],
+        entry(names[1], names[2]),
+        entry(names[3], names[2]),
+        entry(names[4], names[5]),
+        entry(names[6], names[7]),
+        new Entry[] {
+          entry(names[8], names[9]), entry(names[10], names[11]), entry(names[12], names[13])
+        });
   }
 
   // Flows
@@ -336,11 +513,15 @@ public class Reports {
   }
 
   LeadersReport leaders(ReportSql sql, ReportFilter filter) throws SQLException {
-    if (tooSmall(sql, filter)) {
+    List<DivisionRef> divisions = divisions(sql);
+    UUID asked = filter.divisionId();
+    Set<UUID> small = tooSmall(sql, filter, divisions);
+    if (asked != null
+        && (small.contains(asked) || divisions.stream().noneMatch(d -> d.id().equals(asked)))) {
       return new LeadersReport(
           filter.from(),
           filter.to(),
-          filter.divisionId(),
+          asked,
           true,
           Figure.SUPPRESSED,
           Figure.SUPPRESSED,
@@ -352,48 +533,49 @@ public class Reports {
           Figure.SUPPRESSED,
           Figure.SUPPRESSED);
     }
+    // Every division's leaders (by their division on the period's last day) and the company's:
+    // a division's counts are suppressed together with the others'.
     String eligible =
         "with "
             + SPANS
-            + ", eligible as (select p.id from person p"
+            + ", eligible as (select p.id, s.division_id from person p"
             + " join leader_profile lp on lp.person_id = p.id"
             + " join span s on s.person_id = p.id and s.valid_from <= :to and s.valid_to > :to"
             + " where p.leader = true and "
             + EMPLOYED_IN_PERIOD
-            + " and (cast(:division as uuid) is null or s.division_id = cast(:division as uuid)))";
-    Object[] row =
+            + ")";
+    Map<UUID, Object[]> rows = new HashMap<>();
+    Object[] companyRow = null;
+    for (Object[] row :
         sql.period(filter)
-            .row(
+            .rows(
                 eligible
                     + ", held as (select leader_id, count(*) as n from interview"
                     + "  where status = 'HELD' and start_at >= :start and start_at < :end"
                     + "  group by leader_id)"
                     + ", accepted as (select distinct leader_id from interview"
                     + "  where created_at >= :start and created_at < :end)"
-                    + ", per as (select e.id, coalesce(h.n, 0) as n,"
+                    + ", per as (select e.id, e.division_id, coalesce(h.n, 0) as n,"
                     + "  case when a.leader_id is null then 0 else 1 end as acc"
                     + "  from eligible e left join held h on h.leader_id = e.id"
                     + "  left join accepted a on a.leader_id = e.id)"
-                    + ", ranked as (select n, acc, row_number() over (order by n, id) as rk,"
-                    + "  count(*) over () as total from per)"
-                    + " select count(*), sum(acc), sum(case when n > 0 then 1 else 0 end), sum(n),"
-                    + " sum(rk * n),"
-                    + " sum(case when n = 0 then 1 else 0 end),"
-                    + " sum(case when n = 1 then 1 else 0 end),"
-                    + " sum(case when n = 2 then 1 else 0 end),"
-                    + " sum(case when n between 3 and 4 then 1 else 0 end),"
-                    + " sum(case when n between 5 and 9 then 1 else 0 end),"
-                    + " sum(case when n >= 10 then 1 else 0 end),"
-                    + " sum(case when rk * 10 <= 1 * total then n else 0 end),"
-                    + " sum(case when rk * 10 <= 2 * total then n else 0 end),"
-                    + " sum(case when rk * 10 <= 3 * total then n else 0 end),"
-                    + " sum(case when rk * 10 <= 4 * total then n else 0 end),"
-                    + " sum(case when rk * 10 <= 5 * total then n else 0 end),"
-                    + " sum(case when rk * 10 <= 6 * total then n else 0 end),"
-                    + " sum(case when rk * 10 <= 7 * total then n else 0 end),"
-                    + " sum(case when rk * 10 <= 8 * total then n else 0 end),"
-                    + " sum(case when rk * 10 <= 9 * total then n else 0 end)"
-                    + " from ranked");
+                    + ", ranked as (select division_id, n, acc,"
+                    + "  row_number() over (partition by division_id order by n, id) as rk,"
+                    + "  count(*) over (partition by division_id) as total,"
+                    + "  row_number() over (order by n, id) as rk_all,"
+                    + "  count(*) over () as total_all from per)"
+                    + " select division_id, "
+                    + LEADER_FIGURES.formatted("rk", "total")
+                    + " from ranked group by division_id"
+                    + " union all select cast(null as uuid), "
+                    + LEADER_FIGURES.formatted("rk_all", "total_all")
+                    + " from ranked")) {
+      if (row[0] == null) {
+        companyRow = row;
+      } else {
+        rows.put(ReportSql.uuid(row[0]), row);
+      }
+    }
     Object[] cap =
         sql.row(
             eligible
@@ -405,60 +587,122 @@ public class Reports {
                 + " left join leader_month_load ml on ml.leader_id = r.leader_id"
                 + "  and ml.period = cast(extract(year from r.created_at) as varchar(4)) || '-'"
                 + "   || lpad(cast(extract(month from r.created_at) as varchar(2)), 2, '0')"
-                + " where r.created_at >= :start and r.created_at < :end");
+                + " where r.created_at >= :start and r.created_at < :end"
+                + " and (cast(:division as uuid) is null or e.division_id = cast(:division as uuid))");
 
-    long leaders = num(row[0]);
-    long interviews = num(row[3]);
+    Object[] row = asked == null ? companyRow : rows.get(asked);
+    row = row == null ? new Object[21] : row;
+    long leaders = num(row[1]);
+    long interviews = num(row[4]);
     Entry eligibleEntry = new Entry(leaders, leaders);
-    Entry accepting = new Entry(num(row[1]), num(row[1]));
-    Entry heldOne = new Entry(num(row[2]), num(row[2]));
-    Entry[] buckets = new Entry[LOAD_BUCKETS.size()];
-    for (int i = 0; i < buckets.length; i++) {
-      buckets[i] = new Entry(num(row[5 + i]), num(row[5 + i]));
+    Entry accepting = new Entry(num(row[2]), num(row[2]));
+    Entry heldOne = new Entry(num(row[3]), num(row[3]));
+
+    Across across = new Across(divisions, small);
+    Map<UUID, Entry> acceptingParts = new HashMap<>();
+    Map<UUID, Entry> heldParts = new HashMap<>();
+    rows.forEach(
+        (id, r) -> {
+          acceptingParts.put(id, new Entry(num(r[2]), num(r[2])));
+          heldParts.put(id, new Entry(num(r[3]), num(r[3])));
+        });
+    Object[] company = companyRow == null ? new Object[21] : companyRow;
+    boolean acceptingHidden =
+        across.hidden(acceptingParts, new Entry(num(company[2]), num(company[2])), asked);
+    boolean heldOneHidden =
+        across.hidden(heldParts, new Entry(num(company[3]), num(company[3])), asked);
+
+    // The load: a table of the divisions (rows) by bucket, each division's eligible leaders as
+    // its total and the company's buckets as the column totals.
+    int size = divisions.size();
+    int buckets = LOAD_BUCKETS.size();
+    Entry[][] cells = new Entry[size][buckets];
+    Entry[] rowTotals = new Entry[size];
+    boolean[] smallRows = new boolean[size];
+    int at = size;
+    for (int i = 0; i < size; i++) {
+      UUID id = divisions.get(i).id();
+      Object[] r = rows.getOrDefault(id, new Object[21]);
+      for (int b = 0; b < buckets; b++) {
+        cells[i][b] = new Entry(num(r[6 + b]), num(r[6 + b]));
+      }
+      rowTotals[i] = new Entry(num(r[1]), num(r[1]));
+      smallRows[i] = small.contains(id);
+      if (id.equals(asked)) {
+        at = i;
+      }
     }
-    boolean[] bucketMask = Suppression.line(buckets, eligibleEntry);
+    Entry[] columnTotals = new Entry[buckets];
+    for (int b = 0; b < buckets; b++) {
+      columnTotals[b] = new Entry(num(company[6 + b]), num(company[6 + b]));
+    }
+    boolean[][] loadMask =
+        Suppression.table(
+            cells, rowTotals, columnTotals, new Entry(num(company[1]), num(company[1])), smallRows);
+    boolean eligibleHidden = loadMask[at][buckets];
     // Bucket "0" and the leaders who held one add up to the eligible: one hides with the other,
     // and the Gini and the Lorenz curve, which would give the count away, with them.
-    boolean heldHidden = heldOne.sensitive() || bucketMask[0];
-    bucketMask[0] |= heldHidden;
+    boolean heldHidden = heldOneHidden || loadMask[at][0];
     List<LoadBucket> load = new ArrayList<>();
-    for (int i = 0; i < buckets.length; i++) {
-      load.add(new LoadBucket(LOAD_BUCKETS.get(i), shown(buckets[i], bucketMask[i])));
+    for (int b = 0; b < buckets; b++) {
+      Entry bucket = new Entry(num(row[6 + b]), num(row[6 + b]));
+      load.add(
+          new LoadBucket(
+              LOAD_BUCKETS.get(b), shown(bucket, loadMask[at][b] || (b == 0 && heldHidden))));
     }
     List<LorenzPoint> lorenz = new ArrayList<>();
-    if (leaders >= LORENZ_MINIMUM && interviews > 0 && !heldHidden) {
+    if (leaders >= LORENZ_MINIMUM && interviews > 0 && !heldHidden && !eligibleHidden) {
       lorenz.add(new LorenzPoint(BigDecimal.ZERO, BigDecimal.ZERO));
       for (int k = 1; k <= 9; k++) {
         lorenz.add(
             new LorenzPoint(
-                BigDecimal.valueOf(k, 1), Figure.rate(num(row[10 + k]), interviews).value()));
+                BigDecimal.valueOf(k, 1), Figure.rate(num(row[11 + k]), interviews).value()));
       }
       lorenz.add(new LorenzPoint(BigDecimal.ONE, BigDecimal.ONE));
     }
     Figure gini =
-        eligibleEntry.sensitive() || heldHidden
+        eligibleHidden || heldHidden
             ? Figure.SUPPRESSED
             : interviews == 0
                 ? Figure.NONE
-                : Figure.rate(2 * num(row[4]) - (leaders + 1) * interviews, leaders * interviews);
+                : Figure.rate(2 * num(row[5]) - (leaders + 1) * interviews, leaders * interviews);
     Entry atCap = new Entry(num(cap[1]), num(cap[2]));
     return new LeadersReport(
         filter.from(),
         filter.to(),
-        filter.divisionId(),
+        asked,
         false,
-        count(eligibleEntry),
-        count(accepting),
-        rate(accepting, eligibleEntry),
-        heldHidden ? Figure.SUPPRESSED : count(heldOne),
-        heldHidden ? Figure.SUPPRESSED : rate(heldOne, eligibleEntry),
+        shown(eligibleEntry, eligibleHidden),
+        shown(accepting, acceptingHidden),
+        rate(accepting, acceptingHidden, eligibleEntry, eligibleHidden),
+        shown(heldOne, heldHidden),
+        rate(heldOne, heldHidden, eligibleEntry, eligibleHidden),
         load,
         lorenz,
         gini,
-        atCap.sensitive() || eligibleEntry.sensitive()
+        atCap.sensitive() || eligibleHidden
             ? Figure.SUPPRESSED
             : Figure.rate(atCap.value(), num(cap[0])));
   }
+
+  /** One group's leader figures, ranked by %1$s among %2$s leaders (the Lorenz curve's points). */
+  private static final String LEADER_FIGURES =
+      "count(*), sum(acc), sum(case when n > 0 then 1 else 0 end), sum(n), sum(%1$s * n),"
+          + " sum(case when n = 0 then 1 else 0 end),"
+          + " sum(case when n = 1 then 1 else 0 end),"
+          + " sum(case when n = 2 then 1 else 0 end),"
+          + " sum(case when n between 3 and 4 then 1 else 0 end),"
+          + " sum(case when n between 5 and 9 then 1 else 0 end),"
+          + " sum(case when n >= 10 then 1 else 0 end),"
+          + " sum(case when %1$s * 10 <= 1 * %2$s then n else 0 end),"
+          + " sum(case when %1$s * 10 <= 2 * %2$s then n else 0 end),"
+          + " sum(case when %1$s * 10 <= 3 * %2$s then n else 0 end),"
+          + " sum(case when %1$s * 10 <= 4 * %2$s then n else 0 end),"
+          + " sum(case when %1$s * 10 <= 5 * %2$s then n else 0 end),"
+          + " sum(case when %1$s * 10 <= 6 * %2$s then n else 0 end),"
+          + " sum(case when %1$s * 10 <= 7 * %2$s then n else 0 end),"
+          + " sum(case when %1$s * 10 <= 8 * %2$s then n else 0 end),"
+          + " sum(case when %1$s * 10 <= 9 * %2$s then n else 0 end)";
 
   // Mobility
 
@@ -680,6 +924,13 @@ public class Reports {
 
   private static Figure shown(Entry entry, boolean suppressed) {
     return suppressed ? Figure.SUPPRESSED : Figure.count(entry.value());
+  }
+
+  private static Figure rate(
+      Entry numerator, boolean numeratorHidden, Entry denominator, boolean denominatorHidden) {
+    return numeratorHidden || denominatorHidden
+        ? Figure.SUPPRESSED
+        : Figure.rate(numerator.value(), denominator.value());
   }
 
   private static Figure rate(Entry numerator, Entry denominator) {

@@ -124,7 +124,7 @@ public class ReportsResource {
     int limit = whole("limit", limitText, 100);
     int offset = whole("offset", offsetText, 0);
     Page.checkBounds(limit, offset);
-    ReportFilter filter = ReportFilter.of(from, to, null, today());
+    ReportFilter filter = ReportFilter.days(from, to, today());
     return answer(
         "audit",
         filter.describe() + "&limit=" + limit + "&offset=" + offset,

@@ -34,6 +34,15 @@ final class Suppression {
    * holds the row totals, the last row the column totals, the corner the grand total.
    */
   static boolean[][] table(Entry[][] cells, Entry[] rowTotals, Entry[] columnTotals, Entry total) {
+    return table(cells, rowTotals, columnTotals, total, new boolean[rowTotals.length]);
+  }
+
+  /**
+   * As {@link #table(Entry[][], Entry[], Entry[], Entry)}, with whole rows hidden from the start
+   * whatever their figures: the rows of groups too small to report on at all.
+   */
+  static boolean[][] table(
+      Entry[][] cells, Entry[] rowTotals, Entry[] columnTotals, Entry total, boolean[] hiddenRows) {
     int rows = rowTotals.length;
     int columns = columnTotals.length;
     Entry[][] grid = new Entry[rows + 1][columns + 1];
@@ -47,7 +56,7 @@ final class Suppression {
     boolean[][] hidden = new boolean[rows + 1][columns + 1];
     for (int r = 0; r <= rows; r++) {
       for (int c = 0; c <= columns; c++) {
-        hidden[r][c] = grid[r][c].sensitive();
+        hidden[r][c] = grid[r][c].sensitive() || (r < rows && hiddenRows[r]);
       }
     }
     List<int[][]> lines = new ArrayList<>();
@@ -77,9 +86,26 @@ final class Suppression {
 
   /** Parts adding up to a total: the mask of the parts, then of the total (last). */
   static boolean[] line(Entry[] parts, Entry total) {
-    Entry[][] cells = new Entry[][] {parts};
-    boolean[][] mask = table(cells, new Entry[] {total}, parts, total);
-    return mask[0];
+    return across(parts, total, new boolean[parts.length]);
+  }
+
+  /**
+   * One figure of every division and of the whole company, which the divisions' figures add up to:
+   * the mask of the divisions, then of the company (last). Divisions in {@code hiddenParts} (too
+   * small to report on) are hidden whatever their figure, so that no division's figure can be
+   * worked out as the company's less the other divisions'.
+   */
+  static boolean[] across(Entry[] parts, Entry total, boolean[] hiddenParts) {
+    Entry[][] cells = new Entry[parts.length][];
+    for (int i = 0; i < parts.length; i++) {
+      cells[i] = new Entry[] {parts[i]};
+    }
+    boolean[][] mask = table(cells, parts, new Entry[] {total}, total, hiddenParts);
+    boolean[] answer = new boolean[parts.length + 1];
+    for (int i = 0; i <= parts.length; i++) {
+      answer[i] = mask[i][0];
+    }
+    return answer;
   }
 
   /**

@@ -125,6 +125,11 @@ final class ReportsHistory {
 
   final Instant now;
   final LocalDate today;
+
+  /** This year's reports: the twelve whole months ending with this one. */
+  final LocalDate yearStart;
+
+  final LocalDate yearEnd;
   final Random random;
 
   final List<Division> divisions = new ArrayList<>();
@@ -177,6 +182,8 @@ final class ReportsHistory {
   private ReportsHistory(long seed, Instant now) {
     this.now = now.truncatedTo(ChronoUnit.SECONDS);
     this.today = LocalDate.ofInstant(this.now, ZoneOffset.UTC);
+    this.yearStart = YearMonth.from(today).minusMonths(11).atDay(1);
+    this.yearEnd = YearMonth.from(today).atEndOfMonth();
     this.random = new Random(seed);
   }
 
@@ -256,7 +263,7 @@ final class ReportsHistory {
     replace(leif, "leif.longgone", false, false, day(-500));
     // Left on the first day of this year's reports: employed on none of its days.
     Person felix = named.get("Finance-leader-8");
-    replace(felix, felix.username(), false, false, day(-364));
+    replace(felix, felix.username(), false, false, yearStart);
     Person hugo = named.get("Sales-leader-0");
     people.set(indexOf(hugo.id()), withHired(hugo, day(-100)));
     byId.put(hugo.id(), withHired(hugo, day(-100)));

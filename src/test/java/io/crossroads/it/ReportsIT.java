@@ -12,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,8 +47,11 @@ class ReportsIT {
 
   @Test
   void thePipelineFollowsTheDemoHistoryThroughEveryStage() {
-    String from = LocalDate.now().minusYears(1).toString();
+    String from = YearMonth.now(ZoneOffset.UTC).minusMonths(12).toString();
     JsonObject report = api.get("hana", "api/reports/pipeline?from=" + from).json();
+    assertThat(report.getString("from")).isEqualTo(from + "-01");
+    assertThat(report.getString("to"))
+        .isEqualTo(YearMonth.now(ZoneOffset.UTC).atEndOfMonth().toString());
     assertThat(report.getBoolean("allSuppressed")).isFalse();
     List<String> stages =
         report.getJsonArray("funnel").stream()
@@ -73,9 +78,13 @@ class ReportsIT {
   @Test
   void mobilityWithoutDatesFollowsTheLatestYearWhoseParticipantsCanBeFollowedForAYear() {
     JsonObject mobility = api.get("hana", "api/reports/mobility").json();
-    LocalDate end = LocalDate.now(java.time.ZoneOffset.UTC).minusMonths(12);
-    assertThat(mobility.getString("to")).isEqualTo(end.toString());
-    assertThat(mobility.getString("from")).isEqualTo(end.minusDays(364).toString());
+    LocalDate limit = LocalDate.now(ZoneOffset.UTC).minusMonths(12);
+    YearMonth last = YearMonth.from(limit);
+    if (last.atEndOfMonth().isAfter(limit)) {
+      last = last.minusMonths(1);
+    }
+    assertThat(mobility.getString("to")).isEqualTo(last.atEndOfMonth().toString());
+    assertThat(mobility.getString("from")).isEqualTo(last.minusMonths(11).atDay(1).toString());
     JsonObject retention = mobility.getJsonObject("retention12Months");
     assertThat(retention.getBoolean("observable")).isTrue();
     assertThat(value(retention.getJsonObject("participants").getJsonObject("people")))
@@ -148,8 +157,12 @@ class ReportsIT {
   @Test
   void badFiltersAreRefusedByNameAndNotAudited() throws SQLException {
     long before = auditRows();
-    assertField(api.get("hana", "api/reports/pipeline?from=2026-05-01&to=2026-04-01"), "from");
-    assertField(api.get("hana", "api/reports/pipeline?from=2016-01-01&to=2026-04-01"), "from");
+    assertField(api.get("hana", "api/reports/pipeline?from=2026-05-01&to=2026-04-30"), "from");
+    assertField(api.get("hana", "api/reports/pipeline?from=2016-01-01&to=2026-04-30"), "from");
+    // Two periods a day apart would differ by one day's events: only whole months.
+    assertField(api.get("hana", "api/reports/pipeline?from=2026-01-02&to=2026-04-30"), "from");
+    assertField(api.get("hana", "api/reports/leaders?from=2026-01-01&to=2026-04-29"), "to");
+    assertField(api.get("hana", "api/reports/flows?from=2026-01&to=2026-13"), "to");
     assertField(api.get("hana", "api/reports/flows?to=yesterday"), "to");
     assertField(api.get("hana", "api/reports/leaders?divisionId=42"), "divisionId");
     assertField(api.get("hana", "api/reports/mobility?months=0"), "months");
@@ -228,7 +241,7 @@ class ReportsIT {
 
   @Test
   void everyReadIsAuditedWithItsFiltersAndTalentPoolReadsAreMarked() {
-    String from = LocalDate.now().minusDays(30).toString();
+    String from = YearMonth.now(ZoneOffset.UTC).minusMonths(1).atDay(1).toString();
     api.get("hana", "api/reports/leaders?from=" + from);
     api.get("hana", "api/reports/talent-pool?topic=Negotiation");
     JsonObject audit = api.get("hana", "api/reports/audit?limit=5").json();

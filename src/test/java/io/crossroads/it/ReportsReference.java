@@ -251,8 +251,39 @@ final class ReportsReference {
 
   // Pipeline
 
-  JsonObject pipeline(LocalDate from, LocalDate to, UUID divisionId) {
-    boolean all = divisionId != null && basePopulation(divisionId, from, to) < SMALLEST_GROUP;
+  /**
+   * A division's (or, without one, the company's) pipeline figures, each suppressed only for its
+   * own people; the numerators of the rates too.
+   */
+  private final class PipelineFigures {
+    final Map<String, Figure> funnel = new LinkedHashMap<>();
+    final Map<String, Figure> depths = new LinkedHashMap<>();
+    Figure given;
+    Figure expired;
+    Figure noShow;
+    Figure onTime;
+    long sent;
+    long accepted;
+    long held;
+    long noShows;
+    long heldOrNoShowPeople;
+    long thankedOnTime;
+    long names;
+    Figure median;
+    Figure keepInTouch;
+
+    /** The figures that add up over the divisions to the company's, by name. */
+    Map<String, Figure> additive() {
+      Map<String, Figure> figures = new LinkedHashMap<>(funnel);
+      figures.put("expired", expired);
+      figures.put("noShow", noShow);
+      figures.put("onTime", onTime);
+      return figures;
+    }
+  }
+
+  private PipelineFigures pipelineFigures(LocalDate from, LocalDate to, UUID divisionId) {
+    PipelineFigures figures = new PipelineFigures();
     List<Request> sent =
         history.requests.stream()
             .filter(r -> within(r.createdAt(), from, to))
@@ -289,13 +320,11 @@ final class ReportsReference {
                         .anyMatch(i -> i != null && i.status().equals("HELD")))
             .toList();
 
-    long sentPeople = people(sent, Request::requesterId);
     long heldPeople = people(held, Interview::employeeId);
-    Map<String, Figure> funnel = new LinkedHashMap<>();
-    funnel.put("SENT", Figure.count(sent.size(), sentPeople));
+    Map<String, Figure> funnel = figures.funnel;
+    funnel.put("SENT", Figure.count(sent.size(), people(sent, Request::requesterId)));
     funnel.put("ANSWERED", Figure.count(answered.size(), people(answered, Request::requesterId)));
-    long acceptedPeople = people(accepted, Interview::employeeId);
-    funnel.put("ACCEPTED", Figure.count(accepted.size(), acceptedPeople));
+    funnel.put("ACCEPTED", Figure.count(accepted.size(), people(accepted, Interview::employeeId)));
     funnel.put("HELD", Figure.count(held.size(), heldPeople));
     funnel.put("THANKED", Figure.count(thanked.size(), people(thanked, Interview::employeeId)));
     funnel.put(
@@ -317,35 +346,19 @@ final class ReportsReference {
                             .compareTo(Duration.ofHours(48))
                         <= 0)
             .toList();
-    Map<String, Figure> rates = new LinkedHashMap<>();
-    rates.put(
-        "acceptance",
-        Figure.rate(accepted.size(), sent.size(), small(acceptedPeople) || small(sentPeople)));
-    rates.put(
-        "expiry",
-        Figure.rate(
-            expired.size(),
-            sent.size(),
-            small(people(expired, Request::requesterId)) || small(sentPeople)));
-    rates.put(
-        "noShow",
-        Figure.rate(
-            noShows.size(),
-            heldOrNoShow.size(),
-            small(people(noShows, Interview::employeeId))
-                || small(people(heldOrNoShow, Interview::employeeId))));
-    rates.put(
-        "thankYouWithin48h",
-        Figure.rate(
-            thankedOnTime.size(),
-            held.size(),
-            small(people(thankedOnTime, Interview::employeeId)) || small(heldPeople)));
+    figures.expired = Figure.count(expired.size(), people(expired, Request::requesterId));
+    figures.noShow = Figure.count(noShows.size(), people(noShows, Interview::employeeId));
+    figures.onTime =
+        Figure.count(thankedOnTime.size(), people(thankedOnTime, Interview::employeeId));
+    figures.sent = sent.size();
+    figures.accepted = accepted.size();
+    figures.held = held.size();
+    figures.noShows = noShows.size();
+    figures.heldOrNoShowPeople = people(heldOrNoShow, Interview::employeeId);
+    figures.thankedOnTime = thankedOnTime.size();
 
-    Figure median;
-    if (small(people(answered, Request::requesterId))) {
-      median = Figure.suppressed();
-    } else if (answered.isEmpty()) {
-      median = Figure.none();
+    if (answered.isEmpty()) {
+      figures.median = Figure.none();
     } else {
       long[] seconds =
           answered.stream()
@@ -355,20 +368,15 @@ final class ReportsReference {
       int n = seconds.length;
       BigDecimal twice =
           BigDecimal.valueOf(n % 2 == 1 ? 2 * seconds[n / 2] : seconds[n / 2 - 1] + seconds[n / 2]);
-      median = Figure.decimal(twice.divide(BigDecimal.valueOf(7200), 1, RoundingMode.HALF_EVEN));
+      figures.median =
+          Figure.decimal(twice.divide(BigDecimal.valueOf(7200), 1, RoundingMode.HALF_EVEN));
     }
 
-    long namesPeople = people(names, Referral::employeeId);
-    Figure given = Figure.count(names.size(), namesPeople);
-    Figure perHeld =
-        Figure.rate(names.size(), held.size(), small(namesPeople) || small(heldPeople));
-    Map<String, Figure> depths = new LinkedHashMap<>();
-    depths.put("1", depthCount(names, d -> d == 1));
-    depths.put("2", depthCount(names, d -> d == 2));
-    depths.put("3+", depthCount(names, d -> d >= 3));
-    List<Figure> depthLine = new ArrayList<>(depths.values());
-    depthLine.add(given);
-    complement(List.of(depthLine), "pipeline chainDepth");
+    figures.names = names.size();
+    figures.given = Figure.count(names.size(), people(names, Referral::employeeId));
+    figures.depths.put("1", depthCount(names, d -> d == 1));
+    figures.depths.put("2", depthCount(names, d -> d == 2));
+    figures.depths.put("3+", depthCount(names, d -> d >= 3));
 
     List<Contact> contacts =
         history.contacts.values().stream()
@@ -386,7 +394,94 @@ final class ReportsReference {
             .map(Contact::employeeId)
             .distinct()
             .count();
-    Figure keepInTouch = Figure.rate(onTime, due, small(duePeople));
+    figures.keepInTouch = Figure.rate(onTime, due, small(duePeople));
+    return figures;
+  }
+
+  /** The divisions in the order the reports list them: by name. */
+  private List<Division> divisionsByName() {
+    return history.divisions.stream().sorted(Comparator.comparing(Division::name)).toList();
+  }
+
+  private Set<UUID> tooSmall(LocalDate from, LocalDate to) {
+    return history.divisions.stream()
+        .map(Division::id)
+        .filter(d -> basePopulation(d, from, to) < SMALLEST_GROUP)
+        .collect(Collectors.toSet());
+  }
+
+  /**
+   * The pipeline of a division or the company: each additive figure suppressed over the line of
+   * every division's and the company's (a division too small to report on hidden from the start),
+   * the names by depth over the table of divisions by depth.
+   */
+  JsonObject pipeline(LocalDate from, LocalDate to, UUID divisionId) {
+    Set<UUID> tooSmall = tooSmall(from, to);
+    boolean all = divisionId != null && tooSmall.contains(divisionId);
+    List<Division> divisions = divisionsByName();
+    Map<UUID, PipelineFigures> byDivision = new HashMap<>();
+    for (Division d : divisions) {
+      PipelineFigures figures = pipelineFigures(from, to, d.id());
+      if (tooSmall.contains(d.id())) {
+        figures.additive().values().forEach(f -> f.suppressed = true);
+        figures.depths.values().forEach(f -> f.suppressed = true);
+        figures.given.suppressed = true;
+      }
+      byDivision.put(d.id(), figures);
+    }
+    PipelineFigures company = pipelineFigures(from, to, null);
+    for (String name : company.additive().keySet()) {
+      List<Figure> line = new ArrayList<>();
+      divisions.forEach(d -> line.add(byDivision.get(d.id()).additive().get(name)));
+      line.add(company.additive().get(name));
+      complement(List.of(line), "pipeline " + name + " over the divisions");
+    }
+    List<List<Figure>> depthTable = new ArrayList<>();
+    List<PipelineFigures> rows = new ArrayList<>();
+    divisions.forEach(d -> rows.add(byDivision.get(d.id())));
+    rows.add(company);
+    for (PipelineFigures row : rows) {
+      List<Figure> line = new ArrayList<>(row.depths.values());
+      line.add(row.given);
+      depthTable.add(line);
+    }
+    for (int c = 0; c <= 3; c++) {
+      List<Figure> column = new ArrayList<>();
+      for (List<Figure> line : depthTable) {
+        column.add(line.get(c));
+      }
+      depthTable.add(column);
+    }
+    complement(depthTable, "pipeline chainDepth over the divisions");
+
+    PipelineFigures mine = divisionId == null ? company : byDivision.get(divisionId);
+    Map<String, Figure> funnel = mine.funnel;
+    boolean sentHidden = funnel.get("SENT").suppressed;
+    boolean heldHidden = funnel.get("HELD").suppressed;
+    Map<String, Figure> rates = new LinkedHashMap<>();
+    rates.put(
+        "acceptance",
+        Figure.rate(mine.accepted, mine.sent, funnel.get("ACCEPTED").suppressed || sentHidden));
+    rates.put(
+        "expiry",
+        Figure.rate(
+            mine.expired.value == null ? 0 : mine.expired.value.longValue(),
+            mine.sent,
+            mine.expired.suppressed || sentHidden));
+    rates.put(
+        "noShow",
+        Figure.rate(
+            mine.noShows,
+            mine.held + mine.noShows,
+            mine.noShow.suppressed || heldHidden || small(mine.heldOrNoShowPeople)));
+    rates.put(
+        "thankYouWithin48h",
+        Figure.rate(mine.thankedOnTime, mine.held, mine.onTime.suppressed || heldHidden));
+    Figure median = funnel.get("ANSWERED").suppressed ? Figure.suppressed() : mine.median;
+    Figure given = mine.given;
+    Figure perHeld = Figure.rate(mine.names, mine.held, given.suppressed || heldHidden);
+    Map<String, Figure> depths = mine.depths;
+    Figure keepInTouch = mine.keepInTouch;
 
     if (all) {
       for (Collection<Figure> figures : List.of(funnel.values(), rates.values(), depths.values())) {
@@ -553,48 +648,114 @@ final class ReportsReference {
         .toList();
   }
 
-  JsonObject leaders(LocalDate from, LocalDate to, UUID divisionId) {
-    boolean all = divisionId != null && basePopulation(divisionId, from, to) < SMALLEST_GROUP;
-    List<Person> eligible = eligibleLeaders(from, to, divisionId);
-    Set<UUID> ids = eligible.stream().map(Person::id).collect(Collectors.toSet());
-    int n = eligible.size();
-    Figure eligibleFigure = Figure.count(n, n);
-    Set<UUID> accepting =
+  /** A division's (or the company's) leaders: who is eligible and what each one held. */
+  private final class LeaderFigures {
+    List<Person> eligible;
+    Set<UUID> accepting;
+    Map<UUID, Integer> held;
+    Figure eligibleFigure;
+    Figure acceptingFigure;
+    Figure heldFigure;
+    final Map<String, Figure> load = new LinkedHashMap<>();
+  }
+
+  private LeaderFigures leaderFigures(LocalDate from, LocalDate to, UUID divisionId) {
+    LeaderFigures figures = new LeaderFigures();
+    figures.eligible = eligibleLeaders(from, to, divisionId);
+    Set<UUID> ids = figures.eligible.stream().map(Person::id).collect(Collectors.toSet());
+    int n = figures.eligible.size();
+    figures.eligibleFigure = Figure.count(n, n);
+    figures.accepting =
         history.interviews.stream()
             .filter(i -> ids.contains(i.leaderId()) && within(i.createdAt(), from, to))
             .map(Interview::leaderId)
             .collect(Collectors.toSet());
-    Map<UUID, Integer> held = new HashMap<>();
-    eligible.forEach(p -> held.put(p.id(), 0));
+    figures.held = new HashMap<>();
+    Map<UUID, Integer> held = figures.held;
+    figures.eligible.forEach(p -> held.put(p.id(), 0));
     history.interviews.stream()
         .filter(i -> ids.contains(i.leaderId()))
         .filter(i -> i.status().equals("HELD") && within(i.start(), from, to))
         .forEach(i -> held.merge(i.leaderId(), 1, Integer::sum));
     long heldLeaders = held.values().stream().filter(c -> c > 0).count();
-    Figure acceptingFigure = Figure.count(accepting.size(), accepting.size());
-    Figure participation = Figure.rate(accepting.size(), n, small(accepting.size()) || small(n));
-    Figure heldFigure = Figure.count(heldLeaders, heldLeaders);
-    Figure heldShare = Figure.rate(heldLeaders, n, small(heldLeaders) || small(n));
-    Map<String, Figure> load = new LinkedHashMap<>();
+    figures.acceptingFigure = Figure.count(figures.accepting.size(), figures.accepting.size());
+    figures.heldFigure = Figure.count(heldLeaders, heldLeaders);
     for (String b : LOAD_BUCKETS) {
       long leaders = held.values().stream().filter(c -> bucket(c).equals(b)).count();
-      load.put(b, Figure.count(leaders, leaders));
+      figures.load.put(b, Figure.count(leaders, leaders));
     }
-    List<Figure> loadLine = new ArrayList<>(load.values());
-    loadLine.add(eligibleFigure);
-    complement(List.of(loadLine), "leaders load");
+    return figures;
+  }
+
+  /**
+   * The leaders of a division or the company: the accepting and the held suppressed over the line
+   * of every division's and the company's, the load over the table of divisions by bucket with the
+   * eligible as its totals (a division too small to report on hidden from the start).
+   */
+  JsonObject leaders(LocalDate from, LocalDate to, UUID divisionId) {
+    Set<UUID> tooSmall = tooSmall(from, to);
+    boolean all = divisionId != null && tooSmall.contains(divisionId);
+    List<Division> divisions = divisionsByName();
+    Map<UUID, LeaderFigures> byDivision = new HashMap<>();
+    for (Division d : divisions) {
+      LeaderFigures figures = leaderFigures(from, to, d.id());
+      if (tooSmall.contains(d.id())) {
+        figures.eligibleFigure.suppressed = true;
+        figures.acceptingFigure.suppressed = true;
+        figures.heldFigure.suppressed = true;
+        figures.load.values().forEach(f -> f.suppressed = true);
+      }
+      byDivision.put(d.id(), figures);
+    }
+    LeaderFigures company = leaderFigures(from, to, null);
+    List<LeaderFigures> rows = new ArrayList<>();
+    divisions.forEach(d -> rows.add(byDivision.get(d.id())));
+    rows.add(company);
+    for (Function<LeaderFigures, Figure> figure :
+        List.<Function<LeaderFigures, Figure>>of(f -> f.acceptingFigure, f -> f.heldFigure)) {
+      complement(List.of(rows.stream().map(figure).toList()), "leaders counts over the divisions");
+    }
+    List<List<Figure>> loadTable = new ArrayList<>();
+    for (LeaderFigures row : rows) {
+      List<Figure> line = new ArrayList<>(row.load.values());
+      line.add(row.eligibleFigure);
+      loadTable.add(line);
+    }
+    for (int c = 0; c <= LOAD_BUCKETS.size(); c++) {
+      List<Figure> column = new ArrayList<>();
+      for (int r = 0; r < rows.size(); r++) {
+        column.add(loadTable.get(r).get(c));
+      }
+      loadTable.add(column);
+    }
+    complement(loadTable, "leaders load over the divisions");
+
+    LeaderFigures mine = divisionId == null ? company : byDivision.get(divisionId);
+    List<Person> eligible = mine.eligible;
+    Set<UUID> ids = eligible.stream().map(Person::id).collect(Collectors.toSet());
+    int n = eligible.size();
+    Map<UUID, Integer> held = mine.held;
+    long heldLeaders = held.values().stream().filter(c -> c > 0).count();
+    Set<UUID> accepting = mine.accepting;
+    Figure eligibleFigure = mine.eligibleFigure;
+    boolean eligibleHidden = eligibleFigure.suppressed;
+    Figure acceptingFigure = mine.acceptingFigure;
+    Figure participation =
+        Figure.rate(accepting.size(), n, acceptingFigure.suppressed || eligibleHidden);
+    Map<String, Figure> load = mine.load;
     // Bucket "0" and the leaders who held one add up to the eligible: one hides with the other.
-    boolean heldHidden = small(heldLeaders) || load.get("0").suppressed;
+    boolean heldHidden = mine.heldFigure.suppressed || load.get("0").suppressed;
+    Figure heldFigure = mine.heldFigure;
+    Figure heldShare = Figure.rate(heldLeaders, n, heldHidden || eligibleHidden);
     if (heldHidden) {
       load.get("0").suppressed = true;
       heldFigure = Figure.suppressed();
-      heldShare = Figure.suppressed();
     }
 
     int[] counts = held.values().stream().mapToInt(Integer::intValue).sorted().toArray();
     long total = Arrays.stream(counts).asLongStream().sum();
     JsonArrayBuilder lorenz = Json.createArrayBuilder();
-    if (!all && n >= 50 && total > 0 && !heldHidden) {
+    if (!all && n >= 50 && total > 0 && !heldHidden && !eligibleHidden) {
       for (int k = 0; k <= 10; k++) {
         int first = k * n / 10;
         long share = Arrays.stream(counts, 0, first).asLongStream().sum();
@@ -608,7 +769,7 @@ final class ReportsReference {
       }
     }
     Figure gini;
-    if (small(n) || heldHidden) {
+    if (eligibleHidden || heldHidden) {
       gini = Figure.suppressed();
     } else if (total == 0) {
       gini = Figure.none();
@@ -637,7 +798,7 @@ final class ReportsReference {
             .toList();
     long leadersAtCap = people(atCap, Request::leaderId);
     Figure requestsAtCap =
-        Figure.rate(atCap.size(), toEligible.size(), small(leadersAtCap) || small(n));
+        Figure.rate(atCap.size(), toEligible.size(), small(leadersAtCap) || eligibleHidden);
 
     if (all) {
       List<Figure> everything =

@@ -16,6 +16,7 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -96,6 +97,7 @@ class ReportsReferenceIT {
         JsonObject actual = normalised(reply.json());
         diff(call.path(), expected, actual, mismatches, columns(expected));
       }
+      assertNoDivisionIsTheCompanyLessTheOthers(api, history);
       assertThat(LocalDate.now(ZoneOffset.UTC))
           .as("the test ran within one UTC day; the history is relative to it")
           .isEqualTo(history.today);
@@ -114,8 +116,8 @@ class ReportsReferenceIT {
   /** The small groups the definitions turn on are there, whatever the seed made of the rest. */
   private static void assertTheHistoryHasItsEdges(
       ReportsHistory history, ReportsReference reference) {
-    LocalDate today = history.today;
-    LocalDate yearAgo = today.minusDays(364);
+    LocalDate yearAgo = history.yearStart;
+    LocalDate today = history.yearEnd;
     assertThat(reference.basePopulation(history.division.get("Legal").id(), yearAgo, today))
         .isEqualTo(5);
     assertThat(reference.basePopulation(history.division.get("Research").id(), yearAgo, today))
@@ -148,14 +150,117 @@ class ReportsReferenceIT {
     assertThat(reference.eligibleLeaders(yearAgo, today, null)).hasSizeGreaterThanOrEqualTo(50);
   }
 
+  /**
+   * The differencing attack: HR reads a report for the whole company and for every division, and
+   * subtracts the other divisions' figures from the company's. Every figure that adds up over the
+   * divisions must leave none of them alone suppressed while the company's is shown.
+   */
+  private static void assertNoDivisionIsTheCompanyLessTheOthers(Api api, ReportsHistory history) {
+    List<String> recovered = new ArrayList<>();
+    Map<String, List<String>> figures =
+        Map.of(
+            "api/reports/pipeline",
+            List.of(
+                "funnel[0].count",
+                "funnel[1].count",
+                "funnel[2].count",
+                "funnel[3].count",
+                "funnel[4].count",
+                "funnel[5].count",
+                "funnel[6].count",
+                "funnel[7].count",
+                "referralsGiven",
+                "chainDepth[0].count",
+                "chainDepth[1].count",
+                "chainDepth[2].count"),
+            "api/reports/leaders",
+            List.of(
+                "eligibleLeaders",
+                "acceptingLeaders",
+                "heldLeaders",
+                "load[0].leaders",
+                "load[1].leaders",
+                "load[2].leaders",
+                "load[3].leaders",
+                "load[4].leaders",
+                "load[5].leaders"));
+    LocalDate today = history.today;
+    String[] periods = {
+      "",
+      "?from="
+          + YearMonth.from(today.minusDays(540))
+          + "&to="
+          + YearMonth.from(today.minusDays(200)),
+    };
+    int attacked = 0;
+    for (var report : figures.entrySet()) {
+      for (String period : periods) {
+        JsonObject company = api.get(ReportsHistory.HR_USERNAME, report.getKey() + period).json();
+        Map<String, JsonObject> byDivision = new HashMap<>();
+        for (ReportsHistory.Division d : history.divisions) {
+          String query = (period.isEmpty() ? "?" : period + "&") + "divisionId=" + d.id();
+          byDivision.put(
+              d.name(), api.get(ReportsHistory.HR_USERNAME, report.getKey() + query).json());
+        }
+        for (String figure : report.getValue()) {
+          JsonObject total = at(company, figure);
+          List<String> hidden = new ArrayList<>();
+          long others = 0;
+          for (var division : byDivision.entrySet()) {
+            JsonObject f = at(division.getValue(), figure);
+            if (f.getBoolean("suppressed", false)) {
+              hidden.add(division.getKey());
+            } else {
+              others += f.getJsonNumber("value").longValue();
+            }
+          }
+          attacked++;
+          if (!total.getBoolean("suppressed", false) && hidden.size() == 1) {
+            recovered.add(
+                report.getKey()
+                    + period
+                    + " "
+                    + figure
+                    + ": "
+                    + hidden.get(0)
+                    + " = "
+                    + (total.getJsonNumber("value").longValue() - others));
+          }
+        }
+      }
+    }
+    assertThat(attacked).isEqualTo(2 * (12 + 9));
+    assertThat(recovered)
+        .as("figures of a single suppressed division recovered as the company's less the others'")
+        .isEmpty();
+  }
+
+  /** A figure by its path: {@code funnel[3].count}, {@code eligibleLeaders}. */
+  private static JsonObject at(JsonObject report, String path) {
+    JsonValue value = report;
+    for (String part : path.split("\\.")) {
+      int bracket = part.indexOf('[');
+      if (bracket < 0) {
+        value = value.asJsonObject().get(part);
+      } else {
+        value =
+            value
+                .asJsonObject()
+                .getJsonArray(part.substring(0, bracket))
+                .get(Integer.parseInt(part.substring(bracket + 1, part.length() - 1)));
+      }
+    }
+    return value.asJsonObject();
+  }
+
   /** One report read, with the answer computed from the history. */
   private record Call(String path, Supplier<JsonObject> expected) {}
 
   private static List<Call> calls(ReportsHistory history, ReportsReference reference) {
-    LocalDate today = history.today;
-    LocalDate yearAgo = today.minusDays(364);
-    LocalDate from = today.minusDays(540);
-    LocalDate to = today.minusDays(200);
+    LocalDate yearAgo = history.yearStart;
+    LocalDate today = history.yearEnd;
+    LocalDate from = YearMonth.from(history.today.minusDays(540)).atDay(1);
+    LocalDate to = YearMonth.from(history.today.minusDays(200)).atEndOfMonth();
     String earlier = "from=" + from + "&to=" + to;
     UUID engineering = history.division.get("Engineering").id();
     UUID finance = history.division.get("Finance").id();
@@ -184,12 +289,16 @@ class ReportsReferenceIT {
       calls.add(new Call(leaders + "?divisionId=" + d, () -> reference.leaders(yearAgo, today, d)));
     }
     String mobility = "api/reports/mobility";
-    // Without dates: the latest year whose participants can be followed for 12 months.
-    LocalDate followableEnd = today.minusMonths(12);
+    // Without dates: the latest twelve months whose participants can be followed for 12 months.
+    LocalDate limit = history.today.minusMonths(12);
+    YearMonth last =
+        YearMonth.from(limit).atEndOfMonth().isAfter(limit)
+            ? YearMonth.from(limit).minusMonths(1)
+            : YearMonth.from(limit);
     calls.add(
         new Call(
             mobility + "?months=6",
-            () -> reference.mobility(followableEnd.minusDays(364), followableEnd, 6)));
+            () -> reference.mobility(last.minusMonths(11).atDay(1), last.atEndOfMonth(), 6)));
     calls.add(
         new Call(
             mobility + "?from=" + yearAgo + "&to=" + today,
