@@ -109,7 +109,7 @@ class SignInIT {
         assertProblem(basic(victim, "guess-" + i, attacker), 401, "unauthenticated");
       } else {
         HttpResponse<String> failed = form(victim, "guess-" + i, attacker, false);
-        assertThat(failed.statusCode()).isEqualTo(303);
+        assertThat(failed.statusCode()).isEqualTo(302);
         assertThat(failed.headers().firstValue("Location"))
             .hasValueSatisfying(location -> assertThat(location).endsWith("login.html?failed"));
       }
