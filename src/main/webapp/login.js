@@ -18,6 +18,29 @@
     button.disabled = true;
     button.textContent = 'Signing in…';
   });
+  // Only a demo deployment names users to try; the service says whether this is one.
+  fetch('login/demo', { headers: { 'Accept': 'application/json' } })
+    .then(function (response) { return response.ok ? response.json() : { demo: false }; })
+    .then(function (hints) {
+      if (!hints.demo) return;
+      var hint = document.getElementById('demo');
+      hint.appendChild(document.createTextNode('Demo: '));
+      hints.users.forEach(function (user, i) {
+        if (i > 0) {
+          hint.appendChild(document.createTextNode(i === hints.users.length - 1 ? ' or ' : ', '));
+        }
+        var code = document.createElement('code');
+        code.textContent = user;
+        hint.appendChild(code);
+      });
+      hint.appendChild(document.createTextNode(', password '));
+      var password = document.createElement('code');
+      password.textContent = hints.password;
+      hint.appendChild(password);
+      hint.appendChild(document.createTextNode('.'));
+      hint.hidden = false;
+    })
+    .catch(function () { /* no hint is the safe default */ });
   // Coming back with the browser's back button must not leave the button disabled.
   window.addEventListener('pageshow', function () {
     var button = document.getElementById('submit');

@@ -30,6 +30,9 @@ public final class DemoOrganisation {
 
   public static final long DEFAULT_SEED = 20_260_301L;
 
+  /** The well-known users the sign-in page suggests trying in demo mode. */
+  static final List<String> SIGN_IN_USERS = List.of("ava", "ben", "leo", "mia", "hana");
+
   /** Division names and their relative size: some divisions are much larger than others. */
   private static final List<DivisionSpec> DIVISIONS =
       List.of(

@@ -64,6 +64,10 @@ import org.hibernate.Session;
 public class DemoSeeder {
 
   static final String MARKER = "demo-organisation";
+
+  /** Every demo user's password. */
+  static final String PASSWORD = "demo";
+
   private static final Logger LOG = Logger.getLogger(DemoSeeder.class.getName());
   private static final int FLUSH_EVERY = 500;
   private static final int BATCH = 1000;
@@ -155,8 +159,8 @@ public class DemoSeeder {
   private int persist(ProgramRules rules, Plan plan) {
     plan.divisions().forEach(d -> em.persist(new Division(d.id(), d.name())));
     em.flush();
-    // Every demo user has the password "demo": one hash serves them all.
-    String demoPassword = PasswordHasher.hash("demo");
+    // Every demo user has the same password: one hash serves them all.
+    String demoPassword = PasswordHasher.hash(PASSWORD);
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     int count = 0;
     for (PersonSeed p : plan.people()) {

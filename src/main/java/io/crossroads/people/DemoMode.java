@@ -1,6 +1,5 @@
 package io.crossroads.people;
 
-import io.crossroads.platform.persistence.DatabaseSettings;
 import io.crossroads.platform.security.oidc.OidcSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,18 +17,14 @@ public class DemoMode {
   @ConfigProperty(name = "crossroads.demo.enabled")
   Optional<Boolean> enabled;
 
-  @Inject
-  @ConfigProperty(name = DatabaseSettings.URL)
-  Optional<String> databaseUrl;
-
   @Inject OidcSettings oidc;
 
   /**
-   * On by default in the embedded mode only; a production database gets demo data if asked. Never
-   * in OIDC mode: there, people come from the identity provider.
+   * Only when asked for by name, whatever the database: every demo user's password is {@code demo},
+   * so no deployment may get them by default. Never in OIDC mode: there, people come from the
+   * identity provider.
    */
   public boolean active() {
-    return !oidc.enabled()
-        && enabled.orElseGet(() -> databaseUrl.filter(url -> !url.isBlank()).isEmpty());
+    return !oidc.enabled() && enabled.orElse(false);
   }
 }

@@ -25,12 +25,11 @@ public final class Problems {
   private Problems() {}
 
   public static Response response(Problem problem) {
-    Response.ResponseBuilder builder =
-        Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.toJson());
-    if (problem.status() == 401) {
-      builder.header("WWW-Authenticate", "Basic realm=\"Crossroads\"");
-    }
-    return builder.build();
+    // No challenge here: only the authentication filter knows whether the caller may get one.
+    return Response.status(problem.status())
+        .type(Problem.MEDIA_TYPE)
+        .entity(problem.toJson())
+        .build();
   }
 
   /** The problem for an exception that escaped a resource, walking the cause chain. */

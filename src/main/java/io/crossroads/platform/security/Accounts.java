@@ -1,25 +1,50 @@
 package io.crossroads.platform.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Looks up who is signing in and checks their password. */
 @ApplicationScoped
 public class Accounts {
 
   private static final int MAX_REMEMBERED = 10_000;
+  private static final int MAX_USERNAME = 100;
+  private static final String PER_ACCOUNT = "sign-in/account";
+  private static final String PER_ADDRESS = "sign-in/address";
+
+  /** Checked against when nobody has the user name, so that costs what a wrong password costs. */
+  private static final String UNKNOWN_USER_HASH = PasswordHasher.hash(UUID.randomUUID().toString());
 
   @PersistenceContext EntityManager em;
+  @Inject RateLimits limits;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "crossroads.rate.sign-in.per-account", defaultValue = "10")
+  int perAccount;
+
+  @Inject
+  @ConfigProperty(name = "crossroads.rate.sign-in.per-address", defaultValue = "100")
+  int perAddress;
+
+  @Inject
+  @ConfigProperty(name = "crossroads.rate.sign-in.window", defaultValue = "PT15M")
+  Duration window;
 
   /**
    * PBKDF2 costs tens of milliseconds by design; scripts send Basic credentials with every call. A
@@ -28,35 +53,97 @@ public class Accounts {
    */
   private final Map<String, String> verified = new ConcurrentHashMap<>();
 
-  /** The caller for a user name and password, if both are right and the person is active. */
-  public Optional<Caller> authenticate(String username, String password) {
-    if (username == null || password == null || username.isBlank() || username.length() > 100) {
-      return Optional.empty();
+  /** What a password sign-in came to. */
+  public sealed interface SignIn {
+
+    /** The user name and password are right and the person is active. */
+    record SignedIn(Caller caller) implements SignIn {}
+
+    /** Wrong, unknown or inactive: the caller is not told which. */
+    record Refused() implements SignIn {}
+
+    /** Too many failed sign-ins for this user name or from this address: not even checked. */
+    record Throttled(Duration retryAfter) implements SignIn {}
+  }
+
+  /**
+   * Signs in with a user name and password from a client address, bounded against guessing: each
+   * user name and each address has {@code perAccount} and {@code perAddress} failed sign-ins per
+   * window, counted in the database for every instance. Once either is used up, every sign-in for
+   * that name or from that address is refused until the window ends, the right password included,
+   * so guessing cannot go on faster whatever the caller knows. A check that is not a failure gives
+   * its count back. An unknown user name costs a password hash as a wrong password does, so the
+   * time taken does not tell which names exist.
+   */
+  public SignIn signIn(String username, String password, String address) {
+    boolean plausible =
+        username != null
+            && password != null
+            && !username.isBlank()
+            && username.length() <= MAX_USERNAME;
+    String account = plausible ? username.toLowerCase(Locale.ROOT) : null;
+    Instant now = clock.instant();
+    Optional<Duration> wait = exhausted(account, address, now);
+    if (wait.isPresent()) {
+      return new SignIn.Throttled(wait.get());
     }
-    List<Object[]> rows =
-        em.createQuery(
-                "select p.id, p.username, p.leader, p.hr, c.passwordHash"
-                    + " from Person p, Credential c where c.personId = p.id"
-                    + " and p.username = :username and p.active = true",
-                Object[].class)
-            .setParameter("username", username.toLowerCase())
-            .getResultList();
-    if (rows.isEmpty()) {
-      return Optional.empty();
+    if (!plausible) {
+      return new SignIn.Refused();
     }
-    Object[] row = rows.get(0);
-    String storedHash = (String) row[4];
+    Optional<Object[]> row = credentialOf(account);
+    String storedHash = row.map(r -> (String) r[4]).orElse(UNKNOWN_USER_HASH);
     String digest = digest(storedHash, password);
-    if (!digest.equals(verified.get(username))) {
-      if (!PasswordHasher.verify(password, storedHash)) {
-        return Optional.empty();
-      }
-      if (verified.size() > MAX_REMEMBERED) {
-        verified.clear();
-      }
-      verified.put(username, digest);
+    if (row.isPresent() && digest.equals(verified.get(account))) {
+      return new SignIn.SignedIn(toCaller(row.get()));
     }
-    return Optional.of(toCaller(row));
+    wait = take(account, address, now);
+    if (wait.isPresent()) {
+      return new SignIn.Throttled(wait.get());
+    }
+    if (!PasswordHasher.verify(password, storedHash) || row.isEmpty()) {
+      return new SignIn.Refused();
+    }
+    limits.giveBack(PER_ACCOUNT, account, window, now);
+    limits.giveBack(PER_ADDRESS, address, window, now);
+    if (verified.size() > MAX_REMEMBERED) {
+      verified.clear();
+    }
+    verified.put(account, digest);
+    return new SignIn.SignedIn(toCaller(row.get()));
+  }
+
+  private Optional<Duration> exhausted(String account, String address, Instant now) {
+    Optional<Duration> wait =
+        account == null
+            ? Optional.empty()
+            : limits.exhausted(PER_ACCOUNT, account, perAccount, window, now);
+    return wait.isPresent()
+        ? wait
+        : limits.exhausted(PER_ADDRESS, address, perAddress, window, now);
+  }
+
+  /** Takes one attempt from both counts, or neither. */
+  private Optional<Duration> take(String account, String address, Instant now) {
+    Optional<Duration> wait = limits.attempt(PER_ACCOUNT, account, perAccount, window, now);
+    if (wait.isPresent()) {
+      return wait;
+    }
+    wait = limits.attempt(PER_ADDRESS, address, perAddress, window, now);
+    if (wait.isPresent()) {
+      limits.giveBack(PER_ACCOUNT, account, window, now);
+    }
+    return wait;
+  }
+
+  private Optional<Object[]> credentialOf(String account) {
+    return em.createQuery(
+            "select p.id, p.username, p.leader, p.hr, c.passwordHash"
+                + " from Person p, Credential c where c.personId = p.id"
+                + " and p.username = :username and p.active = true",
+            Object[].class)
+        .setParameter("username", account)
+        .getResultStream()
+        .findFirst();
   }
 
   /** The active person with this user name, as a caller with the roles given (from a token). */

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
@@ -41,6 +42,7 @@ public class AuthenticationFilter extends HttpFilter {
   @Inject Accounts accounts;
   @Inject OidcSettings oidc;
   @Inject BearerTokens tokens;
+  @Inject TrustedProxies proxies;
 
   @Override
   protected void doFilter(
@@ -81,12 +83,16 @@ public class AuthenticationFilter extends HttpFilter {
     if (!oidc.enabled()
         && authorization != null
         && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      Optional<Caller> caller = basic(authorization.substring(6).trim());
-      if (caller.isEmpty()) {
+      Accounts.SignIn result = basic(authorization.substring(6).trim(), request);
+      if (result instanceof Accounts.SignIn.Throttled throttled) {
+        tooManySignIns(request, response, throttled.retryAfter());
+        return;
+      }
+      if (!(result instanceof Accounts.SignIn.SignedIn signed)) {
         unauthenticated(request, response, "The user name or password is wrong.");
         return;
       }
-      chain.doFilter(signedIn(request, caller.get(), HttpServletRequest.BASIC_AUTH), response);
+      chain.doFilter(signedIn(request, signed.caller(), HttpServletRequest.BASIC_AUTH), response);
       return;
     }
     HttpSession session = request.getSession(false);
@@ -130,29 +136,63 @@ public class AuthenticationFilter extends HttpFilter {
             : "Sign in with your user name and password.");
   }
 
-  private Optional<Caller> basic(String encoded) {
+  private Accounts.SignIn basic(String encoded, HttpServletRequest request) {
     String decoded;
     try {
       decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException notBase64) {
-      return Optional.empty();
+      return new Accounts.SignIn.Refused();
     }
     int colon = decoded.indexOf(':');
     if (colon < 0) {
-      return Optional.empty();
+      return new Accounts.SignIn.Refused();
     }
-    return accounts.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
+    return accounts.signIn(
+        decoded.substring(0, colon), decoded.substring(colon + 1), proxies.clientAddress(request));
   }
 
   private void unauthenticated(
       HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
-    // Only scripts get the Basic challenge: in a browser it would pop up a native dialog.
-    if (request.getHeader(CSRF_HEADER) == null) {
-      response.setHeader(
-          "WWW-Authenticate",
-          oidc.enabled() ? "Bearer realm=\"Crossroads\"" : "Basic realm=\"Crossroads\"");
+    if (oidc.enabled()) {
+      if (request.getHeader(CSRF_HEADER) == null) {
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"Crossroads\"");
+      }
+    } else if (!fromBrowser(request)) {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Crossroads\"");
     }
     write(response, Problem.of(ProblemType.UNAUTHENTICATED, detail), request);
+  }
+
+  /**
+   * A browser answered with a Basic challenge asks for a password and then sends it with every
+   * request to this site, cross-site forms included, so only clients that are plainly not a browser
+   * get one (scripts that send their credentials first, as {@code curl -u} does, need none). Every
+   * browser sends a {@code Mozilla/} user agent; current ones also send {@code Sec-Fetch-Mode}.
+   */
+  static boolean fromBrowser(HttpServletRequest request) {
+    String agent = request.getHeader("User-Agent");
+    String accept = request.getHeader("Accept");
+    return request.getHeader("Sec-Fetch-Mode") != null
+        || request.getHeader(CSRF_HEADER) != null
+        || (agent != null && agent.contains("Mozilla/"))
+        || (accept != null && accept.contains("text/html"));
+  }
+
+  /** Too many failed sign-ins: a 429 problem that says when to try again, and nothing more. */
+  static void tooManySignIns(
+      HttpServletRequest request, HttpServletResponse response, Duration retryAfter)
+      throws IOException {
+    long seconds = Math.max(1, retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0));
+    response.setHeader("Retry-After", Long.toString(seconds));
+    write(
+        response,
+        Problem.of(
+            ProblemType.RATE_LIMITED,
+            "Too many failed sign-ins for this user name or from this address."
+                + " Try again in "
+                + seconds
+                + " seconds."),
+        request);
   }
 
   static void write(HttpServletResponse response, Problem problem, HttpServletRequest request)

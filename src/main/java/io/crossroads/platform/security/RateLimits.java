@@ -26,15 +26,56 @@ class RateLimits {
 
   /** Counts an attempt; empty if allowed, otherwise how long until the window ends. */
   public Optional<Duration> attempt(String action, String subject, int limit, Duration window) {
-    Instant now = clock.instant();
+    return attempt(action, subject, limit, window, clock.instant());
+  }
+
+  /** Counts an attempt made at {@code now}; empty if allowed, otherwise the time left. */
+  public Optional<Duration> attempt(
+      String action, String subject, int limit, Duration window, Instant now) {
     Instant start = ScheduledRuns.periodStart(now, window);
     if (self.count(action, subject, start, limit)
         || self.open(action, subject, start)
         || self.count(action, subject, start, limit)) {
       return Optional.empty();
     }
+    return Optional.of(left(now, start, window));
+  }
+
+  /**
+   * Without counting: whether the window of {@code now} has no attempt left for this subject, and
+   * then how long until it ends.
+   */
+  public Optional<Duration> exhausted(
+      String action, String subject, int limit, Duration window, Instant now) {
+    Instant start = ScheduledRuns.periodStart(now, window);
+    boolean used =
+        !em.createNativeQuery(
+                "select attempts from rate_window where subject = ?1 and action = ?2"
+                    + " and window_start = ?3 and attempts >= ?4")
+            .setParameter(1, subject)
+            .setParameter(2, action)
+            .setParameter(3, start)
+            .setParameter(4, limit)
+            .getResultList()
+            .isEmpty();
+    return used ? Optional.of(left(now, start, window)) : Optional.empty();
+  }
+
+  /** Gives back an attempt counted at {@code now}: it turned out not to be one that counts. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void giveBack(String action, String subject, Duration window, Instant now) {
+    em.createNativeQuery(
+            "update rate_window set attempts = attempts - 1 where subject = ?1"
+                + " and action = ?2 and window_start = ?3 and attempts > 0")
+        .setParameter(1, subject)
+        .setParameter(2, action)
+        .setParameter(3, ScheduledRuns.periodStart(now, window))
+        .executeUpdate();
+  }
+
+  private static Duration left(Instant now, Instant start, Duration window) {
     Duration left = Duration.between(now, start.plus(window));
-    return Optional.of(left.isNegative() ? Duration.ZERO : left);
+    return left.isNegative() ? Duration.ZERO : left;
   }
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -7,8 +7,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Security headers on every response, the portal's pages, the API and errors alike. Mapped first in
@@ -29,6 +32,12 @@ public class SecurityHeaders extends HttpFilter {
   }
 
   @Inject OidcSettings oidc;
+  @Inject TrustedProxies proxies;
+
+  /** Secure cookies even where this instance cannot tell that the client used HTTPS. */
+  @Inject
+  @ConfigProperty(name = "crossroads.session.secure-cookie", defaultValue = "false")
+  boolean alwaysSecure;
 
   private String policy;
 
@@ -47,14 +56,80 @@ public class SecurityHeaders extends HttpFilter {
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
     response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-    if (request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"))) {
+    boolean https = proxies.https(request);
+    if (https) {
       response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
     if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
       // Answers are personal: no shared cache may keep them.
       response.setHeader("Cache-Control", "no-store");
     }
-    chain.doFilter(request, response);
+    if (!https && !alwaysSecure) {
+      chain.doFilter(request, response);
+      return;
+    }
+    chain.doFilter(request, new SecureCookies(response));
+    secureCookies(response);
+  }
+
+  /** Marks the cookies before anything can send the headers: a redirect, an error, a flush. */
+  private static final class SecureCookies extends HttpServletResponseWrapper {
+
+    SecureCookies(HttpServletResponse response) {
+      super(response);
+    }
+
+    @Override
+    public void sendRedirect(String location) throws IOException {
+      secureCookies((HttpServletResponse) getResponse());
+      super.sendRedirect(location);
+    }
+
+    @Override
+    public void sendError(int status, String message) throws IOException {
+      secureCookies((HttpServletResponse) getResponse());
+      super.sendError(status, message);
+    }
+
+    @Override
+    public void sendError(int status) throws IOException {
+      secureCookies((HttpServletResponse) getResponse());
+      super.sendError(status);
+    }
+
+    @Override
+    public void flushBuffer() throws IOException {
+      secureCookies((HttpServletResponse) getResponse());
+      super.flushBuffer();
+    }
+  }
+
+  /**
+   * The container writes the session cookie's header itself when a session starts (sign-in answers
+   * are redirects, so it is still unsent here): over HTTPS every cookie gets {@code Secure}, so the
+   * session never travels in clear text.
+   */
+  static void secureCookies(HttpServletResponse response) {
+    if (response.isCommitted()) {
+      return;
+    }
+    List<String> cookies = List.copyOf(response.getHeaders("Set-Cookie"));
+    if (cookies.stream().allMatch(SecurityHeaders::isSecure)) {
+      return;
+    }
+    for (int i = 0; i < cookies.size(); i++) {
+      String cookie = isSecure(cookies.get(i)) ? cookies.get(i) : cookies.get(i) + "; Secure";
+      if (i == 0) {
+        response.setHeader("Set-Cookie", cookie);
+      } else {
+        response.addHeader("Set-Cookie", cookie);
+      }
+    }
+  }
+
+  private static boolean isSecure(String cookie) {
+    return java.util.Arrays.stream(cookie.split(";"))
+        .anyMatch(attribute -> attribute.trim().equalsIgnoreCase("Secure"));
   }
 
   private static String origin(String url) {

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.Optional;
 
 /** The portal's sign-in and sign-out: a form post, then a session cookie. */
 public final class SessionServlets {
@@ -28,6 +27,7 @@ public final class SessionServlets {
   public static class Login extends HttpServlet {
     @Inject Accounts accounts;
     @Inject OidcSettings oidc;
+    @Inject TrustedProxies proxies;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -44,9 +44,16 @@ public final class SessionServlets {
         response.sendRedirect(request.getContextPath() + "/oidc/login");
         return;
       }
-      Optional<Caller> caller =
-          accounts.authenticate(request.getParameter("username"), request.getParameter("password"));
-      if (caller.isEmpty()) {
+      Accounts.SignIn result =
+          accounts.signIn(
+              request.getParameter("username"),
+              request.getParameter("password"),
+              proxies.clientAddress(request));
+      if (result instanceof Accounts.SignIn.Throttled throttled) {
+        AuthenticationFilter.tooManySignIns(request, response, throttled.retryAfter());
+        return;
+      }
+      if (!(result instanceof Accounts.SignIn.SignedIn signed)) {
         response.sendRedirect(request.getContextPath() + "/login.html?failed");
         return;
       }
@@ -54,7 +61,7 @@ public final class SessionServlets {
       if (previous != null) {
         previous.invalidate(); // a fresh session id on sign-in: no session fixation
       }
-      signIn(request.getSession(true), caller.get());
+      signIn(request.getSession(true), signed.caller());
       response.setStatus(HttpServletResponse.SC_SEE_OTHER);
       response.setHeader("Location", request.getContextPath() + "/");
     }
