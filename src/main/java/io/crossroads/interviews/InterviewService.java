@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Reads and changes scheduled interviews, with the calendar updates the changes send. */
 @ApplicationScoped
@@ -40,6 +41,11 @@ class InterviewService {
   @Inject Notifications notifications;
   @Inject Clock clock;
   @Inject jakarta.enterprise.event.Event<InterviewHeld> heldEvents;
+
+  /** How often one interview may move in any 24 hours, whoever moves it. */
+  @Inject
+  @ConfigProperty(name = "crossroads.rate.reschedule.per-interview", defaultValue = "3")
+  int movesPerDay;
 
   @Transactional
   public Page<InterviewView> list(
@@ -89,6 +95,7 @@ class InterviewService {
             .leaderProfileForUpdate(interview.leaderId())
             .orElseThrow(() -> Refusal.notFound("The leader"));
     em.refresh(interview);
+    interview.requireMoveAllowed(movesPerDay, clock.instant());
     Person leader = directory.person(interview.leaderId()).orElseThrow();
     if (start == null
         || !availability.openForMove(
