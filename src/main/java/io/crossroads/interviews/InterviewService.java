@@ -5,7 +5,6 @@ import io.crossroads.availability.MonthlyLoads;
 import io.crossroads.availability.Schedule;
 import io.crossroads.interviews.InterviewViews.Event;
 import io.crossroads.interviews.InterviewViews.InterviewView;
-import io.crossroads.notify.CalendarInvites;
 import io.crossroads.notify.Notifications;
 import io.crossroads.people.Directory;
 import io.crossroads.people.LeaderProfile;
@@ -170,10 +169,7 @@ class InterviewService {
 
   @Transactional
   public String calendar(Caller caller, UUID id) {
-    Interview interview = visible(caller, id);
-    Person employee = directory.person(interview.employeeId()).orElseThrow();
-    Person leader = directory.person(interview.leaderId()).orElseThrow();
-    return CalendarInvites.invite(interview.meeting(), employee, leader, clock.instant()).text();
+    return notifications.calendar(visible(caller, id).meeting());
   }
 
   private InterviewView view(Interview interview) {
