@@ -176,6 +176,45 @@ class PrivacyIT {
   }
 
   @Test
+  void aRoundThatHasFewerThanFiveEmployeesWhenItRunsFailsWithoutAnIntroduction()
+      throws SQLException {
+    // A round left with two employees by the time it runs (the others gone since it started).
+    UUID round = UUID.randomUUID();
+    try (Connection db = TestEnvironment.database()) {
+      update(
+          db,
+          "insert into cohort_round (id, name, intros_per_employee, status, progress_done,"
+              + " progress_total, matched, unmatched, total_score, greedy_score, created_by,"
+              + " created_at, attempt, version) values (?, 'Shrunk', 1, 'QUEUED', 0, 6, 0, 0, 0, 0,"
+              + " ?, ?, 0, 0)",
+          round,
+          UUID.fromString(idOf("hana")),
+          java.sql.Timestamp.from(Instant.now().minus(Duration.ofMinutes(1))));
+      for (int i = 0; i < 2; i++) {
+        update(
+            db,
+            "insert into cohort_member (round_id, employee_id) values (?, ?)",
+            round,
+            UUID.fromString(idOf(employees.take())));
+      }
+    }
+
+    JsonObject failed =
+        await("the round has run")
+            .atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofMillis(300))
+            .until(
+                () -> api.get("hana", "api/cohorts/" + round).json(),
+                r -> !List.of("QUEUED", "RUNNING").contains(r.getString("status")));
+
+    assertThat(failed.getString("status")).isEqualTo("FAILED");
+    assertThat(failed.getString("error")).contains("Fewer than 5");
+    assertProblem(api.get("hana", "api/cohorts/" + round + "/matches"), 409, "cohort-not-done");
+    assertThat(count("select count(*) from cohort_match where round_id = ?", round.toString()))
+        .isZero();
+  }
+
+  @Test
   void hrReadsARoundsOutcomeAndWhoMetWhomButNoneOfTheEmployeesReasons() {
     String goals = "Leave my manager's team for brand work next year " + UUID.randomUUID();
     List<String> members = new ArrayList<>();
@@ -630,6 +669,15 @@ class PrivacyIT {
       update.setBoolean(1, active);
       update.setObject(2, UUID.fromString(personId));
       assertThat(update.executeUpdate()).isEqualTo(1);
+    }
+  }
+
+  static void update(Connection db, String sql, Object... values) throws SQLException {
+    try (PreparedStatement statement = db.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        statement.setObject(i + 1, values[i]);
+      }
+      statement.executeUpdate();
     }
   }
 
