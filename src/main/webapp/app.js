@@ -2701,6 +2701,7 @@ function roundItem(initial, openWhenDone) {
   const node = el('li', { class: 'round' });
   const matchesId = 'x' + (++formCount);
   let matches = null; // the table of introductions, once opened
+  let outcome = null; // coverage, scores and leaders' load, once done
   const toggle = el('button', { type: 'button', class: 'secondary small-button', 'aria-expanded': 'false',
     'aria-controls': matchesId, onclick: () => show(!matches || matches.hidden) }, 'Show introductions');
 
@@ -2742,7 +2743,7 @@ function roundItem(initial, openWhenDone) {
     } else if (round.status === 'FAILED') {
       detail = el('p', { class: 'alert error' }, 'This round failed: ', (round.error || 'no reason given').replace(/\.$/, ''), '. Start it again.');
     } else if (round.status === 'DONE') {
-      detail = [roundStats(round), el('div', { class: 'actions' }, toggle), matches];
+      detail = [roundStats(round), outcome || (outcome = roundOutcome(round)), el('div', { class: 'actions' }, toggle), matches];
     }
     node.replaceChildren(...nodes(
       el('div', { class: 'request-head' }, el('strong', {}, round.name), badge(round.status)), meta(), detail));
@@ -2770,6 +2771,26 @@ function roundStats(round) {
     stat('Total score', number(round.totalScore),
       gain != null ? `${gain >= 0 ? '+' : '−'}${Math.abs(gain).toFixed(1)} % vs greedy` : null),
     stat('Greedy score', number(round.greedyScore)));
+}
+
+/** A finished round's outcome: whom it reached, how its scores spread, which leaders it asked most of. */
+function roundOutcome(round) {
+  const node = el('div', { class: 'small' }, el('p', { class: 'muted' }, 'Loading the outcome…'));
+  const BUSIEST = 5;
+  api(`cohorts/${encodeURIComponent(round.id)}/outcome`).then(o => {
+    const s = o.scores;
+    const busiest = o.leaders.slice(0, BUSIEST).map(l => `${l.leader ? l.leader.displayName : l.leaderId} (${number(l.introductions)})`);
+    node.replaceChildren(...nodes(
+      el('p', {}, `Reached ${number(o.introduced)} of ${number(o.employees)} employees (${Math.round(100 * o.coverage)} %).`),
+      o.introductions > 0 && el('p', {}, `Scores from ${number(s.min)} to ${number(s.max)}, median ${number(s.median)} `
+        + `(middle half ${number(s.lowerQuartile)}–${number(s.upperQuartile)}).`),
+      busiest.length > 0 && el('p', {}, `${plural(o.leaders.length, 'leader')} took introductions; most: ${busiest.join(', ')}`
+        + (o.leaders.length > BUSIEST ? ', …' : '') + '.'),
+      el('p', { class: 'muted' }, 'Why each leader was chosen is for the employee alone: they see it in Crossroads.')));
+  }).catch(error => {
+    if (error.status !== 401) node.replaceChildren(alertBox(error));
+  });
+  return node;
 }
 
 /** Previous and next through a list of `{items, total}`. */
@@ -2803,13 +2824,11 @@ function matchTable(round, id) {
       node.replaceChildren(...nodes(
         el('div', { class: 'table-wrap' }, el('table', { class: 'matches', role: 'table' },
           el('caption', {}, `Introductions ${number(from)}–${number(to)} of ${number(page.total)}`),
-          el('thead', {}, el('tr', { role: 'row' }, ['Employee', 'Leader', 'Score', 'Why'].map(h =>
-            el('th', { scope: 'col', role: 'columnheader', class: h === 'Score' ? 'num' : null }, h)))),
+          el('thead', {}, el('tr', { role: 'row' }, ['Employee', 'Leader'].map(h =>
+            el('th', { scope: 'col', role: 'columnheader' }, h)))),
           el('tbody', {}, page.items.map(m => el('tr', { role: 'row' },
             cell('Employee', m.employee ? m.employee.displayName : m.employeeId),
-            cell('Leader', m.leader ? m.leader.displayName : m.leaderId),
-            el('td', { role: 'cell', 'data-label': 'Score', class: 'num' }, number(m.score)),
-            cell('Why', m.reasons.length ? el('ul', {}, m.reasons.map(r => el('li', {}, capital(r)))) : '—')))))),
+            cell('Leader', m.leader ? m.leader.displayName : m.leaderId)))))),
         pager({ offset, count: page.items.length, total: page.total, size: MATCHES_PAGE, what: 'introductions',
           goTo: o => load(o, true) })));
       if (focus) { node.focus(); node.scrollIntoView({ block: 'start' }); }

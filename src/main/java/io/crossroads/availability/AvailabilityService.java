@@ -237,6 +237,7 @@ public class AvailabilityService {
   private Person leader(UUID leaderId) {
     return directory
         .person(leaderId)
+        .filter(Person::isActive)
         .filter(Person::isLeader)
         .orElseThrow(() -> Refusal.notFound("The leader"));
   }

@@ -40,11 +40,7 @@ class DirectoryImportRunner {
         try {
           rows = keycloak.people();
         } catch (KeycloakDirectory.Unreachable e) {
-          runs.fail(
-              DirectoryImports.JOBS,
-              id,
-              attempt,
-              e.getMessage() + "; tried 4 times. Nothing was changed.");
+          imports.fail(id, attempt, e.getMessage() + "; tried 4 times. Nothing was changed.");
           return "FAILED";
         }
         full = true;
@@ -75,8 +71,7 @@ class DirectoryImportRunner {
       return "DONE";
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Directory import " + id + " failed", e);
-      runs.fail(
-          DirectoryImports.JOBS,
+      imports.fail(
           id,
           attempt,
           "The import could not be applied ("

@@ -62,6 +62,7 @@ public class DirectoryImports {
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
+  @Inject JobRuns runs;
   @Inject Program program;
   @Inject Event<PeopleLeft> left;
 
@@ -243,6 +244,27 @@ public class DirectoryImports {
                 + " in the file; nothing was changed")
         .setParameter(3, id)
         .setParameter(4, attempt)
+        .executeUpdate();
+    discardUpload(id);
+  }
+
+  /**
+   * Ends the attempt as FAILED with an error a person can read, and deletes the uploaded file: it
+   * holds the whole company's personal data, and a failed import is started again from a new
+   * upload.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void fail(UUID id, int attempt, String error) {
+    runs.fail(JOBS, id, attempt, error);
+    discardUpload(id);
+  }
+
+  /** Deletes the upload of a job that has ended, whichever way; one still running keeps it. */
+  private void discardUpload(UUID id) {
+    em.createNativeQuery(
+            "delete from directory_upload where job_id = ?1 and exists (select 1 from directory_job j"
+                + " where j.id = ?1 and j.status in ('DONE', 'FAILED'))")
+        .setParameter(1, id)
         .executeUpdate();
   }
 

@@ -7,6 +7,7 @@ import io.crossroads.platform.problem.ProblemType;
 import io.crossroads.platform.problem.Problems;
 import io.crossroads.platform.problem.Refusal;
 import io.crossroads.platform.security.Caller;
+import io.crossroads.platform.security.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -49,6 +50,7 @@ public class DirectoryResource {
 
   /** Not transactional: the job starts after the file is stored. */
   @POST
+  @RateLimited
   @Path("directory/import")
   @Consumes("text/csv")
   @Operation(
@@ -76,6 +78,7 @@ public class DirectoryResource {
 
   /** Not transactional: the job starts after it is stored. */
   @POST
+  @RateLimited
   @Path("directory/sync")
   @Operation(summary = "Sync people, divisions (groups) and roles from Keycloak; 202 with the job")
   public Response sync(@Context UriInfo uri) {

@@ -142,6 +142,30 @@ public class Interview {
     history.add(new InterviewEvent(InterviewEvent.Type.RESCHEDULED, by, now, reason));
   }
 
+  /**
+   * Refuses a move beyond {@code perDay} in any 24 hours, so that neither party can flood the other
+   * with calendar updates; the refusal says when the next move is allowed.
+   */
+  public void requireMoveAllowed(int perDay, Instant now) {
+    Instant since = now.minus(Duration.ofDays(1));
+    List<Instant> recent =
+        history.stream()
+            .filter(e -> e.type() == InterviewEvent.Type.RESCHEDULED && e.at().isAfter(since))
+            .map(InterviewEvent::at)
+            .sorted()
+            .toList();
+    if (recent.size() >= perDay) {
+      Instant allowed = recent.get(recent.size() - perDay).plus(Duration.ofDays(1));
+      throw Refusal.tooMany(
+          "This interview has moved "
+              + recent.size()
+              + " times in the last 24 hours; it may move "
+              + perDay
+              + " times a day.",
+          Duration.between(now, allowed));
+    }
+  }
+
   /** Calls the interview off; either party may, with a reason the other will read. */
   public void cancel(UUID by, String reason, Instant now) {
     requireParty(by);

@@ -5,7 +5,6 @@ import io.crossroads.availability.MonthlyLoads;
 import io.crossroads.availability.Schedule;
 import io.crossroads.interviews.InterviewViews.Event;
 import io.crossroads.interviews.InterviewViews.InterviewView;
-import io.crossroads.notify.CalendarInvites;
 import io.crossroads.notify.Notifications;
 import io.crossroads.people.Directory;
 import io.crossroads.people.LeaderProfile;
@@ -27,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Reads and changes scheduled interviews, with the calendar updates the changes send. */
 @ApplicationScoped
@@ -40,6 +40,11 @@ class InterviewService {
   @Inject Notifications notifications;
   @Inject Clock clock;
   @Inject jakarta.enterprise.event.Event<InterviewHeld> heldEvents;
+
+  /** How often one interview may move in any 24 hours, whoever moves it. */
+  @Inject
+  @ConfigProperty(name = "crossroads.rate.reschedule.per-interview", defaultValue = "3")
+  int movesPerDay;
 
   @Transactional
   public Page<InterviewView> list(
@@ -89,6 +94,7 @@ class InterviewService {
             .leaderProfileForUpdate(interview.leaderId())
             .orElseThrow(() -> Refusal.notFound("The leader"));
     em.refresh(interview);
+    interview.requireMoveAllowed(movesPerDay, clock.instant());
     Person leader = directory.person(interview.leaderId()).orElseThrow();
     if (start == null
         || !availability.openForMove(
@@ -163,10 +169,7 @@ class InterviewService {
 
   @Transactional
   public String calendar(Caller caller, UUID id) {
-    Interview interview = visible(caller, id);
-    Person employee = directory.person(interview.employeeId()).orElseThrow();
-    Person leader = directory.person(interview.leaderId()).orElseThrow();
-    return CalendarInvites.invite(interview.meeting(), employee, leader, clock.instant()).text();
+    return notifications.calendar(visible(caller, id).meeting());
   }
 
   private InterviewView view(Interview interview) {

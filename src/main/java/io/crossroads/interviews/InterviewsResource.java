@@ -8,6 +8,7 @@ import io.crossroads.platform.api.Page;
 import io.crossroads.platform.api.QueryParams;
 import io.crossroads.platform.problem.Refusal;
 import io.crossroads.platform.security.Caller;
+import io.crossroads.platform.security.RateLimited;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -80,6 +81,7 @@ public class InterviewsResource {
   }
 
   @POST
+  @RateLimited(RateLimited.Kind.RESCHEDULE)
   @Path("{id}/reschedule")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Move to another open slot of the leader (either party)")
@@ -89,6 +91,7 @@ public class InterviewsResource {
   }
 
   @POST
+  @RateLimited
   @Path("{id}/cancel")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Call the interview off (either party); calendars get METHOD:CANCEL")

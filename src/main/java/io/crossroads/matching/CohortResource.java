@@ -1,6 +1,7 @@
 package io.crossroads.matching;
 
 import io.crossroads.matching.MatchingViews.CohortMatchView;
+import io.crossroads.matching.MatchingViews.CohortOutcome;
 import io.crossroads.matching.MatchingViews.CohortView;
 import io.crossroads.matching.MatchingViews.NewCohort;
 import io.crossroads.platform.api.Page;
@@ -69,8 +70,18 @@ public class CohortResource {
   }
 
   @GET
+  @Path("{id}/outcome")
+  @Operation(
+      summary = "A finished round's outcome: coverage, score distribution and each leader's load")
+  public CohortOutcome outcome(@PathParam("id") UUID id) {
+    return rounds.outcome(id);
+  }
+
+  @GET
   @Path("{id}/matches")
-  @Operation(summary = "A finished round's introductions, each with its score and reasons")
+  @Operation(
+      summary =
+          "Who a finished round introduced to whom; scores and reasons are the employee's alone")
   public Page<CohortMatchView> matches(
       @PathParam("id") UUID id,
       @QueryParam("limit") @DefaultValue("100") int limit,

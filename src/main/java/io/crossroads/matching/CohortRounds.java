@@ -1,7 +1,9 @@
 package io.crossroads.matching;
 
 import io.crossroads.matching.MatchingViews.CohortMatchView;
+import io.crossroads.matching.MatchingViews.CohortOutcome;
 import io.crossroads.matching.MatchingViews.CohortView;
+import io.crossroads.matching.MatchingViews.LeaderLoad;
 import io.crossroads.matching.MatchingViews.NewCohort;
 import io.crossroads.people.Directory;
 import io.crossroads.people.PeopleViews.PersonRef;
@@ -37,6 +39,13 @@ public class CohortRounds {
   @Produces static final JobKind JOBS = new JobKind("cohort_round", "cohort-round");
 
   static final int MAX_EMPLOYEES = 200_000;
+
+  /**
+   * The smallest round: HR sees who was introduced to whom, so a round of one or two would make a
+   * lookup of an employee's interests out of the introductions a round gives.
+   */
+  static final int MIN_EMPLOYEES = 5;
+
   private static final int BATCH = 1000;
 
   @PersistenceContext EntityManager em;
@@ -83,6 +92,15 @@ public class CohortRounds {
     if (members.isEmpty()) {
       throw new Refusal(
           ProblemType.NOBODY_TO_MATCH, "Nobody to match: the divisions have no employees.");
+    }
+    if (members.size() < MIN_EMPLOYEES) {
+      throw new Refusal(
+          ProblemType.COHORT_TOO_SMALL,
+          "A round needs at least "
+              + MIN_EMPLOYEES
+              + " employees; this one would have "
+              + members.size()
+              + ".");
     }
     CohortRound round =
         new CohortRound(
@@ -146,19 +164,17 @@ public class CohortRounds {
     return new Page<>(rounds.stream().map(r -> r.view(members(r.id()))).toList(), total);
   }
 
-  /** The matches of a finished round, by employee. */
+  /**
+   * Who a finished round introduced to whom, by employee. Scores and reasons stay with the
+   * employee: they tell the employee's interests, goals and earlier requests.
+   */
   @Transactional
   public Page<CohortMatchView> matches(UUID id, int limit, int offset) {
-    CohortRound round = round(id);
-    if (round.status() != CohortStatus.DONE) {
-      throw new Refusal(
-          ProblemType.COHORT_NOT_DONE,
-          "The round is " + round.status() + "; its matches are ready when it is DONE.");
-    }
+    done(id);
     List<Object[]> rows =
         em.createNativeQuery(
-                "select cast(employee_id as varchar(36)), cast(leader_id as varchar(36)), score, reasons"
-                    + " from cohort_match where round_id = ?1 order by employee_id, score desc, leader_id")
+                "select cast(employee_id as varchar(36)), cast(leader_id as varchar(36))"
+                    + " from cohort_match where round_id = ?1 order by employee_id, leader_id")
             .setParameter(1, id)
             .setFirstResult(offset)
             .setMaxResults(limit)
@@ -180,15 +196,61 @@ public class CohortRounds {
       UUID employee = UUID.fromString((String) row[0]);
       UUID leader = UUID.fromString((String) row[1]);
       items.add(
-          new CohortMatchView(
-              employee,
-              ref(known.get(employee)),
-              leader,
-              ref(known.get(leader)),
-              ((Number) row[2]).intValue(),
-              reasons((String) row[3])));
+          new CohortMatchView(employee, ref(known.get(employee)), leader, ref(known.get(leader))));
     }
     return new Page<>(items, total);
+  }
+
+  /**
+   * A finished round's outcome as HR reads it: how many employees it reached, how its scores are
+   * spread and how many introductions each leader took; nothing of any one employee's reasons.
+   */
+  @Transactional
+  public CohortOutcome outcome(UUID id) {
+    done(id);
+    List<Integer> scores =
+        em
+            .createNativeQuery("select score from cohort_match where round_id = ?1 order by score")
+            .setParameter(1, id)
+            .getResultList()
+            .stream()
+            .map(value -> ((Number) value).intValue())
+            .toList();
+    int introduced =
+        ((Number)
+                em.createNativeQuery(
+                        "select count(distinct employee_id) from cohort_match where round_id = ?1")
+                    .setParameter(1, id)
+                    .getSingleResult())
+            .intValue();
+    List<Object[]> loads =
+        em.createNativeQuery(
+                "select cast(leader_id as varchar(36)), count(*) from cohort_match where round_id = ?1"
+                    + " group by leader_id order by count(*) desc, leader_id")
+            .setParameter(1, id)
+            .getResultList();
+    Map<UUID, Person> leaders =
+        directory.people(loads.stream().map(row -> UUID.fromString((String) row[0])).toList());
+    List<LeaderLoad> perLeader =
+        loads.stream()
+            .map(
+                row -> {
+                  UUID leader = UUID.fromString((String) row[0]);
+                  return new LeaderLoad(
+                      leader, ref(leaders.get(leader)), ((Number) row[1]).intValue());
+                })
+            .toList();
+    return CohortOutcome.of(id, members(id), introduced, scores, perLeader);
+  }
+
+  private CohortRound done(UUID id) {
+    CohortRound round = round(id);
+    if (round.status() != CohortStatus.DONE) {
+      throw new Refusal(
+          ProblemType.COHORT_NOT_DONE,
+          "The round is " + round.status() + "; its results are ready when it is DONE.");
+    }
+    return round;
   }
 
   /** A match's reasons as stored: their texts, a line each. */

@@ -59,6 +59,16 @@ class CohortRunner {
     try {
       ProgramRules rules = program.rules();
       Problem problem = rounds.problem(roundId, rules);
+      if (problem.seekers().size() < CohortRounds.MIN_EMPLOYEES) {
+        runs.fail(
+            CohortRounds.JOBS,
+            roundId,
+            attempt,
+            "Fewer than "
+                + CohortRounds.MIN_EMPLOYEES
+                + " of its employees are still with the company.");
+        return Outcome.FAILED;
+      }
       Scorer scorer = new Scorer(problem.pool(), rules.eligibility());
       int k = problem.introsPerEmployee();
       int[] capacity = new int[problem.pool().size()];

@@ -94,11 +94,64 @@ public final class MatchingViews {
       Instant startedAt,
       Instant finishedAt) {}
 
+  /** Who a round introduced to whom; the score and reasons are the employee's alone. */
   public record CohortMatchView(
-      UUID employeeId,
-      PersonRef employee,
-      UUID leaderId,
-      PersonRef leader,
-      int score,
-      List<String> reasons) {}
+      UUID employeeId, PersonRef employee, UUID leaderId, PersonRef leader) {}
+
+  /** How many introductions a round gave one leader. */
+  public record LeaderLoad(UUID leaderId, PersonRef leader, int introductions) {}
+
+  /** The spread of a round's match scores; all zero when it made no introduction. */
+  public record ScoreDistribution(
+      int min, int lowerQuartile, int median, int upperQuartile, int max) {
+
+    static ScoreDistribution of(List<Integer> sorted) {
+      if (sorted.isEmpty()) {
+        return new ScoreDistribution(0, 0, 0, 0, 0);
+      }
+      return new ScoreDistribution(
+          sorted.get(0),
+          quantile(sorted, 1, 4),
+          quantile(sorted, 1, 2),
+          quantile(sorted, 3, 4),
+          sorted.get(sorted.size() - 1));
+    }
+
+    /** The nearest-rank quantile {@code p/q} of ascending values. */
+    private static int quantile(List<Integer> sorted, int p, int q) {
+      int rank = (int) Math.ceil((double) p * sorted.size() / q);
+      return sorted.get(Math.max(0, rank - 1));
+    }
+  }
+
+  /**
+   * A finished round as HR reads it: coverage (employees given at least one introduction), the
+   * spread of scores and each leader's load, with nobody's reasons.
+   */
+  public record CohortOutcome(
+      UUID roundId,
+      int employees,
+      int introduced,
+      double coverage,
+      int introductions,
+      ScoreDistribution scores,
+      List<LeaderLoad> leaders) {
+
+    static CohortOutcome of(
+        UUID roundId,
+        int employees,
+        int introduced,
+        List<Integer> sortedScores,
+        List<LeaderLoad> leaders) {
+      double coverage = employees == 0 ? 0 : Math.round(1000.0 * introduced / employees) / 1000.0;
+      return new CohortOutcome(
+          roundId,
+          employees,
+          introduced,
+          coverage,
+          sortedScores.size(),
+          ScoreDistribution.of(sortedScores),
+          List.copyOf(leaders));
+    }
+  }
 }

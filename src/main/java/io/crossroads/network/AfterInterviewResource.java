@@ -10,6 +10,7 @@ import io.crossroads.network.NetworkViews.ReferralView;
 import io.crossroads.network.NetworkViews.ThankYouBody;
 import io.crossroads.network.NetworkViews.ThankYouView;
 import io.crossroads.platform.security.Caller;
+import io.crossroads.platform.security.RateLimited;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -48,6 +49,7 @@ public class AfterInterviewResource {
   }
 
   @POST
+  @RateLimited
   @Path("{id}/thank-you")
   @Operation(summary = "The employee thanks the leader of a held interview, once")
   public ThankYouView thank(
@@ -56,6 +58,7 @@ public class AfterInterviewResource {
   }
 
   @POST
+  @RateLimited
   @Path("{id}/referrals")
   @Operation(summary = "The leader names 1 to 3 people the employee may ask next, once")
   public List<ReferralView> refer(
@@ -68,6 +71,7 @@ public class AfterInterviewResource {
   }
 
   @POST
+  @RateLimited
   @Path("{id}/feedback")
   @Operation(summary = "The leader's feedback, talent flag and mentoring offer, once")
   public FeedbackView feedback(

@@ -18,16 +18,24 @@ import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableClazz;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 /**
  * iCalendar for an interview, built with ical4j: one UID per interview for its whole life, the
  * SEQUENCE rising with every change, the leader as ORGANIZER, METHOD:REQUEST while it stands and
  * METHOD:CANCEL once it is called off, so calendars remove it instead of keeping a stale copy.
+ *
+ * <p>An employee's calendar is often visible to their manager or an assistant, so the event is
+ * CLASS:PRIVATE and its summary neutral; what the meeting is about stays in the description, which
+ * a private event hides from them.
  */
 public final class CalendarInvites {
 
   public static final String PRODUCT = "-//Crossroads//Informational interviews//EN";
+
+  /** The summary every invitation carries unless configured otherwise: it names nobody. */
+  public static final String NEUTRAL_SUMMARY = "Conversation (Crossroads)";
 
   private CalendarInvites() {}
 
@@ -37,24 +45,30 @@ public final class CalendarInvites {
 
   public static OutboxMessage.Invite invite(
       Meeting meeting, Person employee, Person leader, Instant stamp) {
+    return invite(meeting, employee, leader, stamp, NEUTRAL_SUMMARY);
+  }
+
+  public static OutboxMessage.Invite invite(
+      Meeting meeting, Person employee, Person leader, Instant stamp, String summary) {
     boolean cancelled = meeting.cancelled();
     Method method = cancelled ? new Method(Method.VALUE_CANCEL) : new Method(Method.VALUE_REQUEST);
-    VEvent event =
-        new VEvent(
-            meeting.start(),
-            meeting.end(),
-            "Informational interview: " + employee.displayName() + " and " + leader.displayName());
+    VEvent event = new VEvent(meeting.start(), meeting.end(), summary);
+    event.add(ImmutableClazz.PRIVATE);
     event.replace(new Uid(uid(meeting)));
     event.add(new DtStamp(stamp));
     event.add(new Sequence(meeting.sequence()));
     event.add(cancelled ? new Status(Status.VALUE_CANCELLED) : new Status(Status.VALUE_CONFIRMED));
     event.add(
         new Description(
-            meeting.lengthMinutes()
+            "Informational interview: "
+                + employee.displayName()
+                + " and "
+                + leader.displayName()
+                + ". "
+                + meeting.lengthMinutes()
                 + " minutes, "
                 + meeting.format().toLowerCase().replace('_', ' ')
-                + ". An informational interview: advice, not a job"
-                + " meeting. Close on time."));
+                + ". Advice, not a job meeting. Close on time."));
     Organizer organizer = new Organizer(URI.create("mailto:" + leader.email()));
     organizer.add(new Cn(leader.displayName()));
     event.add(organizer);

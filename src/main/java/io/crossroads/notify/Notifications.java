@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Who hears about what. Every method queues messages in the caller's transaction, so a change and
@@ -27,6 +28,13 @@ public class Notifications {
   @Inject Outbox outbox;
   @Inject Directory directory;
   @Inject Clock clock;
+
+  /** What calendars show as an invitation's title; neutral unless configured otherwise. */
+  @Inject
+  @ConfigProperty(
+      name = "crossroads.calendar.summary",
+      defaultValue = CalendarInvites.NEUTRAL_SUMMARY)
+  String summary;
 
   /** A request arrived, was followed up, redirected to them, or withdrawn: tell the leader. */
   public void toLeader(UUID leaderId, UUID requesterId, String kind, String what) {
@@ -71,8 +79,7 @@ public class Notifications {
       Meeting interview, String kind, String headline, UUID changedBy, String reason) {
     Person employee = person(interview.employeeId());
     Person leader = person(interview.leaderId());
-    OutboxMessage.Invite invite =
-        CalendarInvites.invite(interview, employee, leader, clock.instant());
+    OutboxMessage.Invite invite = invite(interview, employee, leader);
     String why =
         reason == null || reason.isBlank() || changedBy == null
             ? ""
@@ -101,6 +108,16 @@ public class Notifications {
           new OutboxMessage(
               kind, to.id(), to.email(), subject, body, invite, null, clock.instant()));
     }
+  }
+
+  /** The meeting as iCalendar, as its invitations carry it. */
+  public String calendar(Meeting meeting) {
+    return invite(meeting, person(meeting.employeeId()), person(meeting.leaderId())).text();
+  }
+
+  private OutboxMessage.Invite invite(Meeting meeting, Person employee, Person leader) {
+    String title = summary.isBlank() ? CalendarInvites.NEUTRAL_SUMMARY : summary.strip();
+    return CalendarInvites.invite(meeting, employee, leader, clock.instant(), title);
   }
 
   /** Within a day of the start: a reminder to both, queued once per meeting and start time. */

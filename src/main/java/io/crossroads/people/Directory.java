@@ -144,14 +144,24 @@ public class Directory {
     return chain;
   }
 
+  /**
+   * People still with the company whose name or title contains the text, and their user name too
+   * when {@code byUsername}.
+   */
   public Page<Person> search(
-      String text, UUID divisionId, boolean leadersOnly, int limit, int offset) {
+      String text,
+      boolean byUsername,
+      UUID divisionId,
+      boolean leadersOnly,
+      int limit,
+      int offset) {
     StringBuilder where = new StringBuilder(" from Person p where p.active = true");
     Map<String, Object> parameters = new HashMap<>();
     if (text != null && !text.isBlank()) {
       where.append(
           " and (lower(p.displayName) like :q escape '!' or lower(p.title) like :q escape '!'"
-              + " or p.username like :q escape '!')");
+              + (byUsername ? " or p.username like :q escape '!'" : "")
+              + ")");
       parameters.put("q", "%" + escapeLike(text.strip().toLowerCase()) + "%");
     }
     if (divisionId != null) {

@@ -67,14 +67,14 @@ public class PeopleResource {
   @Path("people/{id}")
   @Operation(summary = "A public profile, with the leader profile for leaders")
   public PersonView person(@PathParam("id") UUID id) {
-    return people.person(id);
+    return people.person(caller, id);
   }
 
   @GET
   @Path("leaders/{id}/profile")
   @Operation(summary = "What a leader offers: topics, cap, lengths, formats")
   public LeaderProfileView profile(@PathParam("id") UUID id) {
-    return people.profile(id);
+    return people.profile(caller, id);
   }
 
   @PUT

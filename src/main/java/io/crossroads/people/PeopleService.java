@@ -51,16 +51,36 @@ class PeopleService {
         .toList();
   }
 
+  /**
+   * People still with the company, by name or title; by user name only where user names are shown,
+   * so that a search cannot confirm one that is hidden.
+   */
   public Page<PersonSummary> search(
       String q, UUID divisionId, boolean leadersOnly, int limit, int offset) {
     Map<UUID, Division> divisions = directory.divisions();
-    Page<Person> found = directory.search(q, divisionId, leadersOnly, limit, offset);
+    Page<Person> found =
+        directory.search(q, usernamesShown(), divisionId, leadersOnly, limit, offset);
     return new Page<>(
         found.items().stream().map(p -> summary(p, divisions)).toList(), found.total());
   }
 
-  public PersonView person(UUID id) {
-    Person person = directory.person(id).orElseThrow(() -> Refusal.notFound("The person"));
+  public PersonView person(Caller caller, UUID id) {
+    return view(visible(caller, id));
+  }
+
+  /**
+   * A person as the caller may look them up: people who left the company are HR's to see; to anyone
+   * else they do not exist.
+   */
+  private Person visible(Caller caller, UUID id) {
+    return directory
+        .person(id)
+        .filter(p -> p.isActive() || caller.has(Role.HR))
+        .orElseThrow(() -> Refusal.notFound("The person"));
+  }
+
+  private PersonView view(Person person) {
+    UUID id = person.id();
     Division division = directory.divisions().get(person.divisionId());
     LeaderProfileView profile =
         person.isLeader()
@@ -84,7 +104,7 @@ class PeopleService {
   /** Everything the directory holds about the person, for their own export. */
   public PersonalEntry personalEntry(UUID id) {
     Person person = directory.person(id).orElseThrow(() -> Refusal.notFound("The person"));
-    PersonView view = person(id);
+    PersonView view = view(person);
     return new PersonalEntry(
         person.id(),
         person.username(),
@@ -104,13 +124,13 @@ class PeopleService {
         view.leaderProfile());
   }
 
-  public LeaderProfileView profile(UUID leaderId) {
-    return LeaderProfileView.of(leaderProfile(leaderId));
+  public LeaderProfileView profile(Caller caller, UUID leaderId) {
+    return LeaderProfileView.of(leaderProfile(caller, leaderId));
   }
 
   @Transactional
   public LeaderProfileView updateProfile(Caller caller, UUID leaderId, LeaderProfileUpdate update) {
-    LeaderProfile profile = leaderProfile(leaderId);
+    LeaderProfile profile = leaderProfile(caller, leaderId);
     if (!caller.is(leaderId) && !caller.has(Role.HR)) {
       throw Refusal.forbidden("Only the leader or HR can change a leader profile.");
     }
@@ -125,9 +145,10 @@ class PeopleService {
     return LeaderProfileView.of(profile);
   }
 
-  private LeaderProfile leaderProfile(UUID leaderId) {
+  private LeaderProfile leaderProfile(Caller caller, UUID leaderId) {
     return directory
         .person(leaderId)
+        .filter(p -> p.isActive() || caller.has(Role.HR))
         .filter(Person::isLeader)
         .flatMap(p -> directory.leaderProfile(leaderId))
         .orElseThrow(() -> Refusal.notFound("The leader"));
@@ -147,7 +168,13 @@ class PeopleService {
   }
 
   private String usernameShown(Person person) {
-    // Demo mode shows user names so people can try signing in as anyone.
-    return demoMode.active() ? person.username() : null;
+    return usernamesShown() ? person.username() : null;
+  }
+
+  /**
+   * Demo mode shows user names so people can try signing in as anyone; otherwise nobody sees them.
+   */
+  private boolean usernamesShown() {
+    return demoMode.active();
   }
 }

@@ -49,7 +49,7 @@ public class RequestsResource {
   @Context UriInfo uri;
 
   @POST
-  @RateLimited
+  @RateLimited(RateLimited.Kind.REQUESTS)
   @Operation(summary = "Ask a leader of another division for an informational interview")
   @APIResponse(responseCode = "201", description = "PENDING, with coaching on the message")
   public Response send(
@@ -91,6 +91,7 @@ public class RequestsResource {
   }
 
   @POST
+  @RateLimited
   @Path("{id}/accept")
   @Operation(summary = "Take one of the proposed times; an interview is SCHEDULED")
   public RequestView accept(
@@ -99,6 +100,7 @@ public class RequestsResource {
   }
 
   @POST
+  @RateLimited
   @Path("{id}/counter")
   @Operation(summary = "The leader proposes other times; the employee then accepts one")
   public RequestView counter(
@@ -107,6 +109,7 @@ public class RequestsResource {
   }
 
   @POST
+  @RateLimited
   @Path("{id}/redirect")
   @Operation(summary = "The leader suggests a colleague, who gets a new request with the referral")
   public RequestView redirect(
@@ -115,6 +118,7 @@ public class RequestsResource {
   }
 
   @POST
+  @RateLimited
   @Path("{id}/follow-up")
   @Operation(summary = "A friendly reminder: at most twice, 5 business days apart")
   public RequestView followUp(
@@ -123,6 +127,7 @@ public class RequestsResource {
   }
 
   @POST
+  @RateLimited
   @Path("{id}/decline")
   @Operation(summary = "The leader declines, with a reason")
   public RequestView decline(@PathParam("id") UUID id, @Valid Reason body) {
@@ -130,6 +135,7 @@ public class RequestsResource {
   }
 
   @POST
+  @RateLimited
   @Path("{id}/withdraw")
   @Operation(summary = "The employee withdraws an open request")
   public RequestView withdraw(@PathParam("id") UUID id, @Valid Reason body) {

@@ -2,10 +2,12 @@ package io.crossroads.interviews;
 
 import static io.crossroads.platform.problem.RefusalAssertions.refused;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.crossroads.people.MeetingFormat;
 import io.crossroads.platform.problem.ProblemType;
+import io.crossroads.platform.problem.Refusal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -132,5 +134,32 @@ class InterviewTest {
     assertThat(interview.meeting().sequence()).isEqualTo(2);
     assertThat(interview.meeting().start()).isEqualTo(START.plus(Duration.ofDays(1)));
     assertThat(interview.meeting().cancelled()).isTrue();
+  }
+
+  @Test
+  void anInterviewMovesAtMostThreeTimesInAnyTwentyFourHoursAndIsToldWhenItMayMoveAgain() {
+    Interview interview = scheduled();
+    for (int hour = 0; hour < 3; hour++) {
+      Instant at = NOW.plus(Duration.ofHours(hour));
+      interview.requireMoveAllowed(3, at);
+      interview.reschedule(
+          hour % 2 == 0 ? employee : leader,
+          START.plus(Duration.ofHours(hour + 1)),
+          null,
+          Duration.ZERO,
+          Duration.ZERO,
+          at);
+    }
+    Instant fourth = NOW.plus(Duration.ofHours(5));
+
+    assertThatThrownBy(() -> interview.requireMoveAllowed(3, fourth))
+        .isInstanceOfSatisfying(
+            Refusal.class,
+            refusal -> {
+              assertThat(refusal.type()).isEqualTo(ProblemType.RATE_LIMITED);
+              // The first of the three moves leaves the 24 hours at NOW + 24 h.
+              assertThat(refusal.retryAfter()).contains(Duration.ofHours(19));
+            });
+    interview.requireMoveAllowed(3, NOW.plus(Duration.ofHours(24)).plusSeconds(1));
   }
 }

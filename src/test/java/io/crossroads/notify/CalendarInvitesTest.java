@@ -117,4 +117,27 @@ class CalendarInvitesTest {
     assertThat(event(calendar, Property.STATUS)).isEqualTo("CANCELLED");
     assertThat(event(calendar, Property.SEQUENCE)).isEqualTo("1");
   }
+
+  @Test
+  void anInvitationIsPrivateAndItsSummaryNamesNobodyWhileTheDescriptionTellsTheDetails()
+      throws Exception {
+    for (Meeting meeting :
+        new Meeting[] {interview(), moved(START.plusSeconds(3600)), cancelled()}) {
+      Calendar calendar = parse(CalendarInvites.invite(meeting, ava, leo, NOW));
+
+      assertThat(event(calendar, Property.CLASS)).isEqualTo("PRIVATE");
+      assertThat(event(calendar, Property.SUMMARY)).isEqualTo("Conversation (Crossroads)");
+      assertThat(event(calendar, Property.DESCRIPTION))
+          .contains("Informational interview", "Ava Thompson", "Leo Martins", "20 minutes");
+    }
+  }
+
+  @Test
+  void aConfiguredSummaryReplacesTheNeutralOneAndTheEventStaysPrivate() throws Exception {
+    Calendar calendar =
+        parse(CalendarInvites.invite(interview(), ava, leo, NOW, "Meeting (Crossroads)"));
+
+    assertThat(event(calendar, Property.SUMMARY)).isEqualTo("Meeting (Crossroads)");
+    assertThat(event(calendar, Property.CLASS)).isEqualTo("PRIVATE");
+  }
 }

@@ -28,7 +28,22 @@ public final class ProblemMappers {
   }
 
   @Provider
-  public static class RefusalMapper extends Base<Refusal> {}
+  public static class RefusalMapper extends Base<Refusal> {
+    @Override
+    public Response toResponse(Refusal refusal) {
+      Response response = super.toResponse(refusal);
+      return refusal
+          .retryAfter()
+          .map(
+              wait ->
+                  Response.fromResponse(response)
+                      .header(
+                          "Retry-After",
+                          Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0)))
+                      .build())
+          .orElse(response);
+    }
+  }
 
   @Provider
   public static class ValidationMapper extends Base<ConstraintViolationException> {}

@@ -56,6 +56,7 @@ public enum ProblemType {
   NOTES_UNAVAILABLE(503, "notes-unavailable", "Private notes cannot be stored right now"),
   COHORT_NOT_DONE(409, "cohort-not-done", "The cohort round has not finished"),
   NOBODY_TO_MATCH(409, "nobody-to-match", "The cohort round has no employees"),
+  COHORT_TOO_SMALL(422, "cohort-too-small", "A cohort round needs at least 5 employees"),
   SYNC_NOT_CONFIGURED(409, "sync-not-configured", "No Keycloak is configured to sync from"),
   MONTH_NOT_OVER(409, "month-not-over", "The month has not ended yet"),
   RATE_LIMITED(429, "rate-limited", "Too many attempts; wait a little"),

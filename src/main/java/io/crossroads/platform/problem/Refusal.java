@@ -1,6 +1,8 @@
 package io.crossroads.platform.problem;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The domain's way of saying no: a rule of the program, the state of a resource, or the caller's
@@ -10,15 +12,27 @@ public class Refusal extends RuntimeException {
 
   private final ProblemType type;
   private final List<Problem.FieldError> errors;
+  private final Duration retryAfter;
 
   public Refusal(ProblemType type, String detail) {
     this(type, detail, List.of());
   }
 
   private Refusal(ProblemType type, String detail, List<Problem.FieldError> errors) {
+    this(type, detail, errors, null);
+  }
+
+  private Refusal(
+      ProblemType type, String detail, List<Problem.FieldError> errors, Duration retryAfter) {
     super(detail, null, false, false);
     this.type = type;
     this.errors = errors;
+    this.retryAfter = retryAfter;
+  }
+
+  /** Too many attempts: the answer says when to try again ({@code Retry-After}). */
+  public static Refusal tooMany(String detail, Duration wait) {
+    return new Refusal(ProblemType.RATE_LIMITED, detail, List.of(), wait);
   }
 
   public static Refusal notFound(String what) {
@@ -49,6 +63,11 @@ public class Refusal extends RuntimeException {
 
   public ProblemType type() {
     return type;
+  }
+
+  /** How long until trying again may succeed, for a refusal that says so. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 
   public Problem problem() {

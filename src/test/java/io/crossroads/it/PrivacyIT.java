@@ -1,0 +1,700 @@
+package io.crossroads.it;
+
+import static io.crossroads.it.Api.json;
+import static io.crossroads.it.ApiAssertions.assertProblem;
+import static io.crossroads.it.RequestBodies.body;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What an employee risks by exploring stays between them and the leader: HR reads a cohort round's
+ * outcome but nobody's reasons, calendars and subject lines name no exploration, the directory
+ * confirms no hidden user name and no one who left, a failed import leaves no copy of the company
+ * behind, and nobody floods anyone with mail. Each attack is performed and shown to fail with
+ * nothing changed; on PostgreSQL, through a real SMTP server.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PrivacyIT {
+
+  static final Duration BOOT = Duration.ofMinutes(5);
+
+  @Deployment(testable = false)
+  static WebArchive crossroads() {
+    return Deployments.crossroads();
+  }
+
+  @ArquillianResource URL base;
+  Api api;
+
+  static DemoPeople employees;
+  static List<JsonObject> leaders;
+  static Slots firstSlots;
+  static Slots secondSlots;
+
+  @BeforeEach
+  void connect() {
+    api = new Api(base);
+    synchronized (PrivacyIT.class) {
+      if (employees != null) {
+        return;
+      }
+      // Two generated leaders of Marketing whom every employee handed out (level 4 and up) may
+      // ask; the employees come from the other divisions.
+      String marketing = division("Marketing");
+      leaders =
+          api
+              .get("hana", "api/people?leadersOnly=true&limit=200&divisionId=" + marketing)
+              .items()
+              .getValuesAs(JsonObject.class)
+              .stream()
+              .filter(p -> p.getString("username").contains(".") && p.getInt("level") <= 7)
+              .limit(2)
+              .toList();
+      assertThat(leaders).hasSize(2);
+      for (JsonObject leader : leaders) {
+        String user = leader.getString("username");
+        String id = leader.getString("id");
+        assertThat(
+                api.put(
+                        user,
+                        "api/leaders/" + id + "/profile",
+                        RequestBodies.profile("brand", 40, true))
+                    .status())
+            .isEqualTo(200);
+        assertThat(
+                api.put(
+                        user,
+                        "api/leaders/" + id + "/availability",
+                        RequestBodies.standardHours(90))
+                    .status())
+            .isEqualTo(200);
+      }
+      Instant from = Instant.now().plus(Duration.ofDays(3));
+      firstSlots = new Slots(api, "ava", leaders.get(0).getString("id"), from);
+      secondSlots = new Slots(api, "ava", leaders.get(1).getString("id"), from);
+      employees = new DemoPeople(api, "Marketing");
+    }
+  }
+
+  String division(String name) {
+    return api.get("hana", "api/divisions").array().getValuesAs(JsonObject.class).stream()
+        .filter(d -> d.getString("name").equals(name))
+        .findFirst()
+        .orElseThrow()
+        .getString("id");
+  }
+
+  String idOf(String username) {
+    return api.get(username, "api/me").string("id");
+  }
+
+  String leaderUser(int n) {
+    return leaders.get(n).getString("username");
+  }
+
+  String leaderId(int n) {
+    return leaders.get(n).getString("id");
+  }
+
+  /** A request from the employee to the first leader, proposing two of its open slots. */
+  String request(String employee) {
+    Api.Reply sent =
+        api.post(
+            employee,
+            "api/requests",
+            body(leaderId(0), List.of(firstSlots.next(), firstSlots.next())));
+    assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+    return sent.string("id");
+  }
+
+  /** An interview between the employee and the first leader, accepted at {@code start}. */
+  String interview(String employee, Instant start) {
+    Api.Reply sent =
+        api.post(employee, "api/requests", body(leaderId(0), List.of(start, firstSlots.next())));
+    assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+    Api.Reply accepted =
+        api.post(
+            leaderUser(0),
+            "api/requests/" + sent.string("id") + "/accept",
+            json("start", start.toString()));
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+    return accepted.string("interviewId");
+  }
+
+  // ---------------------------------------------------------------- cohort rounds
+
+  @Test
+  void hrCannotRunARoundOfFewerThanFiveEmployeesAndNothingIsStored() throws SQLException {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      ids.add(idOf(employees.take()));
+    }
+    long rounds = count("select count(*) from cohort_round");
+
+    for (List<String> few : List.of(ids.subList(0, 1), ids)) {
+      Api.Reply refused =
+          api.post(
+              "hana",
+              "api/cohorts",
+              json("name", "Lookup", "employeeIds", few, "introsPerEmployee", 3));
+      assertProblem(refused, 422, "cohort-too-small");
+      assertThat(refused.json().getString("detail")).contains("at least 5");
+    }
+
+    assertThat(count("select count(*) from cohort_round")).isEqualTo(rounds);
+    for (String id : ids) {
+      assertThat(count("select count(*) from cohort_member where employee_id = ?", id)).isZero();
+    }
+  }
+
+  @Test
+  void aRoundThatHasFewerThanFiveEmployeesWhenItRunsFailsWithoutAnIntroduction()
+      throws SQLException {
+    // A round left with two employees by the time it runs (the others gone since it started).
+    UUID round = UUID.randomUUID();
+    try (Connection db = TestEnvironment.database()) {
+      update(
+          db,
+          "insert into cohort_round (id, name, intros_per_employee, status, progress_done,"
+              + " progress_total, matched, unmatched, total_score, greedy_score, created_by,"
+              + " created_at, attempt, version) values (?, 'Shrunk', 1, 'QUEUED', 0, 6, 0, 0, 0, 0,"
+              + " ?, ?, 0, 0)",
+          round,
+          UUID.fromString(idOf("hana")),
+          java.sql.Timestamp.from(Instant.now().minus(Duration.ofMinutes(1))));
+      for (int i = 0; i < 2; i++) {
+        update(
+            db,
+            "insert into cohort_member (round_id, employee_id) values (?, ?)",
+            round,
+            UUID.fromString(idOf(employees.take())));
+      }
+    }
+
+    JsonObject failed =
+        await("the round has run")
+            .atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofMillis(300))
+            .until(
+                () -> api.get("hana", "api/cohorts/" + round).json(),
+                r -> !List.of("QUEUED", "RUNNING").contains(r.getString("status")));
+
+    assertThat(failed.getString("status")).isEqualTo("FAILED");
+    assertThat(failed.getString("error")).contains("Fewer than 5");
+    assertProblem(api.get("hana", "api/cohorts/" + round + "/matches"), 409, "cohort-not-done");
+    assertThat(count("select count(*) from cohort_match where round_id = ?", round.toString()))
+        .isZero();
+  }
+
+  @Test
+  void hrReadsARoundsOutcomeAndWhoMetWhomButNoneOfTheEmployeesReasons() {
+    String goals = "Leave my manager's team for brand work next year " + UUID.randomUUID();
+    List<String> members = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      members.add(employees.take());
+    }
+    String explorer = members.get(0);
+    assertThat(
+            api.put(
+                    explorer,
+                    "api/me/interests",
+                    json(
+                        "targetDivisionIds",
+                        List.of(division("Marketing")),
+                        "topics",
+                        List.of("brand", "leadership"),
+                        "goals",
+                        goals))
+                .status())
+        .isEqualTo(200);
+    List<String> ids = members.stream().map(this::idOf).toList();
+
+    Api.Reply created =
+        api.post(
+            "hana",
+            "api/cohorts",
+            json("name", "Five explorers", "employeeIds", ids, "introsPerEmployee", 2));
+    assertThat(created.status()).as(created.toString()).isEqualTo(202);
+    String round = created.string("id");
+    JsonObject done =
+        await("the round is done")
+            .atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofMillis(300))
+            .until(
+                () -> api.get("hana", "api/cohorts/" + round).json(),
+                r -> List.of("DONE", "FAILED").contains(r.getString("status")));
+    assertThat(done.getString("status")).as(done.toString()).isEqualTo("DONE");
+
+    // The employee reads every reason of their introductions, their target division among them.
+    List<JsonObject> introductions =
+        api.get(explorer, "api/me/introductions").array().getValuesAs(JsonObject.class).stream()
+            .filter(i -> i.getString("roundId").equals(round))
+            .toList();
+    assertThat(introductions).isNotEmpty();
+    List<String> reasons =
+        introductions.stream()
+            .flatMap(i -> i.getJsonArray("reasons").getValuesAs(JsonString::getString).stream())
+            .toList();
+    assertThat(reasons).anyMatch(r -> r.contains("a division you target"));
+
+    // HR reads who met whom and the outcome.
+    Api.Reply matches = api.get("hana", "api/cohorts/" + round + "/matches?limit=100");
+    assertThat(matches.status()).isEqualTo(200);
+    assertThat(matches.items().getValuesAs(JsonObject.class))
+        .hasSize(done.getInt("matched"))
+        .allSatisfy(
+            m -> {
+              assertThat(m.keySet()).containsOnly("employeeId", "employee", "leaderId", "leader");
+              assertThat(ids).contains(m.getString("employeeId"));
+            });
+    Api.Reply outcome = api.get("hana", "api/cohorts/" + round + "/outcome");
+    assertThat(outcome.status()).as(outcome.toString()).isEqualTo(200);
+    JsonObject result = outcome.json();
+    assertThat(result.getInt("employees")).isEqualTo(5);
+    assertThat(result.getInt("introductions")).isEqualTo(done.getInt("matched"));
+    assertThat(result.getInt("introduced")).isEqualTo(5 - done.getInt("unmatched"));
+    JsonObject scores = result.getJsonObject("scores");
+    assertThat(scores.getInt("min")).isLessThanOrEqualTo(scores.getInt("median"));
+    assertThat(scores.getInt("median")).isLessThanOrEqualTo(scores.getInt("max"));
+    assertThat(
+            result.getJsonArray("leaders").getValuesAs(JsonObject.class).stream()
+                .mapToInt(l -> l.getInt("introductions"))
+                .sum())
+        .isEqualTo(done.getInt("matched"));
+
+    // Nothing HR reads about the round carries the employee's reasons, interests or goals.
+    for (Api.Reply read :
+        List.of(
+            api.get("hana", "api/cohorts/" + round),
+            api.get("hana", "api/cohorts?limit=100"),
+            matches,
+            outcome)) {
+      assertThat(read.body())
+          .doesNotContain(goals)
+          .doesNotContain("\"reasons\"")
+          .doesNotContain("a division you target")
+          .doesNotContain("referred by")
+          .doesNotContain("brand, leadership")
+          .doesNotContain("leadership, brand");
+      for (String reason : reasons) {
+        assertThat(read.body()).doesNotContain(reason);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- calendars and subjects
+
+  @Test
+  void invitationsArePrivateWithANeutralSummaryAndNoSubjectNamesADivision() throws Exception {
+    // Every kind of mail a request and an interview send: sent, countered, accepted, moved,
+    // cancelled; declined; redirected; withdrawn.
+    String explorer = employees.take();
+    String countered = request(explorer);
+    Instant other = firstSlots.next();
+    assertThat(
+            api.post(
+                    leaderUser(0),
+                    "api/requests/" + countered + "/counter",
+                    json("proposedSlots", List.of(other.toString()), "note", "Later suits me"))
+                .status())
+        .isEqualTo(200);
+    Api.Reply accepted =
+        api.post(
+            explorer, "api/requests/" + countered + "/accept", json("start", other.toString()));
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+    String interview = accepted.string("interviewId");
+    assertThat(
+            api.post(
+                    explorer,
+                    "api/interviews/" + interview + "/reschedule",
+                    json("start", firstSlots.next().toString(), "reason", "A clash"))
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            api.post(
+                    leaderUser(0), "api/interviews/" + interview + "/cancel", json("reason", "Ill"))
+                .status())
+        .isEqualTo(200);
+
+    String declined = employees.take();
+    assertThat(
+            api.post(
+                    leaderUser(0),
+                    "api/requests/" + request(declined) + "/decline",
+                    json("reason", "Too busy"))
+                .status())
+        .isEqualTo(200);
+    String redirected = employees.take();
+    Api.Reply redirect =
+        api.post(
+            leaderUser(0),
+            "api/requests/" + request(redirected) + "/redirect",
+            json("leaderId", leaderId(1), "note", "She knows more"));
+    assertThat(redirect.status()).as(redirect.toString()).isEqualTo(200);
+    String withdrawn = employees.take();
+    assertThat(
+            api.post(
+                    withdrawn,
+                    "api/requests/" + request(withdrawn) + "/withdraw",
+                    json("reason", "Found the answer"))
+                .status())
+        .isEqualTo(200);
+
+    // The explorer's calendar: the invitation, the move and the cancellation, each private and
+    // neutral; the details are in the description.
+    List<MimeMessage> mine = Mailbox.awaitMessages(explorer, 4);
+    List<Calendar> calendars = new ArrayList<>();
+    for (MimeMessage message : mine) {
+      if (message.getContentType().toLowerCase().startsWith("multipart")) {
+        calendars.add(Mailbox.calendarOf(message));
+      }
+    }
+    assertThat(calendars).hasSize(3);
+    assertThat(calendars)
+        .extracting(c -> Mailbox.property(c, Property.METHOD))
+        .containsExactlyInAnyOrder("REQUEST", "REQUEST", "CANCEL");
+    String leaderName = leaders.get(0).getString("displayName");
+    for (Calendar calendar : calendars) {
+      assertThat(Mailbox.property(calendar, Property.CLASS)).isEqualTo("PRIVATE");
+      assertThat(Mailbox.property(calendar, Property.SUMMARY))
+          .isEqualTo("Conversation (Crossroads)");
+      assertThat(Mailbox.property(calendar, Property.DESCRIPTION))
+          .contains("Informational interview", leaderName);
+    }
+    Api.Reply ics = api.get(explorer, "api/interviews/" + interview + "/calendar.ics");
+    assertThat(ics.body()).contains("CLASS:PRIVATE", "SUMMARY:Conversation (Crossroads)");
+
+    // No subject anyone received names a division (as a word, in its own capitals).
+    for (String user :
+        List.of(explorer, declined, redirected, withdrawn, leaderUser(0), leaderUser(1))) {
+      Mailbox.awaitOutboxDrained(user);
+    }
+    List<Pattern> divisions =
+        api.get("hana", "api/divisions").array().getValuesAs(JsonObject.class).stream()
+            .map(d -> Pattern.compile("\\b" + Pattern.quote(d.getString("name")) + "\\b"))
+            .toList();
+    List<String> subjects = new ArrayList<>();
+    for (MimeMessage message : TestEnvironment.smtp().getReceivedMessages()) {
+      subjects.add(message.getSubject());
+    }
+    assertThat(subjects).hasSizeGreaterThanOrEqualTo(mine.size() + 6);
+    assertThat(subjects)
+        .allSatisfy(
+            subject -> assertThat(divisions).noneMatch(d -> d.matcher(subject).find()).as(subject));
+  }
+
+  // ---------------------------------------------------------------- rescheduling and mail
+
+  @Test
+  void anInterviewMovesThreeTimesADayAndTheRefusedMoveChangesNothingAndMailsNobody()
+      throws Exception {
+    String employee = employees.take();
+    String interview = interview(employee, firstSlots.next());
+    // Anyone else's attempts do not use up the interview's moves.
+    String stranger = employees.take();
+    for (int i = 0; i < 4; i++) {
+      assertProblem(
+          api.post(
+              stranger,
+              "api/interviews/" + interview + "/reschedule",
+              json("start", firstSlots.next().toString())),
+          404,
+          "not-found");
+    }
+    for (int i = 0; i < 3; i++) {
+      Api.Reply moved =
+          api.post(
+              i % 2 == 0 ? employee : leaderUser(0),
+              "api/interviews/" + interview + "/reschedule",
+              json("start", firstSlots.next().toString(), "reason", "Move " + i));
+      assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+    }
+    JsonObject before = api.get(employee, "api/interviews/" + interview).json();
+    long mail = outboxTo(employee) + outboxTo(leaderUser(0));
+
+    Api.Reply refused =
+        api.post(
+            employee,
+            "api/interviews/" + interview + "/reschedule",
+            json("start", firstSlots.next().toString(), "reason", "Once more"));
+
+    assertProblem(refused, 429, "rate-limited");
+    assertThat(refused.header("Retry-After"))
+        .hasValueSatisfying(
+            s -> assertThat(Long.parseLong(s)).isBetween(1L, Duration.ofDays(1).toSeconds()));
+    JsonObject after = api.get(employee, "api/interviews/" + interview).json();
+    assertThat(after.getString("start")).isEqualTo(before.getString("start"));
+    assertThat(after.getInt("sequence")).isEqualTo(3);
+    assertThat(after.getJsonArray("history")).hasSize(3);
+    assertThat(outboxTo(employee) + outboxTo(leaderUser(0))).isEqualTo(mail);
+  }
+
+  @Test
+  void aPersonMovesInterviewsTenTimesADayAndTheEleventhAttemptIsRefusedUnchanged()
+      throws Exception {
+    String employee = employees.take();
+    String interview = interview(employee, firstSlots.next());
+    JsonObject before = api.get(employee, "api/interviews/" + interview).json();
+    // Attempts count whatever they ask, even those about nothing.
+    for (int i = 0; i < 10; i++) {
+      assertProblem(
+          api.post(
+              employee,
+              "api/interviews/" + UUID.randomUUID() + "/reschedule",
+              json("start", firstSlots.next().toString())),
+          404,
+          "not-found");
+    }
+    long mail = outboxTo(employee) + outboxTo(leaderUser(0));
+
+    Api.Reply refused =
+        api.post(
+            employee,
+            "api/interviews/" + interview + "/reschedule",
+            json("start", firstSlots.next().toString()));
+
+    assertProblem(refused, 429, "rate-limited");
+    assertThat(refused.header("Retry-After")).isPresent();
+    JsonObject after = api.get(employee, "api/interviews/" + interview).json();
+    assertThat(after.getString("start")).isEqualTo(before.getString("start"));
+    assertThat(after.getInt("sequence")).isZero();
+    assertThat(outboxTo(employee) + outboxTo(leaderUser(0))).isEqualTo(mail);
+  }
+
+  @Test
+  void everyOtherWriteThatMailsSomeoneIsLimitedPerPerson() {
+    String someone = employees.take();
+    Map<String, Function<String, String>> writes =
+        Map.ofEntries(
+            Map.entry(
+                "requests/%s/accept",
+                id -> json("start", Instant.now().plus(Duration.ofDays(9)).toString())),
+            Map.entry("requests/%s/counter", id -> json("proposedSlots", List.of(), "note", "")),
+            Map.entry("requests/%s/redirect", id -> json("leaderId", id, "note", "")),
+            Map.entry("requests/%s/follow-up", id -> json("message", "Hello again")),
+            Map.entry("requests/%s/decline", id -> json("reason", "")),
+            Map.entry("requests/%s/withdraw", id -> json("reason", "")),
+            Map.entry("interviews/%s/cancel", id -> json("reason", "")),
+            Map.entry("interviews/%s/thank-you", id -> json("message", "Thanks")),
+            Map.entry("interviews/%s/referrals", id -> "[]"),
+            Map.entry(
+                "interviews/%s/feedback",
+                id -> json("talentPool", false, "strengths", List.of(), "note", "")));
+    writes.forEach(
+        (path, body) -> {
+          for (int i = 0; i < 60; i++) {
+            String id = UUID.randomUUID().toString();
+            Api.Reply attempt = api.post(someone, "api/" + path.formatted(id), body.apply(id));
+            assertThat(attempt.status()).as(path + " " + attempt).isNotIn(200, 201, 429);
+          }
+          String id = UUID.randomUUID().toString();
+          Api.Reply refused = api.post(someone, "api/" + path.formatted(id), body.apply(id));
+          assertProblem(refused, 429, "rate-limited");
+          assertThat(refused.header("Retry-After")).as(path).isPresent();
+        });
+  }
+
+  // ---------------------------------------------------------------- the directory
+
+  @Test
+  void peopleWhoLeftAreHiddenFromEveryoneButHr() throws SQLException {
+    String employee = employees.take();
+    // A leader the employee is told to ask, none that this or another test signs in as.
+    List<String> busy = List.of(idOf("leo"), idOf("mia"), leaderId(0), leaderId(1));
+    JsonObject leader =
+        api
+            .get(employee, "api/me/recommendations?limit=10")
+            .array()
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .map(r -> r.getJsonObject("leader"))
+            .filter(l -> !busy.contains(l.getString("id")))
+            .findFirst()
+            .orElseThrow();
+    String id = leader.getString("id");
+    String name = leader.getString("displayName");
+    setActive(id, false);
+    try {
+      assertProblem(api.get(employee, "api/people/" + id), 404, "not-found");
+      assertProblem(api.get(employee, "api/leaders/" + id + "/profile"), 404, "not-found");
+      assertProblem(
+          api.get(
+              employee,
+              "api/leaders/"
+                  + id
+                  + "/slots?length=20&from="
+                  + Instant.now()
+                  + "&to="
+                  + Instant.now().plus(Duration.ofDays(7))),
+          404,
+          "not-found");
+      assertThat(
+              api.get(employee, "api/people?limit=100&q=" + encode(name))
+                  .items()
+                  .getValuesAs(JsonObject.class))
+          .extracting(p -> p.getString("id"))
+          .doesNotContain(id);
+      assertThat(
+              api.get(employee, "api/me/recommendations?limit=50")
+                  .array()
+                  .getValuesAs(JsonObject.class))
+          .extracting(r -> r.getJsonObject("leader").getString("id"))
+          .doesNotContain(id);
+      assertThat(api.get(leaderUser(0), "api/people/" + id).status()).isEqualTo(404);
+
+      // HR still reads the entry, for history.
+      assertThat(api.get("hana", "api/people/" + id).status()).isEqualTo(200);
+      assertThat(api.get("hana", "api/leaders/" + id + "/profile").status()).isEqualTo(200);
+    } finally {
+      setActive(id, true);
+    }
+    assertThat(api.get(employee, "api/people/" + id).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aFailedImportLeavesNoCopyOfItsFileBehind() throws SQLException {
+    // No dot in the user names: other tests take generated people by dotted names.
+    String header = "username,displayName,email,division,title,level,manager,timeZone,leader,hr";
+    String unknownManager =
+        header
+            + "\nprivacyone,Privacy One,privacyone@example.com,Finance,Analyst,4,nobodyatall,UTC,false,false\n";
+    String unreadable = header + "\nprivacytwo,\"Privacy Two\n";
+    for (String csv : List.of(unknownManager, unreadable)) {
+      Api.Reply accepted =
+          api.send("hana", "POST", "api/directory/import", csv, "text/csv", Map.of());
+      assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+      String job = accepted.string("jobId");
+      JsonObject finished =
+          await("the import finished")
+              .atMost(Duration.ofSeconds(60))
+              .pollInterval(Duration.ofMillis(200))
+              .until(
+                  () -> api.get("hana", "api/jobs/" + job).json(),
+                  state -> List.of("DONE", "FAILED").contains(state.getString("status")));
+      assertThat(finished.getString("status")).as(finished.toString()).isEqualTo("FAILED");
+      assertThat(count("select count(*) from directory_upload where job_id = ?", job)).isZero();
+    }
+    assertThat(count("select count(*) from person where username like 'privacy%'")).isZero();
+  }
+
+  @Test
+  void whereUserNamesAreHiddenASearchCannotConfirmOne() throws Exception {
+    String employee = employees.take();
+    JsonObject me = api.get(employee, "api/me").json();
+    String name = me.getString("displayName");
+    // Shown in the demo, user names are found by search there.
+    assertThat(
+            api.get("ava", "api/people?q=" + encode(employee))
+                .items()
+                .getValuesAs(JsonObject.class))
+        .extracting(p -> p.getString("id"))
+        .contains(me.getString("id"));
+
+    Path work = Path.of(System.getProperty("crossroads.it.work"), "privacy");
+    int port = PayaraMicroProcess.freePort();
+    Api hidden = new Api(URI.create("http://127.0.0.1:" + port + "/"));
+    try (PayaraMicroProcess instance =
+        PayaraMicroProcess.start(
+            work,
+            port,
+            "no-demo",
+            Map.of(
+                "crossroads.db.url",
+                System.getProperty(TestEnvironment.URL_PROPERTY),
+                "crossroads.demo.enabled",
+                "false",
+                "crossroads.mail.host",
+                "127.0.0.1",
+                "crossroads.mail.port",
+                System.getProperty(TestEnvironment.SMTP_PORT_PROPERTY)))) {
+      instance.awaitReady(hidden, BOOT);
+
+      Api.Reply byUsername = hidden.get("ava", "api/people?q=" + encode(employee));
+      assertThat(byUsername.status()).as(byUsername.toString()).isEqualTo(200);
+      assertThat(byUsername.json().getInt("total")).isZero();
+      List<JsonObject> byName =
+          hidden
+              .get("ava", "api/people?limit=100&q=" + encode(name))
+              .items()
+              .getValuesAs(JsonObject.class);
+      assertThat(byName).extracting(p -> p.getString("id")).contains(me.getString("id"));
+      assertThat(byName).allSatisfy(p -> assertThat(p.containsKey("username")).isFalse());
+      assertThat(hidden.get("hana", "api/people?q=" + encode(employee)).json().getInt("total"))
+          .isZero();
+    }
+  }
+
+  static String encode(String text) {
+    return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  static long outboxTo(String username) throws SQLException {
+    return count(
+        "select count(*) from outbox_message where lower(recipient_email) = ?",
+        username.toLowerCase() + "@crossroads.example");
+  }
+
+  static void setActive(String personId, boolean active) throws SQLException {
+    try (Connection db = TestEnvironment.database();
+        PreparedStatement update =
+            db.prepareStatement("update person set active = ? where id = ?")) {
+      update.setBoolean(1, active);
+      update.setObject(2, UUID.fromString(personId));
+      assertThat(update.executeUpdate()).isEqualTo(1);
+    }
+  }
+
+  static void update(Connection db, String sql, Object... values) throws SQLException {
+    try (PreparedStatement statement = db.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        statement.setObject(i + 1, values[i]);
+      }
+      statement.executeUpdate();
+    }
+  }
+
+  static long count(String sql, String... values) throws SQLException {
+    try (Connection db = TestEnvironment.database();
+        PreparedStatement select = db.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        try {
+          select.setObject(i + 1, UUID.fromString(values[i]));
+        } catch (IllegalArgumentException notAnId) {
+          select.setString(i + 1, values[i]);
+        }
+      }
+      try (ResultSet result = select.executeQuery()) {
+        result.next();
+        return result.getLong(1);
+      }
+    }
+  }
+}
