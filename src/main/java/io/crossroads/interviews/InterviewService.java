@@ -12,6 +12,7 @@ import io.crossroads.people.LeaderProfile;
 import io.crossroads.people.PeopleViews.PersonRef;
 import io.crossroads.people.Person;
 import io.crossroads.platform.api.Page;
+import io.crossroads.platform.metrics.BusinessMetrics;
 import io.crossroads.platform.problem.ProblemType;
 import io.crossroads.platform.problem.Refusal;
 import io.crossroads.platform.security.Caller;
@@ -40,6 +41,7 @@ class InterviewService {
   @Inject Notifications notifications;
   @Inject Clock clock;
   @Inject jakarta.enterprise.event.Event<InterviewHeld> heldEvents;
+  @Inject BusinessMetrics metrics;
 
   @Transactional
   public Page<InterviewView> list(
@@ -150,6 +152,7 @@ class InterviewService {
     interview.recordOutcome(caller.id(), held, now);
     em.flush();
     if (held) {
+      metrics.interviewHeld();
       heldEvents.fire(
           new InterviewHeld(
               interview.id(),
