@@ -27,7 +27,8 @@ public class BusinessMetrics {
 
   @Inject MetricRegistry registry;
 
-  @Resource TransactionSynchronizationRegistry transactions;
+  @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+  TransactionSynchronizationRegistry transactions;
 
   /** Registers every counter at start-up, so each shows from 0 before anything happened. */
   void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
