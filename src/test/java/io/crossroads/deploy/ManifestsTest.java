@@ -345,6 +345,89 @@ class ManifestsTest {
         .isLessThanOrEqualTo(Quantity.getAmountInBytes(limits.get("cpu")));
   }
 
+  /**
+   * The fields of the operators' resources that their CRDs define (CloudNativePG 1.25+, Keycloak
+   * operator 26), as far as these manifests use them; a path ending in {@code *} takes any field
+   * below it (PostgreSQL parameters, the realm, Kubernetes types).
+   */
+  static final Map<String, Set<String>> CUSTOM_FIELDS =
+      Map.of(
+          "Cluster",
+          Set.of(
+              "spec.instances",
+              "spec.imageName",
+              "spec.primaryUpdateStrategy",
+              "spec.affinity.enablePodAntiAffinity",
+              "spec.affinity.topologyKey",
+              "spec.bootstrap.initdb.database",
+              "spec.bootstrap.initdb.owner",
+              "spec.postgresql.parameters.*",
+              "spec.storage.size",
+              "spec.walStorage.size",
+              "spec.resources.*",
+              "spec.backup.retentionPolicy",
+              "spec.backup.barmanObjectStore.destinationPath",
+              "spec.backup.barmanObjectStore.s3Credentials.accessKeyId.*",
+              "spec.backup.barmanObjectStore.s3Credentials.secretAccessKey.*",
+              "spec.backup.barmanObjectStore.wal.compression",
+              "spec.backup.barmanObjectStore.data.compression"),
+          "ScheduledBackup",
+          Set.of("spec.schedule", "spec.backupOwnerReference", "spec.method", "spec.cluster.name"),
+          "Keycloak",
+          Set.of(
+              "spec.instances",
+              "spec.db.vendor",
+              "spec.db.host",
+              "spec.db.port",
+              "spec.db.database",
+              "spec.db.usernameSecret.*",
+              "spec.db.passwordSecret.*",
+              "spec.http.httpEnabled",
+              "spec.hostname.hostname",
+              "spec.hostname.backchannelDynamic",
+              "spec.proxy.headers",
+              "spec.ingress.enabled",
+              "spec.ingress.className",
+              "spec.ingress.tlsSecret",
+              "spec.resources.*"),
+          "KeycloakRealmImport",
+          Set.of("spec.keycloakCRName", "spec.placeholders.*", "spec.realm.*"));
+
+  @ParameterizedTest
+  @MethodSource("kustomizations")
+  void theOperatorsResourcesUseOnlyFieldsTheirDefinitionsHave(String kustomization) {
+    Rendered rendered = Rendered.of(kustomization);
+    for (ObjectNode tree : rendered.trees()) {
+      Set<String> allowed = CUSTOM_FIELDS.get(tree.path("kind").asText());
+      if (!(rendered.typed().get(rendered.trees().indexOf(tree))
+          instanceof GenericKubernetesResource)) {
+        continue;
+      }
+      assertThat(allowed).as("fields known for %s", tree.path("kind")).isNotNull();
+      List<String> paths = new ArrayList<>();
+      leafPaths(tree.path("spec"), "spec", paths);
+      for (String path : paths) {
+        assertThat(
+                allowed.stream()
+                    .anyMatch(
+                        a ->
+                            a.equals(path)
+                                || a.endsWith(".*")
+                                    && path.startsWith(a.substring(0, a.length() - 1))))
+            .as("%s %s: %s", tree.path("kind"), tree.path("metadata").path("name"), path)
+            .isTrue();
+      }
+    }
+  }
+
+  static void leafPaths(JsonNode node, String path, List<String> paths) {
+    if (node.isObject() && node.size() > 0) {
+      node.fields().forEachRemaining(f -> leafPaths(f.getValue(), path + "." + f.getKey(), paths));
+    } else {
+      paths.add(path);
+    }
+  }
+
   // --- settings ---------------------------------------------------------------------------
 
   /** A row of config/README.md's tables: key, environment variable, default. */
