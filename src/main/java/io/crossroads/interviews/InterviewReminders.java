@@ -2,6 +2,7 @@ package io.crossroads.interviews;
 
 import io.crossroads.notify.Notifications;
 import io.crossroads.platform.jobs.ScheduledRuns;
+import io.crossroads.platform.metrics.BusinessMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -30,6 +31,7 @@ public class InterviewReminders {
   static final String JOB = "interview-reminders";
 
   @Inject ScheduledRuns runs;
+  @Inject BusinessMetrics metrics;
   @Inject Queue queue;
   @Inject Clock clock;
   @Resource TimerService timers;
@@ -48,7 +50,7 @@ public class InterviewReminders {
   void run() {
     Instant now = clock.instant();
     if (runs.claim(JOB, ScheduledRuns.periodStart(now, period))) {
-      queue.remindersDue(now);
+      metrics.timeJob(JOB, () -> queue.remindersDue(now));
     }
   }
 

@@ -11,6 +11,7 @@ import io.crossroads.people.LeaderProfile;
 import io.crossroads.people.PeopleViews.PersonRef;
 import io.crossroads.people.Person;
 import io.crossroads.platform.api.Page;
+import io.crossroads.platform.metrics.BusinessMetrics;
 import io.crossroads.platform.problem.ProblemType;
 import io.crossroads.platform.problem.Refusal;
 import io.crossroads.platform.security.Caller;
@@ -40,6 +41,7 @@ class InterviewService {
   @Inject Notifications notifications;
   @Inject Clock clock;
   @Inject jakarta.enterprise.event.Event<InterviewHeld> heldEvents;
+  @Inject BusinessMetrics metrics;
 
   /** How often one interview may move in any 24 hours, whoever moves it. */
   @Inject
@@ -156,6 +158,7 @@ class InterviewService {
     interview.recordOutcome(caller.id(), held, now);
     em.flush();
     if (held) {
+      metrics.interviewHeld();
       heldEvents.fire(
           new InterviewHeld(
               interview.id(),

@@ -1,6 +1,7 @@
 package io.crossroads.network;
 
 import io.crossroads.platform.jobs.ScheduledRuns;
+import io.crossroads.platform.metrics.BusinessMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -32,6 +33,7 @@ public class NetworkJobs {
   private static final Logger LOG = Logger.getLogger(NetworkJobs.class.getName());
 
   @Inject ScheduledRuns runs;
+  @Inject BusinessMetrics metrics;
   @Inject ThankYouReminders reminders;
   @Inject ContactDigest digest;
   @Inject Clock clock;
@@ -63,16 +65,24 @@ public class NetworkJobs {
     Instant now = clock.instant();
     if (THANK_YOU_REMINDERS.equals(timer.getInfo())) {
       if (runs.claim(THANK_YOU_REMINDERS, ScheduledRuns.periodStart(now, thankYouInterval))) {
-        int sent = reminders.remind(now);
-        if (sent > 0) {
-          LOG.info(() -> "Reminded " + sent + " employees to thank their leader");
-        }
+        metrics.timeJob(
+            THANK_YOU_REMINDERS,
+            () -> {
+              int sent = reminders.remind(now);
+              if (sent > 0) {
+                LOG.info(() -> "Reminded " + sent + " employees to thank their leader");
+              }
+            });
       }
     } else if (runs.claim(CONTACT_DIGEST, ScheduledRuns.periodStart(now, digestInterval))) {
-      int sent = digest.send(now);
-      if (sent > 0) {
-        LOG.info(() -> "Mailed the contacts due to " + sent + " people");
-      }
+      metrics.timeJob(
+          CONTACT_DIGEST,
+          () -> {
+            int sent = digest.send(now);
+            if (sent > 0) {
+              LOG.info(() -> "Mailed the contacts due to " + sent + " people");
+            }
+          });
     }
   }
 }

@@ -1,11 +1,17 @@
 package io.crossroads.notify;
 
+import io.crossroads.platform.metrics.BusinessMetric;
+import io.crossroads.platform.metrics.BusinessMetrics;
+import io.crossroads.platform.persistence.Columns;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -30,6 +36,52 @@ class Outbox {
   @Inject MailSender sender;
   @Inject MailSettings settings;
   @Inject Clock clock;
+  @Inject BusinessMetrics metrics;
+
+  /** The backlog as last read for {@code /metrics}: one query serves both gauges for a while. */
+  private volatile Backlog backlog;
+
+  record Backlog(Instant readAt, long messages, Instant oldest) {
+    double oldestAgeSeconds() {
+      return oldest == null ? 0 : Math.max(0, Duration.between(oldest, readAt).toMillis()) / 1000.0;
+    }
+  }
+
+  void gauges(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    metrics.gauge(BusinessMetric.OUTBOX_BACKLOG, () -> read(Backlog::messages));
+    metrics.gauge(BusinessMetric.OUTBOX_OLDEST_AGE, () -> read(Backlog::oldestAgeSeconds));
+  }
+
+  /** A gauge's value, or NaN while the database cannot be read. */
+  private double read(java.util.function.ToDoubleFunction<Backlog> value) {
+    try {
+      return value.applyAsDouble(backlog());
+    } catch (RuntimeException unreadable) {
+      return Double.NaN;
+    }
+  }
+
+  /**
+   * Messages not sent yet and the oldest one's age, read at most once a second (on the index of
+   * {@code sent_at}).
+   */
+  Backlog backlog() {
+    Instant now = clock.instant();
+    Backlog last = backlog;
+    if (last != null && Duration.between(last.readAt(), now).compareTo(Duration.ofSeconds(1)) < 0) {
+      return last;
+    }
+    Object[] row =
+        (Object[])
+            em.createNativeQuery(
+                    "select count(*), min(created_at) from outbox_message where sent_at is null")
+                .getSingleResult();
+    Backlog read =
+        new Backlog(
+            now, ((Number) row[0]).longValue(), row[1] == null ? null : Columns.instant(row[1]));
+    backlog = read;
+    return read;
+  }
 
   /** Queues a message in the caller's transaction. */
   public void add(OutboxMessage message) {

@@ -5,6 +5,7 @@ import io.crossroads.notify.OutboxMessage;
 import io.crossroads.people.Directory;
 import io.crossroads.people.Person;
 import io.crossroads.platform.jobs.ScheduledRuns;
+import io.crossroads.platform.metrics.BusinessMetrics;
 import io.crossroads.program.Program;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -48,6 +49,7 @@ public class MonthlyReports {
   private static final Logger LOG = Logger.getLogger(MonthlyReports.class.getName());
 
   @Inject ScheduledRuns runs;
+  @Inject BusinessMetrics metrics;
   @Inject Mailing mailing;
   @Inject Clock clock;
   @Resource TimerService timers;
@@ -67,15 +69,19 @@ public class MonthlyReports {
   void run() {
     Instant now = clock.instant();
     if (runs.claim(JOB, ScheduledRuns.periodStart(now, period))) {
-      try {
-        int sent = mailing.mailDue(now);
-        if (sent > 0) {
-          LOG.info(() -> "Queued the monthly report for " + sent + " people in HR");
-        }
-      } catch (RuntimeException failed) {
-        // Tried again in the next period: whoever has not got it yet gets it then.
-        LOG.log(Level.WARNING, "The monthly report could not be mailed", failed);
-      }
+      metrics.timeJob(
+          JOB,
+          () -> {
+            try {
+              int sent = mailing.mailDue(now);
+              if (sent > 0) {
+                LOG.info(() -> "Queued the monthly report for " + sent + " people in HR");
+              }
+            } catch (RuntimeException failed) {
+              // Tried again in the next period: whoever has not got it yet gets it then.
+              LOG.log(Level.WARNING, "The monthly report could not be mailed", failed);
+            }
+          });
     }
   }
 

@@ -4,6 +4,7 @@ import io.crossroads.notify.Notifications;
 import io.crossroads.people.Directory;
 import io.crossroads.people.Person;
 import io.crossroads.platform.jobs.ScheduledRuns;
+import io.crossroads.platform.metrics.BusinessMetrics;
 import io.crossroads.program.FollowUpPolicy;
 import io.crossroads.program.Program;
 import jakarta.annotation.PostConstruct;
@@ -43,6 +44,7 @@ public class RequestExpiry {
   private static final Logger LOG = Logger.getLogger(RequestExpiry.class.getName());
 
   @Inject ScheduledRuns runs;
+  @Inject BusinessMetrics metrics;
   @Inject Expirations expirations;
   @Inject Clock clock;
   @Resource TimerService timers;
@@ -63,10 +65,14 @@ public class RequestExpiry {
   void run() {
     Instant now = clock.instant();
     if (runs.claim(JOB, ScheduledRuns.periodStart(now, period))) {
-      int expired = expirations.expireDue(now);
-      if (expired > 0) {
-        LOG.info(() -> "Expired " + expired + " unanswered requests");
-      }
+      metrics.timeJob(
+          JOB,
+          () -> {
+            int expired = expirations.expireDue(now);
+            if (expired > 0) {
+              LOG.info(() -> "Expired " + expired + " unanswered requests");
+            }
+          });
     }
   }
 

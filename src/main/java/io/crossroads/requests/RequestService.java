@@ -12,6 +12,7 @@ import io.crossroads.people.LeaderProfile;
 import io.crossroads.people.PeopleViews.PersonRef;
 import io.crossroads.people.Person;
 import io.crossroads.platform.api.Page;
+import io.crossroads.platform.metrics.BusinessMetrics;
 import io.crossroads.platform.problem.ProblemType;
 import io.crossroads.platform.problem.Refusal;
 import io.crossroads.platform.security.Caller;
@@ -50,6 +51,7 @@ class RequestService {
   @Inject Notifications notifications;
   @Inject Clock clock;
   @Inject Instance<CitedReferrals> cited;
+  @Inject BusinessMetrics metrics;
 
   @Transactional
   public RequestView send(Caller caller, NewRequest body) {
@@ -97,6 +99,7 @@ class RequestService {
         requester.id(),
         "request-sent",
         "asks you for a " + body.length() + "-minute informational interview");
+    metrics.requestSent();
     return view(request, null, true);
   }
 
@@ -241,6 +244,7 @@ class RequestService {
     requests.flush();
     notifications.calendarChanged(
         interview.meeting(), "interview-scheduled", "Informational interview scheduled");
+    answered(request);
     return view(request, interview.id(), true);
   }
 
@@ -272,6 +276,7 @@ class RequestService {
         request.leaderId(),
         "request-countered",
         "proposed other times for your request; pick one in Crossroads");
+    answered(request);
     return view(request, null, true);
   }
 
@@ -315,6 +320,7 @@ class RequestService {
         request.requesterId(),
         "request-redirected",
         "was referred to you with a request for an informational interview");
+    answered(request);
     return view(request, null, true);
   }
 
@@ -348,6 +354,7 @@ class RequestService {
         "request-declined",
         "cannot meet this time"
             + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()));
+    answered(request);
     return view(request, null, true);
   }
 
@@ -422,5 +429,10 @@ class RequestService {
         interviewId,
         Coaching.review(message, r.referralId() != null),
         history);
+  }
+
+  /** Counts a leader's answer by the state it left the request in. */
+  private void answered(InterviewRequest request) {
+    metrics.requestAnswered(request.status().name().toLowerCase(java.util.Locale.ROOT));
   }
 }

@@ -13,11 +13,13 @@ import static io.crossroads.it.RequestBodies.standardHours;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.crossroads.platform.metrics.BusinessMetric;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -312,5 +314,76 @@ class MailIT {
             json("start", slots.next().toString())),
         404,
         "not-found");
+  }
+
+  @Test
+  void businessMetricsOnMetricsMoveWithTheRequestsAnswersInterviewsRefusalsAndJobsTheyCount()
+      throws Exception {
+    Map<String, Double> before = metrics();
+    String employee = employees.take();
+    String interviewId = interviewFor(employee, slots.next());
+    TimeTravel.interviewEnded(interviewId, Duration.ofHours(1));
+    Api.Reply held =
+        api.post(employee, "api/interviews/" + interviewId + "/outcome", json("held", true));
+    assertThat(held.status()).as(held.toString()).isEqualTo(200);
+    assertProblem(
+        api.post(employee, "api/interviews/" + interviewId + "/outcome", json("held", true)),
+        409,
+        "interview-closed");
+    ScheduledJobs.awaitFullRun("request-expiry");
+
+    Map<String, Double> after = metrics();
+    String sent = BusinessMetric.REQUESTS_SENT.series().get(0);
+    String answered = BusinessMetric.REQUESTS_ANSWERED.series().get(0);
+    String interviews = BusinessMetric.INTERVIEWS_HELD.series().get(0);
+    String problems = BusinessMetric.PROBLEMS.series().get(0);
+    assertThat(after.get(sent)).isGreaterThanOrEqualTo(before.getOrDefault(sent, 0.0) + 1);
+    assertThat(after.get(answered + "{answer=\"accepted\"}"))
+        .isGreaterThanOrEqualTo(before.getOrDefault(answered + "{answer=\"accepted\"}", 0.0) + 1);
+    assertThat(after.get(interviews))
+        .isGreaterThanOrEqualTo(before.getOrDefault(interviews, 0.0) + 1);
+    assertThat(after.get(problems + "{type=\"interview-closed\"}"))
+        .isGreaterThanOrEqualTo(
+            before.getOrDefault(problems + "{type=\"interview-closed\"}", 0.0) + 1);
+    assertThat(after.get(BusinessMetric.JOB_DURATION.series().get(1) + "{job=\"request-expiry\"}"))
+        .isPositive();
+    assertThat(after.get(BusinessMetric.OUTBOX_BACKLOG.series().get(0))).isNotNegative();
+    assertThat(after.get(BusinessMetric.OUTBOX_OLDEST_AGE.series().get(0))).isNotNegative();
+    // Every name a dashboard may use is on /metrics.
+    for (BusinessMetric metric : BusinessMetric.values()) {
+      for (String series : metric.series()) {
+        assertThat(after.keySet()).as(series).anyMatch(key -> key.startsWith(series));
+      }
+    }
+  }
+
+  /**
+   * The application's metrics as {@code name{tags}} to value, without the {@code mp_scope} tag
+   * every one of them carries.
+   */
+  Map<String, Double> metrics() {
+    Api.Reply reply =
+        api.send(
+            null,
+            "GET",
+            api.server().resolve("metrics?scope=application").toString(),
+            null,
+            null,
+            Map.of("Accept", "text/plain"));
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    Map<String, Double> values = new java.util.TreeMap<>();
+    for (String line : reply.body().split("\n")) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      int space = line.lastIndexOf(' ');
+      String key =
+          line.substring(0, space)
+              .replaceAll("mp_scope=\"application\",?", "")
+              .replace(",}", "}")
+              .replace("{}", "");
+      values.put(key, Double.parseDouble(line.substring(space + 1)));
+    }
+    return values;
   }
 }

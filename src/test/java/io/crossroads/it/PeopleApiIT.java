@@ -256,6 +256,12 @@ class PeopleApiIT {
     assertThat(ready.status()).isEqualTo(200);
     assertThat(ready.json().getString("status")).isEqualTo("UP");
     assertThat(ready.body()).contains("\"database\"", "PostgreSQL");
+    // The paths the Kubernetes probes ask (deploy/kubernetes/base/deployment.yaml).
+    for (String probe : List.of("health/started", "health/live")) {
+      Api.Reply up = api.get(null, api.server().resolve(probe).toString());
+      assertThat(up.status()).as(probe).isEqualTo(200);
+      assertThat(up.json().getString("status")).as(probe).isEqualTo("UP");
+    }
 
     Api.Reply metrics =
         api.send(

@@ -1,5 +1,6 @@
 package io.crossroads.platform.problem;
 
+import io.crossroads.platform.metrics.BusinessMetrics;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -42,7 +43,12 @@ public record Problem(
     return new Problem(type, title, status, detail, instance, errors);
   }
 
+  /**
+   * The body of a problem response. Every problem answered is written here once, so it is counted
+   * here, by type.
+   */
   public String toJson() {
+    BusinessMetrics.problemAnswered(type.substring(type.lastIndexOf('/') + 1));
     return JSON.toJson(this);
   }
 }
