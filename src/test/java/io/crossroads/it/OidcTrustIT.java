@@ -388,6 +388,23 @@ class OidcTrustIT {
                 .build()
                 .toString());
     assertThat(password.statusCode()).as(password.body()).isEqualTo(204);
+    // An import grants only the roles listed; an admin's new user also has the realm's defaults
+    // (among them managing one's own account).
+    HttpResponse<String> defaults =
+        keycloak.admin(
+            "POST",
+            "/users/" + id + "/role-mappings/realm",
+            Json.createArrayBuilder()
+                .add(
+                    Json.createReader(
+                            new StringReader(
+                                keycloak
+                                    .admin("GET", "/roles/default-roles-crossroads", null)
+                                    .body()))
+                        .readObject())
+                .build()
+                .toString());
+    assertThat(defaults.statusCode()).as(defaults.body()).isEqualTo(204);
     return id;
   }
 
