@@ -17,7 +17,9 @@ import java.util.logging.Logger;
 
 /**
  * In OIDC mode nobody can sign in to an empty directory, HR included: the first sync from Keycloak
- * is started by the system, shortly after start-up, when the directory has nobody yet. With several
+ * is started by the system, shortly after start-up, when the directory has nobody yet. Likewise
+ * when someone active is not linked to their Keycloak account yet (a directory from before accounts
+ * were recorded): only a sync links them, and until then they cannot sign in. With several
  * instances starting together each may queue one; the later ones change nothing.
  */
 @Singleton
@@ -45,6 +47,9 @@ public class DirectoryBootstrap {
   void firstSync() {
     if (imports.empty()) {
       LOG.info("The directory is empty: syncing it from Keycloak");
+      jobs.start(DirectoryImports.JOBS, imports.submitSync(null));
+    } else if (imports.unlinked()) {
+      LOG.info("Some people are not linked to their Keycloak accounts: syncing from Keycloak");
       jobs.start(DirectoryImports.JOBS, imports.submitSync(null));
     }
   }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.StringReader;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,10 +36,13 @@ class DirectoryImportRunner {
     }
     try {
       List<DirectoryCsv.Row> rows;
+      Map<String, String> subjects = Map.of();
       boolean full;
       if (imports.kind(id).equals("SYNC")) {
         try {
-          rows = keycloak.people();
+          KeycloakDirectory.Users users = keycloak.people();
+          rows = users.rows();
+          subjects = users.subjects();
         } catch (KeycloakDirectory.Unreachable e) {
           imports.fail(id, attempt, e.getMessage() + "; tried 4 times. Nothing was changed.");
           return "FAILED";
@@ -58,7 +62,7 @@ class DirectoryImportRunner {
       if (!runs.progress(DirectoryImports.JOBS, id, attempt, rows.size())) {
         return "LOST";
       }
-      Applied applied = imports.apply(id, attempt, rows, full);
+      Applied applied = imports.apply(id, attempt, rows, subjects, full);
       if (applied == null) {
         return "LOST";
       }

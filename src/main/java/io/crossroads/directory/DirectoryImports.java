@@ -135,6 +135,16 @@ public class DirectoryImports {
         == 0;
   }
 
+  /** Whether anyone active is not linked to an identity provider's account. */
+  @Transactional
+  public boolean unlinked() {
+    return !em.createNativeQuery(
+            "select id from person where active = true and oidc_subject is null")
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
   /** The kind of a job: IMPORT or SYNC. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public String kind(UUID id) {
@@ -294,6 +304,17 @@ public class DirectoryImports {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Applied apply(UUID id, int attempt, List<Row> rows, boolean full) {
+    return apply(id, attempt, rows, Map.of(), full);
+  }
+
+  /**
+   * As {@link #apply(UUID, int, List, boolean)}, for rows that come with the identity provider's
+   * account of each user name ({@code subjects}: user name to Keycloak user id, the tokens' {@code
+   * sub}). People are then matched by account first; see {@link Identities}.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Applied apply(
+      UUID id, int attempt, List<Row> rows, Map<String, String> subjects, boolean full) {
     Object owner =
         em
             .createNativeQuery(
@@ -314,7 +335,8 @@ public class DirectoryImports {
     em.unwrap(Session.class)
         .doWork(
             connection -> {
-              Existing existing = Existing.read(connection);
+              Identities identities = Identities.of(rows, subjects, Existing.read(connection));
+              Existing existing = identities.existing();
               Map<String, Row> byUsername = new HashMap<>();
               rows.forEach(r -> byUsername.put(r.username(), r));
               for (Row row : rows) {
@@ -333,7 +355,9 @@ public class DirectoryImports {
               if (!errors.isEmpty()) {
                 return;
               }
-              summary[0] = write(connection, id, rows, existing, full, now, rules, leavers);
+              identities.write(connection);
+              summary[0] =
+                  write(connection, id, rows, subjects, existing, full, now, rules, leavers);
             });
     if (!leavers.isEmpty()) {
       // Whoever holds something of a leaver's (their open requests) closes it, in this transaction.
@@ -428,6 +452,7 @@ public class DirectoryImports {
       Connection connection,
       UUID jobId,
       List<Row> rows,
+      Map<String, String> subjects,
       Existing existing,
       boolean full,
       Instant now,
@@ -459,7 +484,8 @@ public class DirectoryImports {
             connection.prepareStatement(
                 "insert into person (id, username,"
                     + " display_name, email, division_id, title, level, manager_id, time_zone, leader, hr, active,"
-                    + " hired_on, left_on) values (?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?, ?)");
+                    + " hired_on, left_on, oidc_subject)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?, ?, ?)");
         PreparedStatement update =
             connection.prepareStatement(
                 "update person set display_name = ?,"
@@ -489,6 +515,7 @@ public class DirectoryImports {
           insert.setBoolean(11, dates.active());
           insert.setObject(12, dates.hiredOn());
           insert.setObject(13, dates.leftOn());
+          insert.setString(14, subjects.get(row.username()));
           insert.addBatch();
           created++;
         } else if (current.differsFrom(row, division, dates)) {
@@ -646,21 +673,128 @@ public class DirectoryImports {
     }
   }
 
+  /**
+   * Who each synced account is in the directory, by the identity provider's user id rather than its
+   * user name (which the provider may give to someone else): the person linked to that account;
+   * else the person with its user name who is linked to no account yet (people imported before, now
+   * linked); else someone new. A person linked to an account whose user name changed takes the new
+   * name. A person holding a user name that now belongs to another account gives it up: renamed out
+   * of the way, and since no line lists them any more, the sync has them leave like anyone the
+   * provider no longer has. Their history stays theirs; the new account starts as a new person.
+   */
+  private record Identities(
+      Existing existing, Map<UUID, String> renamed, Map<UUID, String> linked) {
+
+    static Identities of(List<Row> rows, Map<String, String> subjects, Existing before) {
+      Map<UUID, String> renamed = new HashMap<>();
+      Map<UUID, String> linked = new HashMap<>();
+      if (subjects.isEmpty()) {
+        return new Identities(before, renamed, linked);
+      }
+      Map<String, UUID> bySubject = new HashMap<>();
+      before.subjects().forEach((person, subject) -> bySubject.put(subject, person));
+      Set<UUID> matched = new HashSet<>();
+      Set<String> claimed = new HashSet<>();
+      for (Row row : rows) {
+        String subject = subjects.get(row.username());
+        if (subject == null) {
+          continue;
+        }
+        claimed.add(row.username());
+        UUID person = bySubject.get(subject);
+        if (person == null) {
+          Person holder = before.byUsername().get(row.username());
+          if (holder != null && !before.subjects().containsKey(holder.id())) {
+            person = holder.id();
+            linked.put(person, subject);
+          }
+        }
+        if (person != null) {
+          matched.add(person);
+          if (!before.usernames().get(person).equals(row.username())) {
+            renamed.put(person, row.username());
+          }
+        }
+      }
+      before
+          .byUsername()
+          .forEach(
+              (username, person) -> {
+                if (!matched.contains(person.id()) && claimed.contains(username)) {
+                  renamed.put(person.id(), retired(username, person.id()));
+                }
+              });
+      if (renamed.isEmpty()) {
+        return new Identities(before, renamed, linked);
+      }
+      Map<String, Person> byUsername = new HashMap<>();
+      Map<UUID, String> usernames = new HashMap<>();
+      before
+          .byUsername()
+          .forEach(
+              (username, person) -> {
+                String now = renamed.getOrDefault(person.id(), username);
+                byUsername.put(now, person);
+                usernames.put(person.id(), now);
+              });
+      return new Identities(
+          new Existing(
+              byUsername, usernames, before.divisions(), before.leaders(), before.subjects()),
+          renamed,
+          linked);
+    }
+
+    /** A user name no account can have (no user name has a "~"), unique by the person's id. */
+    private static String retired(String username, UUID person) {
+      return username.substring(0, Math.min(username.length(), 60)) + "~" + person;
+    }
+
+    /** Renames (through names nobody has, so no two clash on the way) and links, first. */
+    void write(Connection connection) throws SQLException {
+      try (PreparedStatement rename =
+          connection.prepareStatement("update person set username = ? where id = ?")) {
+        for (UUID person : renamed.keySet()) {
+          rename.setString(1, "~" + person);
+          rename.setObject(2, person);
+          rename.addBatch();
+        }
+        rename.executeBatch();
+        for (Map.Entry<UUID, String> name : renamed.entrySet()) {
+          rename.setString(1, name.getValue());
+          rename.setObject(2, name.getKey());
+          rename.addBatch();
+        }
+        rename.executeBatch();
+      }
+      try (PreparedStatement link =
+          connection.prepareStatement("update person set oidc_subject = ? where id = ?")) {
+        for (Map.Entry<UUID, String> account : linked.entrySet()) {
+          link.setString(1, account.getValue());
+          link.setObject(2, account.getKey());
+          link.addBatch();
+        }
+        link.executeBatch();
+      }
+    }
+  }
+
   /** The whole directory, read once per import. */
   private record Existing(
       Map<String, Person> byUsername,
       Map<UUID, String> usernames,
       Map<String, UUID> divisions,
-      Set<UUID> leaders) {
+      Set<UUID> leaders,
+      Map<UUID, String> subjects) {
 
     static Existing read(Connection connection) throws SQLException {
       Map<String, Person> byUsername = new HashMap<>();
       Map<UUID, String> usernames = new HashMap<>();
+      Map<UUID, String> subjects = new HashMap<>();
       try (PreparedStatement select =
               connection.prepareStatement(
                   "select id, username, display_name,"
                       + " email, division_id, title, level, manager_id, time_zone, leader, hr, active,"
-                      + " hired_on, left_on from person");
+                      + " hired_on, left_on, oidc_subject from person");
           ResultSet r = select.executeQuery()) {
         while (r.next()) {
           Person p =
@@ -680,6 +814,9 @@ public class DirectoryImports {
                   r.getObject(14, LocalDate.class));
           byUsername.put(r.getString(2), p);
           usernames.put(p.id(), r.getString(2));
+          if (r.getString(15) != null) {
+            subjects.put(p.id(), r.getString(15));
+          }
         }
       }
       Map<String, UUID> divisions = new HashMap<>();
@@ -697,7 +834,7 @@ public class DirectoryImports {
           leaders.add(r.getObject(1, UUID.class));
         }
       }
-      return new Existing(byUsername, usernames, divisions, leaders);
+      return new Existing(byUsername, usernames, divisions, leaders, subjects);
     }
 
     String managerOf(String username) {

@@ -69,6 +69,11 @@ class KeycloakDirectory {
     }
   }
 
+  /**
+   * The users as directory rows, and each user name's account: Keycloak's user id, the {@code sub}.
+   */
+  record Users(List<Row> rows, Map<String, String> subjects) {}
+
   public boolean configured() {
     return url.filter(u -> !u.isBlank()).isPresent();
   }
@@ -78,7 +83,7 @@ class KeycloakDirectory {
    * people should not fail on one dropped connection; after that, {@link Unreachable}.
    */
   @Retry(maxRetries = 3, delay = 1000, jitter = 200, retryOn = Unreachable.class)
-  public List<Row> people() {
+  public Users people() {
     String token = token();
     Map<String, String> divisionOf = new HashMap<>();
     for (JsonObject group : list(token, "/groups?briefRepresentation=true&max=1000&first=0")) {
@@ -91,6 +96,7 @@ class KeycloakDirectory {
     Set<String> leaders = members(token, "LEADER");
     Set<String> hr = members(token, "HR");
     List<Row> rows = new ArrayList<>();
+    Map<String, String> subjects = new HashMap<>();
     int line = 1;
     for (JsonObject user : pages(token, "/users?briefRepresentation=false")) {
       String id = user.getString("id");
@@ -101,6 +107,7 @@ class KeycloakDirectory {
       JsonObject attributes = user.getJsonObject("attributes");
       String name =
           (user.getString("firstName", "") + " " + user.getString("lastName", "")).strip();
+      subjects.put(user.getString("username").toLowerCase(Locale.ROOT), id);
       rows.add(
           new Row(
               ++line,
@@ -122,28 +129,30 @@ class KeycloakDirectory {
     // A manager Keycloak names but does not hold as a person is left out, not an error.
     Set<String> usernames = new HashSet<>();
     rows.forEach(r -> usernames.add(r.username()));
-    return rows.stream()
-        .map(
-            r ->
-                r.manager() == null || usernames.contains(r.manager())
-                    ? r
-                    : new Row(
-                        r.line(),
-                        r.username(),
-                        r.displayName(),
-                        r.email(),
-                        r.division(),
-                        r.title(),
-                        r.level(),
-                        null,
-                        r.timeZone(),
-                        r.leader(),
-                        r.hr(),
-                        r.active(),
-                        r.movedOn(),
-                        r.hiredOn(),
-                        r.leftOn()))
-        .toList();
+    List<Row> people =
+        rows.stream()
+            .map(
+                r ->
+                    r.manager() == null || usernames.contains(r.manager())
+                        ? r
+                        : new Row(
+                            r.line(),
+                            r.username(),
+                            r.displayName(),
+                            r.email(),
+                            r.division(),
+                            r.title(),
+                            r.level(),
+                            null,
+                            r.timeZone(),
+                            r.leader(),
+                            r.hr(),
+                            r.active(),
+                            r.movedOn(),
+                            r.hiredOn(),
+                            r.leftOn()))
+            .toList();
+    return new Users(people, subjects);
   }
 
   private Set<String> members(String token, String role) {

@@ -41,7 +41,9 @@ class PeopleService {
         me.title(),
         me.level(),
         me.timeZone().getId(),
-        Role.of(me.isLeader(), me.isHr()));
+        // What the caller may do now: in OIDC mode the identity provider's roles, which can
+        // change before the directory hears of it.
+        Role.of(caller.has(Role.LEADER), caller.has(Role.HR)));
   }
 
   public List<DivisionView> divisions() {

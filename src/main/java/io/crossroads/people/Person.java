@@ -32,6 +32,9 @@ public class Person {
   private LocalDate hiredOn;
   private LocalDate leftOn;
 
+  /** In OIDC mode, the identity provider's account this person is ({@code sub}); see Accounts. */
+  private String oidcSubject;
+
   protected Person() {}
 
   public Person(

@@ -24,7 +24,8 @@ import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real Keycloak from its distribution (unpacked by the build), on loopback ports, with the realm
- * of {@code config/keycloak} imported and its secrets from the environment given.
+ * of {@code config/keycloak} imported as it is (and, when asked, its sample users) and its secrets
+ * from the environment given.
  */
 final class KeycloakServer implements AutoCloseable {
 
@@ -42,16 +43,22 @@ final class KeycloakServer implements AutoCloseable {
     this.log = log;
   }
 
-  static KeycloakServer start(Path work, Map<String, String> environment) throws Exception {
+  static KeycloakServer start(Path work, Map<String, String> environment, boolean sampleUsers)
+      throws Exception {
     Path home = Path.of(System.getProperty("crossroads.it.keycloak"));
     Path data = home.resolve("data");
     for (String stale : List.of("h2", "transaction-logs", "import")) {
       delete(data.resolve(stale));
     }
     Files.createDirectories(data.resolve("import"));
-    Files.copy(
-        Path.of(System.getProperty("crossroads.it.realm")),
-        data.resolve("import").resolve("crossroads-realm.json"));
+    Path realm = Path.of(System.getProperty("crossroads.it.realm"));
+    Files.copy(realm, data.resolve("import").resolve("crossroads-realm.json"));
+    if (sampleUsers) {
+      // Keycloak imports <realm>-users-<n>.json with the realm it lies next to.
+      Files.copy(
+          realm.resolveSibling("crossroads-users-0.json"),
+          data.resolve("import").resolve("crossroads-users-0.json"));
+    }
     Files.createDirectories(work);
     int port = PayaraMicroProcess.freePort();
     int management = PayaraMicroProcess.freePort();
@@ -144,6 +151,79 @@ final class KeycloakServer implements AutoCloseable {
     return Json.createReader(new StringReader(response.body()))
         .readObject()
         .getString("access_token");
+  }
+
+  /** Turns the password grant on for a client of the crossroads realm, as its README says. */
+  void allowPasswordGrant(String clientId) throws Exception {
+    HttpResponse<String> found = admin("GET", "/clients?clientId=" + clientId, null);
+    jakarta.json.JsonObject client =
+        Json.createReader(new StringReader(found.body())).readArray().getJsonObject(0);
+    HttpResponse<String> updated =
+        admin(
+            "PUT",
+            "/clients/" + client.getString("id"),
+            Json.createObjectBuilder(client)
+                .add("directAccessGrantsEnabled", true)
+                .build()
+                .toString());
+    if (updated.statusCode() != 204) {
+      throw new IllegalStateException("password grant not turned on: " + updated.body());
+    }
+  }
+
+  /**
+   * Tokens for a user by the authorization-code flow with PKCE, as a browser signs in: the token
+   * endpoint's answer. {@code secret} is null for a public client.
+   */
+  jakarta.json.JsonObject codeFlow(
+      String client, String secret, String redirectUri, String username, String password)
+      throws Exception {
+    String verifier = OidcIT.secret() + OidcIT.secret();
+    String challenge =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+    String authorize =
+        issuer("crossroads")
+            + "/protocol/openid-connect/auth?response_type=code&scope=openid&client_id="
+            + client
+            + "&redirect_uri="
+            + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8)
+            + "&state=s&code_challenge_method=S256&code_challenge="
+            + challenge;
+    HttpResponse<String> signedIn = new Browser().signIn(authorize, username, password);
+    String location = signedIn.headers().firstValue("Location").orElse("");
+    java.util.regex.Matcher code =
+        java.util.regex.Pattern.compile("[?&]code=([^&]+)").matcher(location);
+    if (signedIn.statusCode() != 302 || !code.find()) {
+      throw new IllegalStateException(username + " could not sign in: " + signedIn.statusCode());
+    }
+    String form =
+        "grant_type=authorization_code&client_id="
+            + client
+            + "&code="
+            + code.group(1)
+            + "&code_verifier="
+            + verifier
+            + "&redirect_uri="
+            + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8)
+            + (secret == null
+                ? ""
+                : "&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8));
+    HttpResponse<String> tokens =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(issuer("crossroads") + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (tokens.statusCode() != 200) {
+      throw new IllegalStateException("no tokens for " + username + ": " + tokens.body());
+    }
+    return Json.createReader(new StringReader(tokens.body())).readObject();
   }
 
   /** Calls the admin REST API as the bootstrap admin. */

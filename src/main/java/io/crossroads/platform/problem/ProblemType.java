@@ -9,6 +9,7 @@ public enum ProblemType {
   MALFORMED_REQUEST(400, "malformed-request", "The request body could not be read"),
   UNAUTHENTICATED(401, "unauthenticated", "Sign in to continue"),
   FORBIDDEN(403, "forbidden", "You are not allowed to do this"),
+  NOT_IN_DIRECTORY(403, "not-in-directory", "Your account is not in the directory"),
   NOT_FOUND(404, "not-found", "Not found"),
   METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
   NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
@@ -59,6 +60,8 @@ public enum ProblemType {
   COHORT_TOO_SMALL(422, "cohort-too-small", "A cohort round needs at least 5 employees"),
   SYNC_NOT_CONFIGURED(409, "sync-not-configured", "No Keycloak is configured to sync from"),
   MONTH_NOT_OVER(409, "month-not-over", "The month has not ended yet"),
+  IDENTITY_PROVIDER_UNAVAILABLE(
+      503, "identity-provider-unavailable", "The identity provider cannot be reached"),
   RATE_LIMITED(429, "rate-limited", "Too many attempts; wait a little"),
   INTERNAL_ERROR(500, "internal-error", "Something went wrong on our side");
 

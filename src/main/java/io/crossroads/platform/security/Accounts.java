@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,9 +12,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -146,12 +149,49 @@ public class Accounts {
         .findFirst();
   }
 
-  /** The active person with this user name, as a caller with the roles given (from a token). */
-  public Optional<Caller> byUsername(String username, java.util.Set<Role> roles) {
+  /**
+   * The active person an identity provider's account is, as a caller with the roles its token
+   * grants. A person is the account (the token's subject), never merely its user name, which the
+   * provider may give to someone else later: the directory sync records each person's subject. Only
+   * where nothing syncs the directory from the provider ({@code linkByUsername}) does a first
+   * sign-in record it, for the active person with the token's user name who has none yet; from then
+   * on that person is that account alone.
+   */
+  @Transactional
+  public Optional<Caller> bySubject(
+      String subject, String username, Set<Role> roles, boolean linkByUsername) {
+    if (subject == null || subject.isBlank() || subject.length() > 255) {
+      return Optional.empty();
+    }
+    List<Object[]> linked =
+        em.createQuery(
+                "select p.id, p.username, p.active from Person p where p.oidcSubject = :subject",
+                Object[].class)
+            .setParameter("subject", subject)
+            .getResultList();
+    if (!linked.isEmpty()) {
+      Object[] row = linked.get(0);
+      return Boolean.TRUE.equals(row[2])
+          ? Optional.of(new Caller((UUID) row[0], (String) row[1], roles))
+          : Optional.empty();
+    }
+    if (!linkByUsername || username == null) {
+      return Optional.empty();
+    }
+    // Conditional, so two first sign-ins at once link one account at most (the subject is unique).
+    int updated =
+        em.createQuery(
+                "update Person p set p.oidcSubject = :subject where p.username = :username"
+                    + " and p.active = true and p.oidcSubject is null")
+            .setParameter("subject", subject)
+            .setParameter("username", username.toLowerCase(java.util.Locale.ROOT))
+            .executeUpdate();
+    if (updated == 0) {
+      return Optional.empty();
+    }
     return em.createQuery(
-            "select p.id, p.username from Person p where p.username = :username and p.active = true",
-            Object[].class)
-        .setParameter("username", username.toLowerCase())
+            "select p.id, p.username from Person p where p.oidcSubject = :subject", Object[].class)
+        .setParameter("subject", subject)
         .getResultStream()
         .findFirst()
         .map(row -> new Caller((UUID) row[0], (String) row[1], roles));

@@ -3,6 +3,7 @@ package io.crossroads.platform.security;
 import io.crossroads.platform.problem.Problem;
 import io.crossroads.platform.problem.ProblemType;
 import io.crossroads.platform.security.oidc.BearerTokens;
+import io.crossroads.platform.security.oidc.OidcSessions;
 import io.crossroads.platform.security.oidc.OidcSettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -21,6 +22,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Signs the caller in for every API call: HTTP Basic for scripts, the session cookie for the
@@ -34,6 +36,9 @@ public class AuthenticationFilter extends HttpFilter {
   /** In OIDC mode, the realm roles granted at sign-in. */
   static final String SESSION_ROLES = "crossroads.roles";
 
+  /** When the session was signed in (epoch milliseconds): sessions have an absolute lifetime. */
+  static final String SESSION_SIGNED_IN_AT = "crossroads.signed-in-at";
+
   /** Browsers cannot add this header to a cross-site form post, which is what CSRF relies on. */
   static final String CSRF_HEADER = "X-Requested-With";
 
@@ -43,6 +48,12 @@ public class AuthenticationFilter extends HttpFilter {
   @Inject OidcSettings oidc;
   @Inject BearerTokens tokens;
   @Inject TrustedProxies proxies;
+  @Inject OidcSessions oidcSessions;
+
+  /** However active a session is, it ends this long after sign-in. */
+  @Inject
+  @ConfigProperty(name = "crossroads.session.max-lifetime", defaultValue = "PT10H")
+  Duration maxLifetime;
 
   @Override
   protected void doFilter(
@@ -66,14 +77,18 @@ public class AuthenticationFilter extends HttpFilter {
             request, response, "The access token is not valid: " + invalid.getMessage());
         return;
       }
-      Optional<Caller> caller = accounts.byUsername(token.username(), token.roles());
+      Optional<Caller> caller =
+          accounts.bySubject(
+              token.subject(), token.username(), token.roles(), oidc.linksOnFirstSignIn());
       if (caller.isEmpty()) {
+        // The same answer whether the account is new, reissued a user name or gone from the
+        // directory: it tells nothing about who else is or was there.
         write(
             response,
             Problem.of(
-                ProblemType.FORBIDDEN,
-                token.username()
-                    + " is not in the directory yet; HR syncs it from the identity provider."),
+                ProblemType.NOT_IN_DIRECTORY,
+                "This account is not in the directory (yet); HR syncs the directory from the"
+                    + " identity provider."),
             request);
         return;
       }
@@ -98,9 +113,27 @@ public class AuthenticationFilter extends HttpFilter {
     HttpSession session = request.getSession(false);
     Object personId = session == null ? null : session.getAttribute(SESSION_PERSON);
     if (personId instanceof UUID id) {
-      Optional<Caller> caller = accounts.find(id);
+      Optional<Caller> caller = over(session) ? Optional.empty() : accounts.find(id);
       if (oidc.enabled() && caller.isPresent()) {
-        // Roles come from the identity provider, as granted at sign-in.
+        OidcSessions.Check check = oidcSessions.recheck(session);
+        switch (check.status()) {
+          case ENDED -> caller = Optional.empty();
+          case RENEWED -> SessionServlets.grant(session, check.roles());
+          case UNAVAILABLE -> {
+            write(
+                response,
+                Problem.of(
+                    ProblemType.IDENTITY_PROVIDER_UNAVAILABLE,
+                    "Your session cannot be checked with the identity provider right now; try"
+                        + " again in a moment."),
+                request);
+            return;
+          }
+          case CURRENT -> {}
+        }
+      }
+      if (oidc.enabled() && caller.isPresent()) {
+        // Roles come from the identity provider, as granted at sign-in or at the last re-check.
         Object roles = session.getAttribute(SESSION_ROLES);
         caller =
             Optional.of(
@@ -134,6 +167,14 @@ public class AuthenticationFilter extends HttpFilter {
         oidc.enabled()
             ? "Sign in through the company's identity provider."
             : "Sign in with your user name and password.");
+  }
+
+  /**
+   * Whether the session has outlived its absolute lifetime (elapsed time, like the idle timeout).
+   */
+  private boolean over(HttpSession session) {
+    return !(session.getAttribute(SESSION_SIGNED_IN_AT) instanceof Long at)
+        || at + maxLifetime.toMillis() < System.currentTimeMillis();
   }
 
   private Accounts.SignIn basic(String encoded, HttpServletRequest request) {

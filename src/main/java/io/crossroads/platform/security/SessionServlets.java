@@ -18,9 +18,15 @@ public final class SessionServlets {
   /** Puts a signed-in person (and, in OIDC mode, the roles granted) into a fresh session. */
   public static void signIn(HttpSession session, Caller caller) {
     session.setAttribute(AuthenticationFilter.SESSION_PERSON, caller.id());
+    session.setAttribute(AuthenticationFilter.SESSION_SIGNED_IN_AT, System.currentTimeMillis());
+    grant(session, caller.roles());
+  }
+
+  /** In OIDC mode, the roles the identity provider grants now. */
+  static void grant(HttpSession session, java.util.Set<Role> roles) {
     session.setAttribute(
         AuthenticationFilter.SESSION_ROLES,
-        java.util.Set.copyOf(caller.roles().stream().map(Enum::name).toList()));
+        java.util.Set.copyOf(roles.stream().map(Enum::name).toList()));
   }
 
   @WebServlet(urlPatterns = "/login")

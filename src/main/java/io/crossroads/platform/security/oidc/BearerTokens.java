@@ -30,8 +30,11 @@ import java.util.Set;
 @ApplicationScoped
 public class BearerTokens {
 
-  /** Who a valid token speaks for, and the realm roles it grants. */
-  public record Token(String username, Set<Role> roles, JWTClaimsSet claims) {}
+  /**
+   * Who a valid token speaks for: the issuer's account ({@code sub}, stable) and its user name at
+   * the time (which the issuer may give to someone else later), and the realm roles it grants.
+   */
+  public record Token(String subject, String username, Set<Role> roles, JWTClaimsSet claims) {}
 
   /** A token that is not valid, with why, for the 401's detail. */
   public static final class Invalid extends Exception {
@@ -53,7 +56,17 @@ public class BearerTokens {
       processor = processor(settings.audience(), "Bearer", null);
       accessTokens = processor;
     }
-    return verify(token, processor);
+    Token verified = verify(token, processor);
+    // Whatever lifetime the issuer gave it: a person disabled there or without a role any more
+    // keeps nothing here for longer than this.
+    java.util.Date issued = verified.claims().getIssueTime();
+    if (issued.toInstant().plus(settings.tokenMaxAge()).isBefore(java.time.Instant.now())) {
+      throw new Invalid(
+          "it was issued more than "
+              + settings.tokenMaxAge().toSeconds()
+              + " seconds ago; get a new one from the identity provider");
+    }
+    return verified;
   }
 
   public Token id(String token, String nonce) throws Invalid {
@@ -68,7 +81,8 @@ public class BearerTokens {
       if (username == null || username.isBlank()) {
         throw new Invalid("the token names no user (preferred_username)");
       }
-      return new Token(username.toLowerCase(java.util.Locale.ROOT), roles(claims), claims);
+      return new Token(
+          claims.getSubject(), username.toLowerCase(java.util.Locale.ROOT), roles(claims), claims);
     } catch (Invalid e) {
       throw e;
     } catch (Exception e) {

@@ -35,6 +35,24 @@ public class OidcSettings {
   @ConfigProperty(name = "crossroads.oidc.clock-skew", defaultValue = "PT30S")
   Duration clockSkew;
 
+  /**
+   * How often a portal session is checked again at the issuer (a refresh): someone disabled there,
+   * signed out there or without a role any more loses it here within this time.
+   */
+  @Inject
+  @ConfigProperty(name = "crossroads.oidc.recheck-interval", defaultValue = "PT1M")
+  Duration recheckInterval;
+
+  /** How long after it was issued an access token is accepted, whatever its own expiry says. */
+  @Inject
+  @ConfigProperty(name = "crossroads.oidc.token-max-age", defaultValue = "PT5M")
+  Duration tokenMaxAge;
+
+  /** Set when the directory is synced from Keycloak: the sync alone then says who is whom. */
+  @Inject
+  @ConfigProperty(name = "crossroads.keycloak.url")
+  Optional<String> keycloakUrl;
+
   public boolean enabled() {
     return issuer.filter(value -> !value.isBlank()).isPresent();
   }
@@ -59,5 +77,21 @@ public class OidcSettings {
 
   public Duration clockSkew() {
     return clockSkew;
+  }
+
+  public Duration recheckInterval() {
+    return recheckInterval;
+  }
+
+  public Duration tokenMaxAge() {
+    return tokenMaxAge;
+  }
+
+  /**
+   * Whether a first sign-in may record which account a person is: only where no sync from Keycloak
+   * records it (a directory filled by CSV imports), for a person not linked yet.
+   */
+  public boolean linksOnFirstSignIn() {
+    return keycloakUrl.filter(value -> !value.isBlank()).isEmpty();
   }
 }

@@ -81,6 +81,18 @@ public final class OidcSignIn {
         + request.getContextPath();
   }
 
+  /** A form post to the issuer's token endpoint, as this service's confidential client. */
+  static HttpResponse<String> tokenEndpoint(OidcSettings oidc, Map<String, String> form)
+      throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(oidc.issuer() + "/protocol/openid-connect/token"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .timeout(Duration.ofSeconds(10))
+            .POST(HttpRequest.BodyPublishers.ofString(query(form)))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Starts the flow: a new pre-sign-in session holding state, nonce and PKCE verifier. */
   @WebServlet(urlPatterns = "/oidc/login")
   public static class Start extends HttpServlet {
@@ -146,24 +158,21 @@ public final class OidcSignIn {
       form.put("code_verifier", verifier);
       Optional<Caller> caller;
       String idToken;
+      JsonObject granted;
+      BearerTokens.Token access;
       try {
-        HttpResponse<String> answer =
-            HTTP.send(
-                HttpRequest.newBuilder(URI.create(oidc.issuer() + "/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .timeout(Duration.ofSeconds(10))
-                    .POST(HttpRequest.BodyPublishers.ofString(query(form)))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = tokenEndpoint(oidc, form);
         if (answer.statusCode() != 200) {
           response.sendRedirect(request.getContextPath() + "/login.html?failed");
           return;
         }
-        JsonObject granted = Json.createReader(new StringReader(answer.body())).readObject();
+        granted = Json.createReader(new StringReader(answer.body())).readObject();
         idToken = granted.getString("id_token");
         tokens.id(idToken, nonce);
-        BearerTokens.Token access = tokens.access(granted.getString("access_token"));
-        caller = accounts.byUsername(access.username(), access.roles());
+        access = tokens.access(granted.getString("access_token"));
+        caller =
+            accounts.bySubject(
+                access.subject(), access.username(), access.roles(), oidc.linksOnFirstSignIn());
       } catch (BearerTokens.Invalid | RuntimeException invalid) {
         response.sendRedirect(request.getContextPath() + "/login.html?failed");
         return;
@@ -179,6 +188,7 @@ public final class OidcSignIn {
       HttpSession session = request.getSession(true);
       io.crossroads.platform.security.SessionServlets.signIn(session, caller.get());
       session.setAttribute(ID_TOKEN, idToken);
+      OidcSessions.remember(session, access.subject(), granted);
       response.sendRedirect(request.getContextPath() + "/");
     }
   }
