@@ -1,6 +1,7 @@
 package io.crossroads.platform.api;
 
 import io.crossroads.platform.problem.ProblemType;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -12,7 +13,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents the problem responses every operation can give, so they are stated once here instead of
- * on every resource method.
+ * on every resource method, and keeps the document standard OpenAPI 3.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -20,6 +21,7 @@ public class ProblemResponsesFilter implements OASFilter {
 
   @Override
   public void filterOpenAPI(OpenAPI openApi) {
+    withoutEndpoints(openApi);
     if (openApi.getComponents() == null) {
       openApi.setComponents(OASFactory.createComponents());
     }
@@ -28,6 +30,24 @@ public class ProblemResponsesFilter implements OASFilter {
       return;
     }
     openApi.getPaths().getPathItems().forEach((path, item) -> describe(path, item));
+  }
+
+  /**
+   * Payara's document carries a top-level {@code endpoints} map, which OpenAPI 3 does not allow:
+   * standard validators and code generators refuse the document with it. Empty, it is not written
+   * (and Payara's merging of documents still finds a map).
+   */
+  private static void withoutEndpoints(OpenAPI openApi) {
+    try {
+      openApi
+          .getClass()
+          .getMethod("setEndpoints", Map.class)
+          .invoke(openApi, new LinkedHashMap<>());
+    } catch (NoSuchMethodException standard) {
+      // A runtime that adds nothing of its own.
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("The OpenAPI document's endpoints could not be removed", e);
+    }
   }
 
   private void describe(String path, PathItem item) {
