@@ -19,6 +19,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -82,30 +87,66 @@ public class DirectoryImports {
 
   public record Progress(int done, int total) {}
 
-  /** Stores the file as a queued import; the job is started once this commits. */
+  /**
+   * Stores the file as a queued import, read part by part; the job is started once this commits. A
+   * file with nothing but white space is refused and leaves nothing behind.
+   */
   @Transactional
-  public UUID submit(Caller caller, String csv, boolean full) {
+  public UUID submit(Caller caller, Path file, Charset charset, boolean full) throws IOException {
     UUID id = UUID.randomUUID();
-    long lines = csv.lines().count();
     em.createNativeQuery(
             "insert into directory_job (id, kind, full_snapshot, status, progress_done,"
                 + " progress_total, created_by, created_at, attempt, version)"
-                + " values (?1, 'IMPORT', ?2, 'QUEUED', 0, ?3, ?4, ?5, 0, 0)")
+                + " values (?1, 'IMPORT', ?2, 'QUEUED', 0, 0, ?3, ?4, 0, 0)")
         .setParameter(1, id)
         .setParameter(2, full)
-        .setParameter(3, (int) Math.min(Integer.MAX_VALUE, 2 * Math.max(0, lines - 1)))
-        .setParameter(4, caller.id())
-        .setParameter(5, clock.instant())
+        .setParameter(3, caller.id())
+        .setParameter(4, clock.instant())
         .executeUpdate();
-    for (int part = 0, from = 0; from < csv.length(); part++, from += PART) {
-      em.createNativeQuery(
-              "insert into directory_upload (job_id, part, content) values (?1, ?2, ?3)")
-          .setParameter(1, id)
-          .setParameter(2, part)
-          .setParameter(3, csv.substring(from, Math.min(csv.length(), from + PART)))
-          .executeUpdate();
+    long lines = 0;
+    boolean content = false;
+    char last = '\n';
+    char[] buffer = new char[PART];
+    try (Reader in = Files.newBufferedReader(file, charset)) {
+      for (int part = 0, n; (n = fill(in, buffer)) > 0; part++) {
+        for (int i = 0; i < n; i++) {
+          char c = buffer[i];
+          if (c == '\n') {
+            lines++;
+          }
+          content |= !Character.isWhitespace(c);
+        }
+        last = buffer[n - 1];
+        em.createNativeQuery(
+                "insert into directory_upload (job_id, part, content) values (?1, ?2, ?3)")
+            .setParameter(1, id)
+            .setParameter(2, part)
+            .setParameter(3, new String(buffer, 0, n))
+            .executeUpdate();
+      }
+    } catch (java.nio.charset.CharacterCodingException notInCharset) {
+      throw Refusal.invalid("body", "the file is not " + charset.name());
     }
+    if (!content) {
+      throw Refusal.invalid("body", "the file is empty");
+    }
+    if (last != '\n') {
+      lines++;
+    }
+    em.createNativeQuery("update directory_job set progress_total = ?1 where id = ?2")
+        .setParameter(1, (int) Math.min(Integer.MAX_VALUE, 2 * Math.max(0, lines - 1)))
+        .setParameter(2, id)
+        .executeUpdate();
     return id;
+  }
+
+  /** Reads until the buffer is full or the input ends; how many chars were read. */
+  private static int fill(Reader in, char[] buffer) throws IOException {
+    int n = 0;
+    for (int read; n < buffer.length && (read = in.read(buffer, n, buffer.length - n)) != -1; ) {
+      n += read;
+    }
+    return n;
   }
 
   /**

@@ -2,9 +2,7 @@ package io.crossroads.directory;
 
 import io.crossroads.directory.DirectoryImports.JobView;
 import io.crossroads.platform.jobs.BatchJobs;
-import io.crossroads.platform.problem.Problem;
 import io.crossroads.platform.problem.ProblemType;
-import io.crossroads.platform.problem.Problems;
 import io.crossroads.platform.problem.Refusal;
 import io.crossroads.platform.security.Caller;
 import io.crossroads.platform.security.RateLimited;
@@ -24,8 +22,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,8 +45,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Directory")
 public class DirectoryResource {
 
-  /** 100,000 people at about 150 bytes a line, with room to spare. */
-  static final long MAX_BYTES = 50L * 1024 * 1024;
+  /**
+   * 100,000 people at about 150 bytes a line, with room to spare. The file is streamed to a
+   * temporary file as it arrives and refused as soon as it grows beyond this.
+   */
+  @Inject
+  @ConfigProperty(name = "crossroads.limits.import-file", defaultValue = "52428800")
+  long maxBytes;
 
   @Inject Caller caller;
   @Inject DirectoryImports imports;
@@ -56,24 +66,55 @@ public class DirectoryResource {
   @Operation(
       summary = "Import people from CSV; full=true also deactivates everyone not in the file")
   public Response importCsv(
-      String csv,
+      InputStream csv,
       @QueryParam("full") @DefaultValue("false") boolean full,
       @HeaderParam("Content-Length") Long length,
-      @Context UriInfo uri) {
-    if ((length != null && length > MAX_BYTES) || (csv != null && csv.length() > MAX_BYTES)) {
-      return Problems.response(
-          Problem.of(
-              ProblemType.PAYLOAD_TOO_LARGE,
-              "An import file is at most " + MAX_BYTES / (1024 * 1024) + " MB."));
+      @HeaderParam("Content-Type") MediaType type,
+      @Context UriInfo uri)
+      throws IOException {
+    if (length != null && length > maxBytes) {
+      throw tooLarge();
     }
-    if (csv == null || csv.isBlank()) {
-      throw Refusal.invalid("body", "the file is empty");
+    java.nio.file.Path file = Files.createTempFile("directory-import-", ".csv");
+    UUID id;
+    try {
+      try (OutputStream out = Files.newOutputStream(file)) {
+        copyAtMost(csv, out);
+      }
+      String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+      id =
+          imports.submit(
+              caller,
+              file,
+              charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset.trim()),
+              full);
+    } catch (IllegalArgumentException unknownCharset) {
+      throw Refusal.invalid("Content-Type", "the charset is not known");
+    } finally {
+      Files.deleteIfExists(file);
     }
-    UUID id = imports.submit(caller, csv, full);
     jobs.start(DirectoryImports.JOBS, id);
     return Response.accepted(Map.of("jobId", id))
         .location(uri.getBaseUriBuilder().path("jobs").path(id.toString()).build())
         .build();
+  }
+
+  private void copyAtMost(InputStream in, OutputStream out) throws IOException {
+    byte[] buffer = new byte[65536];
+    long total = 0;
+    for (int n; (n = in.read(buffer)) != -1; ) {
+      total += n;
+      if (total > maxBytes) {
+        throw tooLarge();
+      }
+      out.write(buffer, 0, n);
+    }
+  }
+
+  private Refusal tooLarge() {
+    return new Refusal(
+        ProblemType.PAYLOAD_TOO_LARGE,
+        "An import file is at most " + maxBytes / (1024 * 1024) + " MiB.");
   }
 
   /** Not transactional: the job starts after it is stored. */

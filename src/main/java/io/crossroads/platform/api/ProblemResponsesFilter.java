@@ -1,6 +1,10 @@
 package io.crossroads.platform.api;
 
 import io.crossroads.platform.problem.ProblemType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -9,10 +13,11 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.tags.Tag;
 
 /**
  * Documents the problem responses every operation can give, so they are stated once here instead of
- * on every resource method.
+ * on every resource method, and keeps the document standard OpenAPI 3.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -20,6 +25,7 @@ public class ProblemResponsesFilter implements OASFilter {
 
   @Override
   public void filterOpenAPI(OpenAPI openApi) {
+    withoutEndpoints(openApi);
     if (openApi.getComponents() == null) {
       openApi.setComponents(OASFactory.createComponents());
     }
@@ -28,6 +34,85 @@ public class ProblemResponsesFilter implements OASFilter {
       return;
     }
     openApi.getPaths().getPathItems().forEach((path, item) -> describe(path, item));
+    uniqueOperationIds(openApi);
+    uniqueTags(openApi);
+  }
+
+  /**
+   * Operation ids come from method names, which resources share ({@code list}, {@code get});
+   * OpenAPI requires them unique, so a shared one is qualified by its method and path.
+   */
+  private static void uniqueOperationIds(OpenAPI openApi) {
+    Map<String, Integer> uses = new HashMap<>();
+    openApi
+        .getPaths()
+        .getPathItems()
+        .forEach(
+            (path, item) ->
+                operations(item)
+                    .forEach(
+                        (method, operation) -> {
+                          if (operation.getOperationId() != null) {
+                            uses.merge(operation.getOperationId(), 1, Integer::sum);
+                          }
+                        }));
+    openApi
+        .getPaths()
+        .getPathItems()
+        .forEach(
+            (path, item) ->
+                operations(item)
+                    .forEach(
+                        (method, operation) -> {
+                          String id = operation.getOperationId();
+                          if (id != null && uses.get(id) > 1) {
+                            operation.setOperationId(
+                                id
+                                    + "_"
+                                    + method.name().toLowerCase(Locale.ROOT)
+                                    + "_"
+                                    + path.replaceFirst("^/api/", "")
+                                        .replaceAll("[^A-Za-z0-9]+", "_")
+                                        .replaceAll("^_|_$", ""));
+                          }
+                        }));
+  }
+
+  private static Map<PathItem.HttpMethod, Operation> operations(PathItem item) {
+    return item.getOperations() == null ? Map.of() : item.getOperations();
+  }
+
+  /** Several resources share a tag: it is declared once, with the first description given. */
+  private static void uniqueTags(OpenAPI openApi) {
+    if (openApi.getTags() == null) {
+      return;
+    }
+    Map<String, Tag> byName = new LinkedHashMap<>();
+    for (Tag tag : openApi.getTags()) {
+      Tag first = byName.putIfAbsent(tag.getName(), tag);
+      if (first != null && first.getDescription() == null) {
+        first.setDescription(tag.getDescription());
+      }
+    }
+    openApi.setTags(new ArrayList<>(byName.values()));
+  }
+
+  /**
+   * Payara's document carries a top-level {@code endpoints} map, which OpenAPI 3 does not allow:
+   * standard validators and code generators refuse the document with it. Empty, it is not written
+   * (and Payara's merging of documents still finds a map).
+   */
+  private static void withoutEndpoints(OpenAPI openApi) {
+    try {
+      openApi
+          .getClass()
+          .getMethod("setEndpoints", Map.class)
+          .invoke(openApi, new LinkedHashMap<>());
+    } catch (NoSuchMethodException standard) {
+      // A runtime that adds nothing of its own.
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("The OpenAPI document's endpoints could not be removed", e);
+    }
   }
 
   private void describe(String path, PathItem item) {

@@ -22,6 +22,8 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -41,6 +43,8 @@ public class AuthenticationFilter extends HttpFilter {
 
   /** Browsers cannot add this header to a cross-site form post, which is what CSRF relies on. */
   static final String CSRF_HEADER = "X-Requested-With";
+
+  private static final Logger LOG = Logger.getLogger(AuthenticationFilter.class.getName());
 
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
@@ -73,8 +77,12 @@ public class AuthenticationFilter extends HttpFilter {
       try {
         token = tokens.access(authorization.substring(7).trim());
       } catch (BearerTokens.Invalid invalid) {
+        // Why, in the token library's words, is for the log: the caller learns only that it is not.
+        LOG.log(Level.FINE, "Access token refused", invalid);
         unauthenticated(
-            request, response, "The access token is not valid: " + invalid.getMessage());
+            request,
+            response,
+            "The access token is not valid. Sign in again at the company's identity provider.");
         return;
       }
       Optional<Caller> caller =
