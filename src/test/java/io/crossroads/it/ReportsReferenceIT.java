@@ -97,7 +97,10 @@ class ReportsReferenceIT {
         JsonObject actual = normalised(reply.json());
         diff(call.path(), expected, actual, mismatches, columns(expected));
       }
-      assertNoDivisionIsTheCompanyLessTheOthers(api, history);
+      if (database.equals("postgresql")) {
+        // The same reads on H2 would ask the same suppression of the same figures.
+        assertNoDivisionIsTheCompanyLessTheOthers(api, history);
+      }
       assertThat(LocalDate.now(ZoneOffset.UTC))
           .as("the test ran within one UTC day; the history is relative to it")
           .isEqualTo(history.today);
