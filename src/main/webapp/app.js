@@ -252,6 +252,15 @@ async function route() {
   main.replaceChildren(...nodes(message ? el('div', { class: 'alert success', role: 'status' }, message) : null, content));
   if (name === 'leader') window.scrollTo(0, 0); // a profile opened from far down a list starts at its top
   if (name === 'meeting' && from) openSection(from);
+  else if (!main.contains(document.activeElement)) focusHeading();
+}
+
+/** After navigation, the focus moves to the new view's first heading, so a screen reader starts reading there. */
+function focusHeading() {
+  const heading = main.querySelector('h1, h2');
+  if (!heading) return;
+  heading.setAttribute('tabindex', '-1');
+  heading.focus({ preventScroll: true });
 }
 
 /** Brings a part of the page (`<section id="part-…">` with a heading) into view and moves the focus to its heading. */

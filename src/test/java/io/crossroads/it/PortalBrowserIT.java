@@ -1,0 +1,265 @@
+package io.crossroads.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The portal in a real browser, as its three users use it: through the pages, never the API. Every
+ * view visited is checked for accessibility and for a phone's width, and photographed.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PortalBrowserIT {
+
+  @Deployment(testable = false)
+  static WebArchive crossroads() {
+    return Deployments.crossroads();
+  }
+
+  private static DemoPeople employees;
+
+  @ArquillianResource URL base;
+  Api api;
+  Chromium browser;
+
+  @BeforeEach
+  void open() {
+    api = new Api(base);
+    synchronized (PortalBrowserIT.class) {
+      if (employees == null) {
+        employees = new DemoPeople(api, "Engineering");
+      }
+    }
+    browser = new Chromium(base);
+  }
+
+  @AfterEach
+  void close() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  void theSignInPageFitsAPhoneAndSaysWhenAPasswordIsWrong() {
+    browser.driver.get(base + "login.html");
+    browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("demo")));
+    browser.check("sign-in");
+    browser.driver.findElement(By.id("username")).sendKeys("ava");
+    browser.driver.findElement(By.id("password")).sendKeys("not the password");
+    browser.driver.findElement(By.id("submit")).click();
+    WebElement failed =
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("failed")));
+    assertThat(failed.getAttribute("role")).isEqualTo("alert");
+    assertThat(failed.getText()).contains("did not match");
+    browser.check("sign-in-failed");
+  }
+
+  @Test
+  void anEmployeeProposesThreeTimesTheLeaderAcceptsOneByKeyboardAndTheEmployeeSeesTheInterview() {
+    String employee = employees.take();
+    String employeeName = api.get(employee, "api/me").string("displayName");
+    // Leo takes part in many tests: his monthly limit must not be what stops this one.
+    String leo = api.get("leo", "api/me").string("id");
+    assertThat(
+            api.put(
+                    "leo",
+                    "api/leaders/" + leo + "/profile",
+                    RequestBodies.profile("architecture", 40, true))
+                .status())
+        .isEqualTo(200);
+
+    browser.signIn(employee);
+    browser.check("recommended");
+
+    browser.navigate("Find leaders");
+    browser.assertFocusOnHeading("Find a leader in another division");
+    WebElement search =
+        browser.driver.findElement(By.cssSelector("input[aria-label='Search leaders']"));
+    search.sendKeys("Leo Martins", Keys.ENTER);
+    browser.wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Leo Martins"))).click();
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#main h2"), "Leo Martins"));
+    browser.wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector(".slot-grid .slot-toggle")));
+    browser.check("find-profile");
+
+    browser.driver.findElement(By.id("f-intro")).sendKeys("I test the payroll system in Finance.");
+    browser
+        .driver
+        .findElement(By.id("f-learn"))
+        .sendKeys("How do architects choose between two designs?");
+    browser.driver.findElement(By.id("f-whyYou")).sendKeys("Your talk on architecture reviews.");
+    List<String> proposed = pickTimes(3);
+    assertThat(proposed).hasSize(3);
+    browser.driver.findElement(By.xpath("//button[normalize-space()='Send request']")).click();
+    WebElement sent =
+        browser.wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#main .alert.success[role=status]")));
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElement(sent, "Request sent to Leo Martins"));
+    assertThat(browser.active()).isEqualTo(sent);
+    browser.check("request-sent");
+
+    browser.navigate("My requests");
+    browser.assertFocusOnHeading(browser.viewLoaded().getText());
+    assertThat(browser.driver.findElement(By.id("main")).getText()).contains("Leo Martins");
+    browser.check("sent");
+
+    // Leo answers with the keyboard alone.
+    browser.signInWithKeyboard("leo");
+    // The focus starts on the first view's heading; the navigation comes before it.
+    press(
+        Keys.chord(Keys.SHIFT, Keys.TAB),
+        () ->
+            "a".equalsIgnoreCase(browser.active().getTagName())
+                && "Requests to me".equals(browser.active().getText()),
+        40);
+    WebElement entry = browser.active();
+    new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
+    browser.wait.until(d -> "page".equals(entry.getAttribute("aria-current")));
+    WebElement heading = browser.viewLoaded();
+    browser.assertFocusOnHeading(heading.getText());
+    browser.check("received");
+    tabTo(
+        () ->
+            Boolean.TRUE.equals(
+                browser.script(
+                    "const b = document.activeElement;"
+                        + " const item = b.closest('li.request');"
+                        + " return b.tagName === 'BUTTON' && !!item && item.textContent.includes(arguments[0])"
+                        + " && !!b.closest('.actions .row') && !b.classList.contains('small-button');",
+                    employeeName)),
+        3000);
+    new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
+    WebElement scheduled =
+        browser.wait.until(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#main > [role=status]")));
+    assertThat(scheduled.getText()).contains("Interview scheduled").contains(employeeName);
+    browser.check("received-accepted");
+    browser.navigate("Availability");
+    browser.assertFocusOnHeading(browser.viewLoaded().getText());
+    browser.check("availability");
+
+    // The employee sees the interview.
+    browser.signIn(employee);
+    browser.navigate("Interviews");
+    browser.assertFocusOnHeading("Interviews");
+    WebElement upcoming =
+        browser.driver.findElement(
+            By.xpath("//h3[normalize-space()='Upcoming']/following-sibling::ul[1]"));
+    assertThat(upcoming.getText()).contains("Leo Martins");
+    browser.check("interviews");
+    for (String view : List.of("Talk to next", "Contacts", "Talent")) {
+      browser.navigate(view);
+      browser.assertFocusOnHeading(browser.viewLoaded().getText());
+      browser.check(view.toLowerCase().replace(' ', '-'));
+    }
+  }
+
+  @Test
+  void hrReadsThePipelineAndDownloadsItAsCsv() throws IOException {
+    browser.signIn("hana");
+    browser.navigate("Reports");
+    browser.assertFocusOnHeading("Reports");
+    WebElement sent =
+        browser.wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.xpath(
+                    "//table[caption[normalize-space()='Pipeline stages']]//tr[th[normalize-space()='Sent']]/td[last()]")));
+    assertThat(sent.getText()).matches("[0-9][0-9,]*");
+    browser.check("reports");
+
+    browser
+        .driver
+        .findElement(By.cssSelector("button[aria-label='Download CSV of the pipeline']"))
+        .click();
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#part-pipeline .csv [role=status]"), "Downloaded."));
+    Path csv =
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> downloaded("crossroads-pipeline-"), Optional::isPresent)
+            .orElseThrow();
+    List<String> lines = Files.readAllLines(csv);
+    assertThat(lines).hasSizeGreaterThan(8);
+    assertThat(String.join("\n", lines)).contains("SENT").contains("REFERRAL_HELD");
+
+    browser.navigate("Cohorts");
+    browser.assertFocusOnHeading(browser.viewLoaded().getText());
+    browser.check("cohorts");
+  }
+
+  private Optional<Path> downloaded(String prefix) throws IOException {
+    try (Stream<Path> files = Files.list(browser.downloads)) {
+      return files
+          .filter(f -> f.getFileName().toString().startsWith(prefix))
+          .filter(f -> f.getFileName().toString().endsWith(".csv"))
+          .findFirst();
+    }
+  }
+
+  /** Picks {@code count} open times in the request form, moving to later days as needed. */
+  private List<String> pickTimes(int count) {
+    int days = browser.driver.findElements(By.cssSelector(".day-tabs .day-tab")).size();
+    for (int d = 0; d < days && picked() < count; d++) {
+      browser.driver.findElements(By.cssSelector(".day-tabs .day-tab")).get(d).click();
+      while (picked() < count) {
+        List<WebElement> open =
+            browser.driver.findElements(
+                By.cssSelector(".slot-grid .slot-toggle[aria-pressed=false]"));
+        if (open.isEmpty()) {
+          break;
+        }
+        open.get(0).click();
+      }
+    }
+    return browser.driver.findElements(By.cssSelector(".picked .picked-chip")).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
+  private int picked() {
+    return browser.driver.findElements(By.cssSelector(".picked .picked-chip")).size();
+  }
+
+  /** Presses Tab until {@code reached}, at most {@code most} times. */
+  private void tabTo(java.util.function.BooleanSupplier reached, int most) {
+    press(Keys.TAB, reached, most);
+  }
+
+  /** Presses {@code key} until {@code reached}, at most {@code most} times. */
+  private void press(CharSequence key, java.util.function.BooleanSupplier reached, int most) {
+    for (int i = 0; i < most; i++) {
+      if (reached.getAsBoolean()) {
+        return;
+      }
+      new Actions(browser.driver).sendKeys(key).perform();
+    }
+    assertThat(reached.getAsBoolean()).as("reached with at most %d presses of Tab", most).isTrue();
+  }
+}
