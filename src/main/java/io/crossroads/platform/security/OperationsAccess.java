@@ -10,9 +10,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,7 +30,7 @@ public class OperationsAccess extends HttpFilter {
 
   @Inject TrustedProxies proxies;
 
-  private List<Network> allowed;
+  private List<AddressRange> allowed;
 
   @Override
   public void init() {
@@ -55,61 +52,12 @@ public class OperationsAccess extends HttpFilter {
         request);
   }
 
-  static boolean admits(List<Network> allowed, String address) {
-    byte[] client;
-    try {
-      client = InetAddress.getByName(address).getAddress();
-    } catch (UnknownHostException | RuntimeException notAnAddress) {
-      return false;
-    }
-    return allowed.stream().anyMatch(network -> network.contains(client));
+  static boolean admits(List<AddressRange> allowed, String address) {
+    return AddressRange.any(allowed, address);
   }
 
   /** {@code 10.0.0.0/8, 127.0.0.1, ::1}: addresses, or networks with their prefix length. */
-  static List<Network> parse(String list) {
-    return Arrays.stream(list.split(","))
-        .map(String::trim)
-        .filter(entry -> !entry.isEmpty())
-        .map(Network::of)
-        .toList();
-  }
-
-  /** An address and how many of its leading bits a client must share with it. */
-  record Network(byte[] address, int prefix) {
-
-    static Network of(String entry) {
-      int slash = entry.indexOf('/');
-      String host = slash < 0 ? entry : entry.substring(0, slash);
-      if (!host.matches("[0-9a-fA-F:.]+")) {
-        throw new IllegalArgumentException(
-            "crossroads.operations.allowed-clients: " + entry + " is not an address");
-      }
-      byte[] address;
-      try {
-        address = InetAddress.getByName(host).getAddress();
-      } catch (UnknownHostException e) {
-        throw new IllegalArgumentException(
-            "crossroads.operations.allowed-clients: " + entry + " is not an address", e);
-      }
-      int prefix = slash < 0 ? address.length * 8 : Integer.parseInt(entry.substring(slash + 1));
-      if (prefix < 0 || prefix > address.length * 8) {
-        throw new IllegalArgumentException(
-            "crossroads.operations.allowed-clients: " + entry + " has no such prefix length");
-      }
-      return new Network(address, prefix);
-    }
-
-    boolean contains(byte[] client) {
-      if (client.length != address.length) {
-        return false;
-      }
-      for (int bit = 0; bit < prefix; bit++) {
-        int mask = 0x80 >>> (bit % 8);
-        if ((client[bit / 8] & mask) != (address[bit / 8] & mask)) {
-          return false;
-        }
-      }
-      return true;
-    }
+  static List<AddressRange> parse(String list) {
+    return AddressRange.list("crossroads.operations.allowed-clients", list);
   }
 }

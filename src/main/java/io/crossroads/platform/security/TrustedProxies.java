@@ -3,12 +3,8 @@ package io.crossroads.platform.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -19,12 +15,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TrustedProxies {
 
-  /** Literal IPv4 or IPv6 addresses only: anything else would make the JDK ask the DNS. */
-  private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
-
   private static final int MAX_ADDRESS_LENGTH = 100;
 
-  private final List<Range> trusted;
+  private final List<AddressRange> trusted;
 
   TrustedProxies() {
     this(Optional.empty());
@@ -33,12 +26,7 @@ public class TrustedProxies {
   @Inject
   TrustedProxies(
       @ConfigProperty(name = "crossroads.http.trusted-proxies") Optional<String> proxies) {
-    this.trusted =
-        Arrays.stream(proxies.orElse("").split(","))
-            .map(String::trim)
-            .filter(proxy -> !proxy.isEmpty())
-            .map(Range::parse)
-            .toList();
+    this.trusted = AddressRange.list("crossroads.http.trusted-proxies", proxies.orElse(""));
   }
 
   /** Whether the client reached the service over HTTPS, here or at a trusted proxy. */
@@ -85,57 +73,6 @@ public class TrustedProxies {
   }
 
   boolean trusts(String address) {
-    if (trusted.isEmpty() || address == null || !ADDRESS.matcher(address).matches()) {
-      return false;
-    }
-    try {
-      byte[] bytes = InetAddress.getByName(address).getAddress();
-      return trusted.stream().anyMatch(range -> range.contains(bytes));
-    } catch (UnknownHostException notAnAddress) {
-      return false;
-    }
-  }
-
-  /** An address or a CIDR block such as {@code 10.0.0.0/8} or {@code fd00::/8}. */
-  record Range(byte[] network, int prefix) {
-
-    static Range parse(String text) {
-      String value = text.trim();
-      int slash = value.indexOf('/');
-      String address = slash < 0 ? value : value.substring(0, slash);
-      if (!ADDRESS.matcher(address).matches()) {
-        throw new IllegalArgumentException(
-            "crossroads.http.trusted-proxies: " + value + " is not an IP address or CIDR block");
-      }
-      byte[] network;
-      try {
-        network = InetAddress.getByName(address).getAddress();
-      } catch (UnknownHostException e) {
-        throw new IllegalArgumentException(
-            "crossroads.http.trusted-proxies: " + value + " is not an IP address", e);
-      }
-      int prefix = slash < 0 ? network.length * 8 : Integer.parseInt(value.substring(slash + 1));
-      if (prefix < 0 || prefix > network.length * 8) {
-        throw new IllegalArgumentException(
-            "crossroads.http.trusted-proxies: " + value + " has a prefix out of range");
-      }
-      return new Range(network, prefix);
-    }
-
-    boolean contains(byte[] address) {
-      if (address.length != network.length) {
-        return false;
-      }
-      int full = prefix / 8;
-      if (!Arrays.equals(Arrays.copyOf(address, full), Arrays.copyOf(network, full))) {
-        return false;
-      }
-      int rest = prefix % 8;
-      if (rest == 0) {
-        return true;
-      }
-      int mask = 0xFF << (8 - rest) & 0xFF;
-      return (address[full] & mask) == (network[full] & mask);
-    }
+    return AddressRange.any(trusted, address);
   }
 }
