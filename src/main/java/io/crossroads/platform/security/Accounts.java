@@ -99,15 +99,12 @@ public class Accounts {
     if (row.isPresent() && digest.equals(verified.get(account))) {
       return new SignIn.SignedIn(toCaller(row.get()));
     }
-    wait = take(account, address, now);
-    if (wait.isPresent()) {
-      return new SignIn.Throttled(wait.get());
-    }
     if (!PasswordHasher.verify(password, storedHash) || row.isEmpty()) {
-      return new SignIn.Refused();
+      // Only failures count: a person or a script signing in many times at once is never
+      // throttled by its own right password.
+      wait = take(account, address, now);
+      return wait.isPresent() ? new SignIn.Throttled(wait.get()) : new SignIn.Refused();
     }
-    limits.giveBack(PER_ACCOUNT, account, window, now);
-    limits.giveBack(PER_ADDRESS, address, window, now);
     if (verified.size() > MAX_REMEMBERED) {
       verified.clear();
     }
