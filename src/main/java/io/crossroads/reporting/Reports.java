@@ -99,6 +99,15 @@ public class Reports {
   }
 
   /**
+   * Whether a report asked for one division withholds everything: the division is too small to
+   * report on, or there is no such division.
+   */
+  private static boolean withheld(UUID asked, Set<UUID> small, List<DivisionRef> divisions) {
+    return asked != null
+        && (small.contains(asked) || divisions.stream().noneMatch(d -> d.id().equals(asked)));
+  }
+
+  /**
    * One figure for every division and the company, decided together (docs/METRICS.md,
    * "Suppression"): the divisions' figures add up to the company's, so a division's may only be
    * hidden alongside another's.
@@ -160,8 +169,7 @@ public class Reports {
     List<DivisionRef> divisions = divisions(sql);
     UUID asked = filter.divisionId();
     Set<UUID> small = tooSmall(sql, filter, divisions);
-    if (asked != null
-        && (small.contains(asked) || divisions.stream().noneMatch(d -> d.id().equals(asked)))) {
+    if (withheld(asked, small, divisions)) {
       return new PipelineReport(
           filter.from(),
           filter.to(),
@@ -516,8 +524,7 @@ public class Reports {
     List<DivisionRef> divisions = divisions(sql);
     UUID asked = filter.divisionId();
     Set<UUID> small = tooSmall(sql, filter, divisions);
-    if (asked != null
-        && (small.contains(asked) || divisions.stream().noneMatch(d -> d.id().equals(asked)))) {
+    if (withheld(asked, small, divisions)) {
       return new LeadersReport(
           filter.from(),
           filter.to(),
