@@ -170,6 +170,106 @@ class AbuseIT {
     }
   }
 
+  // --- what the container refuses before the application ---------------------------------------
+
+  /** Paths the servlet container cannot map, each written into the request line as it stands. */
+  static final List<String> UNREADABLE_PATHS =
+      List.of(
+          "api/people/a%5Cb",
+          "api/people/a\\b",
+          "api/people/a%00b",
+          "api/people/a\u0000b",
+          "api/people/a%2Fb",
+          "api/people/a%zzb",
+          "api/people/a%5",
+          "api/../../../etc/passwd",
+          "api/%2e%2e/%2e%2e/%2e%2e/x");
+
+  @Test
+  void aPathWithABackslashANulAnEncodedSlashOrABadEscapeIsAProblemInEveryDeployment()
+      throws Exception {
+    for (URI base : List.of(api.base(), root.base())) {
+      for (String path : UNREADABLE_PATHS) {
+        for (String method : List.of("GET", "PUT", "POST")) {
+          RawHttp.Answer answer =
+              RawHttp.send(
+                  base,
+                  method + " " + base.getPath() + path + "?q=1 HTTP/1.1",
+                  Map.of(
+                      "Authorization",
+                      Api.basic("ava", Api.PASSWORD),
+                      "Content-Type",
+                      "application/json",
+                      "Content-Length",
+                      "0"));
+          assertRawProblem(answer, 400, "unreadable-path");
+          // What could not be read is not repeated back.
+          assertThat(answer.body()).doesNotContain("people", "passwd", "etc");
+        }
+      }
+      // An ordinary path beside them reaches the application (no such person; in OIDC mode no
+      // password sign-in either).
+      RawHttp.Answer ordinary =
+          RawHttp.send(
+              base,
+              "GET " + base.getPath() + "api/people/a%20b HTTP/1.1",
+              Map.of("Authorization", Api.basic("ava", Api.PASSWORD)));
+      assertRawProblem(
+          ordinary,
+          base.equals(root.base()) ? 401 : 404,
+          base.equals(root.base()) ? "unauthenticated" : "not-found");
+    }
+  }
+
+  @Test
+  void overHttp2AnUnreadablePathAndAGetWithABodyAreProblemsToo() throws Exception {
+    HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+    // The first request upgrades the connection; the others travel as HTTP/2 streams.
+    HttpResponse<String> first =
+        http2.send(
+            HttpRequest.newBuilder(root.base().resolve("health/ready")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(first.statusCode()).isEqualTo(200);
+    HttpResponse<String> path =
+        http2.send(
+            HttpRequest.newBuilder(URI.create(root.base() + "api/people/a%5Cb")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> body =
+        http2.send(
+            HttpRequest.newBuilder(root.base().resolve("api/me"))
+                .method("GET", HttpRequest.BodyPublishers.ofString("{}"))
+                .header("Content-Type", "application/json")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(path.version()).isEqualTo(HttpClient.Version.HTTP_2);
+    assertProblem(new Api.Reply(path), 400, "unreadable-path");
+    assertThat(body.version()).isEqualTo(HttpClient.Version.HTTP_2);
+    assertProblem(new Api.Reply(body), 400, "malformed-request");
+  }
+
+  @Test
+  void aGetOrDeleteWithABodyIsRefusedUnreadBeforeSigningIn() throws Exception {
+    String interests = api.get("ava", "api/me/interests").body();
+    for (String method : List.of("GET", "DELETE")) {
+      Api.Reply declared =
+          api.send(
+              null, method, "api/me/interests", "{\"topics\":[]}", "application/json", Map.of());
+      assertProblem(declared, 400, "malformed-request");
+      assertThat(declared.body()).contains(method + " takes no body");
+      RawHttp.Answer chunked =
+          RawHttp.stream(
+              api.base(),
+              method + " " + api.base().getPath() + "api/me/interests HTTP/1.1",
+              Map.of("Authorization", Api.basic("ava", Api.PASSWORD)),
+              "{".getBytes(StandardCharsets.UTF_8),
+              (byte) ' ',
+              64 * MIB);
+      assertRawProblem(chunked, 400, "malformed-request");
+      assertThat(chunked.sentBytes()).isLessThan(64 * MIB);
+    }
+    assertThat(api.get("ava", "api/me/interests").body()).isEqualTo(interests);
+  }
+
   // --- bodies too large -----------------------------------------------------------------------
 
   @Test

@@ -7,6 +7,7 @@ package io.crossroads.platform.problem;
 public enum ProblemType {
   VALIDATION_FAILED(400, "validation-failed", "The request has invalid fields"),
   MALFORMED_REQUEST(400, "malformed-request", "The request body could not be read"),
+  UNREADABLE_PATH(400, "unreadable-path", "The address cannot be read"),
   UNAUTHENTICATED(401, "unauthenticated", "Sign in to continue"),
   FORBIDDEN(403, "forbidden", "You are not allowed to do this"),
   NOT_IN_DIRECTORY(403, "not-in-directory", "Your account is not in the directory"),

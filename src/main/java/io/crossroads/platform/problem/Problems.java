@@ -3,12 +3,14 @@ package io.crossroads.platform.problem;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,6 +32,14 @@ public final class Problems {
         .type(Problem.MEDIA_TYPE)
         .entity(problem.toJson())
         .build();
+  }
+
+  /** Answers a request outside JAX-RS (a servlet or a filter) with the problem. */
+  public static void write(HttpServletResponse response, Problem problem) throws IOException {
+    response.setStatus(problem.status());
+    response.setContentType(Problem.MEDIA_TYPE);
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write(problem.toJson());
   }
 
   /** The problem for an exception that escaped a resource, walking the cause chain. */

@@ -2,6 +2,7 @@ package io.crossroads.platform.security;
 
 import io.crossroads.platform.problem.Problem;
 import io.crossroads.platform.problem.ProblemType;
+import io.crossroads.platform.problem.Problems;
 import io.crossroads.platform.security.oidc.BearerTokens;
 import io.crossroads.platform.security.oidc.OidcSessions;
 import io.crossroads.platform.security.oidc.OidcSettings;
@@ -246,10 +247,7 @@ public class AuthenticationFilter extends HttpFilter {
 
   static void write(HttpServletResponse response, Problem problem, HttpServletRequest request)
       throws IOException {
-    response.setStatus(problem.status());
-    response.setContentType(Problem.MEDIA_TYPE);
-    response.setCharacterEncoding("UTF-8");
-    response.getWriter().write(problem.at(request.getRequestURI()).toJson());
+    Problems.write(response, problem.at(request.getRequestURI()));
   }
 
   private static HttpServletRequest signedIn(
