@@ -42,6 +42,7 @@ final class BenchServer implements AutoCloseable {
             .setOverrideWorkingDirectory(Files.createDirectories(work.resolve("pg")).toFile())
             .setCleanDataDirectory(true)
             .setServerConfig("max_connections", "200")
+            .setServerConfig("shared_preload_libraries", "pg_stat_statements")
             .start();
     BenchServer server =
         new BenchServer(port, heap, postgres.getJdbcUrl("postgres", "postgres"), postgres);
@@ -71,6 +72,12 @@ final class BenchServer implements AutoCloseable {
     for (String property : properties) {
       command.add("-D" + property);
     }
+    // More JVM options for the server, e.g. a Flight Recording: -Dbench.payara.jvm="-XX:…"
+    for (String option : System.getProperty("bench.payara.jvm", "").split("\\s+")) {
+      if (!option.isBlank()) {
+        command.add(option);
+      }
+    }
     command.addAll(
         List.of(
             "-jar",
@@ -88,6 +95,11 @@ final class BenchServer implements AutoCloseable {
             .redirectOutput(work.resolve(log).toFile())
             .start();
     awaitReady(patience, log);
+  }
+
+  /** The Payara Micro process, for its CPU time. */
+  ProcessHandle payara() {
+    return payara.toHandle();
   }
 
   /** Stops Payara Micro, if it runs; the database stays up. */

@@ -47,7 +47,25 @@ public final class BookingThroughput {
   static final java.time.YearMonth FIRST_MONTH =
       java.time.YearMonth.now(ZoneOffset.UTC).plusMonths(1);
 
-  record Pair(String employee, String leaderUser, String leaderId, int leaderIndex) {}
+  /**
+   * A leader and the employees of other divisions who take turns booking them: an employee with an
+   * interview scheduled with a leader may not ask them again, and may send at most 60 requests a
+   * month, so each booking of a leader is by the next of many employees.
+   */
+  record Pair(
+      List<String> employees,
+      AtomicInteger turn,
+      String leaderUser,
+      String leaderId,
+      int leaderIndex) {
+
+    String employee() {
+      return employees.get(Math.floorMod(turn.getAndIncrement(), employees.size()));
+    }
+  }
+
+  /** The employees who book: each (employee, leader) pair books at most once in a run. */
+  static final int EMPLOYEES = 600;
 
   record Result(
       String name, int clients, long bookings, double perSecond, long p50Micros, long p99Micros) {
@@ -68,9 +86,12 @@ public final class BookingThroughput {
             Duration.ofMinutes(5),
             "crossroads.demo.enabled=true",
             "crossroads.demo.size=2000",
-            "crossroads.program.max-open-requests=1000000",
-            "crossroads.program.max-requests-per-month=1000000",
-            "crossroads.rate.requests.limit=1000000")) {
+            "crossroads.program.max-open-requests=20",
+            "crossroads.program.max-requests-per-month=60",
+            "crossroads.program.repeat-window-months=0",
+            "crossroads.program.max-level-gap=11",
+            "crossroads.rate.requests.limit=1000000",
+            "crossroads.rate.mail.limit=1000000")) {
       String url = server.jdbcUrl;
       String base = server.base;
       List<Pair> pairs = prepare(base);
@@ -81,6 +102,7 @@ public final class BookingThroughput {
               + pairs.stream().map(Pair::leaderId).distinct().count()
               + " leaders");
       List<Result> results = new ArrayList<>();
+      List<BookingCost.Report> costs = new ArrayList<>();
       // Each phase books its own calendar months, so phases never meet each other's caps.
       int month = 0;
       for (int clients : new int[] {16, 64}) {
@@ -92,7 +114,8 @@ public final class BookingThroughput {
             2,
             (pair, slot) -> bookOverHttp(base, pair, slot),
             WARMUP);
-        results.add(
+        BookingCost cost = BookingCost.start(url, server.payara());
+        Result measured =
             run(
                 "HTTP",
                 clients,
@@ -100,13 +123,16 @@ public final class BookingThroughput {
                 month + 2,
                 2,
                 (pair, slot) -> bookOverHttp(base, pair, slot),
-                RUN));
+                RUN);
+        results.add(measured);
+        costs.add(cost.stop("HTTP " + clients + " clients", measured.bookings()));
         month += 4;
       }
       try (var pool = new JdbcPool(url, 64)) {
         for (int clients : new int[] {16, 64}) {
           run("JDBC", clients, pairs, month, 8, (pair, slot) -> pool.book(pair, slot), WARMUP);
-          results.add(
+          BookingCost cost = BookingCost.start(url, ProcessHandle.current());
+          Result measured =
               run(
                   "JDBC",
                   clients,
@@ -114,10 +140,35 @@ public final class BookingThroughput {
                   month + 8,
                   12,
                   (pair, slot) -> pool.book(pair, slot),
-                  RUN));
+                  RUN);
+          results.add(measured);
+          costs.add(cost.stop("JDBC " + clients + " clients", measured.bookings()));
           month += 20;
         }
         results.forEach(System.out::println);
+        costs.forEach(System.out::print);
+        for (int clients : new int[] {16, 64}) {
+          String suffix = " " + clients + " clients";
+          BookingCost.Report http =
+              costs.stream()
+                  .filter(c -> c.phase().equals("HTTP" + suffix))
+                  .findFirst()
+                  .orElseThrow();
+          BookingCost.Report jdbc =
+              costs.stream()
+                  .filter(c -> c.phase().equals("JDBC" + suffix))
+                  .findFirst()
+                  .orElseThrow();
+          System.out.printf(
+              "CPU per booking at %d clients: server %.2f ms = %.1f x the JDBC path's %.2f ms;"
+                  + " statements %.2f vs %.2f%n",
+              clients,
+              http.workerMillisPerBooking(),
+              http.workerMillisPerBooking() / jdbc.workerMillisPerBooking(),
+              jdbc.workerMillisPerBooking(),
+              http.statementsPerBooking(),
+              jdbc.statementsPerBooking());
+        }
         for (int clients : new int[] {16, 64}) {
           Result http =
               results.stream()
@@ -212,8 +263,10 @@ public final class BookingThroughput {
             ? 0
             : sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99)));
     if (failures.get() > 0) {
-      System.out.println(name + " " + clients + ": " + failures.get() + " bookings refused");
+      System.out.println(
+          name + " " + clients + ": " + failures.get() + " bookings refused " + REFUSALS);
     }
+    REFUSALS.clear();
     return new Result(
         name, clients, booked.get(), booked.get() / (double) length.toSeconds(), p50, p99);
   }
@@ -236,7 +289,7 @@ public final class BookingThroughput {
             .toString();
     HttpResponse<String> created = post(base + "api/requests", pair.employee(), body);
     if (created.statusCode() != 201) {
-      return false;
+      return refused("send", created);
     }
     String id = Json.createReader(new StringReader(created.body())).readObject().getString("id");
     HttpResponse<String> accepted =
@@ -244,7 +297,18 @@ public final class BookingThroughput {
             base + "api/requests/" + id + "/accept",
             pair.leaderUser(),
             "{\"start\":\"" + slot + "\"}");
-    return accepted.statusCode() == 200;
+    return accepted.statusCode() == 200 || refused("accept", accepted);
+  }
+
+  /** Why bookings were refused, by step, status and problem type: printed after each phase. */
+  static final Map<String, AtomicInteger> REFUSALS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  static boolean refused(String step, HttpResponse<String> response) {
+    String type = response.body().replaceAll(".*\"type\":\"([^\"]*)\".*", "$1");
+    REFUSALS
+        .computeIfAbsent(step + " " + response.statusCode() + " " + type, k -> new AtomicInteger())
+        .incrementAndGet();
+    return false;
   }
 
   static HttpResponse<String> post(String url, String user, String body) throws Exception {
@@ -272,6 +336,9 @@ public final class BookingThroughput {
         HTTP.send(
             HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic(user)).build(),
             HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(url + " as " + user + ": " + response.body());
+    }
     return Json.createReader(new StringReader(response.body())).readObject();
   }
 
@@ -302,8 +369,13 @@ public final class BookingThroughput {
                     "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
                 .map(d -> "{\"day\":\"" + d + "\",\"start\":\"00:00\",\"end\":\"24:00\"}")
                 .toList());
+    List<JsonObject> bookers = employees.subList(0, Math.min(EMPLOYEES, employees.size()));
+    for (JsonObject employee : bookers) {
+      // Sign each employee in once: the first password check costs a deliberate PBKDF2 round,
+      // which is sign-in cost, not booking cost.
+      get(base + "api/me", employee.getString("username"));
+    }
     List<Pair> pairs = new ArrayList<>();
-    int e = 0;
     for (int i = 0; i < leaders.size(); i++) {
       JsonObject leader = leaders.get(i);
       String user = leader.getString("username");
@@ -319,14 +391,15 @@ public final class BookingThroughput {
           "{\"timeZone\":\"UTC\",\"weekly\":["
               + weekly
               + "],\"overrides\":[],\"bufferBefore\":0,\"bufferAfter\":0,\"minNoticeHours\":0,\"horizonDays\":365}");
-      JsonObject employee;
-      do {
-        employee = employees.get(e++ % employees.size());
-      } while (employee.getString("divisionId").equals(leader.getString("divisionId")));
-      pairs.add(new Pair(employee.getString("username"), user, id, i));
-      // Sign each employee in once: the first password check costs a deliberate PBKDF2 round,
-      // which is sign-in cost, not booking cost.
-      get(base + "api/me", employee.getString("username"));
+      String division = leader.getString("divisionId");
+      List<String> mine = new ArrayList<>();
+      for (int k = 0; k < bookers.size(); k++) {
+        JsonObject employee = bookers.get((i + k) % bookers.size());
+        if (!employee.getString("divisionId").equals(division)) {
+          mine.add(employee.getString("username"));
+        }
+      }
+      pairs.add(new Pair(mine, new AtomicInteger(), user, id, i));
     }
     return pairs;
   }

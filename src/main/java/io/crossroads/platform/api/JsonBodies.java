@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -35,6 +36,12 @@ public class JsonBodies implements ReaderInterceptor {
 
   /** Far deeper than any body of the API, far shallower than what a recursive binder survives. */
   static final int MAX_DEPTH = 32;
+
+  /**
+   * Made once: each {@code Json.create…} call looks the provider up through the service loader
+   * again, which costs more than reading a small body.
+   */
+  private static final JsonParserFactory PARSERS = Json.createParserFactory(null);
 
   @Inject
   @ConfigProperty(name = "crossroads.limits.json-body", defaultValue = "1048576")
@@ -123,8 +130,7 @@ public class JsonBodies implements ReaderInterceptor {
 
   /** Walks every event of the document: a parser that reaches the end checks it is complete. */
   static void checkComplete(byte[] body, Charset charset) {
-    try (JsonParser parser =
-        Json.createParserFactory(null).createParser(new ByteArrayInputStream(body), charset)) {
+    try (JsonParser parser = PARSERS.createParser(new ByteArrayInputStream(body), charset)) {
       int depth = 0;
       while (parser.hasNext()) {
         switch (parser.next()) {

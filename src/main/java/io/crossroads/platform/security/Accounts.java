@@ -113,13 +113,12 @@ public class Accounts {
   }
 
   private Optional<Duration> exhausted(String account, String address, Instant now) {
-    Optional<Duration> wait =
-        account == null
-            ? Optional.empty()
-            : limits.exhausted(PER_ACCOUNT, account, perAccount, window, now);
-    return wait.isPresent()
-        ? wait
-        : limits.exhausted(PER_ADDRESS, address, perAddress, window, now);
+    return limits.exhausted(
+        List.of(
+            new RateLimits.Count(PER_ACCOUNT, account, perAccount),
+            new RateLimits.Count(PER_ADDRESS, address, perAddress)),
+        window,
+        now);
   }
 
   /** Takes one attempt from both counts, or neither. */

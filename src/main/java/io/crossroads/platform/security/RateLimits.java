@@ -6,10 +6,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,24 +43,43 @@ class RateLimits {
     return Optional.of(left(now, start, window));
   }
 
+  /** A count to look at: an action, whose attempts, and how many the window allows. */
+  record Count(String action, String subject, int limit) {}
+
   /**
-   * Without counting: whether the window of {@code now} has no attempt left for this subject, and
-   * then how long until it ends.
+   * Without counting, in one statement: whether the window of {@code now} has no attempt left for
+   * any of these counts, and then how long until it ends. A count without a subject is skipped.
    */
-  public Optional<Duration> exhausted(
-      String action, String subject, int limit, Duration window, Instant now) {
+  public Optional<Duration> exhausted(List<Count> counts, Duration window, Instant now) {
+    List<Count> present = counts.stream().filter(c -> c.subject() != null).toList();
+    if (present.isEmpty()) {
+      return Optional.empty();
+    }
     Instant start = ScheduledRuns.periodStart(now, window);
-    boolean used =
-        !em.createNativeQuery(
-                "select attempts from rate_window where subject = ?1 and action = ?2"
-                    + " and window_start = ?3 and attempts >= ?4")
-            .setParameter(1, subject)
-            .setParameter(2, action)
-            .setParameter(3, start)
-            .setParameter(4, limit)
-            .getResultList()
-            .isEmpty();
-    return used ? Optional.of(left(now, start, window)) : Optional.empty();
+    StringBuilder sql =
+        new StringBuilder("select attempts from rate_window where window_start = ?1 and (");
+    for (int i = 0; i < present.size(); i++) {
+      int at = 2 + 3 * i;
+      sql.append(i == 0 ? "" : " or ")
+          .append("(subject = ?")
+          .append(at)
+          .append(" and action = ?")
+          .append(at + 1)
+          .append(" and attempts >= ?")
+          .append(at + 2)
+          .append(')');
+    }
+    Query query = em.createNativeQuery(sql.append(')').toString()).setParameter(1, start);
+    for (int i = 0; i < present.size(); i++) {
+      int at = 2 + 3 * i;
+      query
+          .setParameter(at, present.get(i).subject())
+          .setParameter(at + 1, present.get(i).action())
+          .setParameter(at + 2, present.get(i).limit());
+    }
+    return query.setMaxResults(1).getResultList().isEmpty()
+        ? Optional.empty()
+        : Optional.of(left(now, start, window));
   }
 
   /** Gives back an attempt counted at {@code now}: it turned out not to be one that counts. */
