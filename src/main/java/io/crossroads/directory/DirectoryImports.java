@@ -452,16 +452,23 @@ public class DirectoryImports {
       } else if (dates.hiredOn() != null
           && dates.leftOn() != null
           && dates.leftOn().isBefore(dates.hiredOn())) {
+        // Only the file's own days are named: a day the directory holds is not the file's to show.
+        Person current = existing.byUsername.get(row.username());
+        String leaving =
+            row.leftOn() != null
+                ? "leaving day " + row.leftOn()
+                : current != null && !current.active()
+                    ? "leaving day the directory holds"
+                    : "leaving day (the day of the import, " + today + ")";
+        String hiring =
+            row.hiredOn() != null
+                ? "hiring day " + row.hiredOn()
+                : "hiring day the directory holds";
         errors.add(
             new RowError(
                 row.line(),
-                row.hiredOn() != null ? "hiredOn" : "leftOn",
-                "the leaving day "
-                    + dates.leftOn()
-                    + " of "
-                    + row.username()
-                    + " would be before their hiring day "
-                    + dates.hiredOn()));
+                row.hiredOn() != null ? "hiredOn" : row.leftOn() != null ? "leftOn" : "active",
+                "for " + row.username() + ", the " + leaving + " would be before the " + hiring));
       }
     }
     return errors;
