@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -81,6 +83,52 @@ class PortalBrowserIT {
     assertThat(failed.getAttribute("role")).isEqualTo("alert");
     assertThat(failed.getText()).contains("did not match");
     browser.check("sign-in-failed");
+  }
+
+  @Test
+  void theSignInPageSaysHowLongToWaitAfterTooManyFailedSignInsAndHoldsTheButtonTillThen() {
+    // A user name nobody has and no other test uses: its failed sign-ins lock out no one else.
+    String nobody = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
+    Api.Reply last = null;
+    for (int i = 0; i < 20; i++) {
+      last =
+          api.send(
+              null,
+              "GET",
+              "api/me",
+              null,
+              null,
+              Map.of("Authorization", Api.basic(nobody, "guess-" + i)));
+      if (last.status() != 401) {
+        break;
+      }
+    }
+    assertThat(last.status()).as("the guesses are throttled: %s", last).isEqualTo(429);
+
+    browser.driver.get(base + "login.html");
+    browser.driver.findElement(By.id("username")).sendKeys(nobody);
+    browser.driver.findElement(By.id("password")).sendKeys("one more guess");
+    browser.driver.findElement(By.id("submit")).click();
+    WebElement throttled =
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("throttled")));
+    assertThat(throttled.getAttribute("role")).isEqualTo("alert");
+    Matcher wait =
+        Pattern.compile("Too many failed sign-ins.* Try again in (\\d+) seconds")
+            .matcher(throttled.getText());
+    assertThat(wait.find()).as(throttled.getText()).isTrue();
+    // The window of failed sign-ins is 15 minutes (crossroads.rate.sign-in.window).
+    assertThat(Integer.parseInt(wait.group(1))).isBetween(1, 900);
+    WebElement submit = browser.driver.findElement(By.id("submit"));
+    assertThat(submit.isEnabled()).isFalse();
+    // The page stayed: what was typed is still there, and the button counts down.
+    assertThat(browser.driver.findElement(By.id("username")).getAttribute("value"))
+        .isEqualTo(nobody);
+    String first = submit.getText();
+    assertThat(first).matches("Wait \\d+ s");
+    browser.wait.until(d -> !submit.getText().equals(first));
+    assertThat(submit.isEnabled()).isFalse();
+    assertThat(browser.driver.findElement(By.id("failed")).isDisplayed()).isFalse();
+    browser.check("sign-in-throttled");
   }
 
   @Test
