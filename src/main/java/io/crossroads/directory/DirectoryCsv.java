@@ -1,6 +1,7 @@
 package io.crossroads.directory;
 
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.DateTimeException;
@@ -8,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,9 +85,31 @@ public final class DirectoryCsv {
             .setIgnoreEmptyLines(true)
             .setTrim(true)
             .get();
+    CSVParser parser;
+    try {
+      parser = CSVParser.builder().setReader(withoutByteOrderMark(reader)).setFormat(format).get();
+    } catch (IllegalArgumentException unnamed) {
+      return new Parsed(
+          List.of(),
+          List.of(
+              new RowError(
+                  1,
+                  null,
+                  "a column of the header has no name (an empty field, or a comma at the end of"
+                      + " the line)")),
+          1);
+    } catch (IOException | UncheckedIOException | IllegalStateException malformed) {
+      return new Parsed(List.of(), List.of(unreadable(1)), 1);
+    }
     int lines = 0;
-    try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+    try (parser) {
       Map<String, Integer> header = new HashMap<>();
+      Set<String> named = new HashSet<>();
+      for (String name : parser.getHeaderNames()) {
+        if (!named.add(name.strip())) {
+          errors.add(new RowError(1, name.strip(), "the header names this column twice"));
+        }
+      }
       parser.getHeaderMap().forEach((name, index) -> header.put(name.strip(), index));
       for (String required : REQUIRED) {
         if (!header.containsKey(required)) {
@@ -103,6 +127,7 @@ public final class DirectoryCsv {
         return new Parsed(List.of(), errors, 1);
       }
       Map<String, Integer> seen = new HashMap<>();
+      lines = (int) parser.getCurrentLineNumber();
       for (CSVRecord record : parser) {
         int line = (int) parser.getCurrentLineNumber();
         lines = line;
@@ -126,9 +151,31 @@ public final class DirectoryCsv {
         | UncheckedIOException
         | IllegalStateException
         | IllegalArgumentException malformed) {
-      errors.add(new RowError(lines + 1, null, "not readable as CSV: " + malformed.getMessage()));
+      // The parser's own words name its internals; the line and what to look for are enough.
+      errors.add(unreadable(lines + 1));
     }
     return new Parsed(rows, errors, lines);
+  }
+
+  private static RowError unreadable(int line) {
+    return new RowError(
+        line,
+        null,
+        "not readable as CSV from this line on: a field that starts with a quote must end with"
+            + " one, and a quote inside it is written twice");
+  }
+
+  /**
+   * A spreadsheet's "CSV UTF-8" starts with a byte order mark, which is no part of the first
+   * column's name.
+   */
+  private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+    PushbackReader in = new PushbackReader(reader, 1);
+    int first = in.read();
+    if (first != -1 && first != '\uFEFF') {
+      in.unread(first);
+    }
+    return in;
   }
 
   /** One record's fields, checked one by one. */

@@ -44,6 +44,7 @@ class DirectoryImportRunner {
           rows = users.rows();
           subjects = users.subjects();
         } catch (KeycloakDirectory.Unreachable e) {
+          LOG.log(Level.WARNING, "Directory sync " + id + ": " + e.getMessage(), e);
           imports.fail(id, attempt, e.getMessage() + "; tried 4 times. Nothing was changed.");
           return "FAILED";
         }
@@ -74,12 +75,14 @@ class DirectoryImportRunner {
       LOG.info(() -> "Directory import " + id + ": " + applied.summary());
       return "DONE";
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "Directory import " + id + " failed", e);
+      // What went wrong is for the log; the person who started the job reads an incident to quote.
+      String incident = UUID.randomUUID().toString();
+      LOG.log(Level.SEVERE, "Directory import " + id + " failed, incident " + incident, e);
       imports.fail(
           id,
           attempt,
-          "The import could not be applied ("
-              + e.getClass().getSimpleName()
+          "The import could not be applied because of a failure on our side (incident "
+              + incident
               + "); nothing was changed.");
       return "FAILED";
     }

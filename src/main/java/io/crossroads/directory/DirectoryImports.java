@@ -5,6 +5,7 @@ import static java.util.stream.Collectors.joining;
 import io.crossroads.directory.DirectoryCsv.Row;
 import io.crossroads.directory.DirectoryCsv.RowError;
 import io.crossroads.people.PeopleLeft;
+import io.crossroads.platform.api.Page;
 import io.crossroads.platform.jobs.JobKind;
 import io.crossroads.platform.jobs.JobRuns;
 import io.crossroads.platform.persistence.Columns;
@@ -18,6 +19,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.Reader;
@@ -41,6 +43,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hibernate.Session;
 
 /**
@@ -71,14 +75,34 @@ public class DirectoryImports {
   @Inject Program program;
   @Inject Event<PeopleLeft> left;
 
-  /** A job's state for the API. */
+  /**
+   * A job's state for the API: its progress, what it changed once done ({@code changes}, null
+   * before), and when it failed, why ({@code error}) and each problem found in the file by line and
+   * column ({@code errors}, in the file's and our own words only).
+   */
   public record JobView(
       UUID id,
       String kind,
       String status,
       Progress progress,
       boolean fullSnapshot,
+      Summary changes,
       List<RowError> errors,
+      String summary,
+      String error,
+      Instant createdAt,
+      Instant startedAt,
+      Instant finishedAt) {}
+
+  /** A job in the list of jobs: as its view, with how many problems it found instead of them. */
+  public record JobSummary(
+      UUID id,
+      String kind,
+      String status,
+      Progress progress,
+      boolean fullSnapshot,
+      Summary changes,
+      int problems,
       String summary,
       String error,
       Instant createdAt,
@@ -204,18 +228,21 @@ public class DirectoryImports {
         .executeUpdate();
   }
 
+  private static final String JOB_COLUMNS =
+      "cast(j.id as varchar(36)), j.kind, j.status, j.progress_done, j.progress_total,"
+          + " j.full_snapshot, j.summary, j.error, j.created_at, j.started_at, j.finished_at,"
+          + " (select count(*) from directory_job_error e where e.job_id = j.id)";
+
   @Transactional
   public JobView view(UUID id) {
     List<Object[]> rows =
-        em.createNativeQuery(
-                "select kind, status, progress_done, progress_total,"
-                    + " full_snapshot, summary, error, created_at, started_at, finished_at from directory_job where id = ?1")
+        em.createNativeQuery("select " + JOB_COLUMNS + " from directory_job j where j.id = ?1")
             .setParameter(1, id)
             .getResultList();
     if (rows.isEmpty()) {
       throw Refusal.notFound("The job");
     }
-    Object[] r = rows.get(0);
+    JobSummary job = summary(rows.get(0));
     List<RowError> errors = new ArrayList<>();
     for (Object row :
         em.createNativeQuery(
@@ -227,17 +254,59 @@ public class DirectoryImports {
       errors.add(new RowError(((Number) e[0]).intValue(), (String) e[1], (String) e[2]));
     }
     return new JobView(
-        id,
-        (String) r[0],
-        (String) r[1],
-        new Progress(((Number) r[2]).intValue(), ((Number) r[3]).intValue()),
-        Boolean.TRUE.equals(r[4]),
+        job.id(),
+        job.kind(),
+        job.status(),
+        job.progress(),
+        job.fullSnapshot(),
+        job.changes(),
         errors,
-        (String) r[5],
-        (String) r[6],
-        Columns.instant(r[7]),
+        job.summary(),
+        job.error(),
+        job.createdAt(),
+        job.startedAt(),
+        job.finishedAt());
+  }
+
+  /** Imports and syncs ({@code kind} IMPORT or SYNC; null for both), newest first. */
+  @Transactional
+  public Page<JobSummary> list(String kind, int limit, int offset) {
+    String where = kind == null ? "" : " where j.kind = ?1";
+    Query select =
+        em.createNativeQuery(
+                "select "
+                    + JOB_COLUMNS
+                    + " from directory_job j"
+                    + where
+                    + " order by j.created_at desc, j.id")
+            .setFirstResult(offset)
+            .setMaxResults(limit);
+    Query count = em.createNativeQuery("select count(*) from directory_job j" + where);
+    if (kind != null) {
+      select.setParameter(1, kind);
+      count.setParameter(1, kind);
+    }
+    List<Object[]> rows = select.getResultList();
+    return new Page<>(
+        rows.stream().map(DirectoryImports::summary).toList(),
+        ((Number) count.getSingleResult()).longValue());
+  }
+
+  private static JobSummary summary(Object[] r) {
+    String summary = (String) r[6];
+    return new JobSummary(
+        UUID.fromString((String) r[0]),
+        (String) r[1],
+        (String) r[2],
+        new Progress(((Number) r[3]).intValue(), ((Number) r[4]).intValue()),
+        Boolean.TRUE.equals(r[5]),
+        "DONE".equals(r[2]) ? Summary.parse(summary) : null,
+        ((Number) r[11]).intValue(),
+        summary,
+        (String) r[7],
         Columns.instant(r[8]),
-        Columns.instant(r[9]));
+        Columns.instant(r[9]),
+        Columns.instant(r[10]));
   }
 
   /** The uploaded file and whether it is a full export. */
@@ -319,8 +388,27 @@ public class DirectoryImports {
         .executeUpdate();
   }
 
-  /** Counts of what an import changed. */
+  /** Counts of what an import changed, kept as the sentence {@link #toString} writes. */
   public record Summary(int created, int updated, int moved, int deactivated, int unchanged) {
+
+    private static final Pattern TEXT =
+        Pattern.compile(
+            "(\\d{1,9}) created, (\\d{1,9}) updated, (\\d{1,9}) moved division, (\\d{1,9}) deactivated,"
+                + " (\\d{1,9}) unchanged");
+
+    /** The counts in a sentence {@link #toString} wrote; null for any other text. */
+    static Summary parse(String text) {
+      Matcher m = text == null ? null : TEXT.matcher(text);
+      if (m == null || !m.matches()) {
+        return null;
+      }
+      int[] n = new int[5];
+      for (int i = 0; i < n.length; i++) {
+        n[i] = Integer.parseInt(m.group(i + 1));
+      }
+      return new Summary(n[0], n[1], n[2], n[3], n[4]);
+    }
+
     @Override
     public String toString() {
       return created
@@ -452,16 +540,23 @@ public class DirectoryImports {
       } else if (dates.hiredOn() != null
           && dates.leftOn() != null
           && dates.leftOn().isBefore(dates.hiredOn())) {
+        // Only the file's own days are named: a day the directory holds is not the file's to show.
+        Person current = existing.byUsername.get(row.username());
+        String leaving =
+            row.leftOn() != null
+                ? "leaving day " + row.leftOn()
+                : current != null && !current.active()
+                    ? "leaving day the directory holds"
+                    : "leaving day (the day of the import, " + today + ")";
+        String hiring =
+            row.hiredOn() != null
+                ? "hiring day " + row.hiredOn()
+                : "hiring day the directory holds";
         errors.add(
             new RowError(
                 row.line(),
-                row.hiredOn() != null ? "hiredOn" : "leftOn",
-                "the leaving day "
-                    + dates.leftOn()
-                    + " of "
-                    + row.username()
-                    + " would be before their hiring day "
-                    + dates.hiredOn()));
+                row.hiredOn() != null ? "hiredOn" : row.leftOn() != null ? "leftOn" : "active",
+                "for " + row.username() + ", the " + leaving + " would be before the " + hiring));
       }
     }
     return errors;

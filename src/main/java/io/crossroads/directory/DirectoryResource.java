@@ -1,6 +1,8 @@
 package io.crossroads.directory;
 
+import io.crossroads.directory.DirectoryImports.JobSummary;
 import io.crossroads.directory.DirectoryImports.JobView;
+import io.crossroads.platform.api.Page;
 import io.crossroads.platform.jobs.BatchJobs;
 import io.crossroads.platform.problem.ProblemType;
 import io.crossroads.platform.problem.Refusal;
@@ -28,6 +30,7 @@ import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -133,6 +136,28 @@ public class DirectoryResource {
     return Response.accepted(Map.of("jobId", id))
         .location(uri.getBaseUriBuilder().path("jobs").path(id.toString()).build())
         .build();
+  }
+
+  @GET
+  @Path("jobs")
+  @Operation(
+      summary =
+          "Directory imports and syncs, newest first, with their status, progress, counts and"
+              + " times; kind=IMPORT or SYNC for one kind")
+  public Page<JobSummary> jobs(
+      @QueryParam("kind") String kind,
+      @QueryParam("limit") @DefaultValue("20") int limit,
+      @QueryParam("offset") @DefaultValue("0") int offset) {
+    String only =
+        kind == null || kind.isBlank()
+            ? null
+            : switch (kind.strip().toUpperCase(Locale.ROOT)) {
+              case "IMPORT" -> "IMPORT";
+              case "SYNC" -> "SYNC";
+              default -> throw Refusal.invalid("kind", "IMPORT or SYNC");
+            };
+    Page.checkBounds(limit, offset);
+    return imports.list(only, limit, offset);
   }
 
   @GET

@@ -213,9 +213,7 @@ class KeycloakDirectory {
       }
       return response.body();
     } catch (IOException e) {
-      throw new Unreachable(
-          "Keycloak at " + base() + " could not be reached (" + e.getClass().getSimpleName() + ")",
-          e);
+      throw new Unreachable("Keycloak at " + base() + " could not be reached", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Unreachable("interrupted", e);

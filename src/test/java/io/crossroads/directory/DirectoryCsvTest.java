@@ -121,4 +121,54 @@ class DirectoryCsvTest {
         .extracting(r -> r.username() + ":" + r.leftBy(day))
         .containsExactly("ann:true", "bo:false", "cy:true", "di:false");
   }
+
+  @Test
+  void aSpreadsheetsByteOrderMarkIsNoPartOfTheFirstColumnsName() {
+    Parsed parsed =
+        parse(
+            "\uFEFFusername,displayName,email,division,level,timeZone\n"
+                + "ann,Ann,ann@example.com,Finance,5,UTC\n");
+    assertThat(parsed.errors()).isEmpty();
+    assertThat(parsed.rows()).extracting(DirectoryCsv.Row::username).containsExactly("ann");
+  }
+
+  @Test
+  void aColumnNamedTwiceOrNotAtAllIsAnErrorOnTheHeaderLine() {
+    Parsed twice =
+        parse(
+            "username,displayName,email,division,level,timeZone,level\n"
+                + "ann,Ann,ann@example.com,Finance,5,UTC,7\n");
+    assertThat(twice.errors())
+        .extracting(e -> e.line() + ":" + e.field())
+        .containsExactly("1:level");
+    assertThat(twice.rows()).isEmpty();
+    Parsed unnamed =
+        parse(
+            "username,displayName,email,division,level,timeZone,\n"
+                + "ann,Ann,ann@example.com,Finance,5,UTC,\n");
+    assertThat(unnamed.errors()).extracting(RowError::line).containsExactly(1);
+    assertThat(unnamed.errors().get(0).message()).contains("no name");
+    assertThat(unnamed.rows()).isEmpty();
+  }
+
+  @Test
+  void aQuoteLeftOpenIsNamedByItsLineInOurOwnWords() {
+    String header = "username,displayName,email,division,level,timeZone\n";
+    Parsed open =
+        parse(
+            header
+                + "ann,Ann,ann@example.com,Finance,5,UTC\n"
+                + "bo,\"Bo,bo@example.com,Sales,3,UTC\n");
+    Parsed stray = parse(header + "ann,\"Ann\"x,ann@example.com,Finance,5,UTC\n");
+    Parsed badHeader = parse("\"username,displayName\n");
+    assertThat(open.errors()).extracting(RowError::line).containsExactly(3);
+    assertThat(stray.errors()).extracting(RowError::line).containsExactly(2);
+    assertThat(badHeader.errors()).extracting(RowError::line).containsExactly(1);
+    for (Parsed parsed : java.util.List.of(open, stray, badHeader)) {
+      assertThat(parsed.errors().get(0).message())
+          .contains("not readable as CSV", "quote")
+          .doesNotContainIgnoringCase("exception")
+          .doesNotContain("EOF", "encapsulated", "startline", "position");
+    }
+  }
 }

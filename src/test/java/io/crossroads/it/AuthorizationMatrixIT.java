@@ -916,6 +916,27 @@ class AuthorizationMatrixIT {
             403,
             403,
             200),
+        // No Keycloak is configured here: HR is let through and told there is nothing to sync.
+        new Row(
+            "POST /api/directory/sync",
+            false,
+            f -> new Call("POST", "api/directory/sync", null, null),
+            403,
+            403,
+            403,
+            403,
+            403,
+            409),
+        new Row(
+            "GET /api/jobs",
+            false,
+            f -> Call.get("api/jobs?kind=IMPORT&limit=5"),
+            403,
+            403,
+            403,
+            403,
+            403,
+            200),
         new Row(
             "GET /api/jobs/{id}",
             false,

@@ -427,6 +427,107 @@ class DirectoryImportIT {
     assertThat(seen).doesNotContainKeys("hiredOn", "leftOn");
   }
 
+  @Test
+  void aLineErrorShowsTheFilesOwnDaysButNeverTheOnesTheDirectoryHolds() throws Exception {
+    JsonObject hired =
+        awaitFinished(upload("hana", DATED + dated("pia.dated", "", "2019-07-15", ""), ""));
+    assertThat(hired.getString("status")).as(hired.toString()).isEqualTo("DONE");
+    JsonObject early =
+        awaitFinished(upload("hana", DATED + dated("pia.dated", "", "", "2019-01-01"), ""));
+    assertThat(early.getString("status")).isEqualTo("FAILED");
+    JsonObject leftOn = early.getJsonArray("errors").getJsonObject(0);
+    assertThat(leftOn.getString("field")).isEqualTo("leftOn");
+    assertThat(leftOn.getString("message"))
+        .contains("2019-01-01", "hiring day the directory holds")
+        .doesNotContain("2019-07-15");
+
+    JsonObject left =
+        awaitFinished(upload("hana", DATED + dated("pia.dated", "false", "", "2019-12-31"), ""));
+    assertThat(left.getString("status")).as(left.toString()).isEqualTo("DONE");
+    JsonObject late =
+        awaitFinished(upload("hana", DATED + dated("pia.dated", "false", "2020-03-01", ""), ""));
+    assertThat(late.getString("status")).isEqualTo("FAILED");
+    JsonObject hiredOn = late.getJsonArray("errors").getJsonObject(0);
+    assertThat(hiredOn.getString("field")).isEqualTo("hiredOn");
+    assertThat(hiredOn.getString("message"))
+        .contains("2020-03-01", "leaving day the directory holds")
+        .doesNotContain("2019-12-31", "2019-07-15");
+  }
+
+  @Test
+  void hrListsImportsNewestFirstWithWhatEachChangedOrHowManyProblemsItFound() {
+    JsonObject done =
+        awaitFinished(
+            upload(
+                "hana",
+                csv(
+                    person("list.one", "Finance", null, null),
+                    person("list.two", "Finance", "list.one", null)),
+                ""));
+    assertThat(done.getString("status")).as(done.toString()).isEqualTo("DONE");
+    JsonObject failed =
+        awaitFinished(
+            upload("hana", csv(person("list.three", "Finance", "nobody.there", null)), ""));
+    assertThat(failed.getString("status")).isEqualTo("FAILED");
+
+    JsonObject page = api.get("hana", "api/jobs?kind=IMPORT&limit=2").json();
+    assertThat(page.getJsonArray("items")).hasSize(2);
+    JsonObject newest = page.getJsonArray("items").getJsonObject(0);
+    assertThat(newest.getString("id")).isEqualTo(failed.getString("id"));
+    assertThat(newest.getString("kind")).isEqualTo("IMPORT");
+    assertThat(newest.getString("status")).isEqualTo("FAILED");
+    assertThat(newest.getInt("problems")).isEqualTo(1);
+    assertThat(newest.getString("error")).contains("1 problem", "nothing was changed");
+    assertThat(newest).doesNotContainKey("errors");
+    assertThat(newest.get("changes")).isIn(null, jakarta.json.JsonValue.NULL);
+    JsonObject older = page.getJsonArray("items").getJsonObject(1);
+    assertThat(older.getString("id")).isEqualTo(done.getString("id"));
+    assertThat(older.getString("status")).isEqualTo("DONE");
+    assertThat(older.getInt("problems")).isZero();
+    JsonObject changes = older.getJsonObject("changes");
+    assertThat(
+            List.of(
+                changes.getInt("created"),
+                changes.getInt("updated"),
+                changes.getInt("moved"),
+                changes.getInt("deactivated"),
+                changes.getInt("unchanged")))
+        .containsExactly(2, 0, 0, 0, 0);
+    assertThat(older.getJsonObject("progress").getInt("done"))
+        .isPositive()
+        .isEqualTo(older.getJsonObject("progress").getInt("total"));
+    Instant started = Instant.parse(older.getString("startedAt"));
+    assertThat(Instant.parse(older.getString("finishedAt"))).isAfterOrEqualTo(started);
+    assertThat(Instant.parse(older.getString("createdAt"))).isBeforeOrEqualTo(started);
+    // The job itself says the same, with the problems themselves.
+    assertThat(done.getJsonObject("changes")).isEqualTo(changes);
+    assertThat(failed.getJsonArray("errors")).hasSize(1);
+
+    JsonObject next = api.get("hana", "api/jobs?kind=import&limit=1&offset=1").json();
+    assertThat(next.getJsonArray("items"))
+        .extracting(j -> ((JsonObject) j).getString("id"))
+        .containsExactly(done.getString("id"));
+    assertThat(next.getInt("total")).isEqualTo(page.getInt("total"));
+    // Nothing here syncs (no Keycloak): every job is an import.
+    JsonObject syncs = api.get("hana", "api/jobs?kind=SYNC").json();
+    assertThat(syncs.getInt("total")).isZero();
+    assertThat(syncs.getJsonArray("items")).isEmpty();
+    assertThat(api.get("hana", "api/jobs?limit=500").json().getInt("total"))
+        .isEqualTo(page.getInt("total"));
+  }
+
+  @Test
+  void theListOfJobsIsHrsAloneAndRefusesWhatItCannotRead() {
+    assertProblem(api.get("ava", "api/jobs"), 403, "forbidden");
+    assertProblem(api.get("leo", "api/jobs?kind=IMPORT"), 403, "forbidden");
+    Api.Reply cohort = api.get("hana", "api/jobs?kind=cohort");
+    assertProblem(cohort, 400, "validation-failed");
+    assertThat(cohort.body()).contains("kind");
+    assertProblem(api.get("hana", "api/jobs?limit=0"), 400, "validation-failed");
+    assertProblem(api.get("hana", "api/jobs?limit=501"), 400, "validation-failed");
+    assertProblem(api.get("hana", "api/jobs?offset=-1"), 400, "validation-failed");
+  }
+
   static LocalDate leftOn(String username) throws SQLException {
     return (LocalDate) dates(username).get(2);
   }

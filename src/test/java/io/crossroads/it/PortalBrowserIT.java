@@ -6,9 +6,18 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -74,6 +83,52 @@ class PortalBrowserIT {
     assertThat(failed.getAttribute("role")).isEqualTo("alert");
     assertThat(failed.getText()).contains("did not match");
     browser.check("sign-in-failed");
+  }
+
+  @Test
+  void theSignInPageSaysHowLongToWaitAfterTooManyFailedSignInsAndHoldsTheButtonTillThen() {
+    // A user name nobody has and no other test uses: its failed sign-ins lock out no one else.
+    String nobody = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
+    Api.Reply last = null;
+    for (int i = 0; i < 20; i++) {
+      last =
+          api.send(
+              null,
+              "GET",
+              "api/me",
+              null,
+              null,
+              Map.of("Authorization", Api.basic(nobody, "guess-" + i)));
+      if (last.status() != 401) {
+        break;
+      }
+    }
+    assertThat(last.status()).as("the guesses are throttled: %s", last).isEqualTo(429);
+
+    browser.driver.get(base + "login.html");
+    browser.driver.findElement(By.id("username")).sendKeys(nobody);
+    browser.driver.findElement(By.id("password")).sendKeys("one more guess");
+    browser.driver.findElement(By.id("submit")).click();
+    WebElement throttled =
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("throttled")));
+    assertThat(throttled.getAttribute("role")).isEqualTo("alert");
+    Matcher wait =
+        Pattern.compile("Too many failed sign-ins.* Try again in (\\d+) seconds")
+            .matcher(throttled.getText());
+    assertThat(wait.find()).as(throttled.getText()).isTrue();
+    // The window of failed sign-ins is 15 minutes (crossroads.rate.sign-in.window).
+    assertThat(Integer.parseInt(wait.group(1))).isBetween(1, 900);
+    WebElement submit = browser.driver.findElement(By.id("submit"));
+    assertThat(submit.isEnabled()).isFalse();
+    // The page stayed: what was typed is still there, and the button counts down.
+    assertThat(browser.driver.findElement(By.id("username")).getAttribute("value"))
+        .isEqualTo(nobody);
+    String first = submit.getText();
+    assertThat(first).matches("Wait \\d+ s");
+    browser.wait.until(d -> !submit.getText().equals(first));
+    assertThat(submit.isEnabled()).isFalse();
+    assertThat(browser.driver.findElement(By.id("failed")).isDisplayed()).isFalse();
+    browser.check("sign-in-throttled");
   }
 
   @Test
@@ -212,6 +267,95 @@ class PortalBrowserIT {
     browser.navigate("Cohorts");
     browser.assertFocusOnHeading(browser.viewLoaded().getText());
     browser.check("cohorts");
+  }
+
+  @Test
+  void hrImportsAFileSeesTheLineAtFaultFixesItAndSeesTheImportFinish() throws Exception {
+    // Two people who have left already, added without "full": an import that is not the whole
+    // company changes only the lines it has, and someone inactive without a leaving day is in no
+    // list, headcount or report the other tests read.
+    String tag = "hrfile" + UUID.randomUUID().toString().substring(0, 8);
+    String header = "username,displayName,email,division,level,timeZone,active\n";
+    String first = tag + "a,Former One," + tag + "a@example.com,Finance,4,Europe/Berlin,false\n";
+    String second = tag + "b,Former Two," + tag + "b@example.com,Finance,%s,Europe/Berlin,false\n";
+    Path file = Files.createTempFile(Path.of("target"), "directory-", ".csv").toAbsolutePath();
+    Files.writeString(file, header + first + second.formatted("eleven"));
+
+    browser.signIn("hana");
+    browser.navigate("Directory");
+    browser.assertFocusOnHeading("Directory");
+    WebElement whole =
+        browser.driver.findElement(
+            By.xpath("//label[normalize-space()='This file is the whole company']/input"));
+    assertThat(whole.isSelected()).isFalse();
+    browser.driver.findElement(By.cssSelector("input[type=file]")).sendKeys(file.toString());
+    browser.driver.findElement(By.xpath("//button[normalize-space()='Import']")).click();
+
+    By problems = By.xpath("//table[contains(@class, 'problems')]/tbody/tr");
+    WebElement problem =
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(problems));
+    assertThat(problem.findElements(By.tagName("td")).stream().map(WebElement::getText))
+        .containsExactly("3", "level", "Not a whole number: eleven.");
+    assertThat(browser.driver.findElements(problems)).hasSize(1);
+    WebElement status =
+        browser.driver.findElement(
+            By.xpath("//section[h2[normalize-space()='Directory']]//p[@role='status']"));
+    assertThat(status.getText()).contains("Import failed", "nothing was changed", "listed below");
+    assertThat(imported(tag)).isEmpty();
+    browser.check("directory-problems");
+
+    // Fixed, chosen again and imported again.
+    Files.writeString(file, header + first + second.formatted("4"));
+    browser.driver.findElement(By.cssSelector("input[type=file]")).sendKeys(file.toString());
+    browser.driver.findElement(By.xpath("//button[normalize-space()='Import']")).click();
+    browser.wait.until(ExpectedConditions.textToBePresentInElement(status, "Import finished"));
+    assertThat(status.getText()).contains("2 created");
+    assertThat(browser.driver.findElements(problems)).isEmpty();
+    WebElement bar =
+        browser.driver.findElement(By.cssSelector("progress[aria-label='Import progress']"));
+    assertThat(bar.getAttribute("value")).isEqualTo(bar.getAttribute("max"));
+    // Both jobs in the list, newest first.
+    browser.wait.until(
+        d ->
+            d.findElements(By.xpath("//table[contains(@class, 'jobs')]/tbody/tr")).size() >= 2
+                && d.findElement(By.xpath("//table[contains(@class, 'jobs')]/tbody/tr[1]"))
+                    .getText()
+                    .contains("2 created")
+                && d.findElement(By.xpath("//table[contains(@class, 'jobs')]/tbody/tr[2]"))
+                    .getText()
+                    .contains("1 problem"));
+    assertThat(imported(tag))
+        .containsOnly(Map.entry(tag + "a", false), Map.entry(tag + "b", false));
+    assertThat(api.get("hana", "api/people?q=" + tag).json().getInt("total")).isZero();
+
+    // Without Keycloak there is nothing to sync from, and the page says so.
+    browser
+        .driver
+        .findElement(By.xpath("//button[normalize-space()='Sync from Keycloak']"))
+        .click();
+    WebElement noSync =
+        browser.wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.xpath(
+                    "//section[h2[normalize-space()='Sync from Keycloak']]//*[@role='alert']")));
+    assertThat(noSync.getText()).contains("not connected to Keycloak");
+    browser.check("directory");
+  }
+
+  /** The people whose user names start with {@code prefix}, and whether each is active. */
+  private static Map<String, Boolean> imported(String prefix) throws SQLException {
+    Map<String, Boolean> people = new HashMap<>();
+    try (Connection db = TestEnvironment.database();
+        PreparedStatement select =
+            db.prepareStatement("select username, active from person where username like ?")) {
+      select.setString(1, prefix + "%");
+      try (ResultSet r = select.executeQuery()) {
+        while (r.next()) {
+          people.put(r.getString(1), r.getBoolean(2));
+        }
+      }
+    }
+    return people;
   }
 
   private Optional<Path> downloaded(String prefix) throws IOException {
