@@ -458,6 +458,32 @@ class AuthorizationMatrixIT {
             200,
             200),
         new Row(
+            "POST /api/requests/coaching",
+            false,
+            f ->
+                Call.post(
+                    "api/requests/coaching",
+                    json("leaderId", leaderId, "learn", "Your job", "whyYou", "")),
+            200,
+            200,
+            200,
+            200,
+            200,
+            200),
+        new Row(
+            "POST /api/requests/coaching citing a suggestion nobody was given",
+            false,
+            f ->
+                Call.post(
+                    "api/requests/coaching",
+                    json("leaderId", leaderId, "referralId", UUID.randomUUID().toString())),
+            400,
+            400,
+            400,
+            400,
+            400,
+            400),
+        new Row(
             "GET /api/requests/{id}",
             false,
             f -> Call.get("api/requests/" + f.requestId()),
