@@ -2,11 +2,13 @@ package io.crossroads.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -91,6 +93,9 @@ class PortalBrowserIT {
         .isEqualTo(200);
 
     browser.signIn(employee);
+    browser.assertFocusOnHeading("What needs you");
+    browser.navigate("Recommended");
+    browser.assertFocusOnHeading(browser.viewLoaded().getText());
     browser.check("recommended");
 
     browser.navigate("Find leaders");
@@ -178,6 +183,137 @@ class PortalBrowserIT {
       browser.assertFocusOnHeading(browser.viewLoaded().getText());
       browser.check(view.toLowerCase().replace(' ', '-'));
     }
+  }
+
+  @Test
+  void anEmployeeSeesWhatNeedsThemFirstAndIsCoachedWhileWritingARequest() {
+    String dataPlatform =
+        api.get("hana", "api/divisions").array().getValuesAs(JsonObject.class).stream()
+            .filter(d -> d.getString("name").equals("Data Platform"))
+            .findFirst()
+            .orElseThrow()
+            .getString("id");
+    List<JsonObject> leaders =
+        api
+            .get("hana", "api/people?leadersOnly=true&limit=100&divisionId=" + dataPlatform)
+            .items()
+            .getValuesAs(JsonObject.class)
+            .stream()
+            // Generated leaders any handed-out employee (level 4 and up) may ask.
+            .filter(p -> p.getString("username").contains(".") && p.getInt("level") <= 7)
+            .limit(2)
+            .toList();
+    assertThat(leaders).hasSize(2);
+    for (JsonObject leader : leaders) {
+      String path = "api/leaders/" + leader.getString("id");
+      String user = leader.getString("username");
+      assertThat(api.put(user, path + "/profile", RequestBodies.profile("data", 40, true)).status())
+          .isEqualTo(200);
+      assertThat(api.put(user, path + "/availability", RequestBodies.standardHours(90)).status())
+          .isEqualTo(200);
+    }
+    String employee = employeeOutside(dataPlatform);
+
+    // One leader proposed new times, which wait on the employee; with the other, an interview is
+    // ahead. Nothing else needs them.
+    JsonObject answering = leaders.get(0);
+    Slots theirs =
+        new Slots(api, "hana", answering.getString("id"), Instant.now().plus(Duration.ofDays(10)));
+    Api.Reply toAnswer =
+        api.post(
+            employee,
+            "api/requests",
+            RequestBodies.body(answering.getString("id"), List.of(theirs.next(), theirs.next())));
+    assertThat(toAnswer.status()).as(toAnswer.toString()).isEqualTo(201);
+    Api.Reply countered =
+        api.post(
+            answering.getString("username"),
+            "api/requests/" + toAnswer.string("id") + "/counter",
+            Api.json("proposedSlots", List.of(theirs.next().toString()), "note", "I travel then"));
+    assertThat(countered.status()).as(countered.toString()).isEqualTo(200);
+    JsonObject hosting = leaders.get(1);
+    Slots hosts =
+        new Slots(api, "hana", hosting.getString("id"), Instant.now().plus(Duration.ofDays(10)));
+    Instant start = hosts.next();
+    Api.Reply toMeet =
+        api.post(
+            employee,
+            "api/requests",
+            RequestBodies.body(hosting.getString("id"), List.of(start, hosts.next())));
+    assertThat(toMeet.status()).as(toMeet.toString()).isEqualTo(201);
+    Api.Reply accepted =
+        api.post(
+            hosting.getString("username"),
+            "api/requests/" + toMeet.string("id") + "/accept",
+            Api.json("start", start.toString()));
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+    String answeringName = answering.getString("displayName");
+    String hostingName = hosting.getString("displayName");
+
+    browser.signIn(employee);
+    browser.assertFocusOnHeading("What needs you");
+    WebElement answer = browser.driver.findElement(By.id("part-answer"));
+    assertThat(answer.getText()).contains(answeringName).contains("Answer by");
+    WebElement next = browser.driver.findElement(By.id("part-next"));
+    assertThat(next.getText()).contains(hostingName).containsPattern("Starts in \\d+ days");
+    assertThat(
+            browser.driver.findElements(
+                By.cssSelector("#part-follow-up, #part-thanks, #part-contacts")))
+        .isEmpty();
+    String home = browser.driver.findElement(By.id("main")).getText();
+    assertThat(home.indexOf(answeringName))
+        .isLessThan(home.indexOf(hostingName))
+        .isLessThan(home.indexOf("Recommended for you"));
+    browser.check("home");
+
+    // The new times are answered where the request is: the list opens at it.
+    answer.findElement(By.partialLinkText("Pick one of")).click();
+    browser.wait.until(
+        d ->
+            "li".equals(browser.active().getTagName())
+                && browser.active().getText().contains(answeringName));
+    assertThat(browser.driver.findElement(By.linkText("My requests")).getAttribute("aria-current"))
+        .isEqualTo("page");
+    browser.navigate("Home");
+    browser.assertFocusOnHeading("What needs you");
+
+    // The composer coaches while the employee types, and shows Leo's clock beside the reader's.
+    browser.navigate("Find leaders");
+    browser
+        .driver
+        .findElement(By.cssSelector("input[aria-label='Search leaders']"))
+        .sendKeys("Leo Martins", Keys.ENTER);
+    browser.wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Leo Martins"))).click();
+    browser.wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector(".slot-grid .slot-toggle")));
+    WebElement advice = browser.driver.findElement(By.cssSelector(".coaching [aria-live=polite]"));
+    WebElement learn = browser.driver.findElement(By.id("f-learn"));
+    learn.sendKeys("Your job");
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElement(advice, "Say what you want to learn"));
+    learn.sendKeys(" and how your team decides which platform work comes first");
+    browser.wait.until(
+        d ->
+            !advice.getText().contains("Say what you want to learn")
+                && advice.getText().contains("Say why this leader"));
+    learn.sendKeys(". Are there any openings on your team?");
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElement(advice, "reads like asking for a job"));
+    assertThat(pickTimes(2)).hasSize(2).allSatisfy(chip -> assertThat(chip).contains("Leo "));
+    browser.check("request-coaching");
+  }
+
+  /** A fresh employee outside {@code divisionId}, on another clock than Leo's (Europe/Berlin). */
+  private String employeeOutside(String divisionId) {
+    for (int tries = 0; tries < 20; tries++) {
+      String candidate = employees.take();
+      JsonObject me = api.get(candidate, "api/me").json();
+      if (!me.getString("divisionId").equals(divisionId)
+          && !me.getString("timeZone").equals("Europe/Berlin")) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("no employee outside the division on another clock");
   }
 
   @Test
