@@ -314,14 +314,14 @@ function needsYou(a) {
   const parts = [
     homePart('answer', 'New times to answer', a.counterProposals, r => {
       const first = firstName(r.leader);
-      return [el('strong', {}, r.leader.displayName), titleOf(r.leader),
+      return [homeHead(r.leader),
         el('p', { class: 'small' }, `${first} could not make your times and proposed ${plural(r.proposedSlots.length, 'new time')}. `,
           `Answer by ${day(r.answerBy)}, or the request closes.`),
         link(`#sent/${encodeURIComponent(r.requestId)}`, `Pick one of ${first}’s times`, 'button small-button')];
     }),
     homePart('follow-up', 'Follow-ups you may send', a.followUpsDue, r => {
       const first = firstName(r.leader);
-      return [el('strong', {}, r.leader.displayName), titleOf(r.leader),
+      return [homeHead(r.leader),
         el('p', { class: 'small' }, `No answer since ${day(r.lastAttemptAt)}. A short, friendly reminder is welcome `,
           `(${plural(r.followUpsLeft, 'follow-up')} left); without one the request closes ${day(r.expiresAt)}.`),
         link(`#sent/${encodeURIComponent(r.requestId)}`, `Follow up with ${first}`, 'button secondary small-button')];
@@ -329,14 +329,14 @@ function needsYou(a) {
     homePart('thanks', 'Thank-yous to send', a.thankYous, t => {
       const first = firstName(t.leader);
       const onTime = Date.parse(t.onTimeUntil) > Date.now();
-      return [el('strong', {}, t.leader.displayName), titleOf(t.leader),
+      return [homeHead(t.leader),
         el('p', { class: 'small' }, `You met ${day(t.endedAt)}. `, onTime
           ? `A thank-you by ${when(t.onTimeUntil)} is on time.`
           : 'A word of thanks is still welcome.'),
         link(`#meeting/${encodeURIComponent(t.interviewId)}/thanks`, `Thank ${first}`, 'button small-button')];
     }),
     homePart('contacts', 'Contacts to touch base with', a.contactsDue, c => [
-      el('strong', {}, c.person.displayName), titleOf(c.person),
+      homeHead(c.person),
       el('p', { class: 'small' }, `Due ${ago(c.nextTouchDue)}`, c.lastTouch ? ` · last touch ${ago(c.lastTouch)}` : ' · no touch yet',
         '. A short note, an article, congratulations: keep it light.'),
       link(`#contacts/${encodeURIComponent(c.person.id)}`, `Touch base with ${firstName(c.person)}`, 'button secondary small-button')]),
@@ -348,6 +348,9 @@ function needsYou(a) {
       : a.nextInterview ? 'Nothing is waiting for you. Your next conversation:' : 'Nothing is waiting for you. Below: leaders you could ask next.'),
     parts);
 }
+
+/** Whom an item of the home is about: their name and title. */
+const homeHead = person => el('div', { class: 'request-head' }, el('strong', {}, person.displayName), titleOf(person));
 
 /** One kind of thing that needs the reader, left out when there is none: `<section id="part-…">` with a heading. */
 function homePart(part, title, page, render) {
@@ -377,7 +380,8 @@ function nextInterviewPart(i) {
     el('h3', { id: 'home-next' }, 'Your next interview'),
     el('div', { class: 'next-interview' },
       counter,
-      el('p', {}, `${i.length} min ${formatName(i.format)} with `, el('strong', {}, i.leader.displayName), titleOf(i.leader)),
+      el('p', {}, `${i.length} min ${formatName(i.format)} with `, el('strong', {}, i.leader.displayName),
+        i.leader.title ? `, ${i.leader.title}` : ''),
       el('p', { class: 'small muted' }, `${day(i.start)}, ${clock(i.start, zone, false)}–${clock(i.end)}`),
       el('div', { class: 'actions' },
         link(`#meeting/${encodeURIComponent(i.interviewId)}`, `Prepare for ${first}`, 'button small-button'),

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -109,7 +111,6 @@ class PortalBrowserIT {
             By.cssSelector("#main h2"), "Leo Martins"));
     browser.wait.until(
         ExpectedConditions.presenceOfElementLocated(By.cssSelector(".slot-grid .slot-toggle")));
-    browser.check("find-profile");
 
     browser.driver.findElement(By.id("f-intro")).sendKeys("I test the payroll system in Finance.");
     browser
@@ -117,6 +118,11 @@ class PortalBrowserIT {
         .findElement(By.id("f-learn"))
         .sendKeys("How do architects choose between two designs?");
     browser.driver.findElement(By.id("f-whyYou")).sendKeys("Your talk on architecture reviews.");
+    // A specific message without a cited suggestion: the one piece of advice left.
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".coaching [aria-live=polite]"), "cite their referral"));
+    browser.check("find-profile");
     List<String> proposed = pickTimes(3);
     assertThat(proposed).hasSize(3);
     browser.driver.findElement(By.xpath("//button[normalize-space()='Send request']")).click();
@@ -299,17 +305,28 @@ class PortalBrowserIT {
     learn.sendKeys(". Are there any openings on your team?");
     browser.wait.until(
         ExpectedConditions.textToBePresentInElement(advice, "reads like asking for a job"));
-    assertThat(pickTimes(2)).hasSize(2).allSatisfy(chip -> assertThat(chip).contains("Leo "));
-    browser.check("request-coaching");
+    List<String> chosen = pickTimes(2);
+    assertThat(chosen).hasSize(2);
+    for (String chip : chosen) {
+      // "Wed, Dec 2, 03:00 AM EST · Leo 09:00 AM GMT+1": the reader's time, then Leo's.
+      assertThat(chip).containsPattern("· Leo \\d\\d:\\d\\d");
+      String[] times = chip.split("· Leo ");
+      assertThat(times[0]).doesNotContain(times[1].substring(0, 5));
+    }
   }
 
-  /** A fresh employee outside {@code divisionId}, on another clock than Leo's (Europe/Berlin). */
+  /**
+   * A fresh employee outside {@code divisionId} whose clock now shows another time than Leo's
+   * (Europe/Berlin), so that the request form shows both.
+   */
   private String employeeOutside(String divisionId) {
-    for (int tries = 0; tries < 20; tries++) {
+    Instant now = Instant.now();
+    ZoneOffset leos = ZoneId.of("Europe/Berlin").getRules().getOffset(now);
+    for (int tries = 0; tries < 40; tries++) {
       String candidate = employees.take();
       JsonObject me = api.get(candidate, "api/me").json();
       if (!me.getString("divisionId").equals(divisionId)
-          && !me.getString("timeZone").equals("Europe/Berlin")) {
+          && !ZoneId.of(me.getString("timeZone")).getRules().getOffset(now).equals(leos)) {
         return candidate;
       }
     }
