@@ -22,8 +22,11 @@ class ApiError extends Error {
   is(name) { return (this.type || '').split('/').pop() === name; }
 }
 
-/** Calls the API; answers its JSON, or with `raw` the response itself (a CSV or PDF to save), once it succeeded. */
-async function api(path, { method = 'GET', body, headers = {}, raw = false } = {}) {
+/**
+ * Calls the API; answers its JSON, or with `raw` the response itself (a CSV or PDF to save), once it succeeded.
+ * A call given an AbortSignal that is aborted throws the browser's AbortError, for the caller to ignore.
+ */
+async function api(path, { method = 'GET', body, headers = {}, raw = false, signal } = {}) {
   let response;
   try {
     response = await fetch('api/' + path, {
@@ -32,8 +35,10 @@ async function api(path, { method = 'GET', body, headers = {}, raw = false } = {
       headers: { 'X-Requested-With': 'fetch', 'Accept': 'application/json',
                  ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
       body: body instanceof Blob ? body : body !== undefined ? JSON.stringify(body) : undefined, // a file as it is
+      signal,
     });
   } catch (offline) {
+    if (offline.name === 'AbortError') throw offline;
     throw new ApiError('Crossroads could not be reached. Check your connection and try again.', 0);
   }
   if (response.status === 401) {
@@ -203,7 +208,7 @@ function listing(words) {
 
 // ---------------------------------------------------------------- routing
 
-const views = { recommended, find, sent, received, interviews, availability, cohorts, reports, next: talkToNext, contacts, talent };
+const views = { home, recommended, find, sent, received, interviews, availability, cohorts, reports, next: talkToNext, contacts, talent };
 const leaving = []; // what the shown view stops when another one replaces it (timers)
 
 /** Runs when the reader leaves the view being built, or when it is built again. */
@@ -218,11 +223,12 @@ const ORIGINS = {
 
 async function route() {
   // "#leader/<id>" from search, "#leader/<id>/recommended" from the recommendations, "#leader/<id>/next/<referral id>"
-  // from a suggestion; "#meeting/<interview id>", with "/thanks", "/after" or "/notes" to open at that part.
+  // from a suggestion; "#meeting/<interview id>", with "/thanks", "/after" or "/notes" to open at that part;
+  // "#sent/<request id>" and "#contacts/<person id>" open the list at that item.
   const [name, argument, from, extra] = location.hash.replace(/^#\/?/, '').split('/');
   leaving.splice(0).forEach(stop => stop());
   const origin = ORIGINS[from] ? from : 'find';
-  const view = name === 'leader' ? origin : name === 'meeting' ? 'interviews' : (views[name] ? name : 'recommended');
+  const view = name === 'leader' ? origin : name === 'meeting' ? 'interviews' : (views[name] ? name : 'home');
   document.querySelectorAll('#nav a').forEach(a => {
     if (a.dataset.view === view) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   });
@@ -251,8 +257,20 @@ async function route() {
   main.removeAttribute('aria-busy');
   main.replaceChildren(...nodes(message ? el('div', { class: 'alert success', role: 'status' }, message) : null, content));
   if (name === 'leader') window.scrollTo(0, 0); // a profile opened from far down a list starts at its top
+  const item = ITEMS[name] && argument && document.getElementById(ITEMS[name] + decodeURIComponent(argument));
   if (name === 'meeting' && from) openSection(from);
+  else if (item) openItem(item);
   else if (!main.contains(document.activeElement)) focusHeading();
+}
+
+/** Lists whose items a link can open at: the prefix of each item's id. */
+const ITEMS = { sent: 'request-', contacts: 'contact-' };
+
+/** Brings one item of a list into view and moves the focus to it, so it is read first. */
+function openItem(item) {
+  item.setAttribute('tabindex', '-1');
+  item.scrollIntoView({ block: 'center' });
+  item.focus({ preventScroll: true });
 }
 
 /** After navigation, the focus moves to the new view's first heading, so a screen reader starts reading there. */
@@ -276,6 +294,99 @@ function go(hash, message) {
   flash = message || null;
   if (location.hash === hash) route(); else location.hash = hash;
   window.scrollTo(0, 0);
+}
+
+// ---------------------------------------------------------------- home
+
+const COUNTDOWN_MS = 30000; // how often the next interview's countdown is brought up to date
+
+/**
+ * The employee's front door: what needs them now, the most pressing first, and only what has something in it;
+ * then the recommendations. Each item leads to where it is done.
+ */
+async function home() {
+  const [agenda, suggestions] = await Promise.all([api('me/agenda'), recommended()]);
+  return [needsYou(agenda), ...suggestions];
+}
+
+function needsYou(a) {
+  const waiting = a.counterProposals.total + a.followUpsDue.total + a.thankYous.total + a.contactsDue.total;
+  const parts = [
+    homePart('answer', 'New times to answer', a.counterProposals, r => {
+      const first = firstName(r.leader);
+      return [homeHead(r.leader),
+        el('p', { class: 'small' }, `${first} could not make your times and proposed ${plural(r.proposedSlots.length, 'new time')}. `,
+          `Answer by ${day(r.answerBy)}, or the request closes.`),
+        link(`#sent/${encodeURIComponent(r.requestId)}`, `Pick one of ${first}’s times`, 'button small-button')];
+    }),
+    homePart('follow-up', 'Follow-ups you may send', a.followUpsDue, r => {
+      const first = firstName(r.leader);
+      return [homeHead(r.leader),
+        el('p', { class: 'small' }, `No answer since ${day(r.lastAttemptAt)}. A short, friendly reminder is welcome `,
+          `(${plural(r.followUpsLeft, 'follow-up')} left); without one the request closes ${day(r.expiresAt)}.`),
+        link(`#sent/${encodeURIComponent(r.requestId)}`, `Follow up with ${first}`, 'button secondary small-button')];
+    }),
+    homePart('thanks', 'Thank-yous to send', a.thankYous, t => {
+      const first = firstName(t.leader);
+      const onTime = Date.parse(t.onTimeUntil) > Date.now();
+      return [homeHead(t.leader),
+        el('p', { class: 'small' }, `You met ${day(t.endedAt)}. `, onTime
+          ? `A thank-you by ${when(t.onTimeUntil)} is on time.`
+          : 'A word of thanks is still welcome.'),
+        link(`#meeting/${encodeURIComponent(t.interviewId)}/thanks`, `Thank ${first}`, 'button small-button')];
+    }),
+    homePart('contacts', 'Contacts to touch base with', a.contactsDue, c => [
+      homeHead(c.person),
+      el('p', { class: 'small' }, `Due ${ago(c.nextTouchDue)}`, c.lastTouch ? ` · last touch ${ago(c.lastTouch)}` : ' · no touch yet',
+        '. A short note, an article, congratulations: keep it light.'),
+      link(`#contacts/${encodeURIComponent(c.person.id)}`, `Touch base with ${firstName(c.person)}`, 'button secondary small-button')]),
+    a.nextInterview && nextInterviewPart(a.nextInterview),
+  ].filter(Boolean);
+  return card(el('h2', {}, 'What needs you'),
+    el('p', { class: 'muted' }, waiting
+      ? `${plural(waiting, 'thing')} ${waiting === 1 ? 'is' : 'are'} waiting for you, the most pressing first.`
+      : a.nextInterview ? 'Nothing is waiting for you. Your next conversation:' : 'Nothing is waiting for you. Below: leaders you could ask next.'),
+    parts);
+}
+
+/** Whom an item of the home is about: their name and title. */
+const homeHead = person => el('div', { class: 'request-head' }, el('strong', {}, person.displayName), titleOf(person));
+
+/** One kind of thing that needs the reader, left out when there is none: `<section id="part-…">` with a heading. */
+function homePart(part, title, page, render) {
+  if (!page.total) return null;
+  const id = 'home-' + part;
+  return el('section', { class: 'home-part', id: 'part-' + part, 'aria-labelledby': id },
+    el('h3', { id }, title, el('span', { class: 'count' }, page.total)),
+    el('ul', { class: 'list home-items' }, page.items.map(item => el('li', {}, render(item)))),
+    page.total > page.items.length && el('p', { class: 'small muted' }, `The first ${page.items.length} of ${page.total}.`));
+}
+
+/** The next interview, with a countdown that keeps itself current while the page is open (it is not read aloud). */
+function nextInterviewPart(i) {
+  const first = firstName(i.leader);
+  const start = Date.parse(i.start);
+  const ticket = renderCount;
+  const counter = el('p', { class: 'countdown', role: 'timer' });
+  function tick() {
+    if (ticket !== renderCount) { clearInterval(timer); return; }
+    const now = Date.now();
+    counter.textContent = now < start ? `Starts in ${duration(start - now)}` : 'Under way now';
+  }
+  const timer = setInterval(tick, COUNTDOWN_MS);
+  onLeave(() => clearInterval(timer));
+  tick();
+  return el('section', { class: 'home-part', id: 'part-next', 'aria-labelledby': 'home-next' },
+    el('h3', { id: 'home-next' }, 'Your next interview'),
+    el('div', { class: 'next-interview' },
+      counter,
+      el('p', {}, `${i.length} min ${formatName(i.format)} with `, el('strong', {}, i.leader.displayName),
+        i.leader.title ? `, ${i.leader.title}` : ''),
+      el('p', { class: 'small muted' }, `${day(i.start)}, ${clock(i.start, zone, false)}–${clock(i.end)}`),
+      el('div', { class: 'actions' },
+        link(`#meeting/${encodeURIComponent(i.interviewId)}`, `Prepare for ${first}`, 'button small-button'),
+        el('a', { class: 'button secondary small-button', href: `api/interviews/${encodeURIComponent(i.interviewId)}/calendar.ics`,
+          download: 'crossroads-interview.ics' }, 'Add to calendar'))));
 }
 
 // ---------------------------------------------------------------- find
@@ -812,6 +923,10 @@ function requestForm(person, leader, theirZone, open, backHref = '#find', referr
   const field = (label, control, hint) => el('div', { class: 'field', 'data-field': control.name },
     el('label', { for: control.id }, label), hint && el('p', { class: 'hint' }, hint), control, el('p', { class: 'field-error', hidden: true }));
 
+  const coaching = coachingPanel(() => ({ leaderId: person.id, intro: intro.value, learn: learn.value, whyYou: whyYou.value,
+    referralId: referral ? referral.id : undefined }));
+  [intro, learn, whyYou].forEach(control => control.addEventListener('input', coaching.soon));
+
   const picker = slotPicker({ leaderId: person.id, leaderZone: theirZone, leaderName: person.displayName,
     length: Number(length.value), min: 2, max: 5, onchange: () => {
       const holder = form.querySelector('.field[data-field="proposedSlots"] > .field-error');
@@ -893,11 +1008,12 @@ function requestForm(person, leader, theirZone, open, backHref = '#find', referr
     field('About you', intro),
     field('What you want to learn', learn),
     field(`Why ${first}`, whyYou),
+    coaching.node,
     el('fieldset', { class: 'field', 'data-field': 'proposedSlots' },
       el('legend', {}, 'Times you propose'),
       el('p', { class: 'hint' }, `Pick 2 to 5 of ${first}'s open times in the next 4 weeks. Times in your time zone (${zone}`,
         deviceZone !== zone ? `; your device is set to ${deviceZone}` : '', ')',
-        theirZone !== zone ? `, with ${first}'s local time (${theirZone}) beside them.` : '.'),
+        theirZone !== zone ? `, with ${first}'s local time (${theirZone}) beside them.` : `; ${first} is in the same time zone.`),
       picker.node, el('p', { class: 'field-error', hidden: true })),
     problems,
     el('div', { class: 'actions' }, submit, el('a', { href: backHref, class: 'button secondary' }, 'Cancel')));
@@ -920,6 +1036,53 @@ function requestForm(person, leader, theirZone, open, backHref = '#find', referr
   return section;
 }
 
+const COACHING_DELAY_MS = 400; // coaching is asked for once the writer pauses this long
+
+/** A coaching note: a warning or a tip, the level said in words. */
+const coachingNote = n => el('li', { class: 'note ' + n.level },
+  el('span', { class: 'note-level' }, n.level === 'warning' ? 'Warning' : 'Tip'), ' ', n.message);
+
+/**
+ * Advice on the request while it is written, from POST requests/coaching: asked once the writer pauses, an answer
+ * to an older draft dropped. The advice is read out politely, and only when it changes. It never blocks sending.
+ */
+function coachingPanel(draft) {
+  const list = el('div', { class: 'coaching-notes' },
+    el('p', { class: 'small muted' }, 'Advice on your message appears here as you write.'));
+  const node = el('section', { class: 'coaching', 'aria-labelledby': 'coaching-title' },
+    el('h3', { id: 'coaching-title' }, 'Coaching'), el('div', { 'aria-live': 'polite' }, list));
+  let timer = null;
+  let running = null;  // the AbortController of the call in flight
+  let shown = null;    // the codes on screen, so the same advice is not read out again
+
+  async function ask() {
+    if (running) running.abort();
+    const mine = running = new AbortController();
+    try {
+      const answer = await api('requests/coaching', { method: 'POST', body: draft(), signal: mine.signal });
+      if (mine !== running || !answer) return;
+      const codes = answer.coaching.map(n => n.code).join(' ');
+      if (codes === shown) return;
+      shown = codes;
+      list.replaceChildren(...nodes(answer.coaching.length
+        ? el('ul', { class: 'notes' }, answer.coaching.map(coachingNote))
+        : el('p', { class: 'note ok' }, 'Your message reads well: specific, brief, and about learning.')));
+    } catch (dropped) {
+      // Advice is optional: an answer no longer wanted, or a failed call, leaves the last advice in place.
+    } finally {
+      if (mine === running) running = null;
+    }
+  }
+
+  function soon() {
+    clearTimeout(timer);
+    if (running) { running.abort(); running = null; }
+    timer = setTimeout(ask, COACHING_DELAY_MS);
+  }
+  onLeave(() => { clearTimeout(timer); if (running) running.abort(); });
+  return { node, soon };
+}
+
 function sentCard(person, created, backHref = '#find') {
   const notes = created.coaching || [];
   return card(
@@ -929,8 +1092,7 @@ function sentCard(person, created, backHref = '#find') {
     el('p', { class: 'small muted' }, 'Your proposed times: ', created.proposedSlots.map(s => when(s)).join(' · ')),
     notes.length ? [el('h3', {}, 'Coaching notes'),
       el('p', { class: 'small muted' }, 'Advice for this and your next requests. It never blocks a request.'),
-      el('ul', { class: 'notes' }, notes.map(n => el('li', { class: 'note ' + n.level },
-        el('span', { class: 'note-level' }, n.level === 'warning' ? 'Warning' : 'Tip'), ' ', n.message)))]
+      el('ul', { class: 'notes' }, notes.map(coachingNote))]
       : el('p', { class: 'small muted' }, 'No coaching notes: your request reads well.'),
     el('div', { class: 'actions' }, link('#sent', 'See my requests', 'button'),
       backHref === '#recommended' ? link('#recommended', 'More recommendations')
@@ -1035,9 +1197,9 @@ function requestItem(r, counterpart, { byRequest, all }, detailed) {
   const other = r[counterpart];
   const firstOf = person => person.displayName.split(' ')[0];
   const interview = byRequest.get(r.id);
-  const item = el('li', { class: 'request' });
-  const errorSlot = el('div');
   const asLeader = counterpart === 'requester';
+  const item = el('li', { class: 'request', id: asLeader ? null : 'request-' + r.id });
+  const errorSlot = el('div');
   const canAccept = asLeader ? r.status === 'PENDING' : r.status === 'COUNTER_PROPOSED';
   const home = asLeader ? '#received' : '#sent';
   const successor = all.find(o => o.redirectedFrom === r.id);
@@ -2178,7 +2340,7 @@ function digestToggle(digest) {
 
 function contactItem(c) {
   const first = firstName(c.person);
-  const item = el('li', { class: 'request contact' + (c.due ? ' due' : '') });
+  const item = el('li', { class: 'request contact' + (c.due ? ' due' : ''), id: 'contact-' + c.person.id });
   const errorSlot = el('div');
   const touchPath = `me/contacts/${encodeURIComponent(c.person.id)}`;
 

@@ -56,6 +56,32 @@ public class Interviews implements Bookings {
         .getResultList();
   }
 
+  /** The employee's interviews recorded as held that ended at or after {@code since}. */
+  public List<Interview> heldOf(UUID employeeId, Instant since) {
+    return em.createQuery(
+            "select i from Interview i where i.employeeId = :e and i.status = :held"
+                + " and i.endAt >= :since order by i.endAt",
+            Interview.class)
+        .setParameter("e", employeeId)
+        .setParameter("held", InterviewStatus.HELD)
+        .setParameter("since", since)
+        .getResultList();
+  }
+
+  /** The employee's next scheduled interview that has not ended at {@code now}. */
+  public Optional<Interview> nextOf(UUID employeeId, Instant now) {
+    return em.createQuery(
+            "select i from Interview i where i.employeeId = :e and i.status = :scheduled"
+                + " and i.endAt > :now order by i.startAt, i.id",
+            Interview.class)
+        .setParameter("e", employeeId)
+        .setParameter("scheduled", InterviewStatus.SCHEDULED)
+        .setParameter("now", now)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
   /** The interviews these requests became, by request id. */
   public Map<UUID, Interview> forRequests(Collection<UUID> requestIds) {
     Map<UUID, Interview> byRequest = new HashMap<>();

@@ -1,7 +1,10 @@
 package io.crossroads.network;
 
+import io.crossroads.people.MeetingFormat;
 import io.crossroads.people.PeopleViews.PersonRef;
 import io.crossroads.people.Person;
+import io.crossroads.platform.api.Page;
+import io.crossroads.requests.Awaiting;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -106,6 +109,33 @@ public final class NetworkViews {
       boolean due,
       int touchesDue,
       int touchesOnTime) {}
+
+  /**
+   * What needs the employee, for their home: each list the most pressing first, at most a few items
+   * with the total; the next interview, if any. Only the caller's own, as the employee.
+   */
+  public record AgendaView(
+      Page<Awaiting.CounterProposal> counterProposals,
+      Page<Awaiting.FollowUpDue> followUpsDue,
+      Page<ThankYouDue> thankYous,
+      Page<ContactDue> contactsDue,
+      NextInterview nextInterview) {}
+
+  /** A held interview not thanked for yet; thanks until {@code onTimeUntil} count as on time. */
+  public record ThankYouDue(
+      UUID interviewId, PersonRef leader, Instant endedAt, Instant onTimeUntil) {}
+
+  /** A contact to touch base with, due since {@code nextTouchDue}. */
+  public record ContactDue(PersonRef person, Instant lastTouch, Instant nextTouchDue) {}
+
+  /** The employee's next scheduled interview, possibly under way. */
+  public record NextInterview(
+      UUID interviewId,
+      PersonRef leader,
+      Instant start,
+      Instant end,
+      int length,
+      MeetingFormat format) {}
 
   public record TouchBody(@Size(max = 2000, message = "at most 2000 characters") String note) {}
 

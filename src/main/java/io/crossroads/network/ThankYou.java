@@ -19,6 +19,12 @@ public class ThankYou {
   /** Thanks within this long of the interview's end count as on time. */
   public static final Duration ON_TIME = Duration.ofHours(48);
 
+  /**
+   * How long after the interview's end the employee is asked for thanks: reminded, and shown it on
+   * their home. Later thanks are still welcome, but nobody nags about them.
+   */
+  public static final Duration ASKED_FOR = Duration.ofDays(7);
+
   @Id private UUID interviewId;
   private UUID employeeId;
   private UUID leaderId;

@@ -25,7 +25,6 @@ import java.util.UUID;
 class ThankYouReminders {
 
   static final Duration AFTER = Duration.ofHours(24);
-  static final Duration UNTIL = Duration.ofDays(7);
 
   @PersistenceContext EntityManager em;
   @Inject Interviews interviews;
@@ -39,7 +38,7 @@ class ThankYouReminders {
   /** Queues the reminders due at {@code now}; returns how many. */
   @Transactional
   public int remind(Instant now) {
-    List<Interview> ended = interviews.heldEnding(now.minus(UNTIL), now.minus(AFTER));
+    List<Interview> ended = interviews.heldEnding(now.minus(ThankYou.ASKED_FOR), now.minus(AFTER));
     if (ended.isEmpty()) {
       return 0;
     }

@@ -26,9 +26,21 @@ public final class Coaching {
 
   private Coaching() {}
 
+  /** The advice on a request as sent. */
   public static List<Note> review(RequestMessage message, boolean referred) {
+    return review(message.intro(), message.learn(), message.whyYou(), referred);
+  }
+
+  /**
+   * The advice on a message as far as it is written: a part not written yet reads as empty. Sending
+   * and the composer's coaching while the employee types both ask here.
+   */
+  public static List<Note> review(String intro, String learn, String whyYou, boolean referred) {
+    intro = written(intro);
+    learn = written(learn);
+    whyYou = written(whyYou);
     List<Note> notes = new ArrayList<>();
-    String all = message.intro() + "\n" + message.learn() + "\n" + message.whyYou();
+    String all = intro + "\n" + learn + "\n" + whyYou;
     if (JOB_ASKING.matcher(all).find()) {
       notes.add(
           new Note(
@@ -37,21 +49,21 @@ public final class Coaching {
               "This reads like asking for a job. Ask for advice and insight instead; openings come up"
                   + " by themselves when the conversation goes well."));
     }
-    if (message.learn().length() < SPECIFIC_LEARN) {
+    if (learn.length() < SPECIFIC_LEARN) {
       notes.add(
           new Note(
               "learn-vague",
               "tip",
               "Say what you want to learn: two or three specific questions help the leader prepare."));
     }
-    if (message.whyYou().length() < SPECIFIC_WHY) {
+    if (whyYou.length() < SPECIFIC_WHY) {
       notes.add(
           new Note(
               "why-you-brief",
               "tip",
               "Say why this leader: their work, a talk, a project you admire."));
     }
-    if (message.intro().length() > BRIEF_INTRO) {
+    if (intro.length() > BRIEF_INTRO) {
       notes.add(
           new Note(
               "intro-long",
@@ -67,5 +79,9 @@ public final class Coaching {
                   + " more often."));
     }
     return List.copyOf(notes);
+  }
+
+  private static String written(String part) {
+    return part == null ? "" : part.strip();
   }
 }

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -267,7 +268,7 @@ public class InterviewRequest {
               + followUps
               + " times. Time to move on: other leaders would be glad to hear from you.");
     }
-    Instant allowed = policy.followUpFrom(lastAttemptAt, zone);
+    Instant allowed = nextFollowUpFrom(policy, zone).orElseThrow();
     if (now.isBefore(allowed)) {
       throw new Refusal(
           ProblemType.FOLLOW_UP_TOO_SOON,
@@ -280,6 +281,23 @@ public class InterviewRequest {
     followUps++;
     lastAttemptAt = now;
     history.add(new RequestEvent(RequestEvent.Type.FOLLOWED_UP, by, now, message));
+  }
+
+  /**
+   * From when the employee may follow up: {@code policy.spacing()} business days after the last
+   * attempt, in the employee's zone. Empty once the request no longer waits for the leader or no
+   * follow-up is left.
+   */
+  public Optional<Instant> nextFollowUpFrom(FollowUpPolicy policy, ZoneId zone) {
+    if (status != RequestStatus.PENDING || followUps >= policy.maxFollowUps()) {
+      return Optional.empty();
+    }
+    return Optional.of(policy.followUpFrom(lastAttemptAt, zone));
+  }
+
+  /** Whether the employee may follow up now: the leader has not answered for long enough. */
+  public boolean followUpDue(FollowUpPolicy policy, ZoneId zone, Instant now) {
+    return nextFollowUpFrom(policy, zone).filter(from -> !now.isBefore(from)).isPresent();
   }
 
   /**

@@ -18,6 +18,7 @@ import io.crossroads.platform.problem.Refusal;
 import io.crossroads.platform.security.Caller;
 import io.crossroads.program.Program;
 import io.crossroads.program.ProgramRules;
+import io.crossroads.requests.RequestViews.Draft;
 import io.crossroads.requests.RequestViews.Event;
 import io.crossroads.requests.RequestViews.NewRequest;
 import io.crossroads.requests.RequestViews.RequestView;
@@ -64,12 +65,7 @@ class RequestService {
     Person requester =
         directory.personForUpdate(caller.id()).orElseThrow(() -> Refusal.notFound("You"));
     LeaderProfile profile = directory.leaderProfile(leader.id()).orElseThrow();
-    if (body.referralId() != null
-        && !(cited.isResolvable()
-            && cited.get().names(body.referralId(), requester.id(), leader.id()))) {
-      throw Refusal.invalid(
-          "referralId", "not a referral you were given to " + leader.displayName());
-    }
+    requireCitable(body.referralId(), requester.id(), leader);
     InterviewRequest request =
         InterviewRequest.propose(
             rules.eligibility(),
@@ -101,6 +97,32 @@ class RequestService {
         "asks you for a " + body.length() + "-minute informational interview");
     metrics.requestSent();
     return view(request, null, true);
+  }
+
+  /**
+   * The advice a draft would get if it were sent now, with the same checks of the leader and of a
+   * cited referral as sending; nothing is stored and nobody hears of it.
+   */
+  @Transactional
+  public List<Coaching.Note> coach(Caller caller, Draft draft) {
+    if (draft.leaderId() == null && draft.referralId() != null) {
+      throw Refusal.invalid("leaderId", "pick the leader the suggestion names");
+    }
+    if (draft.leaderId() != null) {
+      Person leader = parties.leader(draft.leaderId(), "leaderId");
+      requireCitable(draft.referralId(), caller.id(), leader);
+    }
+    return Coaching.review(
+        draft.intro(), draft.learn(), draft.whyYou(), draft.referralId() != null);
+  }
+
+  /** A request may cite only a referral the employee was given, naming this leader. */
+  private void requireCitable(UUID referralId, UUID employeeId, Person leader) {
+    if (referralId != null
+        && !(cited.isResolvable() && cited.get().names(referralId, employeeId, leader.id()))) {
+      throw Refusal.invalid(
+          "referralId", "not a referral you were given to " + leader.displayName());
+    }
   }
 
   private void enforceLimits(Person requester, ProgramRules rules) {

@@ -35,6 +35,20 @@ public final class RequestViews {
                   Instant>
               proposedSlots) {}
 
+  /**
+   * A request as far as it is written, for coaching while the employee types: nothing is required.
+   * The other fields of a request may come along and are not read.
+   */
+  public record Draft(
+      UUID leaderId,
+      @Size(max = 2000, message = "at most 2000 characters") String intro,
+      @Size(max = 2000, message = "at most 2000 characters") String learn,
+      @Size(max = 2000, message = "at most 2000 characters") String whyYou,
+      UUID referralId) {}
+
+  /** The advice on a draft; it never blocks sending. */
+  public record CoachingView(List<Coaching.Note> coaching) {}
+
   public record Counter(
       @NotNull(message = "propose 1 to 5 times")
           @Size(min = 1, max = 5, message = "propose 1 to 5 times")

@@ -136,6 +136,17 @@ public class Requests {
         .getResultList();
   }
 
+  /** The open requests an employee sent, the longest waiting first. */
+  List<InterviewRequest> openSentBy(UUID requesterId) {
+    return em.createQuery(
+            "select r from InterviewRequest r where r.requesterId = :requester"
+                + " and r.status in :open order by r.lastAttemptAt, r.id",
+            InterviewRequest.class)
+        .setParameter("requester", requesterId)
+        .setParameter("open", RequestStatus.OPEN)
+        .getResultList();
+  }
+
   /** The open requests that {@code people} sent or received. */
   List<InterviewRequest> openOfAny(Collection<UUID> people) {
     return em.createQuery(

@@ -6,7 +6,9 @@ import io.crossroads.platform.problem.Refusal;
 import io.crossroads.platform.security.Caller;
 import io.crossroads.platform.security.RateLimited;
 import io.crossroads.requests.RequestViews.Accept;
+import io.crossroads.requests.RequestViews.CoachingView;
 import io.crossroads.requests.RequestViews.Counter;
+import io.crossroads.requests.RequestViews.Draft;
 import io.crossroads.requests.RequestViews.FollowUp;
 import io.crossroads.requests.RequestViews.NewRequest;
 import io.crossroads.requests.RequestViews.Reason;
@@ -64,6 +66,20 @@ public class RequestsResource {
           return new Idempotency.Created(
               uri.getAbsolutePathBuilder().path(created.id().toString()).build(), created);
         });
+  }
+
+  @POST
+  @Path("coaching")
+  @Operation(
+      summary = "Coaching on a draft request, while it is written",
+      description =
+          "The advice sending this draft would get (job-asking language, a vague learning goal,"
+              + " no reason given, a long introduction, no referral cited): advice, never a block."
+              + " Nothing is required; the leader and a cited referral are checked as when"
+              + " sending. Nothing is sent or stored.")
+  @APIResponse(responseCode = "200", description = "The advice, possibly none")
+  public CoachingView coaching(@Valid @NotNull(message = "a body is required") Draft body) {
+    return new CoachingView(service.coach(caller, body));
   }
 
   @GET

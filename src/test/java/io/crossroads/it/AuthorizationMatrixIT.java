@@ -158,10 +158,17 @@ class AuthorizationMatrixIT {
   }
 
   @TestFactory
-  Stream<DynamicTest> listsShowEachPartyOnlyTheirOwnRequestsAndInterviews() {
+  Stream<DynamicTest> listsAndAgendasShowEachPartyOnlyTheirOwnRequestsAndInterviews() {
     api = new Api(base);
     setUp();
     Fixture f = fixture();
+    // New times from the leader: the request now waits on the owner, and their agenda says so.
+    Api.Reply countered =
+        api.post(
+            leader,
+            "api/requests/" + f.requestId() + "/counter",
+            json("proposedSlots", List.of(f.open().toString()), "note", ""));
+    assertThat(countered.status()).as(countered.toString()).isEqualTo(200);
     List<DynamicTest> tests = new ArrayList<>();
     for (Party party : Party.values()) {
       String user =
@@ -197,6 +204,39 @@ class AuthorizationMatrixIT {
                 } else {
                   assertThat(requests).doesNotContain(f.requestId());
                   assertThat(interviews).doesNotContain(f.interviewId());
+                }
+              }));
+      // The agenda is the caller's own, as the employee: the leader's shows none of it either.
+      tests.add(
+          DynamicTest.dynamicTest(
+              "the agenda of "
+                  + party
+                  + (party == Party.OWNER ? " shows" : " does not show")
+                  + " the new times to answer and the next interview",
+              () -> {
+                Api.Reply agenda = api.get(party == Party.LEADER ? leader : user, "api/me/agenda");
+                assertThat(agenda.status()).as(agenda.toString()).isEqualTo(200);
+                if (party == Party.OWNER) {
+                  assertThat(
+                          agenda
+                              .json()
+                              .getJsonObject("counterProposals")
+                              .getJsonArray("items")
+                              .getJsonObject(0)
+                              .getString("requestId"))
+                      .isEqualTo(f.requestId());
+                  assertThat(agenda.json().getJsonObject("nextInterview").getString("interviewId"))
+                      .isEqualTo(f.interviewId());
+                } else {
+                  assertThat(agenda.body())
+                      .doesNotContain(f.requestId())
+                      .doesNotContain(f.interviewId())
+                      .doesNotContain(f.ownerId());
+                }
+                if (party == Party.LEADER) {
+                  assertThat(api.get(interviewLeader, "api/me/agenda").body())
+                      .doesNotContain(f.interviewId())
+                      .doesNotContain(f.ownerId());
                 }
               }));
     }
@@ -457,6 +497,32 @@ class AuthorizationMatrixIT {
             200,
             200,
             200),
+        new Row(
+            "POST /api/requests/coaching",
+            false,
+            f ->
+                Call.post(
+                    "api/requests/coaching",
+                    json("leaderId", leaderId, "learn", "Your job", "whyYou", "")),
+            200,
+            200,
+            200,
+            200,
+            200,
+            200),
+        new Row(
+            "POST /api/requests/coaching citing a suggestion nobody was given",
+            false,
+            f ->
+                Call.post(
+                    "api/requests/coaching",
+                    json("leaderId", leaderId, "referralId", UUID.randomUUID().toString())),
+            400,
+            400,
+            400,
+            400,
+            400,
+            400),
         new Row(
             "GET /api/requests/{id}",
             false,
@@ -730,6 +796,16 @@ class AuthorizationMatrixIT {
             404,
             404,
             404),
+        new Row(
+            "GET /api/me/agenda",
+            false,
+            f -> Call.get("api/me/agenda"),
+            200,
+            200,
+            200,
+            200,
+            200,
+            200),
         new Row(
             "GET /api/me/referrals",
             false,

@@ -185,6 +185,122 @@ class NetworkIT {
         .orElseThrow();
   }
 
+  /** The employee's agenda, read as they read it. */
+  JsonObject agenda(String employee) {
+    Api.Reply reply = api.get(employee, "api/me/agenda");
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    return reply.json();
+  }
+
+  static int total(JsonObject agenda, String list) {
+    return agenda.getJsonObject(list).getInt("total");
+  }
+
+  static JsonObject first(JsonObject agenda, String list) {
+    return agenda.getJsonObject(list).getJsonArray("items").getJsonObject(0);
+  }
+
+  @Test
+  void anEmployeesAgendaListsWhatNeedsThemUntilEachIsDoneAndShowsItToNobodyElse() throws Exception {
+    String employee = employees.take();
+    String employeeId = idOf(employee);
+    JsonObject nothing = agenda(employee);
+    for (String list : List.of("counterProposals", "followUpsDue", "thankYous", "contactsDue")) {
+      assertThat(total(nothing, list)).as(list).isZero();
+    }
+    assertThat(absent(nothing, "nextInterview")).isTrue();
+
+    String met = held(employee, leoUser, Duration.ofHours(2), null);
+    TimeTravel.contactsDue(employeeId);
+    String request = ask(employee, mia, null);
+    Instant newTime = slotsOf(mia).next();
+    Api.Reply countered =
+        api.post(
+            miaUser,
+            "api/requests/" + request + "/counter",
+            json("proposedSlots", List.of(newTime.toString()), "note", "That week is full"));
+    assertThat(countered.status()).as(countered.toString()).isEqualTo(200);
+
+    JsonObject agenda = agenda(employee);
+    assertThat(total(agenda, "counterProposals")).isEqualTo(1);
+    JsonObject counter = first(agenda, "counterProposals");
+    assertThat(counter.getString("requestId")).isEqualTo(request);
+    assertThat(counter.getJsonObject("leader").getString("id")).isEqualTo(mia);
+    assertThat(counter.getJsonArray("proposedSlots").getString(0)).isEqualTo(newTime.toString());
+    assertThat(Instant.parse(counter.getString("answerBy"))).isAfter(Instant.now());
+    assertThat(total(agenda, "thankYous")).isEqualTo(1);
+    JsonObject thanks = first(agenda, "thankYous");
+    assertThat(thanks.getString("interviewId")).isEqualTo(met);
+    assertThat(thanks.getJsonObject("leader").getString("id")).isEqualTo(leo);
+    assertThat(Instant.parse(thanks.getString("onTimeUntil")))
+        .isEqualTo(Instant.parse(thanks.getString("endedAt")).plus(Duration.ofHours(48)));
+    assertThat(total(agenda, "contactsDue")).isEqualTo(1);
+    assertThat(first(agenda, "contactsDue").getJsonObject("person").getString("id")).isEqualTo(leo);
+    assertThat(total(agenda, "followUpsDue")).isZero();
+    assertThat(absent(agenda, "nextInterview")).isTrue();
+
+    // The leaders, the employee's manager, HR and a colleague see nothing of it on theirs.
+    String managerId = api.get(employee, "api/people/" + employeeId).json().getString("managerId");
+    String manager = api.get("hana", "api/people/" + managerId).json().getString("username");
+    for (String other : List.of(leoUser, miaUser, manager, "hana", employees.take())) {
+      assertThat(api.get(other, "api/me/agenda").body())
+          .as(other)
+          .doesNotContain(request)
+          .doesNotContain(met)
+          .doesNotContain(employeeId);
+    }
+
+    // Each goes once it is done.
+    assertThat(
+            api.post(employee, "api/interviews/" + met + "/thank-you", json("message", "Thanks!"))
+                .status())
+        .isEqualTo(200);
+    assertThat(total(agenda(employee), "thankYous")).isZero();
+    assertThat(
+            api.post(
+                    employee,
+                    "api/me/contacts/" + leo + "/touches",
+                    json("note", "Sent an article"))
+                .status())
+        .isEqualTo(201);
+    assertThat(total(agenda(employee), "contactsDue")).isZero();
+    Api.Reply accepted =
+        api.post(
+            employee, "api/requests/" + request + "/accept", json("start", newTime.toString()));
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+    agenda = agenda(employee);
+    assertThat(total(agenda, "counterProposals")).isZero();
+    JsonObject next = agenda.getJsonObject("nextInterview");
+    assertThat(next.getString("interviewId")).isEqualTo(accepted.string("interviewId"));
+    assertThat(next.getJsonObject("leader").getString("id")).isEqualTo(mia);
+    assertThat(Instant.parse(next.getString("start"))).isEqualTo(newTime);
+  }
+
+  @Test
+  void aFollowUpIsDueFiveBusinessDaysAfterTheLastAttemptAndThanksAreAskedForAWeek()
+      throws Exception {
+    String employee = employees.take();
+    String request = ask(employee, leo, null);
+    assertThat(total(agenda(employee), "followUpsDue")).isZero();
+
+    TimeTravel.lastAttempt(request, Duration.ofDays(8));
+    JsonObject due = first(agenda(employee), "followUpsDue");
+    assertThat(due.getString("requestId")).isEqualTo(request);
+    assertThat(due.getInt("followUpsLeft")).isEqualTo(2);
+    assertThat(
+            api.post(
+                    employee,
+                    "api/requests/" + request + "/follow-up",
+                    json("message", "Just checking whether one of my times could work"))
+                .status())
+        .isEqualTo(200);
+    assertThat(total(agenda(employee), "followUpsDue")).isZero();
+
+    String late = employees.take();
+    held(late, miaUser, Duration.ofDays(8), null);
+    assertThat(total(agenda(late), "thankYous")).isZero();
+  }
+
   @Test
   void theEmployeeThanksOnceAfterTheInterviewAndTheLeaderHearsOfIt() throws Exception {
     String employee = employees.take();

@@ -2,6 +2,7 @@ package io.crossroads.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -11,6 +12,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,6 +150,9 @@ class PortalBrowserIT {
         .isEqualTo(200);
 
     browser.signIn(employee);
+    browser.assertFocusOnHeading("What needs you");
+    browser.navigate("Recommended");
+    browser.assertFocusOnHeading(browser.viewLoaded().getText());
     browser.check("recommended");
 
     browser.navigate("Find leaders");
@@ -159,7 +166,6 @@ class PortalBrowserIT {
             By.cssSelector("#main h2"), "Leo Martins"));
     browser.wait.until(
         ExpectedConditions.presenceOfElementLocated(By.cssSelector(".slot-grid .slot-toggle")));
-    browser.check("find-profile");
 
     browser.driver.findElement(By.id("f-intro")).sendKeys("I test the payroll system in Finance.");
     browser
@@ -167,6 +173,11 @@ class PortalBrowserIT {
         .findElement(By.id("f-learn"))
         .sendKeys("How do architects choose between two designs?");
     browser.driver.findElement(By.id("f-whyYou")).sendKeys("Your talk on architecture reviews.");
+    // A specific message without a cited suggestion: the one piece of advice left.
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".coaching [aria-live=polite]"), "cite their referral"));
+    browser.check("find-profile");
     List<String> proposed = pickTimes(3);
     assertThat(proposed).hasSize(3);
     browser.driver.findElement(By.xpath("//button[normalize-space()='Send request']")).click();
@@ -233,6 +244,148 @@ class PortalBrowserIT {
       browser.assertFocusOnHeading(browser.viewLoaded().getText());
       browser.check(view.toLowerCase().replace(' ', '-'));
     }
+  }
+
+  @Test
+  void anEmployeeSeesWhatNeedsThemFirstAndIsCoachedWhileWritingARequest() {
+    String dataPlatform =
+        api.get("hana", "api/divisions").array().getValuesAs(JsonObject.class).stream()
+            .filter(d -> d.getString("name").equals("Data Platform"))
+            .findFirst()
+            .orElseThrow()
+            .getString("id");
+    List<JsonObject> leaders =
+        api
+            .get("hana", "api/people?leadersOnly=true&limit=100&divisionId=" + dataPlatform)
+            .items()
+            .getValuesAs(JsonObject.class)
+            .stream()
+            // Generated leaders any handed-out employee (level 4 and up) may ask.
+            .filter(p -> p.getString("username").contains(".") && p.getInt("level") <= 7)
+            .limit(2)
+            .toList();
+    assertThat(leaders).hasSize(2);
+    for (JsonObject leader : leaders) {
+      String path = "api/leaders/" + leader.getString("id");
+      String user = leader.getString("username");
+      assertThat(api.put(user, path + "/profile", RequestBodies.profile("data", 40, true)).status())
+          .isEqualTo(200);
+      assertThat(api.put(user, path + "/availability", RequestBodies.standardHours(90)).status())
+          .isEqualTo(200);
+    }
+    String employee = employeeOutside(dataPlatform);
+
+    // One leader proposed new times, which wait on the employee; with the other, an interview is
+    // ahead. Nothing else needs them.
+    JsonObject answering = leaders.get(0);
+    Slots theirs =
+        new Slots(api, "hana", answering.getString("id"), Instant.now().plus(Duration.ofDays(10)));
+    Api.Reply toAnswer =
+        api.post(
+            employee,
+            "api/requests",
+            RequestBodies.body(answering.getString("id"), List.of(theirs.next(), theirs.next())));
+    assertThat(toAnswer.status()).as(toAnswer.toString()).isEqualTo(201);
+    Api.Reply countered =
+        api.post(
+            answering.getString("username"),
+            "api/requests/" + toAnswer.string("id") + "/counter",
+            Api.json("proposedSlots", List.of(theirs.next().toString()), "note", "I travel then"));
+    assertThat(countered.status()).as(countered.toString()).isEqualTo(200);
+    JsonObject hosting = leaders.get(1);
+    Slots hosts =
+        new Slots(api, "hana", hosting.getString("id"), Instant.now().plus(Duration.ofDays(10)));
+    Instant start = hosts.next();
+    Api.Reply toMeet =
+        api.post(
+            employee,
+            "api/requests",
+            RequestBodies.body(hosting.getString("id"), List.of(start, hosts.next())));
+    assertThat(toMeet.status()).as(toMeet.toString()).isEqualTo(201);
+    Api.Reply accepted =
+        api.post(
+            hosting.getString("username"),
+            "api/requests/" + toMeet.string("id") + "/accept",
+            Api.json("start", start.toString()));
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+    String answeringName = answering.getString("displayName");
+    String hostingName = hosting.getString("displayName");
+
+    browser.signIn(employee);
+    browser.assertFocusOnHeading("What needs you");
+    WebElement answer = browser.driver.findElement(By.id("part-answer"));
+    assertThat(answer.getText()).contains(answeringName).contains("Answer by");
+    WebElement next = browser.driver.findElement(By.id("part-next"));
+    assertThat(next.getText()).contains(hostingName).containsPattern("Starts in \\d+ days");
+    assertThat(
+            browser.driver.findElements(
+                By.cssSelector("#part-follow-up, #part-thanks, #part-contacts")))
+        .isEmpty();
+    String home = browser.driver.findElement(By.id("main")).getText();
+    assertThat(home.indexOf(answeringName))
+        .isLessThan(home.indexOf(hostingName))
+        .isLessThan(home.indexOf("Recommended for you"));
+    browser.check("home");
+
+    // The new times are answered where the request is: the list opens at it.
+    answer.findElement(By.partialLinkText("Pick one of")).click();
+    browser.wait.until(
+        d ->
+            "li".equals(browser.active().getTagName())
+                && browser.active().getText().contains(answeringName));
+    assertThat(browser.driver.findElement(By.linkText("My requests")).getAttribute("aria-current"))
+        .isEqualTo("page");
+    browser.navigate("Home");
+    browser.assertFocusOnHeading("What needs you");
+
+    // The composer coaches while the employee types, and shows Leo's clock beside the reader's.
+    browser.navigate("Find leaders");
+    browser
+        .driver
+        .findElement(By.cssSelector("input[aria-label='Search leaders']"))
+        .sendKeys("Leo Martins", Keys.ENTER);
+    browser.wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Leo Martins"))).click();
+    browser.wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector(".slot-grid .slot-toggle")));
+    WebElement advice = browser.driver.findElement(By.cssSelector(".coaching [aria-live=polite]"));
+    WebElement learn = browser.driver.findElement(By.id("f-learn"));
+    learn.sendKeys("Your job");
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElement(advice, "Say what you want to learn"));
+    learn.sendKeys(" and how your team decides which platform work comes first");
+    browser.wait.until(
+        d ->
+            !advice.getText().contains("Say what you want to learn")
+                && advice.getText().contains("Say why this leader"));
+    learn.sendKeys(". Are there any openings on your team?");
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElement(advice, "reads like asking for a job"));
+    List<String> chosen = pickTimes(2);
+    assertThat(chosen).hasSize(2);
+    for (String chip : chosen) {
+      // "Wed, Dec 2, 03:00 AM EST · Leo 09:00 AM GMT+1": the reader's time, then Leo's.
+      assertThat(chip).containsPattern("· Leo \\d\\d:\\d\\d");
+      String[] times = chip.split("· Leo ");
+      assertThat(times[0]).doesNotContain(times[1].substring(0, 5));
+    }
+  }
+
+  /**
+   * A fresh employee outside {@code divisionId} whose clock now shows another time than Leo's
+   * (Europe/Berlin), so that the request form shows both.
+   */
+  private String employeeOutside(String divisionId) {
+    Instant now = Instant.now();
+    ZoneOffset leos = ZoneId.of("Europe/Berlin").getRules().getOffset(now);
+    for (int tries = 0; tries < 40; tries++) {
+      String candidate = employees.take();
+      JsonObject me = api.get(candidate, "api/me").json();
+      if (!me.getString("divisionId").equals(divisionId)
+          && !ZoneId.of(me.getString("timeZone")).getRules().getOffset(now).equals(leos)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("no employee outside the division on another clock");
   }
 
   @Test

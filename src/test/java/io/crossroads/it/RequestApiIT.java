@@ -9,10 +9,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -785,5 +790,213 @@ class RequestApiIT {
         .hasValueSatisfying(seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 3600L));
     // Someone else is not held back by it.
     assertProblem(api.post(employees.take(), "api/requests", invalid), 400, "validation-failed");
+  }
+
+  /** The advice the composer gets for a draft, by code; the call must succeed. */
+  List<String> coaching(String employee, String draft) {
+    Api.Reply reply = api.post(employee, "api/requests/coaching", draft);
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    return codes(reply);
+  }
+
+  static List<String> codes(Api.Reply reply) {
+    return reply.json().getJsonArray("coaching").stream()
+        .map(n -> n.asJsonObject().getString("code"))
+        .toList();
+  }
+
+  /**
+   * Everything a request from the employee to the leader would leave behind: the request and its
+   * events, an idempotency record, a counted attempt, a mail to the leader.
+   */
+  static List<Long> footprint(String employeeId, String leaderId) throws SQLException {
+    List<Long> counts = new ArrayList<>();
+    try (Connection db = TestEnvironment.database()) {
+      for (String[] query :
+          new String[][] {
+            {"select count(*) from interview_request where requester_id = ?", employeeId},
+            {"select count(*) from interview_request where leader_id = ?", leaderId},
+            {"select count(*) from request_event where actor_id = ?", employeeId},
+            {"select count(*) from idempotency_record where owner_id = ?", employeeId},
+            {"select count(*) from rate_window where subject = ?", employeeId},
+            {
+              "select count(*) from outbox_message where recipient_id = ? and kind like 'request-%'",
+              leaderId
+            }
+          }) {
+        try (PreparedStatement count = db.prepareStatement(query[0])) {
+          if (query[0].contains("subject")) {
+            count.setString(1, query[1]);
+          } else {
+            count.setObject(1, UUID.fromString(query[1]));
+          }
+          try (ResultSet rows = count.executeQuery()) {
+            rows.next();
+            counts.add(rows.getLong(1));
+          }
+        }
+      }
+    }
+    return counts;
+  }
+
+  @Test
+  void theComposerIsCoachedWhileTheEmployeeTypesAndNothingIsSentOrStored() throws SQLException {
+    String employee = employees.take();
+    List<Long> before = footprint(idOf(employee), leo);
+    String intro = "I work in Finance on the planning team.";
+    String learn = "How platform teams choose what to build and how they measure it";
+    String why = "Your talk on internal platforms at the all-hands";
+
+    assertThat(coaching(employee, json("leaderId", leo)))
+        .containsExactly("learn-vague", "why-you-brief", "no-referral");
+    assertThat(coaching(employee, json("leaderId", leo, "intro", intro, "learn", "Your job")))
+        .containsExactly("learn-vague", "why-you-brief", "no-referral");
+    assertThat(
+            coaching(employee, json("leaderId", leo, "intro", intro, "learn", learn, "whyYou", "")))
+        .containsExactly("why-you-brief", "no-referral");
+    assertThat(
+            coaching(
+                employee, json("leaderId", leo, "intro", intro, "learn", learn, "whyYou", why)))
+        .containsExactly("no-referral");
+    String asking = learn + ". Are there any openings on your team?";
+    assertThat(
+            coaching(
+                employee, json("leaderId", leo, "intro", intro, "learn", asking, "whyYou", why)))
+        .containsExactly("job-asking", "no-referral");
+    assertThat(
+            coaching(
+                employee,
+                json("leaderId", leo, "intro", "x".repeat(601), "learn", learn, "whyYou", why)))
+        .containsExactly("intro-long", "no-referral");
+
+    assertThat(footprint(idOf(employee), leo)).isEqualTo(before);
+    assertThat(api.get(employee, "api/requests").json().getInt("total")).isZero();
+
+    // Sending the last draft gets the very advice the composer showed.
+    List<String> drafted =
+        coaching(
+            employee,
+            json(
+                "leaderId",
+                leo,
+                "intro",
+                intro,
+                "learn",
+                asking,
+                "whyYou",
+                why,
+                "length",
+                20,
+                "proposedSlots",
+                List.of()));
+    Api.Reply sent =
+        api.post(employee, "api/requests", body(leo, List.of(slots.next(), slots.next()), asking));
+    assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+    assertThat(codes(sent)).isEqualTo(drafted).contains("job-asking");
+  }
+
+  @Test
+  void aDraftIsCheckedLikeARequestAndBadOnesAreRefusedAsProblems() {
+    String employee = employees.take();
+    assertThat(coaching(employee, "{}"))
+        .containsExactly("learn-vague", "why-you-brief", "no-referral");
+
+    Api.Reply tooLong =
+        api.post(employee, "api/requests/coaching", json("learn", "x".repeat(2001)));
+    assertProblem(tooLong, 400, "validation-failed");
+    assertThat(tooLong.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+        .isEqualTo("learn");
+    assertProblem(
+        api.post(employee, "api/requests/coaching", "{\"learn\":"), 400, "malformed-request");
+    assertProblem(
+        api.post(employee, "api/requests/coaching", json("leaderId", "not-a-uuid")),
+        400,
+        "malformed-request");
+    assertProblem(
+        api.send(employee, "POST", "api/requests/coaching", "learn", "text/plain", Map.of()),
+        415,
+        "unsupported-media-type");
+    assertProblem(
+        api.send(employee, "POST", "api/requests/coaching", null, null, Map.of()),
+        400,
+        "validation-failed");
+
+    // Nobody by that id: refused as sending refuses it, naming the field.
+    String nobody = UUID.randomUUID().toString();
+    Api.Reply unknown = api.post(employee, "api/requests/coaching", json("leaderId", nobody));
+    assertProblem(unknown, 400, "validation-failed");
+    assertThat(unknown.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+        .isEqualTo("leaderId");
+    Api.Reply sentToNobody =
+        api.post(employee, "api/requests", body(nobody, List.of(slots.next(), slots.next())));
+    assertThat(sentToNobody.status()).isEqualTo(unknown.status());
+    assertThat(sentToNobody.json().getString("type")).isEqualTo(unknown.json().getString("type"));
+    assertProblem(
+        api.post(employee, "api/requests/coaching", json("leaderId", idOf("ava"))),
+        409,
+        "not-a-leader");
+
+    // A suggestion is cited only with the leader it names, and only one the employee was given.
+    String someone = UUID.randomUUID().toString();
+    Api.Reply noLeader = api.post(employee, "api/requests/coaching", json("referralId", someone));
+    assertProblem(noLeader, 400, "validation-failed");
+    assertThat(noLeader.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+        .isEqualTo("leaderId");
+    Api.Reply notGiven =
+        api.post(employee, "api/requests/coaching", json("leaderId", leo, "referralId", someone));
+    assertProblem(notGiven, 400, "validation-failed");
+    assertThat(notGiven.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+        .isEqualTo("referralId");
+    assertThat(api.get(employee, "api/requests").json().getInt("total")).isZero();
+  }
+
+  @Test
+  void citingTheSuggestionThatLedToALeaderSilencesTheTipToCiteOne() throws SQLException {
+    String employee = employees.take();
+    Instant start = slots.next();
+    String request = send(employee, leo, start, slots.next()).string("id");
+    String interview =
+        api.post("leo", "api/requests/" + request + "/accept", json("start", start.toString()))
+            .string("interviewId");
+    TimeTravel.interviewEnded(interview, java.time.Duration.ofHours(1));
+    assertThat(
+            api.post(employee, "api/interviews/" + interview + "/outcome", json("held", true))
+                .status())
+        .isEqualTo(200);
+    Api.Reply named =
+        api.post(
+            "leo",
+            "api/interviews/" + interview + "/referrals",
+            "[" + json("personId", mia, "mayUseName", true, "note", "Ask about brand") + "]");
+    assertThat(named.status()).as(named.toString()).isEqualTo(200);
+    String referral =
+        api.get(employee, "api/me/referrals").array().getJsonObject(0).getString("id");
+    String draft =
+        json(
+            "leaderId",
+            mia,
+            "intro",
+            "I work in Finance on the planning team.",
+            "learn",
+            "How brand decisions are made and who weighs in on them",
+            "whyYou",
+            "Leo Martins suggested I talk to you about brand");
+
+    assertThat(coaching(employee, draft)).containsExactly("no-referral");
+    assertThat(coaching(employee, draft.replace("}", ",\"referralId\":\"" + referral + "\"}")))
+        .isEmpty();
+    // The suggestion names Mia: it is not the employee's to cite towards Leo, nor anyone else's.
+    assertProblem(
+        api.post(employee, "api/requests/coaching", json("leaderId", leo, "referralId", referral)),
+        400,
+        "validation-failed");
+    assertProblem(
+        api.post(
+            employees.take(),
+            "api/requests/coaching",
+            json("leaderId", mia, "referralId", referral)),
+        400,
+        "validation-failed");
   }
 }

@@ -49,4 +49,15 @@ final class TimeTravel {
       assertThat(due.executeUpdate()).isPositive();
     }
   }
+
+  /** The request's last attempt (sending or a follow-up) now lies {@code ago} in the past. */
+  static void lastAttempt(String requestId, Duration ago) throws SQLException {
+    try (Connection db = TestEnvironment.database();
+        PreparedStatement move =
+            db.prepareStatement("update interview_request set last_attempt_at = ? where id = ?")) {
+      move.setObject(1, OffsetDateTime.ofInstant(Instant.now().minus(ago), ZoneOffset.UTC));
+      move.setObject(2, UUID.fromString(requestId));
+      assertThat(move.executeUpdate()).isEqualTo(1);
+    }
+  }
 }

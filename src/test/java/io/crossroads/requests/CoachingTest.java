@@ -66,4 +66,20 @@ class CoachingTest {
             new RequestMessage(INTRO, LEARN + " and how roles on the team are split", WHY), true);
     assertThat(notes).extracting(Coaching.Note::code).doesNotContain("job-asking");
   }
+
+  @Test
+  void aDraftWithNothingWrittenYetIsAdvisedOnWhatToWrite() {
+    assertThat(Coaching.review(null, null, null, false))
+        .extracting(Coaching.Note::code)
+        .containsExactly("learn-vague", "why-you-brief", "no-referral");
+  }
+
+  @Test
+  void aDraftIsAdvisedExactlyAsTheRequestItBecomes() {
+    String learn = "  Your job, and are you hiring?  ";
+    assertThat(Coaching.review(INTRO, learn, WHY, false))
+        .isEqualTo(Coaching.review(new RequestMessage(INTRO, learn, WHY), false))
+        .extracting(Coaching.Note::code)
+        .containsExactly("job-asking", "learn-vague", "no-referral");
+  }
 }

@@ -124,6 +124,32 @@ class RequestAnswersTest {
   }
 
   @Test
+  void aFollowUpIsDueExactlyWhenItWouldBeAcceptedAndNoLongerOnceNoneIsLeft() {
+    InterviewRequest request = pending();
+    Instant allowed = Instant.parse("2026-03-09T13:00:00Z");
+    assertThat(request.nextFollowUpFrom(POLICY, NEW_YORK)).contains(allowed);
+    assertThat(request.followUpDue(POLICY, NEW_YORK, allowed.minusSeconds(1))).isFalse();
+    assertThat(request.followUpDue(POLICY, NEW_YORK, allowed)).isTrue();
+
+    request.followUp(employee, "One", POLICY, NEW_YORK, allowed);
+    assertThat(request.followUpDue(POLICY, NEW_YORK, allowed.plus(Duration.ofDays(1)))).isFalse();
+    Instant second = BusinessDays.WEEKDAYS.add(allowed, 5, NEW_YORK);
+    assertThat(request.followUpDue(POLICY, NEW_YORK, second)).isTrue();
+    request.followUp(employee, "Two", POLICY, NEW_YORK, second);
+
+    assertThat(request.nextFollowUpFrom(POLICY, NEW_YORK)).isEmpty();
+    assertThat(request.followUpDue(POLICY, NEW_YORK, LATEST.plus(Duration.ofDays(30)))).isFalse();
+  }
+
+  @Test
+  void noFollowUpIsDueOnceTheLeaderHasAnswered() {
+    InterviewRequest request = pending();
+    counter(request, leader, List.of(LATER), null, SENT);
+    assertThat(request.nextFollowUpFrom(POLICY, NEW_YORK)).isEmpty();
+    assertThat(request.followUpDue(POLICY, NEW_YORK, LATEST)).isFalse();
+  }
+
+  @Test
   void twoFollowUpsAreTheMostAndThenTheRequestExpires() {
     InterviewRequest request = pending();
     Instant first = BusinessDays.WEEKDAYS.add(SENT, 5, NEW_YORK);
