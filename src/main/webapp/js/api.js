@@ -3,8 +3,6 @@
 import { me } from './state.js';
 import { when } from './time.js';
 
-// ---------------------------------------------------------------- API
-
 export class ApiError extends Error {
   constructor(message, status, errors = [], type = '') {
     super(message);

@@ -8,8 +8,6 @@ export function newId() {
   return newId();
 }
 
-// ---------------------------------------------------------------- DOM
-
 export function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attributes)) {
@@ -71,6 +69,7 @@ export async function busy(scope, button, label, work) {
 export const number = n => new Intl.NumberFormat().format(n);
 export const signed = n => (n > 0 ? '+' : n < 0 ? '−' : '') + number(Math.abs(n));
 
+/** "Ada" for Ada Lovelace: how a person is named in a sentence. */
 export const firstName = person => person.displayName.split(' ')[0];
 
 /** Previous and next through a list of `{items, total}`. */

@@ -2,8 +2,6 @@
 
 import { el } from './dom.js';
 
-// ---------------------------------------------------------------- labels
-
 const STATUS = { PENDING: 'Pending', COUNTER_PROPOSED: 'New times proposed', ACCEPTED: 'Accepted',
   DECLINED: 'Declined', REDIRECTED: 'Redirected', EXPIRED: 'Expired', WITHDRAWN: 'Withdrawn',
   SCHEDULED: 'Scheduled', HELD: 'Held', NO_SHOW: 'No-show', CANCELLED: 'Cancelled',

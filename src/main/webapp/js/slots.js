@@ -5,8 +5,6 @@ import { api } from './api.js';
 import { alertBox, el, nodes, plural } from './dom.js';
 import { clock, dateToWall, day, validZone, when } from './time.js';
 
-// ---------------------------------------------------------------- open slots
-
 const PICK_DAYS = 28;
 
 /** "Tue 24 Nov": a day tab, in the viewer's zone. */

@@ -3,8 +3,6 @@
 import { zone } from './state.js';
 import { plural } from './dom.js';
 
-// ---------------------------------------------------------------- time
-
 export function validZone(candidate) {
   try { new Intl.DateTimeFormat('en', { timeZone: candidate }); return Boolean(candidate); } catch (e) { return false; }
 }
@@ -77,4 +75,5 @@ export function duration(ms) {
   return plural(Math.round(minutes / 1440), 'day');
 }
 
+/** How often the state of a running job (a cohort round, a directory import) is asked for. */
 export const POLL_MS = 1500;

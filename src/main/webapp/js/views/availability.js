@@ -7,8 +7,6 @@ import { dateToWall } from '../time.js';
 import { formatName } from '../labels.js';
 import { numberField } from '../forms.js';
 
-// ---------------------------------------------------------------- availability (leaders)
-
 const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
 const dayName = d => capital(d.toLowerCase());
 

@@ -8,8 +8,6 @@ import { badge } from '../labels.js';
 import { checkedValues, divisionChoices, fieldError, flagFields, numberField, unflagOnInput } from '../forms.js';
 import { onLeave, renderCount } from '../nav.js';
 
-// ---------------------------------------------------------------- cohort rounds (HR)
-
 const ROUNDS_PAGE = 10;
 const MATCHES_PAGE = 20;
 

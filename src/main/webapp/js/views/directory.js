@@ -8,8 +8,6 @@ import { badge } from '../labels.js';
 import { fieldError, flagFields, unflagOnInput } from '../forms.js';
 import { onLeave, renderCount } from '../nav.js';
 
-// ---------------------------------------------------------------- directory (HR)
-
 const JOBS_PAGE = 10;
 const PROBLEMS_PAGE = 50;
 const activeJob = job => job.status === 'QUEUED' || job.status === 'RUNNING';

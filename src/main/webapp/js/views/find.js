@@ -4,8 +4,6 @@ import { divisions, me, searchState } from '../state.js';
 import { api } from '../api.js';
 import { alertBox, busy, card, el, link, plural } from '../dom.js';
 
-// ---------------------------------------------------------------- find
-
 export async function find() {
   const results = el('div', { class: 'results' });
   const q = el('input', { type: 'search', name: 'q', value: searchState.q, placeholder: 'Name, title or topic',

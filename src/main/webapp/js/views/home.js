@@ -8,8 +8,6 @@ import { formatName } from '../labels.js';
 import { onLeave, renderCount } from '../nav.js';
 import { recommended } from './recommended.js';
 
-// ---------------------------------------------------------------- home
-
 const COUNTDOWN_MS = 30000; // how often the next interview's countdown is brought up to date
 
 /**

@@ -9,8 +9,6 @@ import { inlineForm, textField } from '../forms.js';
 import { go } from '../nav.js';
 import { slotPicker } from '../slots.js';
 
-// ---------------------------------------------------------------- interviews
-
 export async function interviews() {
   const page = await api('interviews');
   const now = Date.now();

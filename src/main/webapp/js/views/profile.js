@@ -8,8 +8,6 @@ import { badge, formatName, listing } from '../labels.js';
 import { onLeave, ORIGINS } from '../nav.js';
 import { slotPicker } from '../slots.js';
 
-// ---------------------------------------------------------------- profile and request form
-
 export async function profile(id, origin = 'find', referralId = null) {
   const [person, mine, referrals] = await Promise.all([
     api('people/' + encodeURIComponent(id)),

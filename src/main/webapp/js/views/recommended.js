@@ -6,8 +6,6 @@ import { alertBox, busy, capital, card, el, link, newId, nodes, signed } from '.
 import { clock, offsetMs, validZone } from '../time.js';
 import { checkedValues, divisionChoices, fieldError, flagFields, topicInput, unflagOnInput } from '../forms.js';
 
-// ---------------------------------------------------------------- recommendations
-
 const RECOMMENDATIONS_STEP = 10;
 const RECOMMENDATIONS_MAX = 50; // the most the API returns
 

@@ -9,8 +9,6 @@ import { inlineForm, textField } from '../forms.js';
 import { go } from '../nav.js';
 import { slotPicker } from '../slots.js';
 
-// ---------------------------------------------------------------- requests
-
 /** The list comes without history; fetch it for the requests whose notes we show (counter, redirect, decline, follow-up). */
 async function withHistory(items) {
   const wanted = items.filter(r => !r.history && (['COUNTER_PROPOSED', 'REDIRECTED', 'DECLINED'].includes(r.status)
