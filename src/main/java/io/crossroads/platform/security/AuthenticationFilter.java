@@ -64,6 +64,28 @@ public class AuthenticationFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    boolean[] passedOn = {false};
+    try {
+      authenticate(
+          request,
+          response,
+          (signedIn, sameResponse) -> {
+            passedOn[0] = true;
+            chain.doFilter(signedIn, sameResponse);
+          });
+    } catch (RuntimeException failed) {
+      if (passedOn[0] || response.isCommitted()) {
+        throw failed;
+      }
+      // Who is calling could not be looked up (the database away, say): answered like any failure
+      // of an operation, rather than left to the container, which would log each one in full.
+      write(response, Problems.from(failed), request);
+    }
+  }
+
+  private void authenticate(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
     String authorization = request.getHeader("Authorization");
     if (oidc.enabled() && authorization != null) {
       if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
