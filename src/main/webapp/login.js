@@ -11,7 +11,14 @@
   } else if (params.has('expired')) {
     document.getElementById('expired').hidden = false;
   }
-  (username.value ? password : username).focus();
+  if (params.has('unavailable')) {
+    // Only the identity provider signs people in here, and it is away: no form, a way back.
+    document.getElementById('unavailable').hidden = false;
+    document.getElementById('login').hidden = true;
+    document.getElementById('retry').focus();
+  } else {
+    (username.value ? password : username).focus();
+  }
   document.getElementById('login').addEventListener('submit', function () {
     sessionStorage.setItem('crossroads.username', username.value.trim());
     var button = document.getElementById('submit');

@@ -107,6 +107,17 @@ public class AuthenticationFilter extends HttpFilter {
             response,
             "The access token is not valid. Sign in again at the company's identity provider.");
         return;
+      } catch (BearerTokens.Unavailable unavailable) {
+        // Only while no keys were ever fetched: once known, they outlast an outage.
+        LOG.log(Level.WARNING, "Access token not checked: " + unavailable.getCause().getMessage());
+        write(
+            response,
+            Problem.of(
+                ProblemType.IDENTITY_PROVIDER_UNAVAILABLE,
+                "The identity provider cannot be reached to check the access token; try again in"
+                    + " a moment."),
+            request);
+        return;
       }
       Optional<Caller> caller =
           accounts.bySubject(
