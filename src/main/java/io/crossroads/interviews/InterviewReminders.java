@@ -43,6 +43,7 @@ public class InterviewReminders {
   @PostConstruct
   void schedule() {
     timers.createIntervalTimer(period.toMillis(), period.toMillis(), new TimerConfig(JOB, false));
+    metrics.jobScheduled(JOB);
   }
 
   @Timeout

@@ -57,6 +57,8 @@ public class NetworkJobs {
         digestInterval.toMillis(),
         digestInterval.toMillis(),
         new TimerConfig(CONTACT_DIGEST, false));
+    metrics.jobScheduled(THANK_YOU_REMINDERS);
+    metrics.jobScheduled(CONTACT_DIGEST);
   }
 
   @Timeout

@@ -62,6 +62,7 @@ public class MonthlyReports {
   @PostConstruct
   void schedule() {
     timers.createIntervalTimer(period.toMillis(), period.toMillis(), new TimerConfig(JOB, false));
+    metrics.jobScheduled(JOB);
   }
 
   @Timeout
@@ -80,6 +81,7 @@ public class MonthlyReports {
             } catch (RuntimeException failed) {
               // Tried again in the next period: whoever has not got it yet gets it then.
               LOG.log(Level.WARNING, "The monthly report could not be mailed", failed);
+              metrics.jobFailed(JOB);
             }
           });
     }

@@ -58,6 +58,7 @@ public class RequestExpiry {
   void schedule() {
     TimerConfig config = new TimerConfig(JOB, false);
     timers.createIntervalTimer(period.toMillis(), period.toMillis(), config);
+    metrics.jobScheduled(JOB);
   }
 
   @Timeout
