@@ -36,6 +36,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -127,6 +128,11 @@ class AbuseIT {
     settings.put("crossroads.program.max-requests-per-month", "60");
     settings.put("crossroads.rate.requests.limit", "1000");
     settings.put("crossroads.rate.mail.limit", "1000");
+    // Background work that meets the database away: the outbox worker (every 5 s) and a job.
+    settings.put("crossroads.mail.host", "127.0.0.1");
+    settings.put("crossroads.mail.port", System.getProperty(TestEnvironment.SMTP_PORT_PROPERTY));
+    settings.put("crossroads.mail.from", "crossroads@crossroads.example");
+    settings.put("crossroads.jobs.expiry-interval", "PT2S");
     rooted = PayaraMicroProcess.start(work, port, "abuse", settings);
     rooted.awaitReady(root, Duration.ofMinutes(5));
   }
@@ -626,6 +632,29 @@ class AbuseIT {
     for (Future<?> client : load) {
       client.get(60, TimeUnit.SECONDS);
     }
+    // The background work carries on by itself too: the outbox worker, which failed on every
+    // run while the database was away, sends what was queued, and the scheduled job claims its
+    // periods again.
+    Timestamp back = Timestamp.from(Instant.now().minusNanos(System.nanoTime() - restored));
+    await("the outbox sent everything and the expiry job ran again")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                count(
+                            rootDatabase,
+                            "select count(*) from outbox_message where sent_at is null",
+                            null)
+                        == 0
+                    && count(
+                            rootDatabase,
+                            "select count(*) from scheduled_run where job = 'request-expiry'"
+                                + " and claimed_at > ?",
+                            back)
+                        > 0);
+    assertThat(
+            count(rootDatabase, "select count(*) from outbox_message where created_at > ?", back))
+        .isPositive();
 
     // Every call answered in time, never a 500, and every refusal a problem.
     assertThat(calls)
@@ -866,6 +895,20 @@ class AbuseIT {
       }
     }
     return account;
+  }
+
+  /** A count in the database at {@code url}, with one timestamp parameter or none. */
+  static int count(String url, String sql, Timestamp parameter) throws Exception {
+    try (Connection db = DriverManager.getConnection(url, "postgres", "postgres");
+        PreparedStatement query = db.prepareStatement(sql)) {
+      if (parameter != null) {
+        query.setTimestamp(1, parameter);
+      }
+      try (ResultSet rows = query.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    }
   }
 
   static JsonObject json(String body) {
