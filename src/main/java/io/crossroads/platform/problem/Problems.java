@@ -5,6 +5,7 @@ import jakarta.json.stream.JsonParsingException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.resource.ResourceException;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.transaction.SystemException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.transaction.xa.XAException;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.JDBCConnectionException;
 
@@ -110,13 +112,17 @@ public final class Problems {
   /**
    * Whether this link of a cause chain says the database could not be reached, rather than that it
    * refused something: the driver's connection errors (SQLSTATE class 08: refused, reset, closed),
-   * Hibernate's word for them, and the container's pool unable to hand out a connection (none could
-   * be opened, or none came free within its wait).
+   * Hibernate's word for them, the container's pool unable to hand out a connection (none could be
+   * opened, or none came free within its wait), and a transaction the container could not finish
+   * with its one resource, the database (the connection lost at commit: the transaction manager
+   * keeps only the resource's {@code XAException}, without the driver's error).
    */
   static boolean lostTheDatabase(Throwable t) {
     if (t instanceof JDBCConnectionException
         || t instanceof SQLTransientConnectionException
-        || t instanceof SQLNonTransientConnectionException) {
+        || t instanceof SQLNonTransientConnectionException
+        || t instanceof XAException
+        || t instanceof SystemException) {
       return true;
     }
     if (t instanceof SQLException sql) {

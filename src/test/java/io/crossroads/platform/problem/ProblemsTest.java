@@ -8,6 +8,8 @@ import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.resource.spi.ResourceAllocationException;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionalException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import javax.transaction.xa.XAException;
 import org.hibernate.exception.GenericJDBCException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Test;
@@ -89,7 +92,8 @@ class ProblemsTest {
             new PersistenceException(reset),
             new PersistenceException(
                 new GenericJDBCException("Unable to acquire JDBC Connection", pool)),
-            new RuntimeException(new SQLTransientConnectionException("timed out")))) {
+            new RuntimeException(new SQLTransientConnectionException("timed out")),
+            committing())) {
       Problem problem = Problems.from(thrown);
 
       assertThat(problem.status()).as(thrown.toString()).isEqualTo(503);
@@ -98,6 +102,22 @@ class ProblemsTest {
       assertThat(problem.toJson())
           .doesNotContain("10.1.2.3", "refused", "pool", "allocat", "SQL", "Exception");
     }
+  }
+
+  /**
+   * The connection lost between the last statement and the commit, as the container reports it: the
+   * driver's error only in the text of the resource's XAException.
+   */
+  static Throwable committing() {
+    SystemException system = new SystemException();
+    system.initCause(
+        new XAException(
+            "jakarta.resource.spi.LocalTransactionException: An I/O error occurred while sending"
+                + " to the backend."));
+    return new TransactionalException(
+        "Managed bean with Transactional annotation and TxType of REQUIRED encountered exception"
+            + " during commit jakarta.transaction.SystemException",
+        system);
   }
 
   @Test
