@@ -16,7 +16,14 @@
   } else if (params.has('expired')) {
     document.getElementById('expired').hidden = false;
   }
-  (username.value ? password : username).focus();
+  if (params.has('unavailable')) {
+    // Only the identity provider signs people in here, and it is away: no form, a way back.
+    document.getElementById('unavailable').hidden = false;
+    form.hidden = true;
+    document.getElementById('retry').focus();
+  } else {
+    (username.value ? password : username).focus();
+  }
 
   function show(id) {
     ['failed', 'unknown', 'expired', 'throttled', 'again', 'trouble'].forEach(function (other) {

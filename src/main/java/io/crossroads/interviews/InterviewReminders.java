@@ -2,6 +2,7 @@ package io.crossroads.interviews;
 
 import io.crossroads.notify.Notifications;
 import io.crossroads.platform.jobs.ScheduledRuns;
+import io.crossroads.platform.jobs.TimersKeepRunning;
 import io.crossroads.platform.metrics.BusinessMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -14,6 +15,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Reminds both parties a day ahead. Every instance's timer fires, one claims each period; each
  * interview's reminder is queued once per start time (a rescheduled interview is reminded again).
  */
+@Interceptors(TimersKeepRunning.class)
 @Singleton
 @Startup
 public class InterviewReminders {
@@ -43,6 +46,7 @@ public class InterviewReminders {
   @PostConstruct
   void schedule() {
     timers.createIntervalTimer(period.toMillis(), period.toMillis(), new TimerConfig(JOB, false));
+    metrics.jobScheduled(JOB);
   }
 
   @Timeout

@@ -1,6 +1,7 @@
 package io.crossroads.network;
 
 import io.crossroads.platform.jobs.ScheduledRuns;
+import io.crossroads.platform.jobs.TimersKeepRunning;
 import io.crossroads.platform.metrics.BusinessMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -13,6 +14,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * instance's timers fire; one instance claims each period, and every message carries a key the
  * outbox takes once, so nobody hears twice.
  */
+@Interceptors(TimersKeepRunning.class)
 @Singleton
 @Startup
 public class NetworkJobs {
@@ -57,6 +60,8 @@ public class NetworkJobs {
         digestInterval.toMillis(),
         digestInterval.toMillis(),
         new TimerConfig(CONTACT_DIGEST, false));
+    metrics.jobScheduled(THANK_YOU_REMINDERS);
+    metrics.jobScheduled(CONTACT_DIGEST);
   }
 
   @Timeout

@@ -1,15 +1,18 @@
 package io.crossroads.notify;
 
+import io.crossroads.platform.jobs.TimersKeepRunning;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 
 /**
  * Drains the outbox every few seconds on every instance; row locks with SKIP LOCKED divide the
  * work, so this needs no claim of its own.
  */
+@Interceptors(TimersKeepRunning.class)
 @Singleton
 public class OutboxWorker {
 

@@ -5,6 +5,7 @@ import io.crossroads.notify.OutboxMessage;
 import io.crossroads.people.Directory;
 import io.crossroads.people.Person;
 import io.crossroads.platform.jobs.ScheduledRuns;
+import io.crossroads.platform.jobs.TimersKeepRunning;
 import io.crossroads.platform.metrics.BusinessMetrics;
 import io.crossroads.program.Program;
 import jakarta.annotation.PostConstruct;
@@ -18,6 +19,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +43,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * each period, and each message carries a key per month and person that the outbox takes once, so
  * nobody gets a month's report twice however often the job runs that day.
  */
+@Interceptors(TimersKeepRunning.class)
 @Singleton
 @Startup
 public class MonthlyReports {
@@ -62,6 +65,7 @@ public class MonthlyReports {
   @PostConstruct
   void schedule() {
     timers.createIntervalTimer(period.toMillis(), period.toMillis(), new TimerConfig(JOB, false));
+    metrics.jobScheduled(JOB);
   }
 
   @Timeout
@@ -80,6 +84,7 @@ public class MonthlyReports {
             } catch (RuntimeException failed) {
               // Tried again in the next period: whoever has not got it yet gets it then.
               LOG.log(Level.WARNING, "The monthly report could not be mailed", failed);
+              metrics.jobFailed(JOB);
             }
           });
     }

@@ -4,6 +4,7 @@ import io.crossroads.notify.Notifications;
 import io.crossroads.people.Directory;
 import io.crossroads.people.Person;
 import io.crossroads.platform.jobs.ScheduledRuns;
+import io.crossroads.platform.jobs.TimersKeepRunning;
 import io.crossroads.platform.metrics.BusinessMetrics;
 import io.crossroads.program.FollowUpPolicy;
 import io.crossroads.program.Program;
@@ -19,6 +20,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -36,6 +38,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Every instance's timer fires; the one that claims the period runs it, and each request changes by
  * compare-and-swap, so a leader accepting at the same moment wins or loses cleanly.
  */
+@Interceptors(TimersKeepRunning.class)
 @Singleton
 @Startup
 public class RequestExpiry {
@@ -58,6 +61,7 @@ public class RequestExpiry {
   void schedule() {
     TimerConfig config = new TimerConfig(JOB, false);
     timers.createIntervalTimer(period.toMillis(), period.toMillis(), config);
+    metrics.jobScheduled(JOB);
   }
 
   @Timeout

@@ -43,12 +43,16 @@ class DashboardTest {
     return series;
   }
 
+  /** Every series name the application's business metrics appear under on {@code /metrics}. */
+  static Set<String> registeredSeries() {
+    return Stream.of(BusinessMetric.values())
+        .flatMap(metric -> metric.series().stream())
+        .collect(Collectors.toSet());
+  }
+
   @Test
   void everySeriesTheDashboardAsksForIsOneTheApplicationRegisters() throws IOException {
-    Set<String> registered =
-        Stream.of(BusinessMetric.values())
-            .flatMap(metric -> metric.series().stream())
-            .collect(Collectors.toSet());
+    Set<String> registered = registeredSeries();
     assertThat(queries())
         .isNotEmpty()
         .allSatisfy(query -> assertThat(query).contains("crossroads_"));

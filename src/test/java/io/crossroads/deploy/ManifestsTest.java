@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crossroads.platform.metrics.BusinessMetric;
 import io.crossroads.platform.persistence.DatabaseMigration;
+import io.crossroads.platform.problem.ProblemType;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -391,12 +393,19 @@ class ManifestsTest {
               "spec.ingress.tlsSecret",
               "spec.resources.*"),
           "KeycloakRealmImport",
-          Set.of("spec.keycloakCRName", "spec.placeholders.*", "spec.realm.*"));
+          Set.of("spec.keycloakCRName", "spec.placeholders.*", "spec.realm.*"),
+          "PodMonitor",
+          Set.of("spec.selector.matchLabels.*", "spec.podMetricsEndpoints"),
+          "PrometheusRule",
+          Set.of("spec.groups"));
 
   @ParameterizedTest
   @MethodSource("kustomizations")
   void theOperatorsResourcesUseOnlyFieldsTheirDefinitionsHave(String kustomization) {
-    Rendered rendered = Rendered.of(kustomization);
+    assertOnlyKnownCustomFields(Rendered.of(kustomization));
+  }
+
+  static void assertOnlyKnownCustomFields(Rendered rendered) {
     for (ObjectNode tree : rendered.trees()) {
       Set<String> allowed = CUSTOM_FIELDS.get(tree.path("kind").asText());
       if (!(rendered.typed().get(rendered.trees().indexOf(tree))
@@ -872,6 +881,105 @@ class ManifestsTest {
         .flatMap(rule -> rule.getPorts().stream())
         .map(port -> port.getPort().getIntVal())
         .toList();
+  }
+
+  // --- monitoring ---------------------------------------------------------------------------
+
+  /** The series kube-state-metrics publishes that the alerts ask for. */
+  static final Set<String> CLUSTER_SERIES =
+      Set.of("kube_deployment_status_replicas_available", "kube_deployment_spec_replicas");
+
+  @Test
+  void prometheusScrapesTheDeploymentsPodsOnTheApplicationsPortKeepingTheJobTag() {
+    Rendered monitoring = Rendered.of("monitoring");
+    assertThat(monitoring.trees())
+        .extracting(tree -> tree.path("apiVersion").asText() + " " + tree.path("kind").asText())
+        .containsExactlyInAnyOrder(
+            "monitoring.coreos.com/v1 PodMonitor", "monitoring.coreos.com/v1 PrometheusRule");
+    assertThat(monitoring.typed()).allMatch(GenericKubernetesResource.class::isInstance);
+    assertOnlyKnownCustomFields(monitoring);
+
+    Rendered base = Rendered.of("base");
+    JsonNode podMonitor = monitoring.custom("PodMonitor", "crossroads").path("spec");
+    Map<String, String> selector = new HashMap<>();
+    podMonitor
+        .path("selector")
+        .path("matchLabels")
+        .fields()
+        .forEachRemaining(f -> selector.put(f.getKey(), f.getValue().asText()));
+    assertThat(selector).isNotEmpty();
+    assertThat(base.deployment().getSpec().getTemplate().getMetadata().getLabels())
+        .containsAllEntriesOf(selector);
+    JsonNode endpoint = podMonitor.path("podMetricsEndpoints");
+    assertThat(endpoint).hasSize(1);
+    assertThat(endpoint.get(0).path("port").asText())
+        .isEqualTo(base.container().getPorts().get(0).getName());
+    assertThat(endpoint.get(0).path("path").asText()).isEqualTo("/metrics");
+    // The scheduled jobs' series carry a tag named as Prometheus' own target label.
+    assertThat(BusinessMetric.JOB).isEqualTo("job");
+    assertThat(endpoint.get(0).path("honorLabels").asBoolean()).isTrue();
+  }
+
+  @Test
+  void everyAlertAsksOnlyForSeriesThatExistAndIsExplainedInTheOperationsGuide() throws IOException {
+    Rendered monitoring = Rendered.of("monitoring");
+    String deployment = Rendered.of("base").deployment().getMetadata().getName();
+    String guide = Files.readString(Path.of("docs", "OPERATIONS.md"));
+    Set<String> slugs =
+        Stream.of(ProblemType.values()).map(ProblemType::slug).collect(Collectors.toSet());
+    Set<String> registered = DashboardTest.registeredSeries();
+    List<JsonNode> rules = new ArrayList<>();
+    monitoring
+        .custom("PrometheusRule", "crossroads")
+        .path("spec")
+        .path("groups")
+        .forEach(group -> group.path("rules").forEach(rules::add));
+    assertThat(rules).isNotEmpty();
+    Set<String> asked = new TreeSet<>();
+    for (JsonNode rule : rules) {
+      String alert = rule.path("alert").asText();
+      String expr = rule.path("expr").asText();
+      assertThat(alert).matches("Crossroads[A-Z][A-Za-z]+");
+      assertThat(rule.path("labels").path("severity").asText())
+          .as(alert)
+          .isIn("warning", "critical");
+      assertThat(rule.path("annotations").path("summary").asText()).as(alert).isNotBlank();
+      assertThat(rule.path("annotations").path("description").asText())
+          .as(alert)
+          .contains("docs/OPERATIONS.md, " + alert);
+      assertThat(guide).as("the guide explains " + alert).contains("### " + alert + "\n");
+      Matcher series = Pattern.compile("\\b(crossroads|kube)_[a-z0-9_]+").matcher(expr);
+      while (series.find()) {
+        asked.add(series.group());
+        assertThat(series.group().startsWith("kube_") ? CLUSTER_SERIES : registered)
+            .as("%s asks for %s", alert, series.group())
+            .contains(series.group());
+      }
+      Matcher type = Pattern.compile("type=~?\"([^\"]+)\"").matcher(expr);
+      while (type.find()) {
+        assertThat(slugs).as(alert).containsAll(List.of(type.group(1).split("\\|")));
+      }
+      Matcher named = Pattern.compile("deployment=\"([^\"]+)\"").matcher(expr);
+      while (named.find()) {
+        assertThat(named.group(1)).as(alert).isEqualTo(deployment);
+      }
+    }
+    // Readiness, the database and the identity provider away, unexpected failures, the outbox,
+    // and the scheduled jobs each have an alert.
+    assertThat(asked)
+        .containsAll(CLUSTER_SERIES)
+        .contains(
+            BusinessMetric.PROBLEMS.series().get(0),
+            BusinessMetric.OUTBOX_BACKLOG.series().get(0),
+            BusinessMetric.OUTBOX_OLDEST_AGE.series().get(0),
+            BusinessMetric.JOB_FAILURES.series().get(0),
+            BusinessMetric.JOB_DURATION.series().get(1));
+    String problems = String.join("\n", rules.stream().map(r -> r.path("expr").asText()).toList());
+    assertThat(problems)
+        .contains(
+            "type=\"" + ProblemType.SERVICE_UNAVAILABLE.slug() + "\"",
+            "type=\"" + ProblemType.IDENTITY_PROVIDER_UNAVAILABLE.slug() + "\"",
+            "type=\"" + ProblemType.INTERNAL_ERROR.slug() + "\"");
   }
 
   // --- demo mode and scale -------------------------------------------------------------------

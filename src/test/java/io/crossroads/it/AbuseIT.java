@@ -4,14 +4,17 @@ import static io.crossroads.it.ApiAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -19,6 +22,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -28,8 +33,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -43,6 +52,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -58,7 +69,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Attacks on the running WAR with bad and oversized input, each shown to be refused with the right
  * problem, promptly, and with nothing changed. A second instance, deployed at the root context as
  * in production, runs in OIDC mode with operations restricted and its database behind a line that
- * can be cut.
+ * can be cut; its issuer's published keys are the test's own, so the test signs its tokens.
  */
 @ExtendWith(ArquillianExtension.class)
 class AbuseIT {
@@ -77,23 +88,51 @@ class AbuseIT {
   static TcpRelay databaseLine;
   static Api root;
 
+  /** The root instance's database, reached directly rather than through the line. */
+  static String rootDatabase;
+
+  /** The root instance's identity provider: the realm's published keys, and nothing else. */
+  static HttpServer issuer;
+
+  static String issuerUrl;
+  static RSAKey signingKey;
+
   @BeforeAll
   static void startRootInstance() throws Exception {
     Path work = Path.of(System.getProperty("crossroads.it.work"), "abuse");
     int port = PayaraMicroProcess.freePort();
-    String url = TestEnvironment.freshDatabase("abuse");
-    URI jdbc = URI.create(url.substring("jdbc:".length()));
+    rootDatabase = TestEnvironment.freshDatabase("abuse");
+    URI jdbc = URI.create(rootDatabase.substring("jdbc:".length()));
     databaseLine = TcpRelay.to(jdbc.getPort());
     root = new Api(URI.create("http://127.0.0.1:" + port + "/"));
+    signingKey = new RSAKeyGenerator(2048).keyID("abuse").generate();
+    byte[] keys = new JWKSet(signingKey.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+    issuer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    issuer.createContext(
+        "/realms/crossroads/protocol/openid-connect/certs",
+        exchange -> {
+          exchange.getResponseHeaders().set("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, keys.length);
+          exchange.getResponseBody().write(keys);
+          exchange.close();
+        });
+    issuer.start();
+    issuerUrl = "http://127.0.0.1:" + issuer.getAddress().getPort() + "/realms/crossroads";
     Map<String, String> settings = new HashMap<>();
     settings.put(
         "crossroads.db.url",
-        url.replaceFirst(":" + jdbc.getPort() + "/", ":" + databaseLine.port() + "/"));
-    // Nothing listens there: every token's keys are out of reach.
-    settings.put(
-        "crossroads.oidc.issuer",
-        "http://127.0.0.1:" + PayaraMicroProcess.freePort() + "/realms/crossroads");
+        rootDatabase.replaceFirst(":" + jdbc.getPort() + "/", ":" + databaseLine.port() + "/"));
+    settings.put("crossroads.oidc.issuer", issuerUrl);
     settings.put("crossroads.operations.allowed-clients", "192.0.2.0/24, 2001:db8::/32");
+    // The clients under load send and withdraw requests without end.
+    settings.put("crossroads.program.max-requests-per-month", "60");
+    settings.put("crossroads.rate.requests.limit", "1000");
+    settings.put("crossroads.rate.mail.limit", "1000");
+    // Background work that meets the database away: the outbox worker (every 5 s) and a job.
+    settings.put("crossroads.mail.host", "127.0.0.1");
+    settings.put("crossroads.mail.port", System.getProperty(TestEnvironment.SMTP_PORT_PROPERTY));
+    settings.put("crossroads.mail.from", "crossroads@crossroads.example");
+    settings.put("crossroads.jobs.expiry-interval", "PT2S");
     rooted = PayaraMicroProcess.start(work, port, "abuse", settings);
     rooted.awaitReady(root, Duration.ofMinutes(5));
   }
@@ -105,6 +144,9 @@ class AbuseIT {
     }
     if (databaseLine != null) {
       databaseLine.close();
+    }
+    if (issuer != null) {
+      issuer.stop(0);
     }
   }
 
@@ -438,6 +480,444 @@ class AbuseIT {
         .atMost(Duration.ofMinutes(3))
         .pollInterval(Duration.ofMillis(500))
         .until(() -> root.get(null, "health/ready").status() == 200);
+  }
+
+  // --- the database away under load -------------------------------------------------------------
+
+  /** How long the database stays out of reach. */
+  static final Duration OUTAGE = Duration.ofSeconds(20);
+
+  /** Every call is answered within this, whatever the database does. */
+  static final Duration ANSWERED_WITHIN = Duration.ofSeconds(5);
+
+  /** Once the database is back, every client is served again within this, with no restart. */
+  static final Duration RECOVERED_WITHIN = Duration.ofSeconds(10);
+
+  static final int CLIENTS = 4;
+
+  /** A person of the root instance's directory, as its identity provider knows them. */
+  record Account(UUID id, String username, String subject, boolean leader) {}
+
+  /** One call a client made: when it started and ended (nanoTime), and what it was answered. */
+  record Call(
+      int client,
+      String what,
+      long started,
+      long ended,
+      int status,
+      String contentType,
+      String retryAfter,
+      String body) {
+
+    Duration took() {
+      return Duration.ofNanos(ended - started);
+    }
+
+    @Override
+    public String toString() {
+      return what
+          + " -> "
+          + status
+          + " "
+          + contentType
+          + " Retry-After "
+          + retryAfter
+          + " in "
+          + took().toMillis()
+          + " ms: "
+          + abbreviate(body);
+    }
+  }
+
+  @Test
+  void withTheDatabaseAwayUnderLoadEveryCallIsA503ThatSaysWhenToRetryAndTheServiceRecoversAlone()
+      throws Exception {
+    Instant began = Instant.now().minusSeconds(1);
+    Account leader = account("outage.leader", "Platforms", 6, true);
+    List<Account> employees = new ArrayList<>();
+    for (int i = 0; i < CLIENTS; i++) {
+      employees.add(account("outage.employee" + i, "Planning", 4, false));
+    }
+    Api.Reply hours =
+        bearer(
+            leader,
+            "PUT",
+            "api/leaders/" + leader.id() + "/availability",
+            RequestBodies.standardHours(60));
+    assertThat(hours.status()).as(hours.toString()).isEqualTo(200);
+    Instant from = Instant.now().plus(Duration.ofDays(2));
+    Api.Reply open =
+        bearer(
+            employees.get(0),
+            "GET",
+            "api/leaders/"
+                + leader.id()
+                + "/slots?length=20&from="
+                + from
+                + "&to="
+                + from.plus(Duration.ofDays(14)),
+            null);
+    assertThat(open.status()).as(open.toString()).isEqualTo(200);
+    List<Instant> slots =
+        open.array().getValuesAs(JsonObject.class).stream()
+            .map(slot -> Instant.parse(slot.getString("start")))
+            .limit(2)
+            .toList();
+    assertThat(slots).hasSize(2);
+    String request = RequestBodies.body(leader.id().toString(), slots);
+
+    List<Call> calls = new CopyOnWriteArrayList<>();
+    AtomicBoolean running = new AtomicBoolean(true);
+    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    List<Future<?>> load = new ArrayList<>();
+    for (int i = 0; i < CLIENTS; i++) {
+      int client = i;
+      Account employee = employees.get(i);
+      load.add(
+          clients.submit(
+              () -> {
+                while (running.get()) {
+                  sendAndWithdraw(client, employee, request, calls);
+                  // A person's pace: a tenth of a second between one round and the next.
+                  LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+                }
+                return null;
+              }));
+    }
+    long cut;
+    long restored;
+    try {
+      await("every client served before the outage")
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> servedSince(calls, 0, 2));
+      databaseLine.cut();
+      cut = System.nanoTime();
+      try {
+        await("readiness down")
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(250))
+            .until(() -> root.get(null, "health/ready").status() == 503);
+        // Held throughout the outage: not ready (no traffic from a load balancer), but alive (no
+        // restart by an orchestrator).
+        await("not ready, alive, for the rest of the outage")
+            .during(OUTAGE.minus(Duration.ofNanos(System.nanoTime() - cut)))
+            .atMost(OUTAGE.plusSeconds(10))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(
+                () ->
+                    root.get(null, "health/ready").status() == 503
+                        && root.get(null, "health/live").status() == 200);
+      } finally {
+        databaseLine.restore();
+        restored = System.nanoTime();
+      }
+      await("every client served again")
+          .atMost(RECOVERED_WITHIN)
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> servedSince(calls, restored, 1));
+      long recovered = System.nanoTime();
+      await("readiness up")
+          .atMost(RECOVERED_WITHIN)
+          .pollInterval(Duration.ofMillis(250))
+          .until(() -> root.get(null, "health/ready").status() == 200);
+      await("every client served twice more")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> servedSince(calls, recovered, 2));
+    } finally {
+      running.set(false);
+      clients.shutdown();
+    }
+    for (Future<?> client : load) {
+      client.get(60, TimeUnit.SECONDS);
+    }
+    // The background work carries on by itself too: the outbox worker, which failed on every
+    // run while the database was away, sends what was queued, and the scheduled job claims its
+    // periods again.
+    Timestamp back = Timestamp.from(Instant.now().minusNanos(System.nanoTime() - restored));
+    await("the outbox sent everything and the expiry job ran again")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                count(
+                            rootDatabase,
+                            "select count(*) from outbox_message where sent_at is null",
+                            null)
+                        == 0
+                    && count(
+                            rootDatabase,
+                            "select count(*) from scheduled_run where job = 'request-expiry'"
+                                + " and claimed_at > ?",
+                            back)
+                        > 0);
+    assertThat(
+            count(rootDatabase, "select count(*) from outbox_message where created_at > ?", back))
+        .isPositive();
+
+    // Every call answered in time, never a 500, and every refusal a problem.
+    assertThat(calls)
+        .allSatisfy(
+            call -> {
+              assertThat(call.status()).as(call.toString()).isPositive().isNotIn(500, 502, 504);
+              assertThat(call.took()).as(call.toString()).isLessThan(ANSWERED_WITHIN);
+              if (call.status() >= 400) {
+                assertThat(call.contentType())
+                    .as(call.toString())
+                    .startsWith("application/problem+json");
+              }
+              if (call.status() == 503) {
+                assertThat(call.body())
+                    .as(call.toString())
+                    .contains("/problems/service-unavailable")
+                    .doesNotContainIgnoringCase("postgres")
+                    .doesNotContainIgnoringCase("connection")
+                    .doesNotContain("127.0.0.1", "Exception", "SQL");
+                assertThat(Integer.parseInt(call.retryAfter())).as(call.toString()).isPositive();
+              }
+            });
+    // While the database was away (after a second for calls under way), only 503s.
+    List<Call> during =
+        calls.stream()
+            .filter(c -> c.started() > cut + TimeUnit.SECONDS.toNanos(1) && c.ended() < restored)
+            .toList();
+    assertThat(during)
+        .hasSizeGreaterThan(CLIENTS * 10)
+        .allSatisfy(call -> assertThat(call.status()).as(call.toString()).isEqualTo(503));
+    // Recovered by itself within the bound, and for good: no 503 once every client was served.
+    long lastRecovered =
+        IntStream.range(0, CLIENTS)
+            .mapToLong(
+                client ->
+                    calls.stream()
+                        .filter(
+                            c -> c.client() == client && c.started() > restored && c.status() < 300)
+                        .mapToLong(Call::ended)
+                        .min()
+                        .orElseThrow())
+            .max()
+            .orElseThrow();
+    Duration recovery = Duration.ofNanos(lastRecovered - restored);
+    assertThat(recovery).isLessThan(RECOVERED_WITHIN);
+    assertThat(calls.stream().filter(c -> c.started() > lastRecovered))
+        .isNotEmpty()
+        .allSatisfy(call -> assertThat(call.status()).as(call.toString()).isLessThan(500));
+    // Whatever the outage cut short left nothing half-written.
+    assertThat(HalfWritten.since(rootDatabase, began)).isEmpty();
+    System.out.printf(
+        Locale.ROOT,
+        "AbuseIT database away for %d s under %d clients: %d calls, %d during the outage (all"
+            + " 503), slowest %d ms; every client served again %d ms after the line was back%n",
+        Duration.ofNanos(restored - cut).toSeconds(),
+        CLIENTS,
+        calls.size(),
+        during.size(),
+        calls.stream().mapToLong(c -> c.took().toMillis()).max().orElse(0),
+        recovery.toMillis());
+  }
+
+  /** One round of a client: send a request and withdraw it, clear up what is left, read. */
+  void sendAndWithdraw(int client, Account employee, String request, List<Call> calls) {
+    Call sent = call(client, employee, "POST", "api/requests", request, calls);
+    if (sent.status() == 201) {
+      withdraw(client, employee, json(sent.body()).getString("id"), calls);
+    } else if (sent.status() == 409) {
+      // Sent while the line went, and answered 503 after all, or its withdrawal was cut short.
+      Call pending =
+          call(client, employee, "GET", "api/requests?as=requester&status=PENDING", null, calls);
+      if (pending.status() == 200) {
+        for (JsonObject open :
+            json(pending.body()).getJsonArray("items").getValuesAs(JsonObject.class)) {
+          withdraw(client, employee, open.getString("id"), calls);
+        }
+      }
+    }
+    call(client, employee, "GET", "api/me", null, calls);
+  }
+
+  void withdraw(int client, Account employee, String id, List<Call> calls) {
+    call(
+        client,
+        employee,
+        "POST",
+        "api/requests/" + id + "/withdraw",
+        "{\"reason\":\"Found the answer elsewhere\"}",
+        calls);
+  }
+
+  /** Whether every client had {@code times} calls answered 2xx that started after {@code since}. */
+  static boolean servedSince(List<Call> calls, long since, int times) {
+    return IntStream.range(0, CLIENTS)
+        .allMatch(
+            client ->
+                calls.stream()
+                        .filter(
+                            c -> c.client() == client && c.started() > since && c.status() < 300)
+                        .count()
+                    >= times);
+  }
+
+  private final HttpClient loadClient =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(ANSWERED_WITHIN)
+          .build();
+
+  /** A call to the root instance with a fresh token, recorded; unanswered within 10 s is -1. */
+  Call call(
+      int client, Account account, String method, String path, String body, List<Call> calls) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(root.base().resolve(path))
+            .timeout(ANSWERED_WITHIN.multipliedBy(2))
+            .header("Authorization", "Bearer " + token(account))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    long started = System.nanoTime();
+    Call call;
+    try {
+      HttpResponse<String> answer =
+          loadClient.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      call =
+          new Call(
+              client,
+              method + " " + path,
+              started,
+              System.nanoTime(),
+              answer.statusCode(),
+              answer.headers().firstValue("Content-Type").orElse(""),
+              answer.headers().firstValue("Retry-After").orElse(null),
+              answer.body());
+    } catch (Exception unanswered) {
+      call =
+          new Call(
+              client,
+              method + " " + path,
+              started,
+              System.nanoTime(),
+              -1,
+              "",
+              null,
+              String.valueOf(unanswered));
+    }
+    calls.add(call);
+    return call;
+  }
+
+  Api.Reply bearer(Account account, String method, String path, String body) {
+    return root.send(
+        null,
+        method,
+        path,
+        body,
+        "application/json",
+        Map.of("Authorization", "Bearer " + token(account)));
+  }
+
+  /** An access token for the account, as the root instance's identity provider would issue it. */
+  static String token(Account account) {
+    Date now = new Date();
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .type(JOSEObjectType.JWT)
+                .keyID(signingKey.getKeyID())
+                .build(),
+            new JWTClaimsSet.Builder()
+                .issuer(issuerUrl)
+                .subject(account.subject())
+                .audience("crossroads-api")
+                .claim("typ", "Bearer")
+                .claim("preferred_username", account.username())
+                .claim(
+                    "realm_access",
+                    Map.of("roles", account.leader() ? List.of("LEADER") : List.of()))
+                .issueTime(now)
+                .expirationTime(new Date(now.getTime() + 300_000))
+                .build());
+    try {
+      jwt.sign(new RSASSASigner(signingKey));
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+    return jwt.serialize();
+  }
+
+  /**
+   * A person in the root instance's directory, linked to an account of its identity provider, as a
+   * sync would leave them; a leader with a profile.
+   */
+  static Account account(String username, String division, int level, boolean leader)
+      throws Exception {
+    Account account =
+        new Account(UUID.randomUUID(), username, UUID.randomUUID().toString(), leader);
+    try (Connection db = DriverManager.getConnection(rootDatabase, "postgres", "postgres")) {
+      try (PreparedStatement insert =
+          db.prepareStatement(
+              "insert into division (id, name) select ?, ? where not exists"
+                  + " (select 1 from division where name = ?)")) {
+        insert.setObject(1, UUID.randomUUID());
+        insert.setString(2, division);
+        insert.setString(3, division);
+        insert.executeUpdate();
+      }
+      try (PreparedStatement insert =
+          db.prepareStatement(
+              "insert into person (id, username, display_name, email, division_id, title, level,"
+                  + " time_zone, leader, hr, active, oidc_subject) select ?, ?, ?, ?, d.id,"
+                  + " 'Analyst', ?, 'Europe/Berlin', ?, false, true, ? from division d"
+                  + " where d.name = ?")) {
+        insert.setObject(1, account.id());
+        insert.setString(2, username);
+        insert.setString(3, "Test " + username);
+        insert.setString(4, username + "@crossroads.example");
+        insert.setInt(5, level);
+        insert.setBoolean(6, leader);
+        insert.setString(7, account.subject());
+        insert.setString(8, division);
+        assertThat(insert.executeUpdate()).isEqualTo(1);
+      }
+      if (leader) {
+        try (PreparedStatement insert =
+            db.prepareStatement(
+                "insert into leader_profile (person_id, accepting_requests, bio, monthly_cap,"
+                    + " lengths, formats, version) values (?, true, '', 4, '15,20,30',"
+                    + " 'VIDEO,PHONE,IN_PERSON', 0)")) {
+          insert.setObject(1, account.id());
+          insert.executeUpdate();
+        }
+      }
+    }
+    return account;
+  }
+
+  /** A count in the database at {@code url}, with one timestamp parameter or none. */
+  static int count(String url, String sql, Timestamp parameter) throws Exception {
+    try (Connection db = DriverManager.getConnection(url, "postgres", "postgres");
+        PreparedStatement query = db.prepareStatement(sql)) {
+      if (parameter != null) {
+        query.setTimestamp(1, parameter);
+      }
+      try (ResultSet rows = query.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    }
+  }
+
+  static JsonObject json(String body) {
+    return Json.createReader(new StringReader(body)).readObject();
+  }
+
+  static String abbreviate(String text) {
+    String line = String.valueOf(text).replace("\r", "\\r").replace("\n", "\\n");
+    return line.length() > 300 ? line.substring(0, 300) + "…" : line;
   }
 
   @Test

@@ -17,10 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -143,7 +139,7 @@ class FuzzIT {
   /** Findings are gathered over the whole run, then reported together with what was written. */
   @AfterProperty
   void nothingFailedAndNothingIsHalfWritten() throws Exception {
-    List<String> halfWritten = halfWritten(started);
+    List<String> halfWritten = HalfWritten.since(url, started);
     int calls = statuses.values().stream().mapToInt(Integer::intValue).sum();
     System.out.printf(
         Locale.ROOT,
@@ -192,43 +188,6 @@ class FuzzIT {
   static String abbreviate(String text) {
     String line = text.replace("\r", "\\r").replace("\n", "\\n");
     return line.length() > 300 ? line.substring(0, 300) + "…" : line;
-  }
-
-  /** Rows a failed write could have left behind: whatever the run created must be whole. */
-  static List<String> halfWritten(Instant since) throws Exception {
-    Map<String, String> checks = new LinkedHashMap<>();
-    checks.put(
-        "a request without slots",
-        "select r.id from interview_request r where r.created_at >= ? and not exists"
-            + " (select 1 from request_slot s where s.request_id = r.id)"
-            + " and r.status in ('PENDING', 'COUNTER_PROPOSED')");
-    checks.put(
-        "a request without history",
-        "select r.id from interview_request r where r.created_at >= ? and not exists"
-            + " (select 1 from request_event e where e.request_id = r.id)");
-    checks.put(
-        "an interview without its request",
-        "select i.id from interview i where i.created_at >= ? and not exists"
-            + " (select 1 from interview_request r where r.id = i.request_id)");
-    checks.put(
-        "an outbox message without its recipient",
-        "select m.id from outbox_message m where m.created_at >= ? and (m.recipient_email = ''"
-            + " or (m.recipient_id is not null and not exists"
-            + " (select 1 from person p where p.id = m.recipient_id)))");
-    List<String> found = new ArrayList<>();
-    try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres")) {
-      for (Map.Entry<String, String> check : checks.entrySet()) {
-        try (var statement = connection.prepareStatement(check.getValue())) {
-          statement.setTimestamp(1, Timestamp.from(since));
-          try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-              found.add(check.getKey() + ": " + rows.getString(1));
-            }
-          }
-        }
-      }
-    }
-    return found;
   }
 
   // --- the operations -----------------------------------------------------------------------

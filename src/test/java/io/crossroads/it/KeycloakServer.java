@@ -25,22 +25,27 @@ import org.awaitility.core.ConditionTimeoutException;
 /**
  * A real Keycloak from its distribution (unpacked by the build), on loopback ports, with the realm
  * of {@code config/keycloak} imported as it is (and, when asked, its sample users) and its secrets
- * from the environment given.
+ * from the environment given. Everyone reaches it at {@link #url()} through a line that can be cut,
+ * as if Keycloak had gone away, and restored.
  */
 final class KeycloakServer implements AutoCloseable {
 
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  /** The port of {@link #url()}, the line's. */
   final int port;
+
   final String adminPassword;
   private final Process process;
   private final Path log;
+  private final TcpRelay line;
 
-  private KeycloakServer(int port, String adminPassword, Process process, Path log) {
-    this.port = port;
+  private KeycloakServer(String adminPassword, Process process, Path log, TcpRelay line) {
+    this.port = line.port();
     this.adminPassword = adminPassword;
     this.process = process;
     this.log = log;
+    this.line = line;
   }
 
   static KeycloakServer start(Path work, Map<String, String> environment, boolean sampleUsers)
@@ -61,6 +66,7 @@ final class KeycloakServer implements AutoCloseable {
     }
     Files.createDirectories(work);
     int port = PayaraMicroProcess.freePort();
+    TcpRelay line = TcpRelay.to(port);
     int management = PayaraMicroProcess.freePort();
     String adminPassword = OidcIT.secret();
     List<String> command =
@@ -70,7 +76,7 @@ final class KeycloakServer implements AutoCloseable {
                 "start-dev",
                 "--http-host=127.0.0.1",
                 "--http-port=" + port,
-                "--hostname=http://localhost:" + port,
+                "--hostname=http://localhost:" + line.port(),
                 "--import-realm",
                 "--health-enabled=true",
                 "--http-management-port=" + management));
@@ -81,7 +87,7 @@ final class KeycloakServer implements AutoCloseable {
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
     builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
-    KeycloakServer server = new KeycloakServer(port, adminPassword, builder.start(), log);
+    KeycloakServer server = new KeycloakServer(adminPassword, builder.start(), log, line);
     server.awaitReady(management, Duration.ofMinutes(5));
     return server;
   }
@@ -118,6 +124,11 @@ final class KeycloakServer implements AutoCloseable {
 
   String url() {
     return "http://localhost:" + port;
+  }
+
+  /** The line everyone reaches Keycloak through. */
+  TcpRelay line() {
+    return line;
   }
 
   String issuer(String realm) {
@@ -243,6 +254,7 @@ final class KeycloakServer implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    line.close();
     if (process.isAlive()) {
       process.descendants().forEach(ProcessHandle::destroy);
       process.destroy();

@@ -34,13 +34,15 @@ import org.junit.jupiter.api.Test;
  * a user name; and Keycloak's word reaches a signed-in session within the re-check interval. The
  * tests' people are made through the admin API; tokens come from the code flow, as in a browser.
  * Short intervals are configured so the bounds can be watched: re-check every 3 s, bearer tokens at
- * most 15 s old, sessions at most 40 s long.
+ * most 15 s old, sessions at most 40 s long, the realm's keys fetched again every 2 s. Keycloak is
+ * reached through a line a test can cut.
  */
 class OidcTrustIT {
 
   static final Duration RECHECK = Duration.ofSeconds(3);
   static final Duration TOKEN_MAX_AGE = Duration.ofSeconds(15);
   static final Duration SESSION_LIFETIME = Duration.ofSeconds(40);
+  static final Duration KEYS_REFRESH = Duration.ofSeconds(2);
   static final String PASSWORD = OidcIT.secret();
 
   static KeycloakServer keycloak;
@@ -81,6 +83,7 @@ class OidcTrustIT {
     settings.put("crossroads.oidc.recheck-interval", RECHECK.toString());
     settings.put("crossroads.oidc.token-max-age", TOKEN_MAX_AGE.toString());
     settings.put("crossroads.session.max-lifetime", SESSION_LIFETIME.toString());
+    settings.put("crossroads.oidc.keys-refresh", KEYS_REFRESH.toString());
     settings.put("crossroads.keycloak.url", keycloak.url());
     settings.put("crossroads.keycloak.client-secret", syncSecret);
     settings.put("crossroads.jobs.recovery-interval", "PT3S");
@@ -336,6 +339,90 @@ class OidcTrustIT {
     assertProblem(ended, 401, "unauthenticated");
     assertThat(lasted)
         .isBetween(SESSION_LIFETIME.minusSeconds(1), SESSION_LIFETIME.plusSeconds(10));
+  }
+
+  // --- Keycloak away ---
+
+  @Test
+  void whileKeycloakIsAwayIssuedTokensHoldUntilTheyExpireAndSigningInSaysItIsUnavailable()
+      throws Exception {
+    create("t.away", "/Finance", "EMPLOYEE");
+    sync();
+    Browser portal = new Browser();
+    portal.signInToPortal(api.base(), "t.away", PASSWORD);
+    Instant signedIn = Instant.now();
+    String token = token("t.away");
+    assertThat(withToken(token, "GET", "api/me", null).status()).isEqualTo(200);
+    // A sign-in begun while Keycloak was there, to come back after it went.
+    Browser midway = new Browser();
+    String authorize =
+        midway
+            .get(api.base().resolve("oidc/login").toString())
+            .headers()
+            .firstValue("Location")
+            .orElseThrow();
+    java.util.regex.Matcher state =
+        java.util.regex.Pattern.compile("[?&]state=([^&]+)").matcher(authorize);
+    assertThat(state.find()).isTrue();
+
+    keycloak.line().cut();
+    try {
+      // Signing in says why it cannot, on the portal's own page: nobody is sent to a dead address.
+      HttpResponse<String> start = new Browser().get(api.base().resolve("oidc/login").toString());
+      assertThat(start.statusCode()).isEqualTo(302);
+      assertThat(start.headers().firstValue("Location"))
+          .hasValueSatisfying(l -> assertThat(l).endsWith("/login.html?unavailable"));
+      HttpResponse<String> back =
+          midway.get(
+              api.base()
+                  .resolve("oidc/callback?code=granted-before&state=" + state.group(1))
+                  .toString());
+      assertThat(back.statusCode()).isEqualTo(302);
+      assertThat(back.headers().firstValue("Location"))
+          .hasValueSatisfying(l -> assertThat(l).endsWith("/login.html?unavailable"));
+      HttpResponse<String> page =
+          new Browser().get(api.base().resolve("login.html?unavailable").toString());
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body())
+          .contains("id=\"unavailable\"", "cannot be reached", "href=\"oidc/login\"");
+
+      // The token keeps working after the realm's keys were due to be fetched again, twice over.
+      await("the token accepted while Keycloak is away")
+          .during(KEYS_REFRESH.multipliedBy(2))
+          .atMost(KEYS_REFRESH.multipliedBy(4))
+          .pollInterval(Duration.ofMillis(250))
+          .until(() -> withToken(token, "GET", "api/me", null).status() == 200);
+      // The session, past its re-check, goes on as long as its last token would.
+      assertThat(Duration.between(signedIn, Instant.now())).isGreaterThan(RECHECK);
+      assertThat(portal.get(api.base().resolve("api/me").toString()).statusCode()).isEqualTo(200);
+
+      Api.Reply paused =
+          await("the session's token expired")
+              .atMost(TOKEN_MAX_AGE.plusSeconds(10))
+              .pollInterval(Duration.ofMillis(250))
+              .until(
+                  () -> new Api.Reply(portal.get(api.base().resolve("api/me").toString())),
+                  reply -> reply.status() != 200);
+      assertThat(Duration.between(signedIn, Instant.now()))
+          .isGreaterThan(TOKEN_MAX_AGE.minusSeconds(2));
+      assertProblem(paused, 503, "identity-provider-unavailable");
+      assertThat(paused.header("Retry-After"))
+          .hasValueSatisfying(seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
+      // The bearer token ends as it would have anyway: expired, not unavailable.
+      Api.Reply expired =
+          await("the token expired")
+              .atMost(Duration.ofSeconds(10))
+              .pollInterval(Duration.ofMillis(250))
+              .until(() -> withToken(token, "GET", "api/me", null), r -> r.status() != 200);
+      assertProblem(expired, 401, "unauthenticated");
+    } finally {
+      keycloak.line().restore();
+    }
+    // Keycloak back: the session kept goes on.
+    await("the session back")
+        .atMost(RECHECK.plusSeconds(10))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> portal.get(api.base().resolve("api/me").toString()).statusCode() == 200);
   }
 
   // --- helpers ---

@@ -131,6 +131,11 @@ public class ProblemResponsesFilter implements OASFilter {
           add(responses, 401, "Not signed in");
           add(responses, 403, "Signed in but not allowed");
           add(responses, 500, "Unexpected failure; details are logged, not returned");
+          add(
+              responses,
+              503,
+              "The database or the identity provider cannot be reached for a moment;"
+                  + " Retry-After says when to try again");
           add(responses, 400, "Malformed or invalid input, with errors[] for each field");
           if (path.contains("{")) {
             add(responses, 404, "Unknown, or not visible to the caller");

@@ -13,6 +13,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * one attempt run a job. Batch's own job repository is per instance and may be lost with it; the
  * job's row is what counts.
  */
+@Interceptors(TimersKeepRunning.class)
 @Singleton
 @Startup
 public class BatchJobs {

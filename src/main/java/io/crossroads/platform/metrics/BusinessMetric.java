@@ -33,6 +33,11 @@ public enum BusinessMetric {
       Kind.TIMER,
       MetricUnits.SECONDS,
       "Time a scheduled job's run took on the instance that claimed it, by job"),
+  JOB_FAILURES(
+      "crossroads.job.failures",
+      Kind.COUNTER,
+      MetricUnits.NONE,
+      "Scheduled job runs that failed on the instance that claimed them, by job"),
   PROBLEMS(
       "crossroads.problems",
       Kind.COUNTER,

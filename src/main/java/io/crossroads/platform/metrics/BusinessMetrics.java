@@ -58,11 +58,36 @@ public class BusinessMetrics {
     onCommit(counter(BusinessMetric.INTERVIEWS_HELD));
   }
 
-  /** Runs a scheduled job's work, timed under the job's name. */
+  /**
+   * Shows a scheduled job's runs and failures from 0 on this instance before it first runs here, so
+   * that its first run, or first failure, is an increase Prometheus can see.
+   */
+  public void jobScheduled(String job) {
+    Tag tag = new Tag(BusinessMetric.JOB, job);
+    registry.timer(metadata(BusinessMetric.JOB_DURATION), tag);
+    counter(BusinessMetric.JOB_FAILURES, tag);
+  }
+
+  /** Runs a scheduled job's work, timed under the job's name; a run that throws is counted. */
   public void timeJob(String job, Runnable work) {
+    Tag tag = new Tag(BusinessMetric.JOB, job);
+    Counter failures = counter(BusinessMetric.JOB_FAILURES, tag);
     registry
-        .timer(metadata(BusinessMetric.JOB_DURATION), new Tag(BusinessMetric.JOB, job))
-        .time(work);
+        .timer(metadata(BusinessMetric.JOB_DURATION), tag)
+        .time(
+            () -> {
+              try {
+                work.run();
+              } catch (RuntimeException failed) {
+                failures.inc();
+                throw failed;
+              }
+            });
+  }
+
+  /** A run of the job failed, and the job itself carries on (it tries again next period). */
+  public void jobFailed(String job) {
+    counter(BusinessMetric.JOB_FAILURES, new Tag(BusinessMetric.JOB, job)).inc();
   }
 
   /** Registers a gauge; {@code value} is read each time {@code /metrics} is. */

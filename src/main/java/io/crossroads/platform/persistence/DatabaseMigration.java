@@ -19,13 +19,27 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Brings the schema up to date before anything else uses the database. The persistence unit is
  * built before this runs, which is why it never generates or validates the schema itself.
+ *
+ * <p>The pool checks every connection it hands out ({@link java.sql.Connection#isValid}, for H2 and
+ * PostgreSQL alike); once one is found broken, every idle one is closed with it, so after the
+ * database was away the next request opens a fresh connection instead of meeting the dead ones one
+ * by one. A request waits at most 5 s for a free connection. Whatever fails here reaches the caller
+ * as a 503 problem with {@code Retry-After} ({@code Problems}).
  */
 @DataSourceDefinition(
     name = DatabaseMigration.DATA_SOURCE,
     className = "io.crossroads.platform.persistence.ConfiguredDataSource",
     minPoolSize = 2,
     maxPoolSize = 40,
-    initialPoolSize = 2)
+    initialPoolSize = 2,
+    properties = {
+      "fish.payara.is-connection-validation-required=true",
+      "fish.payara.connection-validation-method=custom-validation",
+      "fish.payara.validation-classname="
+          + "org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+      "fish.payara.fail-all-connections=true",
+      "fish.payara.max-wait-time-in-millis=" + DatabaseMigration.POOL_WAIT_MILLIS
+    })
 @Startup
 @Singleton
 // Flyway commits its own work: it must not run inside a container transaction.
@@ -33,6 +47,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 public class DatabaseMigration {
 
   public static final String DATA_SOURCE = "java:app/jdbc/crossroads";
+
+  /** How long a request waits for a pooled connection when all are in use. */
+  static final int POOL_WAIT_MILLIS = 5000;
 
   private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
 

@@ -1,5 +1,9 @@
 package io.crossroads.platform.problem;
 
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * Every kind of refusal the API can answer with. The slug becomes the problem's {@code type}, so
  * clients can tell one business rule from another without parsing prose.
@@ -62,18 +66,30 @@ public enum ProblemType {
   SYNC_NOT_CONFIGURED(409, "sync-not-configured", "No Keycloak is configured to sync from"),
   MONTH_NOT_OVER(409, "month-not-over", "The month has not ended yet"),
   IDENTITY_PROVIDER_UNAVAILABLE(
-      503, "identity-provider-unavailable", "The identity provider cannot be reached"),
+      503,
+      "identity-provider-unavailable",
+      "The identity provider cannot be reached",
+      Duration.ofSeconds(10)),
+  SERVICE_UNAVAILABLE(
+      503, "service-unavailable", "The service cannot answer for a moment", Duration.ofSeconds(5)),
   RATE_LIMITED(429, "rate-limited", "Too many attempts; wait a little"),
   INTERNAL_ERROR(500, "internal-error", "Something went wrong on our side");
 
   private final int status;
   private final String slug;
   private final String title;
+  private final Duration retryAfter;
 
   ProblemType(int status, String slug, String title) {
+    this(status, slug, title, null);
+  }
+
+  /** A refusal that passes by itself: answered with {@code Retry-After} in whole seconds. */
+  ProblemType(int status, String slug, String title, Duration retryAfter) {
     this.status = status;
     this.slug = slug;
     this.title = title;
+    this.retryAfter = retryAfter;
   }
 
   public int status() {
@@ -91,6 +107,16 @@ public enum ProblemType {
   /** The problem {@code type} URI, relative to the service. */
   public String uri() {
     return "/problems/" + slug;
+  }
+
+  /** How long a client should wait before trying again, where waiting is what helps. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+
+  /** The type a problem's {@code type} URI names. */
+  public static Optional<ProblemType> of(Problem problem) {
+    return Arrays.stream(values()).filter(type -> type.uri().equals(problem.type())).findFirst();
   }
 
   public static ProblemType forStatus(int status) {

@@ -64,6 +64,28 @@ public class AuthenticationFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    boolean[] passedOn = {false};
+    try {
+      authenticate(
+          request,
+          response,
+          (signedIn, sameResponse) -> {
+            passedOn[0] = true;
+            chain.doFilter(signedIn, sameResponse);
+          });
+    } catch (RuntimeException failed) {
+      if (passedOn[0] || response.isCommitted()) {
+        throw failed;
+      }
+      // Who is calling could not be looked up (the database away, say): answered like any failure
+      // of an operation, rather than left to the container, which would log each one in full.
+      write(response, Problems.from(failed), request);
+    }
+  }
+
+  private void authenticate(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
     String authorization = request.getHeader("Authorization");
     if (oidc.enabled() && authorization != null) {
       if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -84,6 +106,17 @@ public class AuthenticationFilter extends HttpFilter {
             request,
             response,
             "The access token is not valid. Sign in again at the company's identity provider.");
+        return;
+      } catch (BearerTokens.Unavailable unavailable) {
+        // Only while no keys were ever fetched: once known, they outlast an outage.
+        LOG.log(Level.WARNING, "Access token not checked: " + unavailable.getCause().getMessage());
+        write(
+            response,
+            Problem.of(
+                ProblemType.IDENTITY_PROVIDER_UNAVAILABLE,
+                "The identity provider cannot be reached to check the access token; try again in"
+                    + " a moment."),
+            request);
         return;
       }
       Optional<Caller> caller =

@@ -113,7 +113,8 @@ public final class SessionServlets {
         throws IOException, jakarta.servlet.ServletException {
       if (oidc.enabled()
           && request.getParameter("failed") == null
-          && request.getParameter("unknown") == null) {
+          && request.getParameter("unknown") == null
+          && request.getParameter(OidcSignIn.UNAVAILABLE) == null) {
         response.sendRedirect(request.getContextPath() + "/oidc/login");
         return;
       }

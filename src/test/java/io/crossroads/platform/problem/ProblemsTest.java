@@ -7,14 +7,24 @@ import io.crossroads.requests.RequestViews.NewRequest;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import jakarta.resource.spi.ResourceAllocationException;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionalException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import javax.transaction.xa.XAException;
+import org.hibernate.exception.GenericJDBCException;
+import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
 
 class ProblemsTest {
 
@@ -58,6 +68,78 @@ class ProblemsTest {
     assertThat(problem.status()).isEqualTo(500);
     assertThat(problem.toJson()).doesNotContain("secret", "NullPointer", "Exception");
     assertThat(problem.detail()).contains("incident");
+  }
+
+  @Test
+  void aDatabaseThatCannotBeReachedIsA503ThatSaysWhenToTryAgainAndNothingMore() {
+    SQLException refused =
+        new PSQLException(
+            "Connection to 10.1.2.3:5432 refused. Check that the hostname and port are correct",
+            PSQLState.CONNECTION_UNABLE_TO_CONNECT);
+    SQLException reset =
+        new PSQLException(
+            "An I/O error occurred while sending to the backend.", PSQLState.CONNECTION_FAILURE);
+    // What the container's pool throws when it cannot open a connection or none comes free.
+    SQLException pool =
+        new SQLException(
+            "Error in allocating a connection. Cause: In-use connections equal max-pool-size and"
+                + " expired max-wait-time. Cannot allocate more connections.",
+            new ResourceAllocationException("max-wait-time expired"));
+    for (Throwable thrown :
+        List.of(
+            new PersistenceException(
+                new JDBCConnectionException("could not execute statement", refused)),
+            new PersistenceException(reset),
+            new PersistenceException(
+                new GenericJDBCException("Unable to acquire JDBC Connection", pool)),
+            new RuntimeException(new SQLTransientConnectionException("timed out")),
+            committing())) {
+      Problem problem = Problems.from(thrown);
+
+      assertThat(problem.status()).as(thrown.toString()).isEqualTo(503);
+      assertThat(problem.type()).isEqualTo("/problems/service-unavailable");
+      assertThat(Problems.retryAfter(problem)).contains(5L);
+      assertThat(problem.toJson())
+          .doesNotContain("10.1.2.3", "refused", "pool", "allocat", "SQL", "Exception");
+    }
+  }
+
+  /**
+   * The connection lost between the last statement and the commit, as the container reports it: the
+   * driver's error only in the text of the resource's XAException.
+   */
+  static Throwable committing() {
+    SystemException system = new SystemException();
+    system.initCause(
+        new XAException(
+            "jakarta.resource.spi.LocalTransactionException: An I/O error occurred while sending"
+                + " to the backend."));
+    return new TransactionalException(
+        "Managed bean with Transactional annotation and TxType of REQUIRED encountered exception"
+            + " during commit jakarta.transaction.SystemException",
+        system);
+  }
+
+  @Test
+  void aDatabaseThatAnswersWithAnErrorIsNotCalledUnreachable() {
+    Problem problem =
+        Problems.from(
+            new PersistenceException(
+                new GenericJDBCException(
+                    "could not execute query",
+                    new PSQLException("syntax error at or near", PSQLState.SYNTAX_ERROR))));
+
+    assertThat(problem.status()).isEqualTo(500);
+    assertThat(Problems.retryAfter(problem)).isEmpty();
+  }
+
+  @Test
+  void onlyRefusalsThatPassByThemselvesSayWhenToTryAgain() {
+    assertThat(Problems.retryAfter(Problem.of(ProblemType.IDENTITY_PROVIDER_UNAVAILABLE, "Later.")))
+        .contains(10L);
+    // Missing configuration does not pass by waiting.
+    assertThat(Problems.retryAfter(Problem.of(ProblemType.NOTES_UNAVAILABLE, "No key."))).isEmpty();
+    assertThat(Problems.retryAfter(Problem.of(ProblemType.CONFLICT, "Stale."))).isEmpty();
   }
 
   @Test

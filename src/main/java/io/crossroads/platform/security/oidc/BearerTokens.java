@@ -2,6 +2,7 @@ package io.crossroads.platform.security.oidc;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSetUnavailableException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
@@ -17,6 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,11 @@ import java.util.Set;
  * Checks the tokens the identity provider issues: access tokens for the API (signature by the
  * issuer's published keys, issuer, audience, expiry, and that it is an access token at all), and ID
  * tokens at the end of the portal's sign-in (audience is the portal client, nonce matches).
+ *
+ * <p>The issuer's keys are fetched again every {@code crossroads.oidc.keys-refresh}. While the
+ * issuer cannot be reached, the keys last fetched stay in use for up to {@link #KEYS_OUTAGE} after
+ * they were fetched, so tokens already issued keep working until they expire; only when no keys are
+ * known at all is a token answered as {@link Unavailable} rather than judged.
  */
 @ApplicationScoped
 public class BearerTokens {
@@ -43,6 +51,19 @@ public class BearerTokens {
     }
   }
 
+  /** The issuer's keys cannot be fetched and none are known: the token cannot be judged. */
+  public static final class Unavailable extends Exception {
+    Unavailable(Throwable cause) {
+      super("The identity provider's keys cannot be fetched", cause);
+    }
+  }
+
+  /** How long after they were last fetched the keys stay in use while the issuer is away. */
+  static final Duration KEYS_OUTAGE = Duration.ofDays(1);
+
+  /** How long the threads that need the keys wait while one fetches them. */
+  private static final Duration KEYS_FETCH_WAIT = Duration.ofSeconds(10);
+
   @Inject OidcSettings settings;
 
   private volatile JWKSource<SecurityContext> keys;
@@ -50,7 +71,7 @@ public class BearerTokens {
   /** The same for every access token, and safe to share once configured. */
   private volatile ConfigurableJWTProcessor<SecurityContext> accessTokens;
 
-  public Token access(String token) throws Invalid {
+  public Token access(String token) throws Invalid, Unavailable {
     ConfigurableJWTProcessor<SecurityContext> processor = accessTokens;
     if (processor == null) {
       processor = processor(settings.audience(), "Bearer", null);
@@ -69,12 +90,22 @@ public class BearerTokens {
     return verified;
   }
 
-  public Token id(String token, String nonce) throws Invalid {
+  /**
+   * Until when an access token is accepted: its expiry (with the allowed clock skew), and never
+   * longer than {@code token-max-age} after it was issued.
+   */
+  public Instant acceptedUntil(Token token) {
+    Instant expires = token.claims().getExpirationTime().toInstant().plus(settings.clockSkew());
+    Instant aged = token.claims().getIssueTime().toInstant().plus(settings.tokenMaxAge());
+    return expires.isBefore(aged) ? expires : aged;
+  }
+
+  public Token id(String token, String nonce) throws Invalid, Unavailable {
     return verify(token, processor(settings.clientId(), "ID", nonce));
   }
 
   private Token verify(String token, ConfigurableJWTProcessor<SecurityContext> processor)
-      throws Invalid {
+      throws Invalid, Unavailable {
     try {
       JWTClaimsSet claims = processor.process(token, null);
       String username = claims.getStringClaim("preferred_username");
@@ -86,6 +117,13 @@ public class BearerTokens {
     } catch (Invalid e) {
       throw e;
     } catch (Exception e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        // Not fetched, or not readable (a proxy's error page): the issuer is away, not the token
+        // wrong. A refetch refused as too frequent (an unknown key id) is the token's doing.
+        if (t instanceof JWKSetUnavailableException) {
+          throw new Unavailable(e);
+        }
+      }
       throw new Invalid(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
   }
@@ -126,11 +164,18 @@ public class BearerTokens {
       synchronized (this) {
         if (keys == null) {
           try {
+            long refresh = settings.keysRefresh().toMillis();
             keys =
                 JWKSourceBuilder.create(
                         URI.create(settings.issuer() + "/protocol/openid-connect/certs").toURL(),
                         new DefaultResourceRetriever(2000, 2000, 51_200))
+                    .cache(refresh, KEYS_FETCH_WAIT.toMillis())
+                    .refreshAheadCache(false)
+                    // A token naming an unknown key makes a fetch: not more than one in this time.
+                    .rateLimited(
+                        Math.min(JWKSourceBuilder.DEFAULT_RATE_LIMIT_MIN_INTERVAL, refresh / 2))
                     .retrying(true)
+                    .outageTolerant(KEYS_OUTAGE.toMillis())
                     .build();
           } catch (MalformedURLException e) {
             throw new IllegalStateException(

@@ -20,23 +20,32 @@ import java.util.Set;
  * issuer refuses that for someone disabled, signed out or removed there, and the new access token
  * carries the roles granted now; so the person here loses access, or a role, within that interval,
  * without waiting for a directory sync.
+ *
+ * <p>While the issuer cannot be asked, the session goes on as its last access token would as a
+ * bearer token: until that token's expiry (at most {@code token-max-age} after it was issued).
+ * After that, no access until the issuer answers again; the session is kept.
  */
 @ApplicationScoped
 public class OidcSessions {
 
   static final String SUBJECT = "crossroads.oidc.subject";
   static final String REFRESH_TOKEN = "crossroads.oidc.refresh-token";
-  static final String CHECKED_AT = "crossroads.oidc.checked-at";
+
+  /** When the issuer is next asked (epoch milliseconds). */
+  static final String NEXT_CHECK_AT = "crossroads.oidc.next-check-at";
+
+  /** Until when the session's last access token would be accepted (epoch milliseconds). */
+  static final String TOKEN_VALID_UNTIL = "crossroads.oidc.token-valid-until";
 
   /** What the re-check found. */
   public enum Status {
-    /** Checked within the interval: the roles in the session hold. */
+    /** Checked within the interval, or the issuer away while the last token holds: roles hold. */
     CURRENT,
     /** Checked again just now: the roles given are the ones granted now. */
     RENEWED,
     /** The issuer no longer stands behind the session: it ends. */
     ENDED,
-    /** The issuer could not be asked: no access until it can. */
+    /** The issuer could not be asked, and the last token has expired: no access until it can. */
     UNAVAILABLE
   }
 
@@ -46,24 +55,31 @@ public class OidcSessions {
   @Inject BearerTokens tokens;
 
   /** Keeps what the re-check needs in a freshly signed-in session. */
-  static void remember(HttpSession session, String subject, JsonObject granted) {
-    session.setAttribute(SUBJECT, subject);
+  void remember(HttpSession session, BearerTokens.Token access, JsonObject granted) {
+    session.setAttribute(SUBJECT, access.subject());
     session.setAttribute(REFRESH_TOKEN, granted.getString("refresh_token", ""));
-    session.setAttribute(CHECKED_AT, Instant.now().toEpochMilli());
+    checked(session, access);
+  }
+
+  private void checked(HttpSession session, BearerTokens.Token access) {
+    Instant now = Instant.now();
+    session.setAttribute(NEXT_CHECK_AT, now.plus(settings.recheckInterval()).toEpochMilli());
+    session.setAttribute(TOKEN_VALID_UNTIL, tokens.acceptedUntil(access).toEpochMilli());
   }
 
   public Check recheck(HttpSession session) {
-    Object checkedAt = session.getAttribute(CHECKED_AT);
+    Object nextCheckAt = session.getAttribute(NEXT_CHECK_AT);
     Object subject = session.getAttribute(SUBJECT);
     Object refreshToken = session.getAttribute(REFRESH_TOKEN);
-    if (!(checkedAt instanceof Long at)
+    if (!(nextCheckAt instanceof Long next)
         || !(subject instanceof String sub)
         || !(refreshToken instanceof String refresh)
         || refresh.isEmpty()) {
       return new Check(Status.ENDED, Set.of());
     }
     // Elapsed time, not the application's clock: like the container's idle timeout.
-    if (Instant.ofEpochMilli(at).plus(settings.recheckInterval()).isAfter(Instant.now())) {
+    Instant now = Instant.now();
+    if (now.isBefore(Instant.ofEpochMilli(next))) {
       return new Check(Status.CURRENT, Set.of());
     }
     Map<String, String> form = new LinkedHashMap<>();
@@ -75,17 +91,17 @@ public class OidcSessions {
     try {
       answer = OidcSignIn.tokenEndpoint(settings, form);
     } catch (IOException unreachable) {
-      return new Check(Status.UNAVAILABLE, Set.of());
+      return unavailable(session, now);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Check(Status.UNAVAILABLE, Set.of());
+      return unavailable(session, now);
     }
     if (answer.statusCode() == 400 || answer.statusCode() == 401) {
       // invalid_grant: disabled, signed out or expired there; the refresh token is no longer good.
       return new Check(Status.ENDED, Set.of());
     }
     if (answer.statusCode() != 200) {
-      return new Check(Status.UNAVAILABLE, Set.of());
+      return unavailable(session, now);
     }
     try {
       JsonObject granted = Json.createReader(new StringReader(answer.body())).readObject();
@@ -97,10 +113,30 @@ public class OidcSessions {
       if (granted.containsKey("id_token")) {
         session.setAttribute(OidcSignIn.ID_TOKEN, granted.getString("id_token"));
       }
-      session.setAttribute(CHECKED_AT, Instant.now().toEpochMilli());
+      checked(session, access);
       return new Check(Status.RENEWED, access.roles());
+    } catch (BearerTokens.Unavailable unavailable) {
+      return unavailable(session, now);
     } catch (BearerTokens.Invalid | RuntimeException invalid) {
       return new Check(Status.ENDED, Set.of());
     }
+  }
+
+  /**
+   * The issuer did not answer: the session holds while its last access token would, and the issuer
+   * is asked again after the interval or when that token runs out, whichever comes first.
+   */
+  private Check unavailable(HttpSession session, Instant now) {
+    Instant validUntil =
+        session.getAttribute(TOKEN_VALID_UNTIL) instanceof Long until
+            ? Instant.ofEpochMilli(until)
+            : Instant.EPOCH;
+    if (!now.isBefore(validUntil)) {
+      return new Check(Status.UNAVAILABLE, Set.of());
+    }
+    Instant next = now.plus(settings.recheckInterval());
+    session.setAttribute(
+        NEXT_CHECK_AT, (next.isBefore(validUntil) ? next : validUntil).toEpochMilli());
+    return new Check(Status.CURRENT, Set.of());
   }
 }

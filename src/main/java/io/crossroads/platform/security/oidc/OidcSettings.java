@@ -48,6 +48,14 @@ public class OidcSettings {
   @ConfigProperty(name = "crossroads.oidc.token-max-age", defaultValue = "PT5M")
   Duration tokenMaxAge;
 
+  /**
+   * How long the issuer's published signing keys are used before they are fetched again; while the
+   * issuer cannot be reached the last ones stay in use (see {@link BearerTokens}).
+   */
+  @Inject
+  @ConfigProperty(name = "crossroads.oidc.keys-refresh", defaultValue = "PT5M")
+  Duration keysRefresh;
+
   /** Set when the directory is synced from Keycloak: the sync alone then says who is whom. */
   @Inject
   @ConfigProperty(name = "crossroads.keycloak.url")
@@ -85,6 +93,10 @@ public class OidcSettings {
 
   public Duration tokenMaxAge() {
     return tokenMaxAge;
+  }
+
+  public Duration keysRefresh() {
+    return keysRefresh;
   }
 
   /**

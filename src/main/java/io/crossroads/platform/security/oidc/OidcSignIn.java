@@ -26,6 +26,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -40,6 +42,11 @@ public final class OidcSignIn {
   static final String NONCE = "crossroads.oidc.nonce";
   static final String VERIFIER = "crossroads.oidc.verifier";
   public static final String ID_TOKEN = "crossroads.oidc.id-token";
+
+  /** The sign-in page's parameter for "the identity provider cannot be reached". */
+  public static final String UNAVAILABLE = "unavailable";
+
+  private static final Logger LOG = Logger.getLogger(OidcSignIn.class.getName());
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final HttpClient HTTP =
@@ -93,6 +100,36 @@ public final class OidcSignIn {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * Whether the issuer answers at all (its discovery document, within 3 s): a browser sent to an
+   * issuer that does not would show only the browser's own error, or wait.
+   */
+  static boolean issuerAnswers(OidcSettings oidc) {
+    try {
+      HttpResponse<Void> answer =
+          HTTP.send(
+              HttpRequest.newBuilder(
+                      URI.create(oidc.issuer() + "/.well-known/openid-configuration"))
+                  .timeout(Duration.ofSeconds(3))
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
+      return answer.statusCode() == 200;
+    } catch (IOException unreachable) {
+      LOG.log(Level.WARNING, "The identity provider cannot be reached: " + unreachable);
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** The sign-in page, saying that the identity provider cannot be reached. */
+  static void unavailable(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    response.sendRedirect(request.getContextPath() + "/login.html?" + UNAVAILABLE);
+  }
+
   /** Starts the flow: a new pre-sign-in session holding state, nonce and PKCE verifier. */
   @WebServlet(urlPatterns = "/oidc/login")
   public static class Start extends HttpServlet {
@@ -103,6 +140,10 @@ public final class OidcSignIn {
         throws IOException {
       if (!oidc.enabled()) {
         response.sendRedirect(request.getContextPath() + "/login.html");
+        return;
+      }
+      if (!issuerAnswers(oidc)) {
+        unavailable(request, response);
         return;
       }
       HttpSession session = request.getSession(true);
@@ -131,6 +172,7 @@ public final class OidcSignIn {
     @Inject OidcSettings oidc;
     @Inject BearerTokens tokens;
     @Inject Accounts accounts;
+    @Inject OidcSessions sessions;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -162,6 +204,10 @@ public final class OidcSignIn {
       BearerTokens.Token access;
       try {
         HttpResponse<String> answer = tokenEndpoint(oidc, form);
+        if (answer.statusCode() >= 500) {
+          unavailable(request, response);
+          return;
+        }
         if (answer.statusCode() != 200) {
           response.sendRedirect(request.getContextPath() + "/login.html?failed");
           return;
@@ -173,12 +219,16 @@ public final class OidcSignIn {
         caller =
             accounts.bySubject(
                 access.subject(), access.username(), access.roles(), oidc.linksOnFirstSignIn());
+      } catch (IOException | BearerTokens.Unavailable unreachable) {
+        LOG.log(Level.WARNING, "Sign-in not completed: the identity provider cannot be reached");
+        unavailable(request, response);
+        return;
       } catch (BearerTokens.Invalid | RuntimeException invalid) {
         response.sendRedirect(request.getContextPath() + "/login.html?failed");
         return;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        unavailable(request, response);
         return;
       }
       if (caller.isEmpty()) {
@@ -188,7 +238,7 @@ public final class OidcSignIn {
       HttpSession session = request.getSession(true);
       io.crossroads.platform.security.SessionServlets.signIn(session, caller.get());
       session.setAttribute(ID_TOKEN, idToken);
-      OidcSessions.remember(session, access.subject(), granted);
+      sessions.remember(session, access, granted);
       response.sendRedirect(request.getContextPath() + "/");
     }
   }
