@@ -5,7 +5,7 @@ let formCount = 0;
 
 /** A fresh id for a control and its label. */
 export function newId() {
-  return newId();
+  return 'x' + (++formCount);
 }
 
 export function el(tag, attributes = {}, ...children) {
