@@ -1,9 +1,15 @@
-'use strict';
 // HR's reports (docs/METRICS.md defines every figure): filters, charts and, for every chart, the same numbers in a
-// table. Loaded before app.js, whose helpers (api, el, card, busy …) it calls once the view is shown; `reports`, the
-// view, is its only global name. The charting library loads the first time the view opens.
+// table. The charting library loads the first time the view opens.
 
-const reports = (() => {
+import { divisions, me } from '../state.js';
+import { api, ApiError } from '../api.js';
+import { alertBox, busy, capital, card, el, nodes, number, pager, plural } from '../dom.js';
+import { when } from '../time.js';
+import { STRENGTHS } from '../labels.js';
+import { fieldError, flagFields, unflagOnInput } from '../forms.js';
+import { onLeave, openSection } from '../nav.js';
+
+export const reports = (() => {
   const ECHARTS = 'webjars/echarts/5.3.1/dist/echarts.min.js'; // the webjar pinned in pom.xml
   const LONGEST_MONTHS = 60; // the longest period a report answers, in whole months (METRICS.md, "Period")
   const AUDIT_PAGE = 20;
