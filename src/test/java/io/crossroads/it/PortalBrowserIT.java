@@ -370,6 +370,222 @@ class PortalBrowserIT {
     }
   }
 
+  @Test
+  void afterAHeldInterviewTheEmployeeThanksGetsANameAndAsksThatLeaderWithTheKeyboardAlone()
+      throws SQLException {
+    // Two generated leaders of Data Platform any handed-out employee may ask: the one met, and
+    // the one the first names next. Leaders other than those of the home page's test.
+    List<JsonObject> leaders = leadersIn("Data Platform").stream().skip(2).limit(2).toList();
+    assertThat(leaders).hasSize(2);
+    for (JsonObject leader : leaders) {
+      String path = "api/leaders/" + leader.getString("id");
+      String user = leader.getString("username");
+      assertThat(api.put(user, path + "/profile", RequestBodies.profile("data", 40, true)).status())
+          .isEqualTo(200);
+      assertThat(api.put(user, path + "/availability", RequestBodies.standardHours(90)).status())
+          .isEqualTo(200);
+    }
+    JsonObject met = leaders.get(0);
+    JsonObject named = leaders.get(1);
+    String metName = met.getString("displayName");
+    String metFirst = metName.split(" ")[0];
+    String namedName = named.getString("displayName");
+    String namedFirst = namedName.split(" ")[0];
+    String employee = employees.take();
+    String employeeName = api.get(employee, "api/me").string("displayName");
+
+    // They met two hours ago: requested, accepted, and the time has passed.
+    Slots slots =
+        new Slots(api, "hana", met.getString("id"), Instant.now().plus(Duration.ofDays(10)));
+    Instant start = slots.next();
+    Api.Reply asked =
+        api.post(
+            employee,
+            "api/requests",
+            RequestBodies.body(met.getString("id"), List.of(start, slots.next())));
+    assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
+    Api.Reply accepted =
+        api.post(
+            met.getString("username"),
+            "api/requests/" + asked.string("id") + "/accept",
+            Api.json("start", start.toString()));
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+    String interview = accepted.string("interviewId");
+    TimeTravel.interviewEnded(interview, Duration.ofHours(2));
+
+    // The employee, with the keyboard alone, records that it took place and thanks the leader.
+    browser.signInWithKeyboard(employee);
+    browser.assertFocusOnHeading("What needs you");
+    openWithKeyboard("Interviews");
+    browser.assertFocusOnHeading("Interviews");
+    tabToControl("button", "Held", metName, 200);
+    enter();
+    WebElement held =
+        browser.wait.until(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#main > [role=status]")));
+    assertThat(held.getText()).contains("marked as held");
+    tabToControl("a", "Thank " + metFirst + "…", metName, 200);
+    enter();
+    browser.wait.until(
+        d ->
+            "h3".equals(browser.active().getTagName())
+                && browser.active().getText().equals("Thank " + metFirst));
+    tabTo(() -> "textarea".equals(browser.active().getTagName()), 10);
+    type("Thank you, " + metFirst + ". What stuck with me: start from the data you have.");
+    tabToControl("button", "Send to " + metFirst, null, 10);
+    enter();
+    browser.wait.until(
+        d ->
+            browser.active().getText().startsWith("You thanked " + metFirst)
+                && "status".equals(browser.active().getAttribute("role")));
+    assertThat(browser.active().getText()).contains("On time");
+    browser.check("meeting-thanked");
+
+    // The leader names a colleague for the employee, and lets the name be used.
+    browser.signIn(met.getString("username"));
+    browser.navigate("Interviews");
+    browser
+        .driver
+        .findElement(
+            By.xpath(
+                "//li[.//strong[normalize-space()='"
+                    + employeeName
+                    + "']]//a[normalize-space()='Names and feedback…']"))
+        .click();
+    WebElement after =
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("part-after")));
+    after.findElement(By.cssSelector("input[type=search]")).sendKeys(namedName, Keys.ENTER);
+    browser
+        .wait
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#part-after button[aria-label='Add " + namedName + "']")))
+        .click();
+    WebElement mayUse =
+        after.findElement(
+            By.xpath(
+                ".//label[contains(normalize-space(), 'may use my name when asking "
+                    + namedFirst
+                    + "')]/input"));
+    mayUse.click();
+    after.findElement(By.cssSelector(".pick textarea")).sendKeys("Built our data catalogue.");
+    after.findElement(By.xpath(".//button[normalize-space()='Send']")).click();
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#part-after [role=status]"), "the person you named"));
+    browser.check("meeting-after");
+
+    // The employee, with the keyboard alone again, asks the leader named, citing the suggestion.
+    browser.signInWithKeyboard(employee);
+    openWithKeyboard("Talk to next");
+    browser.assertFocusOnHeading("People to talk to next");
+    assertThat(browser.driver.findElement(By.id("main")).getText())
+        .contains("From your conversation with " + metName)
+        .contains(namedName);
+    tabToControl("a", "Ask " + namedFirst, null, 100);
+    enter();
+    browser.wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector(".slot-grid .slot-toggle")));
+    assertThat(browser.driver.findElement(By.id("main")).getText())
+        .contains("You are asking on " + metName + "’s suggestion")
+        .contains("Built our data catalogue.");
+    assertThat(browser.driver.findElement(By.id("f-whyYou")).getAttribute("value"))
+        .startsWith(metName + " suggested I talk to you.");
+    tabTo(() -> "f-intro".equals(browser.active().getAttribute("id")), 100);
+    type("I build the payment services in Engineering.");
+    tabTo(() -> "f-learn".equals(browser.active().getAttribute("id")), 10);
+    type("How does your team decide which data products to build first?");
+    for (int pick = 1; pick <= 3; pick++) {
+      tabTo(
+          () ->
+              browser.active().getAttribute("class") != null
+                  && browser.active().getAttribute("class").contains("slot-toggle")
+                  && "false".equals(browser.active().getAttribute("aria-pressed")),
+          100);
+      new Actions(browser.driver).sendKeys(Keys.SPACE).perform();
+      int expected = pick;
+      browser.wait.until(d -> picked() == expected);
+    }
+    tabToControl("button", "Send request", null, 200);
+    enter();
+    browser.wait.until(
+        d ->
+            "status".equals(browser.active().getAttribute("role"))
+                && browser.active().getText().contains("Request sent to " + namedName));
+
+    // The request went out citing the suggestion, and the suggestion counts as followed.
+    JsonObject referral =
+        api.get(employee, "api/me/referrals").array().getValuesAs(JsonObject.class).stream()
+            .filter(r -> r.getJsonObject("person").getString("id").equals(named.getString("id")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(referral.getString("outcome")).isEqualTo("REQUESTED");
+    JsonObject request =
+        api.get(employee, "api/requests?limit=50").items().getValuesAs(JsonObject.class).stream()
+            .filter(r -> r.getJsonObject("leader").getString("id").equals(named.getString("id")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(request.getString("referralId")).isEqualTo(referral.getString("id"));
+    assertThat(request.getJsonArray("proposedSlots")).hasSize(3);
+  }
+
+  /** Generated leaders of the division whom any handed-out employee (level 4 and up) may ask. */
+  private List<JsonObject> leadersIn(String division) {
+    String id =
+        api.get("hana", "api/divisions").array().getValuesAs(JsonObject.class).stream()
+            .filter(d -> d.getString("name").equals(division))
+            .findFirst()
+            .orElseThrow()
+            .getString("id");
+    return api
+        .get("hana", "api/people?leadersOnly=true&limit=100&divisionId=" + id)
+        .items()
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .filter(p -> p.getString("username").contains(".") && p.getInt("level") <= 7)
+        .toList();
+  }
+
+  /** Moves back from the view's heading to the navigation's entry {@code text} and opens it. */
+  private void openWithKeyboard(String text) {
+    press(
+        Keys.chord(Keys.SHIFT, Keys.TAB),
+        () ->
+            "a".equalsIgnoreCase(browser.active().getTagName())
+                && text.equals(browser.active().getText())
+                && browser.active().findElements(By.xpath("ancestor::*[@id='nav']")).size() == 1,
+        60);
+    WebElement entry = browser.active();
+    enter();
+    browser.wait.until(d -> "page".equals(entry.getAttribute("aria-current")));
+    browser.viewLoaded();
+  }
+
+  /**
+   * Presses Tab until the focus is on the {@code tag} reading {@code text}, inside the list item
+   * that names {@code within} when that is given.
+   */
+  private void tabToControl(String tag, String text, String within, int most) {
+    tabTo(
+        () -> {
+          WebElement active = browser.active();
+          return tag.equalsIgnoreCase(active.getTagName())
+              && text.equals(active.getText().trim())
+              && (within == null
+                  || active.findElements(By.xpath("ancestor::li[1]")).stream()
+                      .anyMatch(li -> li.getText().contains(within)));
+        },
+        most);
+  }
+
+  private void enter() {
+    new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
+  }
+
+  private void type(CharSequence text) {
+    new Actions(browser.driver).sendKeys(text).perform();
+  }
+
   /**
    * A fresh employee outside {@code divisionId} whose clock now shows another time than Leo's
    * (Europe/Berlin), so that the request form shows both.
