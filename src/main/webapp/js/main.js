@@ -15,6 +15,7 @@ import { interviews } from './views/interviews.js';
 import { meeting } from './views/meeting.js';
 import { contacts, talent, talkToNext } from './views/network.js';
 import { profile } from './views/profile.js';
+import { program } from './views/program.js';
 import { recommended } from './views/recommended.js';
 import { reports } from './views/reports.js';
 import { received, sent } from './views/requests.js';
@@ -22,7 +23,7 @@ import { received, sent } from './views/requests.js';
 // ---------------------------------------------------------------- routing
 
 const views = { home, recommended, find, sent, received, interviews, availability, cohorts, reports, next: talkToNext, contacts, talent,
-  directory: directoryView };
+  directory: directoryView, program };
 
 async function route() {
   // "#leader/<id>" from search, "#leader/<id>/recommended" from the recommendations, "#leader/<id>/next/<referral id>"

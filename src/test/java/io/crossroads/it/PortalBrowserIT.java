@@ -2,7 +2,10 @@ package io.crossroads.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -709,6 +712,235 @@ class PortalBrowserIT {
                     "//section[h2[normalize-space()='Sync from Keycloak']]//*[@role='alert']")));
     assertThat(noSync.getText()).contains("not connected to Keycloak");
     browser.check("directory");
+  }
+
+  @Test
+  void hrFixesARuleTheFormFlagsLoadsAChangeMadeMeanwhileAndSeesTheReportAndItsCsvMove()
+      throws IOException {
+    // A leader of Finance and an employee elsewhere, for a request sent and accepted below.
+    String finance =
+        api.get("hana", "api/divisions").array().getValuesAs(JsonObject.class).stream()
+            .filter(d -> d.getString("name").equals("Finance"))
+            .findFirst()
+            .orElseThrow()
+            .getString("id");
+    String employee = employees.take();
+    while (api.get(employee, "api/me").string("divisionId").equals(finance)) {
+      employee = employees.take();
+    }
+
+    // Only HR sees the rules' page.
+    browser.signIn(employee);
+    assertThat(browser.driver.findElement(By.cssSelector("#nav a[href='#program']")).isDisplayed())
+        .isFalse();
+    browser.driver.get(base + "#program");
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#main .alert.warning"), "Only HR changes the program’s rules."));
+    assertThat(browser.driver.findElements(By.cssSelector("#main form"))).isEmpty();
+
+    JsonObject original = api.get("hana", "api/program").json();
+    long version = original.getJsonNumber("version").longValue();
+    int cadence = original.getInt("keepInTouchDays") == 45 ? 60 : 45;
+    int perMonth = original.getInt("maxRequestsPerMonth") == 7 ? 8 : 7;
+    String holiday = "2031-12-26";
+    try {
+      browser.signIn("hana");
+      browser.navigate("Program rules");
+      browser.assertFocusOnHeading("Program rules");
+      WebElement touch = labelled("Touch base every");
+      assertThat(touch.getAttribute("value"))
+          .isEqualTo(String.valueOf(original.getInt("keepInTouchDays")));
+      touch.clear();
+      touch.sendKeys("3");
+      WebElement save =
+          browser.driver.findElement(By.xpath("//button[normalize-space()='Save the rules']"));
+      save.click();
+      WebElement error =
+          browser.wait.until(
+              ExpectedConditions.visibilityOfElementLocated(
+                  By.cssSelector("[data-field=keepInTouchDays] > .field-error")));
+      assertThat(error.getText()).isEqualTo("Must be 7 to 365");
+      assertThat(touch.getAttribute("aria-invalid")).isEqualTo("true");
+      assertThat(browser.active()).isEqualTo(touch);
+      assertThat(browser.driver.findElement(By.cssSelector("#main form [role=alert]")).getText())
+          .contains("Touch base every: must be 7 to 365");
+      assertThat(api.get("hana", "api/program").json().getJsonNumber("version").longValue())
+          .isEqualTo(version);
+
+      // Meanwhile someone else changes another rule: the fixed form, saved, is refused, says what
+      // they changed, and loads their rules.
+      JsonObjectBuilder theirs =
+          Json.createObjectBuilder(original)
+              .remove("updatedAt")
+              .remove("updatedBy")
+              .add("maxRequestsPerMonth", perMonth);
+      assertThat(api.put("hana", "api/program", theirs.build().toString()).status()).isEqualTo(200);
+      touch.clear();
+      touch.sendKeys(String.valueOf(cadence));
+      browser.wait.until(ExpectedConditions.invisibilityOf(error));
+      save.click();
+      WebElement conflict =
+          browser.wait.until(
+              ExpectedConditions.visibilityOfElementLocated(
+                  By.cssSelector("#main form .alert.warning[role=alert]")));
+      assertThat(conflict.getText())
+          .contains("Someone else changed the rules")
+          .contains("version " + (version + 1))
+          .contains(
+              "Requests a month: " + original.getInt("maxRequestsPerMonth") + " → " + perMonth);
+      WebElement load =
+          conflict.findElement(By.xpath(".//button[normalize-space()='Load their rules']"));
+      assertThat(browser.active()).isEqualTo(load);
+      load.click();
+      browser.assertFocusOnHeading("Program rules");
+      assertThat(labelled("Requests a month").getAttribute("value"))
+          .isEqualTo(String.valueOf(perMonth));
+      assertThat(touch.getAttribute("value"))
+          .isEqualTo(String.valueOf(original.getInt("keepInTouchDays")));
+
+      // Changed again on top of theirs, with a holiday added, and saved.
+      touch.clear();
+      touch.sendKeys(String.valueOf(cadence));
+      browser.script("arguments[0].value = arguments[1]", labelled("Add a holiday"), holiday);
+      browser
+          .driver
+          .findElement(
+              By.xpath(
+                  "//fieldset[legend[normalize-space()='Company holidays']]//button[normalize-space()='Add']"))
+          .click();
+      browser.wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.cssSelector("ul.holidays"), "December 26, 2031"));
+      save.click();
+      By status = By.cssSelector("#main form > [role=status]");
+      browser.wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              status, "Rules saved as version " + (version + 2)));
+      assertThat(browser.driver.findElement(status).getText())
+          .contains("(changed: Touch base every, Company holidays)");
+      JsonObject now = api.get("hana", "api/program").json();
+      assertThat(now.getJsonNumber("version").longValue()).isEqualTo(version + 2);
+      assertThat(now.getInt("keepInTouchDays")).isEqualTo(cadence);
+      assertThat(now.getInt("maxRequestsPerMonth")).isEqualTo(perMonth);
+      assertThat(now.getJsonArray("holidays").getValuesAs(JsonString.class))
+          .extracting(JsonString::getString)
+          .contains(holiday);
+      browser.check("program");
+    } finally {
+      restoreRules(original);
+    }
+
+    // The leader asked below: a generated one of Finance, taking requests.
+    JsonObject leader =
+        api
+            .get("hana", "api/people?leadersOnly=true&limit=100&divisionId=" + finance)
+            .items()
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .filter(p -> p.getString("username").contains(".") && p.getInt("level") <= 7)
+            .reduce((first, second) -> second)
+            .orElseThrow();
+    String leaderId = leader.getString("id");
+    String leaderUser = leader.getString("username");
+    assertThat(
+            api.put(
+                    leaderUser,
+                    "api/leaders/" + leaderId + "/profile",
+                    RequestBodies.profile("budgeting", 40, true))
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            api.put(
+                    leaderUser,
+                    "api/leaders/" + leaderId + "/availability",
+                    RequestBodies.standardHours(90))
+                .status())
+        .isEqualTo(200);
+    Slots slots = new Slots(api, "hana", leaderId, Instant.now().plus(Duration.ofDays(12)));
+    Instant start = slots.next();
+
+    // The whole company's pipeline over the last twelve months, before and after.
+    browser.navigate("Reports");
+    browser.assertFocusOnHeading("Reports");
+    List<String> stages = List.of("Sent", "Answered", "Accepted");
+    Map<String, Long> before = new HashMap<>();
+    stages.forEach(stage -> before.put(stage, pipelineStage(stage)));
+
+    Api.Reply sent =
+        api.post(
+            employee, "api/requests", RequestBodies.body(leaderId, List.of(start, slots.next())));
+    assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+    Api.Reply accepted =
+        api.post(
+            leaderUser,
+            "api/requests/" + sent.string("id") + "/accept",
+            Api.json("start", start.toString()));
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+
+    browser.driver.navigate().refresh();
+    browser.assertFocusOnHeading("Reports");
+    Map<String, Long> after = new HashMap<>();
+    stages.forEach(stage -> after.put(stage, pipelineStage(stage)));
+    stages.forEach(
+        stage -> assertThat(after.get(stage)).as(stage).isEqualTo(before.get(stage) + 1));
+
+    // The CSV holds the figures the page shows.
+    browser
+        .driver
+        .findElement(By.cssSelector("button[aria-label='Download CSV of the pipeline']"))
+        .click();
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#part-pipeline .csv [role=status]"), "Downloaded."));
+    Path csv =
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> downloaded("crossroads-pipeline-"), Optional::isPresent)
+            .orElseThrow();
+    List<String> lines = Files.readAllLines(csv);
+    for (String stage : stages) {
+      assertThat(lines)
+          .as(stage)
+          .contains("\"" + stage.toUpperCase() + "\",\"" + after.get(stage) + "\"");
+    }
+  }
+
+  /** The control a label names. */
+  private WebElement labelled(String label) {
+    String id =
+        browser
+            .driver
+            .findElement(By.xpath("//label[normalize-space()='" + label + "']"))
+            .getAttribute("for");
+    return browser.driver.findElement(By.id(id));
+  }
+
+  /** The number the Reports view shows for a stage of the pipeline, once it is there. */
+  private long pipelineStage(String stage) {
+    By cell =
+        By.xpath(
+            "//table[caption[normalize-space()='Pipeline stages']]//tr[th[normalize-space()='"
+                + stage
+                + "']]/td[last()]");
+    String text = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(cell)).getText();
+    assertThat(text).as("%s is shown, not withheld", stage).matches("[0-9][0-9,]*");
+    return Long.parseLong(text.replace(",", ""));
+  }
+
+  /** Puts the rules back as they were, if a change went through. */
+  private void restoreRules(JsonObject original) {
+    JsonObject now = api.get("hana", "api/program").json();
+    if (now.getJsonNumber("version").equals(original.getJsonNumber("version"))) {
+      return;
+    }
+    JsonObjectBuilder rules =
+        Json.createObjectBuilder(original)
+            .remove("updatedAt")
+            .remove("updatedBy")
+            .add("version", now.getJsonNumber("version"));
+    Api.Reply restored = api.put("hana", "api/program", rules.build().toString());
+    assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
   }
 
   /** The people whose user names start with {@code prefix}, and whether each is active. */
