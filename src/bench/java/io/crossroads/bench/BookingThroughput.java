@@ -392,9 +392,13 @@ public final class BookingThroughput {
               + weekly
               + "],\"overrides\":[],\"bufferBefore\":0,\"bufferAfter\":0,\"minNoticeHours\":0,\"horizonDays\":365}");
       String division = leader.getString("divisionId");
+      // Each leader's turns start at another point of the list, spread over all of it, so that
+      // the bookings of a run fall evenly on the employees and none reaches the program's
+      // monthly limit of requests before the run ends.
+      int first = i * Math.max(1, bookers.size() / leaders.size());
       List<String> mine = new ArrayList<>();
       for (int k = 0; k < bookers.size(); k++) {
-        JsonObject employee = bookers.get((i + k) % bookers.size());
+        JsonObject employee = bookers.get((first + k) % bookers.size());
         if (!employee.getString("divisionId").equals(division)) {
           mine.add(employee.getString("username"));
         }

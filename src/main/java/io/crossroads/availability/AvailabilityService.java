@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -186,18 +185,84 @@ public class AvailabilityService {
   }
 
   /**
-   * Places left under the leader's monthly cap in the months of {@code starts} (in the leader's
-   * zone): the most any of those months has left.
+   * What the leader's calendar says about some proposed starts, for one decision: the month
+   * counters of their months are read once (one query) and serve both the places left under the cap
+   * and which starts are open slots.
    */
-  public int placesLeft(Person leader, LeaderProfile profile, Collection<Instant> starts) {
-    ZoneId zone = schedule(leader).zone();
+  public Openings openings(Person leader, LeaderProfile profile, Collection<Instant> starts) {
+    Schedule schedule = schedule(leader);
     List<YearMonth> months =
-        starts.stream().map(start -> YearMonth.from(start.atZone(zone))).distinct().toList();
-    Map<YearMonth, Integer> booked = loads.booked(leader.id(), months);
-    return months.stream()
-        .mapToInt(month -> profile.monthlyCap() - booked.getOrDefault(month, 0))
-        .max()
-        .orElse(0);
+        starts.stream()
+            .map(start -> YearMonth.from(start.atZone(schedule.zone())))
+            .distinct()
+            .toList();
+    return new Openings(
+        leader, profile, schedule, List.copyOf(starts), loads.booked(leader.id(), months));
+  }
+
+  /** A leader's calendar as read for some proposed starts; see {@link #openings}. */
+  public final class Openings {
+
+    private final Person leader;
+    private final LeaderProfile profile;
+    private final Schedule schedule;
+    private final List<Instant> starts;
+    private final Map<YearMonth, Integer> booked;
+
+    private Openings(
+        Person leader,
+        LeaderProfile profile,
+        Schedule schedule,
+        List<Instant> starts,
+        Map<YearMonth, Integer> booked) {
+      this.leader = leader;
+      this.profile = profile;
+      this.schedule = schedule;
+      this.starts = starts;
+      this.booked = booked;
+    }
+
+    /** Places left under the cap: the most any month of the starts has left. */
+    public int placesLeft() {
+      return starts.stream()
+          .map(start -> YearMonth.from(start.atZone(schedule.zone())))
+          .distinct()
+          .mapToInt(month -> profile.monthlyCap() - booked.getOrDefault(month, 0))
+          .max()
+          .orElse(0);
+    }
+
+    /**
+     * The starts that are open slots of {@code length}, reading the leader's interviews in 31-day
+     * steps; none while they pause requests.
+     */
+    public java.util.Set<Instant> open(Duration length) {
+      java.util.Set<Instant> open = new java.util.HashSet<>();
+      if (starts.isEmpty() || !profile.acceptingRequests()) {
+        return open;
+      }
+      Instant first = starts.stream().min(Instant::compareTo).orElseThrow();
+      Instant last = starts.stream().max(Instant::compareTo).orElseThrow();
+      for (Instant from = first; !from.isAfter(last); from = from.plus(SlotFinder.MAX_RANGE)) {
+        Instant to = from.plus(SlotFinder.MAX_RANGE);
+        to = to.isBefore(last.plusSeconds(1)) ? to : last.plusSeconds(1);
+        // Months outside the starts' are not in the counters read: slots there are not asked for.
+        SlotFinder.open(
+                schedule,
+                from,
+                to,
+                length,
+                clock.instant(),
+                blocks(leader, from, to, null),
+                profile.monthlyCap(),
+                booked)
+            .stream()
+            .map(Slot::start)
+            .filter(starts::contains)
+            .forEach(open::add);
+      }
+      return open;
+    }
   }
 
   /** A booking being moved: its own time and place do not count against the move. */
@@ -211,14 +276,7 @@ public class AvailabilityService {
       Duration length,
       Moving moving) {
     Schedule schedule = schedule(leader);
-    List<Block> blocks =
-        bookings
-            .ofLeaders(
-                List.of(leader.id()), from.minus(Duration.ofDays(1)), to.plus(Duration.ofDays(1)))
-            .stream()
-            .filter(b -> moving == null || !b.id().equals(moving.id()))
-            .map(b -> new Block(b.blockStart(), b.blockEnd()))
-            .toList();
+    List<Block> blocks = blocks(leader, from, to, moving);
     List<YearMonth> months = new ArrayList<>();
     for (YearMonth m = YearMonth.from(from.atZone(schedule.zone()));
         !m.isAfter(YearMonth.from(to.atZone(schedule.zone())));
@@ -232,6 +290,52 @@ public class AvailabilityService {
     }
     return SlotFinder.open(
         schedule, from, to, length, clock.instant(), blocks, profile.monthlyCap(), booked);
+  }
+
+  /** What the leader's active interviews block around {@code [from, to)}, but the one moving. */
+  private List<Block> blocks(Person leader, Instant from, Instant to, Moving moving) {
+    return bookings
+        .ofLeaders(
+            List.of(leader.id()), from.minus(Duration.ofDays(1)), to.plus(Duration.ofDays(1)))
+        .stream()
+        .filter(b -> moving == null || !b.id().equals(moving.id()))
+        .map(b -> new Block(b.blockStart(), b.blockEnd()))
+        .toList();
+  }
+
+  /**
+   * Reads these people into the transaction in one statement, with the profile and the stored
+   * availability of any leader among them: the reads of them that follow in the same transaction
+   * (the directory's and this service's) find them there instead of asking the database again.
+   */
+  public void load(List<UUID> personIds) {
+    List<UUID> ids = personIds.stream().distinct().toList();
+    if (ids.isEmpty()) {
+      return;
+    }
+    // A parameter per id, not one list parameter: Hibernate translates a query with a list
+    // parameter to SQL again on every execution, one with single values only once per length
+    // (and "in (:id0)" alone would be taken for a list parameter).
+    StringBuilder in = new StringBuilder(ids.size() == 1 ? " = :id0" : " in (");
+    for (int i = 0; ids.size() > 1 && i < ids.size(); i++) {
+      in.append(i == 0 ? ":id" : ", :id").append(i);
+    }
+    if (ids.size() > 1) {
+      in.append(')');
+    }
+    var query =
+        em.createQuery(
+            "select p, lp, a from Person p"
+                + " left join LeaderProfile lp on lp.personId = p.id"
+                + " left join fetch lp.topics"
+                + " left join Availability a on a.leaderId = p.id"
+                + " where p.id"
+                + in,
+            Object[].class);
+    for (int i = 0; i < ids.size(); i++) {
+      query.setParameter("id" + i, ids.get(i));
+    }
+    query.getResultList();
   }
 
   private Person leader(UUID leaderId) {

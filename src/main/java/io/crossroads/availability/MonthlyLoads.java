@@ -58,11 +58,16 @@ public class MonthlyLoads {
     if (months.isEmpty()) {
       return booked;
     }
+    // One month (a booking's proposed times, as a rule) by a single value rather than a list.
+    boolean one = months.size() == 1;
     List<?> rows =
         em.createNativeQuery(
-                "select period, booked from leader_month_load where leader_id = ?1 and period in (?2)")
+                "select period, booked from leader_month_load where leader_id = ?1 and period"
+                    + (one ? " = ?2" : " in (?2)"))
             .setParameter(1, leaderId)
-            .setParameter(2, months.stream().map(YearMonth::toString).toList())
+            .setParameter(
+                2,
+                one ? months.get(0).toString() : months.stream().map(YearMonth::toString).toList())
             .getResultList();
     for (Object row : rows) {
       Object[] columns = (Object[]) row;

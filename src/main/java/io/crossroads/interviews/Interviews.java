@@ -127,11 +127,16 @@ public class Interviews implements Bookings {
     if (leaderIds.isEmpty()) {
       return List.of();
     }
+    // One leader (a booking) by a single-valued parameter: Hibernate translates a query with a
+    // list parameter to SQL again on every execution, one with single values only once.
+    boolean one = leaderIds.size() == 1;
     return em.createQuery(
-            "select i from Interview i where i.leaderId in :leaders and i.status = :active"
+            "select i from Interview i where i.leaderId"
+                + (one ? " = :leaders" : " in :leaders")
+                + " and i.status = :active"
                 + " and i.startAt >= :from and i.startAt < :to order by i.startAt",
             Interview.class)
-        .setParameter("leaders", leaderIds)
+        .setParameter("leaders", one ? leaderIds.iterator().next() : leaderIds)
         .setParameter("active", InterviewStatus.SCHEDULED)
         .setParameter("from", from)
         .setParameter("to", to)
@@ -154,11 +159,13 @@ public class Interviews implements Bookings {
     if (employees.isEmpty()) {
       return met;
     }
+    boolean one = employees.size() == 1; // as in activeOfLeaders
     em.createQuery(
-            "select i.employeeId, i.leaderId from Interview i where i.employeeId in :ids"
+            "select i.employeeId, i.leaderId from Interview i where i.employeeId"
+                + (one ? " = :ids" : " in :ids")
                 + " and (i.status = :scheduled or (i.status = :held and i.startAt >= :since))",
             Object[].class)
-        .setParameter("ids", employees)
+        .setParameter("ids", one ? employees.iterator().next() : employees)
         .setParameter("scheduled", InterviewStatus.SCHEDULED)
         .setParameter("held", InterviewStatus.HELD)
         .setParameter("since", heldSince)

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -26,19 +25,31 @@ class RequestParties {
   @Inject AvailabilityService availability;
   @Inject Clock clock;
 
-  /** An active person who takes informational interviews; anyone else is refused by field. */
+  /**
+   * An active person who takes informational interviews; anyone else is refused by field. The
+   * leader's row, profile and availability are read in one statement for the rest of the
+   * transaction.
+   */
   Person leader(UUID id, String field) {
+    availability.load(List.of(id));
     return directory.leaderToAsk(id, field);
   }
 
   /** The employee, with what matters about them and {@code leaderId}. */
   Eligibility.Employee employee(Person employee, UUID leaderId, ProgramRules rules) {
-    List<UUID> them = List.of(employee.id());
+    return employee(
+        employee, rules, requests.openLeadersOf(List.of(employee.id())).get(employee.id()));
+  }
+
+  /** The employee, given the leaders their open requests wait on (as already read). */
+  Eligibility.Employee employee(Person employee, ProgramRules rules, Set<UUID> waitingOn) {
     Instant heldSince = rules.repeatWindowStart(clock.instant());
     return directory.asking(
         employee,
-        interviews.metSince(them, heldSince).getOrDefault(employee.id(), Set.of()),
-        requests.openLeadersOf(them).getOrDefault(employee.id(), Set.of()));
+        interviews
+            .metSince(List.of(employee.id()), heldSince)
+            .getOrDefault(employee.id(), Set.of()),
+        waitingOn == null ? Set.of() : waitingOn);
   }
 
   /** The employee as far as whether the two may be put together at all. */
@@ -46,9 +57,10 @@ class RequestParties {
     return directory.asking(employee, Set.of(), Set.of());
   }
 
-  /** The leader, with their places left in the months of {@code starts}. */
-  Eligibility.Leader leaderFacts(Person leader, LeaderProfile profile, Collection<Instant> starts) {
-    return directory.asked(leader, profile, availability.placesLeft(leader, profile, starts));
+  /** The leader, with their places left in the months of the starts asked about. */
+  Eligibility.Leader leaderFacts(
+      Person leader, LeaderProfile profile, AvailabilityService.Openings openings) {
+    return directory.asked(leader, profile, openings.placesLeft());
   }
 
   /** The leader as far as whether the two may be put together at all. */

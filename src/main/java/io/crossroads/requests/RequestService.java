@@ -3,7 +3,6 @@ package io.crossroads.requests;
 import io.crossroads.availability.AvailabilityService;
 import io.crossroads.availability.MonthlyLoads;
 import io.crossroads.availability.Schedule;
-import io.crossroads.availability.SlotFinder;
 import io.crossroads.interviews.Interview;
 import io.crossroads.interviews.Interviews;
 import io.crossroads.notify.Notifications;
@@ -30,11 +29,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZonedDateTime;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -66,11 +64,14 @@ class RequestService {
         directory.personForUpdate(caller.id()).orElseThrow(() -> Refusal.notFound("You"));
     LeaderProfile profile = directory.leaderProfile(leader.id()).orElseThrow();
     requireCitable(body.referralId(), requester.id(), leader);
+    Requests.Sent sent = requests.sentBy(requester.id(), monthStart(requester));
+    AvailabilityService.Openings openings =
+        availability.openings(leader, profile, body.proposedSlots());
     InterviewRequest request =
         InterviewRequest.propose(
             rules.eligibility(),
-            parties.employee(requester, leader.id(), rules),
-            parties.leaderFacts(leader, profile, body.proposedSlots()),
+            parties.employee(requester, rules, sent.openLeaders()),
+            parties.leaderFacts(leader, profile, openings),
             body.length(),
             body.format(),
             new RequestMessage(body.intro(), body.learn(), body.whyYou()),
@@ -87,8 +88,8 @@ class RequestService {
           ProblemType.FORMAT_NOT_OFFERED,
           leader.displayName() + " offers " + profile.formats() + ".");
     }
-    enforceLimits(requester, rules);
-    requireOpen(leader, profile, body.proposedSlots(), Duration.ofMinutes(body.length()));
+    enforceLimits(sent, rules);
+    requireOpen(leader, openings, body.proposedSlots(), Duration.ofMinutes(body.length()));
     requests.add(request);
     notifications.toLeader(
         leader.id(),
@@ -125,21 +126,16 @@ class RequestService {
     }
   }
 
-  private void enforceLimits(Person requester, ProgramRules rules) {
-    Instant now = clock.instant();
-    if (requests.openCount(requester.id()) >= rules.maxOpenRequests()) {
+  /** The employee's limits, on what they sent as read under the lock of their row. */
+  private void enforceLimits(Requests.Sent sent, ProgramRules rules) {
+    if (sent.open() >= rules.maxOpenRequests()) {
       throw new Refusal(
           ProblemType.OPEN_REQUEST_LIMIT,
           "You already have "
               + rules.maxOpenRequests()
               + " requests waiting for an answer. Wait for one, or withdraw one.");
     }
-    ZonedDateTime monthStart =
-        now.atZone(requester.timeZone())
-            .toLocalDate()
-            .withDayOfMonth(1)
-            .atStartOfDay(requester.timeZone());
-    if (requests.sentSince(requester.id(), monthStart.toInstant()) >= rules.maxRequestsPerMonth()) {
+    if (sent.sentSince() >= rules.maxRequestsPerMonth()) {
       throw new Refusal(
           ProblemType.MONTHLY_REQUEST_LIMIT,
           "You have sent "
@@ -148,10 +144,24 @@ class RequestService {
     }
   }
 
+  /** The start of the employee's calendar month now, in their time zone. */
+  private Instant monthStart(Person requester) {
+    return clock
+        .instant()
+        .atZone(requester.timeZone())
+        .toLocalDate()
+        .withDayOfMonth(1)
+        .atStartOfDay(requester.timeZone())
+        .toInstant();
+  }
+
   /** Every proposed time must be an open slot of the leader when the request is sent. */
   private void requireOpen(
-      Person leader, LeaderProfile profile, List<Instant> proposed, Duration length) {
-    Set<Instant> open = openStarts(leader, profile, proposed, length);
+      Person leader,
+      AvailabilityService.Openings openings,
+      List<Instant> proposed,
+      Duration length) {
+    Set<Instant> open = openings.open(length);
     List<Instant> closed = proposed.stream().filter(start -> !open.contains(start)).toList();
     if (!closed.isEmpty()) {
       throw new Refusal(
@@ -162,26 +172,6 @@ class RequestService {
               + closed
               + ". Pick times from their open slots.");
     }
-  }
-
-  /** The starts among {@code wanted} that are open slots of the leader, read in 31-day steps. */
-  private Set<Instant> openStarts(
-      Person leader, LeaderProfile profile, List<Instant> wanted, Duration length) {
-    Set<Instant> open = new HashSet<>();
-    if (wanted.isEmpty()) {
-      return open;
-    }
-    Instant first = wanted.stream().min(Instant::compareTo).orElseThrow();
-    Instant last = wanted.stream().max(Instant::compareTo).orElseThrow();
-    for (Instant from = first; !from.isAfter(last); from = from.plus(SlotFinder.MAX_RANGE)) {
-      Instant to = min(from.plus(SlotFinder.MAX_RANGE), last.plusSeconds(1));
-      availability.open(leader, profile, from, to, length).forEach(slot -> open.add(slot.start()));
-    }
-    return open;
-  }
-
-  private static Instant min(Instant a, Instant b) {
-    return a.isBefore(b) ? a : b;
   }
 
   @Transactional
@@ -219,20 +209,26 @@ class RequestService {
   }
 
   /**
-   * Accepts a slot. The leader's profile row is locked first, so decisions about one leader's
-   * calendar happen one at a time on every instance; the request is then re-read under that lock,
-   * and its version column catches any change that still slipped in. The slot must still be clear
-   * of other interviews, buffers included, and the month under the cap, counted by a conditional
-   * update. On PostgreSQL an exclusion constraint refuses overlaps even if all of that were wrong.
+   * Accepts a slot. The leader's profile row is locked first (found through the request, in the
+   * same statement), so decisions about one leader's calendar happen one at a time on every
+   * instance; the request is read only then, under that lock, and its version column catches any
+   * change that still slipped in. The slot must still be clear of other interviews, buffers
+   * included, and the month under the cap, counted by a conditional update. On PostgreSQL an
+   * exclusion constraint refuses overlaps even if all of that were wrong.
    */
   @Transactional
   public RequestView accept(Caller caller, UUID id, Instant start) {
+    Optional<UUID> locked = requests.lockLeaderOf(id);
     InterviewRequest request = visible(caller, id);
+    if (locked.isEmpty()) {
+      throw Refusal.notFound("The leader");
+    }
+    // Both people, the leader's profile and availability, in one statement, under the lock.
+    availability.load(List.of(request.leaderId(), request.requesterId()));
     LeaderProfile profile =
         directory
-            .leaderProfileForUpdate(request.leaderId())
+            .leaderProfile(request.leaderId())
             .orElseThrow(() -> Refusal.notFound("The leader"));
-    requests.refresh(request);
     Person leader =
         directory.person(request.leaderId()).orElseThrow(() -> Refusal.notFound("The leader"));
     // The directory may have changed since the request was sent (a new manager, a move): the two
@@ -280,7 +276,11 @@ class RequestService {
     Person leader = directory.person(request.leaderId()).orElseThrow();
     LeaderProfile profile = directory.leaderProfile(leader.id()).orElseThrow();
     if (request.partyOf(caller.id()) == Party.LEADER) {
-      requireOpen(leader, profile, slots, Duration.ofMinutes(request.lengthMinutes()));
+      requireOpen(
+          leader,
+          availability.openings(leader, profile, slots == null ? List.of() : slots),
+          slots,
+          Duration.ofMinutes(request.lengthMinutes()));
     }
     ProgramRules rules = program.rules();
     Person requester = directory.person(request.requesterId()).orElseThrow();
@@ -317,16 +317,15 @@ class RequestService {
     LeaderProfile profile = directory.leaderProfile(colleagueId).orElseThrow();
     ProgramRules rules = program.rules();
     Person requester = directory.person(request.requesterId()).orElseThrow();
-    List<Instant> open =
-        List.copyOf(
-            openStarts(
-                colleague, profile, request.slots(), Duration.ofMinutes(request.lengthMinutes())));
+    AvailabilityService.Openings openings =
+        availability.openings(colleague, profile, request.slots());
+    Set<Instant> open = openings.open(Duration.ofMinutes(request.lengthMinutes()));
     InterviewRequest forwarded =
         request.redirect(
             caller.id(),
             rules.eligibility(),
             parties.employee(requester, colleagueId, rules),
-            parties.leaderFacts(colleague, profile, request.slots()),
+            parties.leaderFacts(colleague, profile, openings),
             request.slots().stream().filter(open::contains).toList(),
             note,
             clock.instant());

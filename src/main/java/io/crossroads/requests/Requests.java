@@ -29,9 +29,22 @@ public class Requests {
     return Optional.ofNullable(em.find(InterviewRequest.class, id));
   }
 
-  /** Reloads the request so a decision taken under a lock sees what others committed. */
-  public void refresh(InterviewRequest request) {
-    em.refresh(request);
+  /**
+   * Locks the profile row of the leader a request is addressed to, found through the request in the
+   * same statement, and answers the leader's id; empty if there is no such request (or its leader
+   * has no profile). Whoever holds the lock decides alone about this leader's calendar, on every
+   * instance; what is read after it is as others committed it.
+   */
+  public Optional<UUID> lockLeaderOf(UUID requestId) {
+    List<?> locked =
+        em.createNativeQuery(
+                "select cast(lp.person_id as varchar(36)) from leader_profile lp"
+                    + " where lp.person_id ="
+                    + " (select r.leader_id from interview_request r where r.id = ?1)"
+                    + " for update")
+            .setParameter(1, requestId)
+            .getResultList();
+    return locked.stream().findFirst().map(id -> UUID.fromString((String) id));
   }
 
   /** Writes pending changes now, so a lost compare-and-swap fails inside the caller's method. */
@@ -39,30 +52,41 @@ public class Requests {
     em.flush();
   }
 
-  /** Requests of an employee still waiting for an answer. */
-  public long openCount(UUID requesterId) {
-    return em.createQuery(
-            "select count(r) from InterviewRequest r where r.requesterId = :requester"
-                + " and r.status in :open",
-            Long.class)
-        .setParameter("requester", requesterId)
-        .setParameter("open", RequestStatus.OPEN)
-        .getSingleResult();
+  /**
+   * What an employee's limits and the program's eligibility need of the requests they sent, read in
+   * one query: the leaders with a request of theirs open, how many are open, and how many they sent
+   * since {@code since} (a request a leader forwarded to a colleague is the same request in the
+   * employee's eyes: only the one they sent counts).
+   */
+  public Sent sentBy(UUID requesterId, Instant since) {
+    Set<UUID> openLeaders = new HashSet<>();
+    long open = 0;
+    long sent = 0;
+    for (Object[] row :
+        em.createQuery(
+                "select r.leaderId, r.status, r.createdAt, r.redirectedFrom"
+                    + " from InterviewRequest r where r.requesterId = :requester"
+                    + " and (r.status = :pending or r.status = :countered"
+                    + " or (r.createdAt >= :since and r.redirectedFrom is null))",
+                Object[].class)
+            .setParameter("requester", requesterId)
+            .setParameter("pending", RequestStatus.PENDING)
+            .setParameter("countered", RequestStatus.COUNTER_PROPOSED)
+            .setParameter("since", since)
+            .getResultList()) {
+      if (RequestStatus.OPEN.contains((RequestStatus) row[1])) {
+        open++;
+        openLeaders.add((UUID) row[0]);
+      }
+      if (!((Instant) row[2]).isBefore(since) && row[3] == null) {
+        sent++;
+      }
+    }
+    return new Sent(Set.copyOf(openLeaders), open, sent);
   }
 
-  /**
-   * Requests an employee sent since {@code since}. A request a leader forwarded to a colleague is
-   * the same request in the employee's eyes: only the one they sent counts.
-   */
-  public long sentSince(UUID requesterId, Instant since) {
-    return em.createQuery(
-            "select count(r) from InterviewRequest r where r.requesterId = :requester"
-                + " and r.createdAt >= :since and r.redirectedFrom is null",
-            Long.class)
-        .setParameter("requester", requesterId)
-        .setParameter("since", since)
-        .getSingleResult();
-  }
+  /** An employee's requests as {@link #sentBy} counts them. */
+  public record Sent(Set<UUID> openLeaders, long open, long sentSince) {}
 
   /** Per employee, the leaders who have a request of theirs open. */
   public Map<UUID, Set<UUID>> openLeadersOf(Collection<UUID> requesters) {

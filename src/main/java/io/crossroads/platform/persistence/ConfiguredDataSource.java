@@ -48,6 +48,9 @@ public class ConfiguredDataSource implements DataSource {
     if (settings.url().startsWith("jdbc:postgresql:")) {
       org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
       pg.setURL(settings.url());
+      // A batch of inserts into one table (a request's slots, a booking's invitations) goes as one
+      // multi-row statement rather than one statement per row.
+      pg.setReWriteBatchedInserts(true);
       if (!settings.user().isEmpty()) {
         pg.setUser(settings.user());
       }

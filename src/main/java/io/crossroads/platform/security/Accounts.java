@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -50,11 +51,31 @@ public class Accounts {
   Duration window;
 
   /**
-   * PBKDF2 costs tens of milliseconds by design; scripts send Basic credentials with every call. A
-   * password already verified against the current stored hash is remembered by a digest of both, so
-   * a changed hash invalidates it without any cross-instance coordination.
+   * How long a verified password is remembered: a script sending Basic credentials with every call
+   * pays the deliberate PBKDF2 cost at most once in this time, not on every call.
    */
-  private final Map<String, String> verified = new ConcurrentHashMap<>();
+  static final Duration REMEMBERED_FOR = Duration.ofMinutes(10);
+
+  /**
+   * Passwords already verified, by account: a SHA-256 digest of the stored hash and the password,
+   * and until when it stands. Safe to keep because:
+   *
+   * <ul>
+   *   <li>it is consulted only after the statement that reads the account has found the throttle
+   *       open, so a remembered password never lets a throttled name or address through, and only
+   *       the exact password matches the digest;
+   *   <li>the account's row is read on every call, on every instance: a person disabled or gone is
+   *       refused at once, and a changed password changes the stored hash (and its salt), so the
+   *       old digest matches nothing, wherever it was remembered;
+   *   <li>no password is kept, only a digest salted by the stored hash, each for at most {@link
+   *       #REMEMBERED_FOR};
+   *   <li>at most {@link #MAX_REMEMBERED} accounts: beyond that all are forgotten at once, so a
+   *       flood of sign-ins costs its own PBKDF2 rounds, never memory.
+   * </ul>
+   */
+  private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
+
+  private record Remembered(String digest, Instant until) {}
 
   /** What a password sign-in came to. */
   public sealed interface SignIn {
@@ -86,39 +107,80 @@ public class Accounts {
             && username.length() <= MAX_USERNAME;
     String account = plausible ? username.toLowerCase(Locale.ROOT) : null;
     Instant now = clock.instant();
-    Optional<Duration> wait = exhausted(account, address, now);
-    if (wait.isPresent()) {
-      return new SignIn.Throttled(wait.get());
+    Lookup lookup = lookUp(account, address, now);
+    if (lookup.throttled()) {
+      return new SignIn.Throttled(RateLimits.left(now, window));
     }
     if (!plausible) {
       return new SignIn.Refused();
     }
-    Optional<Object[]> row = credentialOf(account);
+    Optional<Object[]> row = lookup.account();
     String storedHash = row.map(r -> (String) r[4]).orElse(UNKNOWN_USER_HASH);
     String digest = digest(storedHash, password);
-    if (row.isPresent() && digest.equals(verified.get(account))) {
+    Remembered remembered = row.isPresent() ? verified.get(account) : null;
+    if (remembered != null
+        && MessageDigest.isEqual(
+            remembered.digest().getBytes(StandardCharsets.US_ASCII),
+            digest.getBytes(StandardCharsets.US_ASCII))
+        && now.isBefore(remembered.until())) {
       return new SignIn.SignedIn(toCaller(row.get()));
     }
     if (!PasswordHasher.verify(password, storedHash) || row.isEmpty()) {
       // Only failures count: a person or a script signing in many times at once is never
       // throttled by its own right password.
-      wait = take(account, address, now);
+      Optional<Duration> wait = take(account, address, now);
       return wait.isPresent() ? new SignIn.Throttled(wait.get()) : new SignIn.Refused();
     }
-    if (verified.size() > MAX_REMEMBERED) {
+    if (verified.size() >= MAX_REMEMBERED) {
       verified.clear();
     }
-    verified.put(account, digest);
+    verified.put(account, new Remembered(digest, now.plus(REMEMBERED_FOR)));
     return new SignIn.SignedIn(toCaller(row.get()));
   }
 
-  private Optional<Duration> exhausted(String account, String address, Instant now) {
-    return limits.exhausted(
-        List.of(
-            new RateLimits.Count(PER_ACCOUNT, account, perAccount),
-            new RateLimits.Count(PER_ADDRESS, address, perAddress)),
-        window,
-        now);
+  /** Whether the throttle is shut, and the active account with its password hash, if any. */
+  private record Lookup(boolean throttled, Optional<Object[]> account) {}
+
+  /**
+   * In one statement: whether the failed sign-ins of the user name or of the address have used up
+   * the window of {@code now}, and the active person of that user name with their stored password
+   * hash (none for a name that is not plausible, {@code null}).
+   */
+  private Lookup lookUp(String account, String address, Instant now) {
+    RateLimits.Condition exhausted =
+        limits.exhaustedCondition(
+            List.of(
+                new RateLimits.Count(PER_ACCOUNT, account, perAccount),
+                new RateLimits.Count(PER_ADDRESS, address, perAddress)),
+            window,
+            now,
+            1);
+    String throttled =
+        exhausted.never()
+            ? "0"
+            : "case when exists (select 1 from rate_window where "
+                + exhausted.sql()
+                + ") then 1 else 0 end";
+    int name = exhausted.next();
+    Query query =
+        em.createNativeQuery(
+            "select "
+                + throttled
+                + ", cast(p.id as varchar(36)), p.username, p.leader, p.hr, c.password_hash"
+                + " from (select 1 as one) k"
+                + " left join person p on p.username = ?"
+                + name
+                + " and p.active = true"
+                + " left join credential c on c.person_id = p.id");
+    exhausted.bind(query);
+    query.setParameter(name, account == null ? "" : account);
+    Object[] row = (Object[]) query.getResultList().get(0);
+    Optional<Object[]> found =
+        account == null || row[1] == null || row[5] == null
+            ? Optional.empty()
+            : Optional.of(
+                new Object[] {UUID.fromString((String) row[1]), row[2], row[3], row[4], row[5]});
+    return new Lookup(((Number) row[0]).intValue() == 1, found);
   }
 
   /** Takes one attempt from both counts, or neither. */
@@ -132,17 +194,6 @@ public class Accounts {
       limits.giveBack(PER_ACCOUNT, account, window, now);
     }
     return wait;
-  }
-
-  private Optional<Object[]> credentialOf(String account) {
-    return em.createQuery(
-            "select p.id, p.username, p.leader, p.hr, c.passwordHash"
-                + " from Person p, Credential c where c.personId = p.id"
-                + " and p.username = :username and p.active = true",
-            Object[].class)
-        .setParameter("username", account)
-        .getResultStream()
-        .findFirst();
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.crossroads.platform.security;
 
 import io.crossroads.platform.jobs.ScheduledRuns;
+import io.crossroads.platform.persistence.DatabaseMigration;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -8,11 +10,16 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * Counts attempts per person and action in fixed windows, in the database, so that the limit is the
@@ -23,6 +30,10 @@ import java.util.Optional;
 class RateLimits {
 
   @PersistenceContext EntityManager em;
+
+  @Resource(lookup = DatabaseMigration.DATA_SOURCE)
+  DataSource dataSource;
+
   @Inject Clock clock;
   @Inject RateLimits self;
 
@@ -47,19 +58,22 @@ class RateLimits {
   record Count(String action, String subject, int limit) {}
 
   /**
-   * Without counting, in one statement: whether the window of {@code now} has no attempt left for
-   * any of these counts, and then how long until it ends. A count without a subject is skipped.
+   * Without counting: a condition over {@code rate_window}, with its parameters, true for a row of
+   * the window of {@code now} in which one of these counts has no attempt left, to be asked in the
+   * statement that reads what the caller needs anyway ({@code exists (select 1 from rate_window
+   * where ...)}). A count without a subject is skipped; when none is left the condition is never
+   * true.
    */
-  public Optional<Duration> exhausted(List<Count> counts, Duration window, Instant now) {
+  Condition exhaustedCondition(List<Count> counts, Duration window, Instant now, int first) {
     List<Count> present = counts.stream().filter(c -> c.subject() != null).toList();
+    List<Object> parameters = new java.util.ArrayList<>();
     if (present.isEmpty()) {
-      return Optional.empty();
+      return new Condition("", first, parameters);
     }
-    Instant start = ScheduledRuns.periodStart(now, window);
-    StringBuilder sql =
-        new StringBuilder("select attempts from rate_window where window_start = ?1 and (");
+    StringBuilder sql = new StringBuilder("window_start = ?").append(first).append(" and (");
+    parameters.add(ScheduledRuns.periodStart(now, window));
     for (int i = 0; i < present.size(); i++) {
-      int at = 2 + 3 * i;
+      int at = first + 1 + 3 * i;
       sql.append(i == 0 ? "" : " or ")
           .append("(subject = ?")
           .append(at)
@@ -68,30 +82,48 @@ class RateLimits {
           .append(" and attempts >= ?")
           .append(at + 2)
           .append(')');
+      parameters.add(present.get(i).subject());
+      parameters.add(present.get(i).action());
+      parameters.add(present.get(i).limit());
     }
-    Query query = em.createNativeQuery(sql.append(')').toString()).setParameter(1, start);
-    for (int i = 0; i < present.size(); i++) {
-      int at = 2 + 3 * i;
-      query
-          .setParameter(at, present.get(i).subject())
-          .setParameter(at + 1, present.get(i).action())
-          .setParameter(at + 2, present.get(i).limit());
+    return new Condition(sql.append(')').toString(), first, parameters);
+  }
+
+  /** SQL over {@code rate_window} with positional parameters numbered from {@code first}. */
+  record Condition(String sql, int first, List<Object> parameters) {
+
+    /** True when no count had a subject: nothing can be exhausted. */
+    boolean never() {
+      return sql.isEmpty();
     }
-    return query.setMaxResults(1).getResultList().isEmpty()
-        ? Optional.empty()
-        : Optional.of(left(now, start, window));
+
+    /** The next free parameter position after this condition's. */
+    int next() {
+      return first + parameters.size();
+    }
+
+    void bind(Query query) {
+      for (int i = 0; i < parameters.size(); i++) {
+        query.setParameter(first + i, parameters.get(i));
+      }
+    }
+  }
+
+  /** How long until the window of {@code now} ends. */
+  static Duration left(Instant now, Duration window) {
+    return left(now, ScheduledRuns.periodStart(now, window), window);
   }
 
   /** Gives back an attempt counted at {@code now}: it turned out not to be one that counts. */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public void giveBack(String action, String subject, Duration window, Instant now) {
-    em.createNativeQuery(
-            "update rate_window set attempts = attempts - 1 where subject = ?1"
-                + " and action = ?2 and window_start = ?3 and attempts > 0")
-        .setParameter(1, subject)
-        .setParameter(2, action)
-        .setParameter(3, ScheduledRuns.periodStart(now, window))
-        .executeUpdate();
+    update(
+        "update rate_window set attempts = attempts - 1 where subject = ?"
+            + " and action = ? and window_start = ? and attempts > 0",
+        subject,
+        action,
+        ScheduledRuns.periodStart(now, window),
+        null);
   }
 
   /**
@@ -111,17 +143,42 @@ class RateLimits {
     return left.isNegative() ? Duration.ZERO : left;
   }
 
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  /**
+   * Counts an attempt in a window already open, unless it has none left: one statement that commits
+   * on its own, outside any transaction of the caller, so a refused or failed operation still
+   * counts. Plain JDBC on a connection in auto-commit mode, since a statement needs no more: no
+   * transaction to begin and commit around it, no persistence context to open and flush.
+   */
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public boolean count(String action, String subject, Instant start, int limit) {
-    return em.createNativeQuery(
-                "update rate_window set attempts = attempts + 1 where subject = ?1"
-                    + " and action = ?2 and window_start = ?3 and attempts < ?4")
-            .setParameter(1, subject)
-            .setParameter(2, action)
-            .setParameter(3, start)
-            .setParameter(4, limit)
-            .executeUpdate()
+    return update(
+            "update rate_window set attempts = attempts + 1 where subject = ?"
+                + " and action = ? and window_start = ? and attempts < ?",
+            subject,
+            action,
+            start,
+            limit)
         == 1;
+  }
+
+  /** One update, committed on its own; a null {@code limit} is not bound. */
+  private int update(String sql, String subject, String action, Instant start, Integer limit) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update = connection.prepareStatement(sql)) {
+      update.setString(1, subject);
+      update.setString(2, action);
+      update.setObject(3, start.atOffset(ZoneOffset.UTC));
+      if (limit != null) {
+        update.setInt(4, limit);
+      }
+      int updated = update.executeUpdate();
+      if (!connection.getAutoCommit()) {
+        connection.commit();
+      }
+      return updated;
+    } catch (SQLException failed) {
+      throw new PersistenceException("Rate limit not counted", failed);
+    }
   }
 
   /** Opens the window with this attempt; false if another attempt opened it first. */
