@@ -11,6 +11,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -62,10 +63,16 @@ import org.HdrHistogram.Histogram;
  * earlier ones have been answered, and its latency is measured from when it was due, so a server
  * that stalls shows in the percentiles instead of slowing the client down.
  *
+ * <p>The server's heap after each collection comes from its GC notifications over JMX, sampled
+ * every {@code soak.sample} seconds with the connections PostgreSQL has open for it ({@code
+ * pg_stat_activity}). A full collection is asked for at the end of the warm-up and then every
+ * {@code soak.fullGc} seconds, so that old garbage promoted by young collections does not pass for
+ * growth; the heap after those alone (what is still reachable) is reported too.
+ *
  * <p>The run fails (exit code 1) on any 5xx or transport error, on an operation not answered by the
  * end, when the heap after GC grows faster than {@code soak.maxHeapSlope} MB a minute over the
- * steady part (after the warm-up), or when the database connections grow faster than {@code
- * soak.maxConnectionSlope} a minute.
+ * steady part (after the warm-up; least-squares slope of the samples), or when the database
+ * connections grow faster than {@code soak.maxConnectionSlope} a minute.
  *
  * <p>Run with {@code mvn -Pbench,soak verify -Dsoak.minutes=10 -Dsoak.rate=20}; every setting is in
  * {@link Settings}.
@@ -78,6 +85,8 @@ public final class Soak {
       double rate,
       int warmupSeconds,
       int sampleSeconds,
+      int fullGcSeconds,
+      String http,
       String heap,
       int port,
       int threads,
@@ -103,6 +112,8 @@ public final class Soak {
           Double.parseDouble(value.apply("soak.rate", "20")),
           Integer.parseInt(value.apply("soak.warmup", "60")),
           Integer.parseInt(value.apply("soak.sample", "5")),
+          Integer.parseInt(value.apply("soak.fullGc", "60")),
+          value.apply("soak.http", "2"),
           value.apply("soak.heap", "1g"),
           Integer.parseInt(value.apply("soak.port", "18082")),
           Integer.parseInt(value.apply("soak.threads", "128")),
@@ -156,6 +167,7 @@ public final class Soak {
       long answered) {}
 
   private final Settings settings;
+  private final HttpClient client;
   private final String base;
   private final List<BookingThroughput.Pair> pairs;
   private final List<String> employees;
@@ -177,6 +189,15 @@ public final class Soak {
 
   private Soak(Settings settings, String base, List<BookingThroughput.Pair> pairs) {
     this.settings = settings;
+    // HTTP/2 is what Java's client asks for first: on http:// an upgrade to h2c, which Payara
+    // Micro's listener accepts; soak.http=1.1 keeps every call on HTTP/1.1.
+    this.client =
+        HttpClient.newBuilder()
+            .version(
+                settings.http().equals("1.1")
+                    ? HttpClient.Version.HTTP_1_1
+                    : HttpClient.Version.HTTP_2)
+            .build();
     this.base = base;
     this.pairs = pairs;
     this.employees =
@@ -244,7 +265,7 @@ public final class Soak {
     long end = start + length;
     steadyFrom = start + TimeUnit.SECONDS.toNanos(settings.warmupSeconds());
     ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-    double[] liveAtSteady = {Double.NaN};
+    List<double[]> live = java.util.Collections.synchronizedList(new ArrayList<>());
     sampler.scheduleAtFixedRate(
         () -> {
           try {
@@ -270,17 +291,22 @@ public final class Soak {
         0,
         settings.sampleSeconds(),
         TimeUnit.SECONDS);
-    // The live heap once the server is warm: a full collection, once, at the end of the warm-up.
-    sampler.schedule(
+    // What is still reachable: a full collection at the end of the warm-up, then every fullGc
+    // seconds (so that garbage promoted between them does not pass for growth), and at the end.
+    Runnable fullCollection =
         () -> {
           try {
-            liveAtSteady[0] = memory.liveMb();
+            live.add(new double[] {(System.nanoTime() - start) / 60e9, memory.liveMb()});
           } catch (Exception e) {
             e.printStackTrace();
           }
-        },
-        settings.warmupSeconds(),
-        TimeUnit.SECONDS);
+        };
+    if (settings.fullGcSeconds() > 0) {
+      sampler.scheduleAtFixedRate(
+          fullCollection, settings.warmupSeconds(), settings.fullGcSeconds(), TimeUnit.SECONDS);
+    } else {
+      sampler.schedule(fullCollection, settings.warmupSeconds(), TimeUnit.SECONDS);
+    }
     Duration cpuBefore = BookingCost.cpu(server.payara());
     long cpuFrom = System.nanoTime();
     ExecutorService workers = Executors.newFixedThreadPool(settings.threads());
@@ -309,7 +335,7 @@ public final class Soak {
     sampler.shutdown();
     sampler.awaitTermination(1, TimeUnit.MINUTES);
     samples.add(sample(start, memory, database));
-    double liveAtEnd = memory.liveMb();
+    fullCollection.run();
     long unfinished = drained ? 0 : workers.shutdownNow().size() + inFlight.get();
     Files.writeString(
         Path.of("target", "bench", "soak-metrics.txt"),
@@ -319,8 +345,7 @@ public final class Soak {
                 HttpResponse.BodyHandlers.ofString())
             .body());
     writeSamples(samples, memory);
-    return report(
-        scheduled, unfinished, samples, memory, liveAtSteady[0], liveAtEnd, serverCpu, cpuSeconds);
+    return report(scheduled, unfinished, samples, memory, live, serverCpu, cpuSeconds);
   }
 
   /** The operations in their shares, to draw from. */
@@ -422,8 +447,7 @@ public final class Soak {
     maxInFlight.accumulateAndGet(now, Math::max);
     long sent = System.nanoTime();
     try {
-      HttpResponse<String> response =
-          BookingThroughput.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
       long done = System.nanoTime();
       answered.increment();
       if (due >= steadyFrom) {
@@ -573,14 +597,20 @@ public final class Soak {
       long unfinished,
       List<Sample> samples,
       ServerMemory memory,
-      double liveAtSteady,
-      double liveAtEnd,
+      List<double[]> live,
       Duration serverCpu,
       double seconds) {
     double steadyMinute = settings.warmupSeconds() / 60.0;
     List<Sample> steady = samples.stream().filter(s -> s.minute() >= steadyMinute).toList();
-    double heapSlope = slope(steady, Sample::heapAfterGcMb);
-    double connectionSlope = slope(steady, s -> s.connections());
+    double heapSlope =
+        slope(
+            steady.stream()
+                .filter(s -> !Double.isNaN(s.heapAfterGcMb())) // no collection yet
+                .map(s -> new double[] {s.minute(), s.heapAfterGcMb()})
+                .toList());
+    double liveSlope = slope(live);
+    double connectionSlope =
+        slope(steady.stream().map(s -> new double[] {s.minute(), s.connections()}).toList());
     System.out.printf(
         Locale.ROOT,
         "%nSoak: %.1f min at %.1f operations/s (%d scheduled, %d answered, at most %d in flight),"
@@ -630,15 +660,16 @@ public final class Soak {
     System.out.printf(
         Locale.ROOT,
         "Heap after GC over the steady part: %.0f → %.0f MB, slope %.2f MB/min (limit %.2f);"
-            + " live heap after a full collection: %.0f MB at the end of the warm-up, %.0f MB at"
-            + " the end (%.2f MB/min); %d collections%n",
+            + " after the %d full collections: %s MB, slope %.2f MB/min; %d collections in all%n",
         steady.isEmpty() ? Double.NaN : steady.get(0).heapAfterGcMb(),
         steady.isEmpty() ? Double.NaN : steady.get(steady.size() - 1).heapAfterGcMb(),
         heapSlope,
         settings.maxHeapSlope(),
-        liveAtSteady,
-        liveAtEnd,
-        (liveAtEnd - liveAtSteady) / (settings.minutes() - steadyMinute),
+        live.size(),
+        live.stream()
+            .map(l -> String.format(Locale.ROOT, "%.0f", l[1]))
+            .collect(Collectors.joining(", ")),
+        liveSlope,
         memory.collections());
     System.out.printf(
         Locale.ROOT,
@@ -673,23 +704,19 @@ public final class Soak {
     return String.format(Locale.ROOT, "%.1f ms", micros / 1000.0);
   }
 
-  /** The least-squares slope of the value over the minutes. */
-  static double slope(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> value) {
-    int n = samples.size();
+  /** The least-squares slope of points {minute, value}: the value's change per minute. */
+  static double slope(List<double[]> points) {
+    int n = points.size();
     if (n < 2) {
       return Double.NaN;
     }
-    double sx = 0, sy = 0;
-    for (Sample s : samples) {
-      sx += s.minute();
-      sy += value.applyAsDouble(s);
-    }
-    double mx = sx / n, my = sy / n;
-    double sxy = 0, sxx = 0;
-    for (Sample s : samples) {
-      double dx = s.minute() - mx;
-      sxy += dx * (value.applyAsDouble(s) - my);
-      sxx += dx * dx;
+    double meanX = points.stream().mapToDouble(p -> p[0]).average().orElseThrow();
+    double meanY = points.stream().mapToDouble(p -> p[1]).average().orElseThrow();
+    double sxy = 0;
+    double sxx = 0;
+    for (double[] p : points) {
+      sxy += (p[0] - meanX) * (p[1] - meanY);
+      sxx += (p[0] - meanX) * (p[0] - meanX);
     }
     return sxx == 0 ? Double.NaN : sxy / sxx;
   }
@@ -726,7 +753,6 @@ public final class Soak {
               null)) {
         mbeans.addNotificationListener(collector, this, null, null);
       }
-      heapAfterGcMb = heapUsedMb();
     }
 
     static ServerMemory attach(long pid) throws Exception {
