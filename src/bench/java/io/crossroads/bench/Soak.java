@@ -71,8 +71,8 @@ import org.HdrHistogram.Histogram;
  *
  * <p>The run fails (exit code 1) on any 5xx or transport error, on an operation not answered by the
  * end, when the heap after GC grows faster than {@code soak.maxHeapSlope} MB a minute over the
- * steady part (after the warm-up; least-squares slope of the samples), or when the database
- * connections grow faster than {@code soak.maxConnectionSlope} a minute.
+ * steady part (least-squares slope of the samples from the first full collection on), or when the
+ * database connections grow faster than {@code soak.maxConnectionSlope} a minute.
  *
  * <p>Run with {@code mvn -Pbench,soak verify -Dsoak.minutes=10 -Dsoak.rate=20}; every setting is in
  * {@link Settings}.
@@ -602,12 +602,15 @@ public final class Soak {
       double seconds) {
     double steadyMinute = settings.warmupSeconds() / 60.0;
     List<Sample> steady = samples.stream().filter(s -> s.minute() >= steadyMinute).toList();
-    double heapSlope =
-        slope(
-            steady.stream()
-                .filter(s -> !Double.isNaN(s.heapAfterGcMb())) // no collection yet
-                .map(s -> new double[] {s.minute(), s.heapAfterGcMb()})
-                .toList());
+    // The heap from the first full collection on: a sample before it still holds the warm-up's
+    // garbage. The sampler makes that collection itself, so no sample is taken during it.
+    double firstFull = live.isEmpty() ? steadyMinute : live.get(0)[0];
+    List<double[]> heap =
+        steady.stream()
+            .filter(s -> s.minute() > firstFull && !Double.isNaN(s.heapAfterGcMb()))
+            .map(s -> new double[] {s.minute(), s.heapAfterGcMb()})
+            .toList();
+    double heapSlope = slope(heap);
     double liveSlope = slope(live);
     double connectionSlope =
         slope(steady.stream().map(s -> new double[] {s.minute(), s.connections()}).toList());
@@ -661,8 +664,8 @@ public final class Soak {
         Locale.ROOT,
         "Heap after GC over the steady part: %.0f → %.0f MB, slope %.2f MB/min (limit %.2f);"
             + " after the %d full collections: %s MB, slope %.2f MB/min; %d collections in all%n",
-        steady.isEmpty() ? Double.NaN : steady.get(0).heapAfterGcMb(),
-        steady.isEmpty() ? Double.NaN : steady.get(steady.size() - 1).heapAfterGcMb(),
+        heap.isEmpty() ? Double.NaN : heap.get(0)[1],
+        heap.isEmpty() ? Double.NaN : heap.get(heap.size() - 1)[1],
         heapSlope,
         settings.maxHeapSlope(),
         live.size(),
