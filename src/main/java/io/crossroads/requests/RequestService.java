@@ -46,6 +46,11 @@ import java.util.UUID;
 @ApplicationScoped
 class RequestService {
 
+  /** How many leaders of the directory a search for colleagues reads at most, a page at a time. */
+  private static final int COLLEAGUES_READ = 500;
+
+  private static final int COLLEAGUES_PAGE = 100;
+
   @Inject Requests requests;
   @Inject Interviews interviews;
   @Inject Directory directory;
@@ -349,11 +354,6 @@ class RequestService {
     answered(request);
     return view(request, null, true);
   }
-
-  /** How many leaders of the directory a search for colleagues reads at most, a page at a time. */
-  static final int COLLEAGUES_READ = 500;
-
-  private static final int COLLEAGUES_PAGE = 100;
 
   /**
    * Colleagues the leader could redirect the request to, by name or title: exactly those a redirect

@@ -48,6 +48,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Requests")
 public class RequestsResource {
 
+  /** The most colleagues one search offers. */
+  static final int MAX_COLLEAGUES = 20;
+
   @Inject Caller caller;
   @Inject RequestService service;
   @Inject Idempotency idempotency;
@@ -160,9 +163,6 @@ public class RequestsResource {
     }
     return service.colleagues(caller, id, q, limit);
   }
-
-  /** The most colleagues one search offers. */
-  static final int MAX_COLLEAGUES = 20;
 
   @POST
   @RateLimited
