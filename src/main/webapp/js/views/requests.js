@@ -8,6 +8,7 @@ import { badge, formatName } from '../labels.js';
 import { inlineForm, textField } from '../forms.js';
 import { go } from '../nav.js';
 import { slotPicker } from '../slots.js';
+import { monthLoad } from './availability.js';
 
 /** The list comes without history; fetch it for the requests whose notes we show (counter, redirect, decline, follow-up). */
 async function withHistory(items) {
@@ -24,6 +25,14 @@ async function withHistory(items) {
   return items;
 }
 
+/** Kind reasons a leader may start a decline from, then make their own. */
+export const DECLINE_REASONS = [
+  { label: 'My calendar is full', text: 'My calendar is full this month. Please try me again next month.' },
+  { label: 'Someone else answers this better', text: 'Someone else can answer this better than I can — try asking …' },
+  { label: 'Outside what I can speak to', text: 'This is outside what I can speak to, and I would not want to waste your time.' },
+  { label: 'Taking a break', text: 'I am taking a break from interviews for a while. Thank you for thinking of me.' },
+];
+
 export async function sent() {
   const [page, ivs] = await Promise.all([api('requests?as=requester').then(async p => { await withHistory(p.items); return p; }),
     api('interviews?as=employee').catch(() => ({ items: [] }))]);
@@ -34,13 +43,15 @@ export async function sent() {
 }
 
 export async function received() {
-  const [page, ivs] = await Promise.all([api('requests?as=leader').then(async p => { await withHistory(p.items); return p; }),
-    api('interviews?as=leader').catch(() => ({ items: [] }))]);
+  const [page, ivs, av] = await Promise.all([api('requests?as=leader').then(async p => { await withHistory(p.items); return p; }),
+    api('interviews?as=leader').catch(() => ({ items: [] })),
+    api(`leaders/${me.id}/availability`).catch(() => null)]);
   const context = { byRequest: new Map(ivs.items.map(i => [i.requestId, i])), all: page.items };
   const waiting = page.items.filter(r => r.status === 'PENDING');
   const rest = page.items.filter(r => r.status !== 'PENDING');
   return [
     card(el('h2', {}, 'Requests to me'),
+      av && av.thisMonth && monthLoad(av.thisMonth),
       el('h3', {}, 'Waiting for your answer', waiting.length ? el('span', { class: 'count' }, waiting.length) : ''),
       requestList({ items: waiting }, 'requester', context, true,
         el('p', { class: 'empty muted' }, 'Nothing is waiting for you. New requests appear here.'))),
@@ -141,35 +152,70 @@ function requestItem(r, counterpart, { byRequest, all }, detailed) {
   const redirectForm = () => {
     let colleague = null;
     const id = newId();
-    const q = el('input', { type: 'search', id, placeholder: 'Name, title or topic', autocomplete: 'off' });
-    const found = el('div', { class: 'colleagues', role: 'radiogroup', 'aria-label': 'Colleagues' });
+    const q = el('input', { type: 'search', id, placeholder: 'Name or title', autocomplete: 'off' });
+    const found = el('div', { class: 'colleagues', role: 'radiogroup', 'aria-label': 'Colleagues you may suggest' });
+    const said = el('p', { class: 'small muted', role: 'status' });
+    let asked = null;
     const search = async () => {
-      found.replaceChildren(el('p', { class: 'small muted' }, 'Searching…'));
+      if (asked) asked.abort();
+      const mine = asked = new AbortController();
+      said.textContent = 'Searching…';
       try {
-        const page = await api('people?' + new URLSearchParams({ q: q.value.trim(), leadersOnly: 'true', limit: '8' }));
-        const people = page.items.filter(p => p.id !== me.id && p.id !== other.id);
+        // Only colleagues the redirect would accept: the program's rule, asked by the server.
+        const people = await api(`requests/${r.id}/colleagues?` + new URLSearchParams({ q: q.value.trim(), limit: '8' }),
+          { signal: mine.signal });
         colleague = null;
-        found.replaceChildren(...nodes(people.length ? people.map(p => el('label', { class: 'choice' },
+        found.replaceChildren(...people.map(p => el('label', { class: 'choice' },
           el('input', { type: 'radio', name: id + '-who', value: p.id, onchange: () => { colleague = p; } }),
           el('span', {}, el('strong', {}, p.displayName), el('span', { class: 'small muted' }, ' · ',
-            [p.title, p.divisionName].filter(Boolean).join(' · ')))))
-          : el('p', { class: 'small muted' }, q.value.trim() ? `No leaders match “${q.value.trim()}”.` : 'No leaders found.')));
+            [p.title, p.divisionName].filter(Boolean).join(' · ')),
+          p.topics.length > 0 && el('span', { class: 'small muted colleague-topics' }, p.topics.slice(0, 4).join(', '))))));
+        said.textContent = people.length
+          ? `${plural(people.length, 'colleague')} ${firstOf(other)} may ask${q.value.trim() ? ` matching “${q.value.trim()}”` : ''}.`
+          : (q.value.trim() ? `No colleague ${firstOf(other)} may ask matches “${q.value.trim()}”.` : `No colleague ${firstOf(other)} may ask was found.`);
       } catch (error) {
-        if (error.status !== 401) found.replaceChildren(alertBox(error));
+        if (error.name === 'AbortError' || error.status === 401) return;
+        said.textContent = '';
+        found.replaceChildren(alertBox(error));
       }
     };
     let timer = null;
     q.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(search, 300); });
     q.addEventListener('keydown', event => { if (event.key === 'Enter') { event.preventDefault(); clearTimeout(timer); search(); } });
+    search();
     const note = textField(`Note to ${firstOf(other)} (optional)`, { placeholder: 'Why this colleague is a better fit' });
     return inlineForm({ scope: item, actions, errorSlot, label: 'Suggest this colleague',
       labels: { leaderId: 'Colleague', note: 'Note' },
       fields: [el('div', { class: 'field' }, el('label', { for: id }, 'Find a colleague who takes interviews'),
-        el('p', { class: 'hint' }, `The request goes to them with ${firstOf(other)}'s message and the times still open for them.`), q, found), note.node],
+        el('p', { class: 'hint' }, `Only colleagues ${firstOf(other)} may ask are listed: another division, within the program's level band, `,
+          `outside ${firstOf(other)}'s own management chain, taking requests. The request goes to them with ${firstOf(other)}'s message `,
+          'and the times still open for them.'), q, said, found), note.node],
       submit: async () => {
         if (!colleague) throw new ApiError('Pick a colleague first.', 400);
         await api(`requests/${r.id}/redirect`, { method: 'POST', body: { leaderId: colleague.id, note: note.control.value.trim() || null } });
         go(home, `You suggested ${colleague.displayName} to ${other.displayName}; the request was forwarded.`);
+      } });
+  };
+
+  const declineForm = () => {
+    const reason = textField(`Reason, shown to ${firstOf(other)} (optional, be kind)`,
+      { hint: 'Start from a ready reason and make it yours, or write your own.' });
+    const said = el('p', { class: 'visually-hidden', role: 'status' });
+    const ready = el('div', { class: 'row small reasons', role: 'group', 'aria-label': 'Ready reasons' },
+      DECLINE_REASONS.map(({ label, text }) => el('button', { type: 'button', class: 'secondary small-button', onclick: () => {
+        reason.control.value = text;
+        reason.control.focus();
+        // The part still to fill in ("…") is selected, ready to type over.
+        const gap = text.indexOf('…');
+        if (gap >= 0) reason.control.setSelectionRange(gap, gap + 1);
+        else reason.control.setSelectionRange(text.length, text.length);
+        said.textContent = 'Reason filled in; edit it as you like.';
+      } }, label)));
+    return inlineForm({ scope: item, actions, errorSlot, label: 'Decline request', danger: true,
+      labels: { reason: 'Reason' }, fields: [el('p', { class: 'small strong' }, 'Ready reasons'), ready, said, reason.node],
+      submit: async () => {
+        await api(`requests/${r.id}/decline`, { method: 'POST', body: { reason: reason.control.value.trim() || null } });
+        go(home, `You declined ${other.displayName}'s request.`);
       } });
   };
 
@@ -203,8 +249,7 @@ function requestItem(r, counterpart, { byRequest, all }, detailed) {
     actions.append(el('div', { class: 'row small' }, r.proposedSlots.length > 0 && el('span', { class: 'muted' }, 'None of these work?'),
       el('button', { type: 'button', class: 'secondary small-button', onclick: open(counterForm) }, 'Propose other times…'),
       el('button', { type: 'button', class: 'secondary small-button', onclick: open(redirectForm) }, 'Suggest a colleague…'),
-      el('button', { type: 'button', class: 'danger small-button', onclick: open(reasonForm('decline', 'Decline request',
-        `You declined ${other.displayName}'s request.`, `Reason, shown to ${firstOf(other)} (optional, be kind)`)) }, 'Decline…')));
+      el('button', { type: 'button', class: 'danger small-button', onclick: open(declineForm) }, 'Decline…')));
   }
   if (!asLeader && ['PENDING', 'COUNTER_PROPOSED'].includes(r.status)) {
     actions.append(el('div', { class: 'row small' },

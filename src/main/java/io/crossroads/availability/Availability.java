@@ -69,6 +69,11 @@ public class Availability {
     return leaderId;
   }
 
+  /** The zone the hours are on, without reading the rest of the schedule. */
+  public ZoneId zone() {
+    return ZoneId.of(timeZone);
+  }
+
   public Schedule schedule() {
     Map<DayOfWeek, List<TimeRange>> weeklyHours = new EnumMap<>(DayOfWeek.class);
     for (String entry : split(weekly)) {

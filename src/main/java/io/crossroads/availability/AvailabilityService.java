@@ -2,6 +2,7 @@ package io.crossroads.availability;
 
 import io.crossroads.availability.AvailabilityViews.AvailabilityView;
 import io.crossroads.availability.AvailabilityViews.DateOverride;
+import io.crossroads.availability.AvailabilityViews.MonthLoad;
 import io.crossroads.availability.AvailabilityViews.Range;
 import io.crossroads.availability.AvailabilityViews.SlotView;
 import io.crossroads.availability.AvailabilityViews.Weekly;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Leaders' availability and the open slots it leaves. */
 @ApplicationScoped
@@ -55,7 +58,7 @@ public class AvailabilityService {
   public AvailabilityView get(Caller caller, UUID leaderId) {
     Person leader = leader(leaderId);
     requireSelf(caller, leaderId);
-    return view(schedule(leader));
+    return view(schedule(leader), thisMonth(leader));
   }
 
   @Transactional
@@ -69,7 +72,24 @@ public class AvailabilityService {
     } else {
       stored.replace(schedule);
     }
-    return view(schedule);
+    return view(schedule, thisMonth(leader));
+  }
+
+  /**
+   * The leader's interviews this month, on the clock of their hours, against their monthly cap, as
+   * the cap counts them; none for a leader without a profile.
+   */
+  private MonthLoad thisMonth(Person leader) {
+    YearMonth month = YearMonth.from(clock.instant().atZone(schedule(leader).zone()));
+    return directory
+        .leaderProfile(leader.id())
+        .map(
+            profile ->
+                new MonthLoad(
+                    month.toString(),
+                    loads.booked(leader.id(), List.of(month)).getOrDefault(month, 0),
+                    profile.monthlyCap()))
+        .orElse(null);
   }
 
   @Transactional
@@ -265,6 +285,43 @@ public class AvailabilityService {
     }
   }
 
+  /**
+   * {@link Openings#placesLeft()} for several leaders at once, in two queries: the most any month
+   * of {@code starts} (in each leader's zone) has left under their cap; leaders without a profile
+   * among {@code profiles} have none.
+   */
+  public Map<UUID, Integer> placesLeft(
+      Collection<Person> leaders, Map<UUID, LeaderProfile> profiles, Collection<Instant> starts) {
+    List<UUID> ids = leaders.stream().map(Person::id).toList();
+    Map<UUID, Availability> stored =
+        Entities.byIds(em, Availability.class, ids, Availability::leaderId);
+    Map<UUID, List<YearMonth>> monthsOf = new java.util.HashMap<>();
+    for (Person leader : leaders) {
+      Availability availability = stored.get(leader.id());
+      ZoneId zone = availability == null ? leader.timeZone() : availability.zone();
+      monthsOf.put(
+          leader.id(),
+          starts.stream().map(start -> YearMonth.from(start.atZone(zone))).distinct().toList());
+    }
+    Map<UUID, Map<YearMonth, Integer>> booked =
+        loads.booked(
+            ids, monthsOf.values().stream().flatMap(List::stream).collect(Collectors.toSet()));
+    Map<UUID, Integer> places = new java.util.HashMap<>();
+    for (Person leader : leaders) {
+      LeaderProfile profile = profiles.get(leader.id());
+      Map<YearMonth, Integer> bookedOf = booked.getOrDefault(leader.id(), Map.of());
+      places.put(
+          leader.id(),
+          profile == null
+              ? 0
+              : monthsOf.get(leader.id()).stream()
+                  .mapToInt(month -> profile.monthlyCap() - bookedOf.getOrDefault(month, 0))
+                  .max()
+                  .orElse(0));
+    }
+    return places;
+  }
+
   /** A booking being moved: its own time and place do not count against the move. */
   private record Moving(UUID id, Instant start) {}
 
@@ -380,7 +437,7 @@ public class AvailabilityService {
         body.horizonDays());
   }
 
-  static AvailabilityView view(Schedule schedule) {
+  static AvailabilityView view(Schedule schedule, MonthLoad thisMonth) {
     List<Weekly> weekly = new ArrayList<>();
     schedule
         .weekly()
@@ -412,6 +469,7 @@ public class AvailabilityService {
         (int) schedule.bufferBefore().toMinutes(),
         (int) schedule.bufferAfter().toMinutes(),
         (int) schedule.minNotice().toHours(),
-        schedule.horizonDays());
+        schedule.horizonDays(),
+        thisMonth);
   }
 }

@@ -36,7 +36,14 @@ public final class AvailabilityViews {
       @NotNull(message = "minutes before each interview") Integer bufferBefore,
       @NotNull(message = "minutes after each interview") Integer bufferAfter,
       @NotNull(message = "hours of notice a request needs") Integer minNoticeHours,
-      @NotNull(message = "how many days ahead people may book") Integer horizonDays) {}
+      @NotNull(message = "how many days ahead people may book") Integer horizonDays,
+      MonthLoad thisMonth) {}
+
+  /**
+   * The leader's interviews in the current month ({@code YYYY-MM}, on the clock of their hours)
+   * against their monthly cap. Answered, never read: what a {@code PUT} sends here is ignored.
+   */
+  public record MonthLoad(String month, int booked, int cap) {}
 
   public record SlotView(Instant start, Instant end) {}
 }

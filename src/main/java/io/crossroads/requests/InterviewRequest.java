@@ -337,10 +337,7 @@ public class InterviewRequest {
       List<Instant> openForColleague,
       String note,
       Instant now) {
-    if (partyOf(by) != Party.LEADER) {
-      throw Refusal.forbidden("Only the leader can redirect a request.");
-    }
-    requireOpen();
+    requireRedirectableBy(by);
     if (!employee.id().equals(requesterId)) {
       throw new IllegalArgumentException("the facts are not of this request's employee");
     }
@@ -405,6 +402,26 @@ public class InterviewRequest {
     if (!employee.id().equals(requesterId) || !leader.id().equals(leaderId)) {
       throw new IllegalArgumentException("the facts are not of this request's two people");
     }
+  }
+
+  /** Refuses anyone but the request's leader, and a request that is closed: who may pass it on. */
+  public void requireRedirectableBy(UUID by) {
+    if (partyOf(by) != Party.LEADER) {
+      throw Refusal.forbidden("Only the leader can redirect a request.");
+    }
+    requireOpen();
+  }
+
+  /**
+   * Whether a redirect may name {@code colleague}, as {@link #redirect} decides it: another leader
+   * than the request's own, whom the employee may ask now.
+   */
+  public boolean redirectableTo(
+      Eligibility policy, Eligibility.Employee employee, Eligibility.Leader colleague) {
+    if (!employee.id().equals(requesterId)) {
+      throw new IllegalArgumentException("the facts are not of this request's employee");
+    }
+    return !colleague.id().equals(leaderId) && policy.ask(employee, colleague).eligible();
   }
 
   private void requireOpen() {

@@ -7,6 +7,7 @@ import io.crossroads.interviews.Interview;
 import io.crossroads.interviews.Interviews;
 import io.crossroads.notify.Notifications;
 import io.crossroads.people.Directory;
+import io.crossroads.people.Division;
 import io.crossroads.people.LeaderProfile;
 import io.crossroads.people.PeopleViews.PersonRef;
 import io.crossroads.people.Person;
@@ -15,8 +16,10 @@ import io.crossroads.platform.metrics.BusinessMetrics;
 import io.crossroads.platform.problem.ProblemType;
 import io.crossroads.platform.problem.Refusal;
 import io.crossroads.platform.security.Caller;
+import io.crossroads.program.Eligibility;
 import io.crossroads.program.Program;
 import io.crossroads.program.ProgramRules;
+import io.crossroads.requests.RequestViews.Colleague;
 import io.crossroads.requests.RequestViews.Draft;
 import io.crossroads.requests.RequestViews.Event;
 import io.crossroads.requests.RequestViews.NewRequest;
@@ -29,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,6 +43,11 @@ import java.util.UUID;
 /** Sends interview requests and carries out the parties' answers. */
 @ApplicationScoped
 class RequestService {
+
+  /** How many leaders of the directory a search for colleagues reads at most, a page at a time. */
+  private static final int COLLEAGUES_READ = 500;
+
+  private static final int COLLEAGUES_PAGE = 100;
 
   @Inject Requests requests;
   @Inject Interviews interviews;
@@ -343,6 +352,55 @@ class RequestService {
         "was referred to you with a request for an informational interview");
     answered(request);
     return view(request, null, true);
+  }
+
+  /**
+   * Colleagues the leader could redirect the request to, by name or title: exactly those a redirect
+   * would accept now ({@link InterviewRequest#redirectableTo}, asking the program's {@code ask}
+   * with the same facts as the redirect), in the directory's order. Nothing is said of those left
+   * out, nor why.
+   */
+  @Transactional
+  public List<Colleague> colleagues(Caller caller, UUID id, String q, int limit) {
+    InterviewRequest request = visible(caller, id);
+    request.requireRedirectableBy(caller.id());
+    ProgramRules rules = program.rules();
+    Person requester = directory.person(request.requesterId()).orElseThrow();
+    Eligibility.Employee employee = parties.employee(requester, request.leaderId(), rules);
+    Map<UUID, Division> divisions = directory.divisions();
+    List<Colleague> offered = new ArrayList<>();
+    for (int offset = 0;
+        offered.size() < limit && offset < COLLEAGUES_READ;
+        offset += COLLEAGUES_PAGE) {
+      List<Person> leaders =
+          directory.search(q, false, null, true, COLLEAGUES_PAGE, offset).items();
+      Map<UUID, LeaderProfile> profiles =
+          directory.leaderProfiles(leaders.stream().map(Person::id).toList());
+      List<Person> withProfile =
+          leaders.stream().filter(p -> profiles.containsKey(p.id())).toList();
+      Map<UUID, Integer> places = availability.placesLeft(withProfile, profiles, request.slots());
+      for (Person leader : withProfile) {
+        LeaderProfile profile = profiles.get(leader.id());
+        if (offered.size() < limit
+            && request.redirectableTo(
+                rules.eligibility(),
+                employee,
+                directory.asked(leader, profile, places.get(leader.id())))) {
+          offered.add(
+              new Colleague(
+                  leader.id(),
+                  leader.displayName(),
+                  leader.title(),
+                  leader.divisionId(),
+                  divisions.get(leader.divisionId()).name(),
+                  List.copyOf(profile.topics())));
+        }
+      }
+      if (leaders.size() < COLLEAGUES_PAGE) {
+        break;
+      }
+    }
+    return offered;
   }
 
   @Transactional

@@ -62,6 +62,18 @@ public final class RequestViews {
       @NotNull(message = "the colleague to redirect to") UUID leaderId,
       @Size(max = 2000, message = "at most 2000 characters") String note) {}
 
+  /**
+   * A leader a request could be redirected to: what the directory and their profile show anyone,
+   * nothing about the employee.
+   */
+  public record Colleague(
+      UUID id,
+      String displayName,
+      String title,
+      UUID divisionId,
+      String divisionName,
+      List<String> topics) {}
+
   public record FollowUp(
       @NotBlank(message = "a short, friendly message")
           @Size(max = 2000, message = "at most 2000 characters")

@@ -7,6 +7,7 @@ import io.crossroads.platform.security.Caller;
 import io.crossroads.platform.security.RateLimited;
 import io.crossroads.requests.RequestViews.Accept;
 import io.crossroads.requests.RequestViews.CoachingView;
+import io.crossroads.requests.RequestViews.Colleague;
 import io.crossroads.requests.RequestViews.Counter;
 import io.crossroads.requests.RequestViews.Draft;
 import io.crossroads.requests.RequestViews.FollowUp;
@@ -14,6 +15,7 @@ import io.crossroads.requests.RequestViews.NewRequest;
 import io.crossroads.requests.RequestViews.Reason;
 import io.crossroads.requests.RequestViews.Redirect;
 import io.crossroads.requests.RequestViews.RequestView;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -31,6 +33,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,6 +47,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Requests")
 public class RequestsResource {
+
+  /** The most colleagues one search offers. */
+  static final int MAX_COLLEAGUES = 20;
 
   @Inject Caller caller;
   @Inject RequestService service;
@@ -131,6 +137,31 @@ public class RequestsResource {
   public RequestView redirect(
       @PathParam("id") UUID id, @Valid @NotNull(message = "a body is required") Redirect body) {
     return service.redirect(caller, id, body.leaderId(), body.note());
+  }
+
+  @GET
+  @RolesAllowed("LEADER")
+  @Path("{id}/colleagues")
+  @Operation(
+      summary = "Colleagues the request's leader could redirect it to",
+      description =
+          "Leaders whose name or title contains q, each one the redirect would accept now (the"
+              + " program's rule on whom the employee may ask: never their own management chain),"
+              + " at most limit (1 to "
+              + MAX_COLLEAGUES
+              + "), in the directory's order. Only the request's leader, while it is open.")
+  @APIResponse(responseCode = "200", description = "The colleagues, possibly none")
+  public List<Colleague> colleagues(
+      @PathParam("id") UUID id,
+      @QueryParam("q") String q,
+      @QueryParam("limit") @DefaultValue("8") int limit) {
+    if (limit < 1 || limit > MAX_COLLEAGUES) {
+      throw Refusal.invalid("limit", "must be 1 to " + MAX_COLLEAGUES);
+    }
+    if (q != null && q.length() > 100) {
+      throw Refusal.invalid("q", "at most 100 characters");
+    }
+    return service.colleagues(caller, id, q, limit);
   }
 
   @POST

@@ -582,6 +582,17 @@ class AuthorizationMatrixIT {
             404,
             404,
             404),
+        // A leader's own search: the role first (403), then the request's parties (404).
+        new Row(
+            "GET /api/requests/{id}/colleagues",
+            false,
+            f -> Call.get("api/requests/" + f.requestId() + "/colleagues?q=a"),
+            403,
+            200,
+            403,
+            404,
+            404,
+            403),
         new Row(
             "POST /api/requests/{id}/follow-up",
             true,

@@ -135,6 +135,19 @@ final class Chromium implements AutoCloseable {
         });
   }
 
+  /**
+   * Presses the mouse on {@code from}, moves it to {@code to} with the button held, and lets go.
+   */
+  void drag(WebElement from, WebElement to) {
+    script("arguments[0].scrollIntoView({block: 'center'})", from);
+    new Actions(driver).clickAndHold(from).moveToElement(to).release().perform();
+  }
+
+  /** Types {@code keys} into whatever has the keyboard focus. */
+  void keys(CharSequence... keys) {
+    new Actions(driver).sendKeys(keys).perform();
+  }
+
   /** The element that has the keyboard focus. */
   WebElement active() {
     return driver.switchTo().activeElement();

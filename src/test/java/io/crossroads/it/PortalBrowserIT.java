@@ -608,6 +608,194 @@ class PortalBrowserIT {
   }
 
   @Test
+  void aLeaderPaintsTheirWeekDeclinesKindlySuggestsAnEligibleColleagueAndSeesTheirMonth() {
+    String finance =
+        api.get("hana", "api/divisions").array().getValuesAs(JsonObject.class).stream()
+            .filter(d -> d.getString("name").equals("Finance"))
+            .findFirst()
+            .orElseThrow()
+            .getString("id");
+    // A generated leader of this test's own, whom the employees handed out here may ask.
+    JsonObject leader =
+        api
+            .get("hana", "api/people?leadersOnly=true&limit=100&divisionId=" + finance)
+            .items()
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .filter(p -> p.getString("username").contains(".") && p.getInt("level") <= 7)
+            .findFirst()
+            .orElseThrow();
+    String user = leader.getString("username");
+    String leaderId = leader.getString("id");
+    String path = "api/leaders/" + leaderId;
+    assertThat(api.put(user, path + "/profile", RequestBodies.profile("finance", 5, true)).status())
+        .isEqualTo(200);
+    assertThat(api.put(user, path + "/availability", RequestBodies.standardHours(90)).status())
+        .isEqualTo(200);
+    DemoPeople outsideFinance = new DemoPeople(api, "Engineering", "Finance");
+    String declined = outsideFinance.take();
+    String redirected = outsideFinance.take();
+    Slots open = new Slots(api, declined, leaderId, Instant.now().plus(Duration.ofDays(2)));
+    Map<String, String> requests = new HashMap<>();
+    for (String employee : List.of(declined, redirected)) {
+      Api.Reply sent =
+          api.post(
+              employee,
+              "api/requests",
+              RequestBodies.body(leaderId, List.of(open.next(), open.next())));
+      assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+      requests.put(employee, sent.string("id"));
+    }
+    JsonObject month = api.get(user, path + "/availability").json().getJsonObject("thisMonth");
+
+    // My week: this month's interviews against the limit, then what waits for an answer.
+    browser.signIn(user);
+    browser.navigate("Requests to me");
+    WebElement load = browser.driver.findElement(By.cssSelector("#main .month-load"));
+    assertThat(load.getText()).contains(month.getInt("booked") + " of 5");
+    browser.check("leader-week");
+
+    // A kind, ready reason, made the leader's own.
+    String declinedName = api.get(declined, "api/me").string("displayName");
+    waiting(declinedName).findElement(By.xpath(".//button[normalize-space()='Decline…']")).click();
+    browser
+        .wait
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//button[normalize-space()='My calendar is full']")))
+        .click();
+    WebElement reason = browser.active();
+    assertThat(reason.getTagName()).isEqualTo("textarea");
+    assertThat(reason.getAttribute("value")).startsWith("My calendar is full this month.");
+    reason.sendKeys(Keys.END, " Good luck!");
+    browser.driver.findElement(By.xpath("//button[normalize-space()='Decline request']")).click();
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#main > [role=status]"), "You declined " + declinedName));
+    JsonObject answered = api.get(user, "api/requests/" + requests.get(declined)).json();
+    assertThat(answered.getString("status")).isEqualTo("DECLINED");
+    assertThat(answered.getJsonArray("history").getJsonObject(1).getString("note"))
+        .isEqualTo("My calendar is full this month. Please try me again next month. Good luck!");
+
+    // Only colleagues the redirect accepts are offered; the leader picks one.
+    String redirectedName = api.get(redirected, "api/me").string("displayName");
+    String request = requests.get(redirected);
+    waiting(redirectedName)
+        .findElement(By.xpath(".//button[normalize-space()='Suggest a colleague…']"))
+        .click();
+    browser.wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector(".colleagues input[type=radio]")));
+    List<String> offered =
+        browser.driver.findElements(By.cssSelector(".colleagues input[type=radio]")).stream()
+            .map(radio -> radio.getAttribute("value"))
+            .toList();
+    assertThat(offered)
+        .isNotEmpty()
+        .isEqualTo(
+            api
+                .get(user, "api/requests/" + request + "/colleagues?limit=8&q=")
+                .array()
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .map(c -> c.getString("id"))
+                .toList());
+    browser.check("redirect-colleagues");
+    browser.driver.findElement(By.cssSelector(".colleagues label.choice")).click();
+    browser
+        .driver
+        .findElement(By.xpath("//button[normalize-space()='Suggest this colleague']"))
+        .click();
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#main > [role=status]"), "the request was forwarded"));
+    assertThat(
+            api.get(redirected, "api/requests?status=PENDING").items().stream()
+                .map(JsonObject.class::cast)
+                .filter(r -> request.equals(r.getString("redirectedFrom", null)))
+                .map(r -> r.getJsonObject("leader").getString("id")))
+        .containsExactly(offered.get(0));
+
+    // The week as a grid: Saturday 10:00–11:30 painted with the mouse.
+    browser.navigate("Availability");
+    assertThat(browser.driver.findElement(By.cssSelector("#main .month-load")).getText())
+        .contains(month.getInt("booked") + " of 5");
+    browser.drag(halfHour(5, "10:00"), halfHour(5, "11:00"));
+    for (String time : List.of("10:00", "10:30", "11:00")) {
+      assertThat(halfHour(5, time).getAttribute("aria-selected")).as(time).isEqualTo("true");
+    }
+    assertThat(halfHour(5, "11:30").getAttribute("aria-selected")).isEqualTo("false");
+    // Then the keyboard alone: one tab stop into the grid, where the drag ended; Sunday 14:00
+    // switched on and carried on to 14:30 with Shift.
+    browser.script(
+        "document.getElementById(arguments[0]).focus()",
+        browser
+            .driver
+            .findElement(By.xpath("//label[normalize-space()='Time zone']"))
+            .getAttribute("for"));
+    tabTo(() -> "td".equals(browser.active().getTagName()), 10);
+    assertThat(browser.active()).isEqualTo(halfHour(5, "11:00"));
+    browser.keys(Keys.ARROW_RIGHT, Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+    browser.keys(Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.SPACE);
+    new Actions(browser.driver)
+        .keyDown(Keys.SHIFT)
+        .sendKeys(Keys.ARROW_DOWN)
+        .keyUp(Keys.SHIFT)
+        .perform();
+    assertThat(browser.active()).isEqualTo(halfHour(6, "14:30"));
+    assertThat(halfHour(6, "14:00").getAttribute("aria-selected")).isEqualTo("true");
+    assertThat(halfHour(6, "14:30").getAttribute("aria-selected")).isEqualTo("true");
+    browser.check("availability-grid");
+    browser.driver.findElement(By.xpath("//button[normalize-space()='Save availability']")).click();
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#main .alert.success"), "Saved"));
+
+    browser.driver.navigate().refresh();
+    browser.viewLoaded();
+    browser.wait.until(d -> "true".equals(halfHour(5, "10:00").getAttribute("aria-selected")));
+    for (String time : List.of("10:30", "11:00")) {
+      assertThat(halfHour(5, time).getAttribute("aria-selected")).as(time).isEqualTo("true");
+    }
+    assertThat(halfHour(6, "14:30").getAttribute("aria-selected")).isEqualTo("true");
+    assertThat(halfHour(6, "15:00").getAttribute("aria-selected")).isEqualTo("false");
+    assertThat(
+            api
+                .get(user, path + "/availability")
+                .json()
+                .getJsonArray("weekly")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .map(
+                    w ->
+                        w.getString("day") + " " + w.getString("start") + "-" + w.getString("end")))
+        .contains("MONDAY 09:00-17:00", "SATURDAY 10:00-11:30", "SUNDAY 14:00-15:00")
+        .hasSize(7);
+  }
+
+  /** The leader's request from {@code name} among those waiting for an answer. */
+  private WebElement waiting(String name) {
+    return browser.wait.until(
+        ExpectedConditions.elementToBeClickable(
+            By.xpath(
+                "//h3[starts-with(normalize-space(), 'Waiting for your answer')]"
+                    + "/following-sibling::ul[1]/li[.//strong[normalize-space()='"
+                    + name
+                    + "']]")));
+  }
+
+  /** The weekly grid's half-hour starting at {@code time} on day {@code day} (0 is Monday). */
+  private WebElement halfHour(int day, String time) {
+    return browser.driver.findElement(
+        By.xpath(
+            "//table[@role='grid']//tr[th[normalize-space()='"
+                + time
+                + "']]/td[@data-day='"
+                + day
+                + "']"));
+  }
+
+  @Test
   void hrReadsThePipelineAndDownloadsItAsCsv() throws IOException {
     browser.signIn("hana");
     browser.navigate("Reports");

@@ -649,6 +649,85 @@ class RequestApiIT {
     }
   }
 
+  /**
+   * Adds {@code by} interviews (fewer when negative) to the leader's count for the month, as
+   * accepting (or cancelling) them would.
+   */
+  static void countInterviews(String leaderId, java.time.YearMonth month, int by)
+      throws SQLException {
+    try (Connection db = TestEnvironment.database();
+        PreparedStatement add =
+            db.prepareStatement(
+                "update leader_month_load set booked = booked + ? where leader_id = ? and period = ?");
+        PreparedStatement first =
+            db.prepareStatement(
+                "insert into leader_month_load (leader_id, period, booked) values (?, ?, ?)")) {
+      add.setInt(1, by);
+      add.setObject(2, UUID.fromString(leaderId));
+      add.setString(3, month.toString());
+      if (add.executeUpdate() == 0) {
+        first.setObject(1, UUID.fromString(leaderId));
+        first.setString(2, month.toString());
+        first.setInt(3, by);
+        assertThat(first.executeUpdate()).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void aLeaderSeesThisMonthsInterviewsAgainstTheirCapBesideTheirHours() throws SQLException {
+    String division =
+        api.get("hana", "api/divisions").array().getValuesAs(JsonObject.class).stream()
+            .filter(d -> d.getString("name").equals("Finance"))
+            .findFirst()
+            .orElseThrow()
+            .getString("id");
+    // A generated leader no other test asks.
+    List<JsonObject> finance =
+        api
+            .get("hana", "api/people?leadersOnly=true&limit=100&divisionId=" + division)
+            .items()
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .filter(p -> p.getString("username").contains("."))
+            .toList();
+    JsonObject leader = finance.get(finance.size() - 1);
+    String user = leader.getString("username");
+    String path = "api/leaders/" + leader.getString("id");
+    assertThat(api.put(user, path + "/profile", RequestBodies.profile("finance", 6, true)).status())
+        .isEqualTo(200);
+    JsonObject before = api.get(user, path + "/availability").json();
+    java.time.YearMonth month =
+        java.time.YearMonth.now(java.time.ZoneId.of(before.getString("timeZone")));
+    JsonObject load = before.getJsonObject("thisMonth");
+    assertThat(load.getString("month")).isEqualTo(month.toString());
+    assertThat(load.getInt("cap")).isEqualTo(6);
+    int booked = load.getInt("booked");
+
+    countInterviews(leader.getString("id"), month, 2);
+    countInterviews(leader.getString("id"), month.plusMonths(1), 5);
+    try {
+      JsonObject after = api.get(user, path + "/availability").json().getJsonObject("thisMonth");
+      assertThat(after.getInt("booked")).isEqualTo(booked + 2);
+      assertThat(after.getInt("cap")).isEqualTo(6);
+      // Saving the hours answers the same count; what a client sends in its place is ignored.
+      String hours = standardHours(90);
+      Api.Reply saved =
+          api.put(
+              user,
+              path + "/availability",
+              hours.substring(0, hours.length() - 1)
+                  + ",\"thisMonth\":{\"month\":\"1999-01\",\"booked\":0,\"cap\":40}}");
+      assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+      assertThat(saved.json().getJsonObject("thisMonth")).isEqualTo(after);
+      // Only the leader reads it.
+      assertProblem(api.get("ava", path + "/availability"), 403, "forbidden");
+    } finally {
+      countInterviews(leader.getString("id"), month, -2);
+      countInterviews(leader.getString("id"), month.plusMonths(1), -5);
+    }
+  }
+
   @Test
   void slotQueriesAreBounded() {
     assertProblem(

@@ -299,6 +299,108 @@ class RulebookIT {
     assertProblem(ask(employee, mia), 409, "already-requested");
   }
 
+  /** The ids of the colleagues Leo is offered for redirecting the request, by name or title. */
+  List<String> colleagues(String requestId, String q) {
+    Api.Reply offered =
+        api.get(
+            "leo",
+            "api/requests/"
+                + requestId
+                + "/colleagues?limit=20&q="
+                + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(offered.status()).as(offered.toString()).isEqualTo(200);
+    return offered.array().getValuesAs(JsonObject.class).stream()
+        .map(c -> c.getString("id"))
+        .toList();
+  }
+
+  @Test
+  void everyColleagueOfferedForARedirectIsOneTheRedirectAcceptsAndNeverTheEmployeesManager()
+      throws Exception {
+    String employee = employees.take();
+    JsonObject me = api.get(employee, "api/me").json();
+    String first = send(employee, leo);
+    assertThat(colleagues(first, "Mia Chen")).containsExactly(mia);
+
+    // Mia, in Marketing, now manages this employee from another division.
+    execute(
+        "update person set manager_id = ? where id = ?",
+        UUID.fromString(mia),
+        UUID.fromString(me.getString("id")));
+    assertThat(colleagues(first, "Mia Chen")).isEmpty();
+
+    Api.Reply offered = api.get("leo", "api/requests/" + first + "/colleagues?limit=20");
+    assertThat(offered.status()).as(offered.toString()).isEqualTo(200);
+    List<JsonObject> colleagues = offered.array().getValuesAs(JsonObject.class);
+    assertThat(colleagues).hasSizeBetween(3, 20);
+    for (JsonObject colleague : colleagues) {
+      // What anyone reads in the directory, nothing about the employee.
+      assertThat(colleague.keySet())
+          .containsExactlyInAnyOrder(
+              "id", "displayName", "title", "divisionId", "divisionName", "topics");
+      JsonObject person = api.get("hana", "api/people/" + colleague.getString("id")).json();
+      assertThat(person.getString("divisionId")).isNotEqualTo(me.getString("divisionId"));
+      assertThat(person.getInt("level")).isLessThanOrEqualTo(me.getInt("level") + 3);
+      assertThat(person.getBoolean("leader")).isTrue();
+    }
+    assertThat(colleagues)
+        .extracting(c -> c.getString("id"))
+        .doesNotContain(mia, leo, me.getString("id"));
+    assertThat(offered.body()).doesNotContain(me.getString("id")).doesNotContain(employee);
+
+    // A leader of the employee's own division, and one above the band, are never offered.
+    List<JsonObject> leaders =
+        api.get("ava", "api/people?leadersOnly=true&limit=500").items().stream()
+            .map(JsonObject.class::cast)
+            .toList();
+    JsonObject sameDivision =
+        leaders.stream()
+            .filter(p -> p.getString("divisionId").equals(me.getString("divisionId")))
+            .findFirst()
+            .orElseThrow();
+    JsonObject aboveBand =
+        leaders.stream()
+            .filter(p -> !p.getString("divisionId").equals(me.getString("divisionId")))
+            .filter(p -> p.getInt("level") > me.getInt("level") + 3)
+            .findFirst()
+            .orElseThrow();
+    for (JsonObject ineligible : List.of(sameDivision, aboveBand)) {
+      assertThat(colleagues(first, ineligible.getString("displayName")))
+          .doesNotContain(ineligible.getString("id"));
+    }
+
+    assertProblem(
+        api.get("leo", "api/requests/" + first + "/colleagues?limit=0"), 400, "validation-failed");
+    assertProblem(
+        api.get("leo", "api/requests/" + first + "/colleagues?limit=21"), 400, "validation-failed");
+    assertProblem(
+        api.get("leo", "api/requests/" + UUID.randomUUID() + "/colleagues"), 404, "not-found");
+    // One request of the employee's to Leo at a time: this one goes before the next are sent.
+    assertThat(api.post(employee, "api/requests/" + first + "/withdraw", "{}").status())
+        .isEqualTo(200);
+
+    // Each colleague offered, taken in turn, is accepted by the redirect.
+    for (int i = 0; i < 3; i++) {
+      String request = send(employee, leo);
+      String colleague = colleagues(request, "").get(i);
+      Api.Reply redirected =
+          api.post("leo", "api/requests/" + request + "/redirect", json("leaderId", colleague));
+      assertThat(redirected.status()).as(redirected.toString()).isEqualTo(200);
+      String forwarded =
+          api.get(employee, "api/requests?status=PENDING").items().stream()
+              .map(JsonObject.class::cast)
+              .filter(r -> request.equals(r.getString("redirectedFrom", null)))
+              .findFirst()
+              .orElseThrow()
+              .getString("id");
+      assertThat(api.post(employee, "api/requests/" + forwarded + "/withdraw", "{}").status())
+          .isEqualTo(200);
+      // A request passed on has nobody left to offer.
+      assertProblem(
+          api.get("leo", "api/requests/" + request + "/colleagues"), 409, "request-closed");
+    }
+  }
+
   // ---- Persistence, then expiry ---------------------------------------------------------------
 
   @Test

@@ -234,6 +234,52 @@ class RequestAnswersTest {
   }
 
   @Test
+  void aColleagueIsOfferedForARedirectExactlyWhenTheRedirectWouldAcceptThem() {
+    Eligibility.EmployeeFacts managedByMia =
+        new Eligibility.EmployeeFacts(
+            employee, Pairs.FINANCE, 4, Set.of(colleague), Set.of(), Set.of());
+    UUID other = UUID.randomUUID();
+    List<Eligibility.LeaderFacts> candidates =
+        List.of(
+            new Eligibility.LeaderFacts(colleague, "Mia Chen", Pairs.ENGINEERING, 6, true, 4),
+            new Eligibility.LeaderFacts(leader, "Leo Martins", Pairs.ENGINEERING, 6, true, 4),
+            new Eligibility.LeaderFacts(other, "Sam Ito", Pairs.FINANCE, 6, true, 4),
+            new Eligibility.LeaderFacts(other, "Sam Ito", Pairs.ENGINEERING, 9, true, 4),
+            new Eligibility.LeaderFacts(other, "Sam Ito", Pairs.ENGINEERING, 6, false, 4),
+            new Eligibility.LeaderFacts(other, "Sam Ito", Pairs.ENGINEERING, 6, true, 0),
+            new Eligibility.LeaderFacts(other, "Sam Ito", Pairs.ENGINEERING, 6, true, 1));
+
+    List<Boolean> offered =
+        candidates.stream()
+            .map(c -> pending().redirectableTo(Eligibility.DEFAULT, managedByMia, c))
+            .toList();
+
+    assertThat(offered).containsExactly(false, false, false, false, false, false, true);
+    for (int i = 0; i < candidates.size(); i++) {
+      Eligibility.LeaderFacts candidate = candidates.get(i);
+      InterviewRequest request = pending();
+      boolean accepted;
+      try {
+        request.redirect(
+            leader, Eligibility.DEFAULT, managedByMia, candidate, List.of(), "Ask them", SENT);
+        accepted = true;
+      } catch (io.crossroads.platform.problem.Refusal refusal) {
+        accepted = false;
+      }
+      assertThat(accepted).as(candidate.toString()).isEqualTo(offered.get(i));
+    }
+  }
+
+  @Test
+  void onlyTheLeaderOfAnOpenRequestMayLookForColleaguesToRedirectItTo() {
+    pending().requireRedirectableBy(leader);
+    refused(() -> pending().requireRedirectableBy(employee), ProblemType.FORBIDDEN);
+    InterviewRequest declined = pending();
+    declined.decline(leader, "Busy", SENT);
+    refused(() -> declined.requireRedirectableBy(leader), ProblemType.REQUEST_CLOSED);
+  }
+
+  @Test
   void businessDaysSkipWeekendsInTheGivenZone() {
     Instant fridayEvening = Instant.parse("2026-03-06T23:30:00Z"); // Friday 18:30 in New York
     assertThat(BusinessDays.WEEKDAYS.add(fridayEvening, 1, NEW_YORK))
