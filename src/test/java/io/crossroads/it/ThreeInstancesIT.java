@@ -63,7 +63,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  *   <li>Rules HR changes on one instance apply on the others within {@code
  *       crossroads.program.refresh} (5 s, the default).
  *   <li>A cohort round whose instance died is taken over by a survivor once its heartbeat is {@code
- *       crossroads.jobs.stale-after} old (20 s here, 2 min by default), at the next look every
+ *       crossroads.jobs.stale-after} old (15 s here, 2 min by default), at the next look every
  *       {@code crossroads.jobs.recovery-interval} (1 s here, 1 min by default).
  * </ul>
  *
@@ -82,7 +82,7 @@ class ThreeInstancesIT {
   static final Duration BOOT = Duration.ofMinutes(5);
   static final Duration MATCHING_REFRESH = Duration.ofSeconds(2);
   static final Duration PROGRAM_REFRESH = Duration.ofSeconds(5);
-  static final Duration STALE_AFTER = Duration.ofSeconds(20);
+  static final Duration STALE_AFTER = Duration.ofSeconds(15);
   static final Duration RECOVERY = Duration.ofSeconds(1);
   static final Duration JOB_INTERVAL = Duration.ofSeconds(2);
 
@@ -92,7 +92,7 @@ class ThreeInstancesIT {
 
   static final int LEADERS = 4;
   static final int CAP = 4;
-  static final int CLIENTS = 96;
+  static final int CLIENTS = 72;
   private static final Pattern OUTBOX_ID = Pattern.compile("<([0-9a-f-]{36})@crossroads>");
 
   private String url;
