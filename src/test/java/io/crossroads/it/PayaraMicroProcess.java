@@ -87,6 +87,29 @@ final class PayaraMicroProcess implements AutoCloseable {
     return Files.readString(log);
   }
 
+  /**
+   * The process id of Payara Micro's JVM: the command line starts {@code java} itself, with no
+   * shell in between, so this is the server, and the id its claims carry ({@code <pid>@<host>}).
+   */
+  long pid() {
+    return process.pid();
+  }
+
+  /**
+   * Kills the server as a node failure or the kernel's out-of-memory killer would: SIGKILL to its
+   * JVM (and to anything it started), so no shutdown hook runs and no open transaction ends
+   * cleanly. Returns the exit status once the JVM is gone: 137 (128 + SIGKILL) on Linux.
+   */
+  int kill() throws InterruptedException {
+    List<ProcessHandle> started = process.descendants().toList();
+    process.destroyForcibly();
+    started.forEach(ProcessHandle::destroyForcibly);
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("Payara Micro " + pid() + " outlived SIGKILL");
+    }
+    return process.exitValue();
+  }
+
   @Override
   public void close() throws Exception {
     process.destroy();

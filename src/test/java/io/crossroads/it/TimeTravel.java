@@ -22,14 +22,20 @@ final class TimeTravel {
 
   /** A scheduled interview now ended {@code ago} ago (and a little more), as if it took place. */
   static void interviewEnded(String interviewId, Duration ago) throws SQLException {
+    try (Connection db = TestEnvironment.database()) {
+      interviewEnded(db, interviewId, ago);
+    }
+  }
+
+  /** The same, in the database of that connection. */
+  static void interviewEnded(Connection db, String interviewId, Duration ago) throws SQLException {
     Instant end = Instant.now().minus(ago).minus(Duration.ofHours(HOURS.incrementAndGet()));
     OffsetDateTime until = OffsetDateTime.ofInstant(end, ZoneOffset.UTC);
     OffsetDateTime from = until.minusMinutes(20);
-    try (Connection db = TestEnvironment.database();
-        PreparedStatement move =
-            db.prepareStatement(
-                "update interview set start_at = ?, end_at = ?, block_start = ?, block_end = ?"
-                    + " where id = ?")) {
+    try (PreparedStatement move =
+        db.prepareStatement(
+            "update interview set start_at = ?, end_at = ?, block_start = ?, block_end = ?"
+                + " where id = ?")) {
       move.setObject(1, from);
       move.setObject(2, until);
       move.setObject(3, from);
@@ -41,10 +47,16 @@ final class TimeTravel {
 
   /** Every contact of the employee falls due, as if a cadence had passed. */
   static void contactsDue(String employeeId) throws SQLException {
-    try (Connection db = TestEnvironment.database();
-        PreparedStatement due =
-            db.prepareStatement(
-                "update contact set next_due_at = now() - interval '1 day' where employee_id = ?")) {
+    try (Connection db = TestEnvironment.database()) {
+      contactsDue(db, employeeId);
+    }
+  }
+
+  /** The same, in the database of that connection. */
+  static void contactsDue(Connection db, String employeeId) throws SQLException {
+    try (PreparedStatement due =
+        db.prepareStatement(
+            "update contact set next_due_at = now() - interval '1 day' where employee_id = ?")) {
       due.setObject(1, UUID.fromString(employeeId));
       assertThat(due.executeUpdate()).isPositive();
     }

@@ -34,9 +34,23 @@ public class ScheduledRuns {
     return Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), millis) * millis);
   }
 
-  /** Whether this instance won the run of {@code job} for the period starting at {@code period}. */
+  /**
+   * Whether this instance won the run of {@code job} for the period starting at {@code period}. A
+   * period another instance claimed already is passed over without an error (every instance but one
+   * loses every period, and a failed insert is logged as an error); only two instances claiming at
+   * the same moment meet the primary key.
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public boolean claim(String job, Instant period) {
+    boolean taken =
+        !em.createNativeQuery("select 1 from scheduled_run where job = ?1 and period_start = ?2")
+            .setParameter(1, job)
+            .setParameter(2, period)
+            .getResultList()
+            .isEmpty();
+    if (taken) {
+      return false;
+    }
     try {
       em.createNativeQuery(
               "insert into scheduled_run (job, period_start, instance, claimed_at) values (?1, ?2, ?3, ?4)")
@@ -46,7 +60,7 @@ public class ScheduledRuns {
           .setParameter(4, clock.instant())
           .executeUpdate();
       return true;
-    } catch (PersistenceException taken) {
+    } catch (PersistenceException racedAndLost) {
       return false;
     }
   }
