@@ -394,7 +394,7 @@ class PortalBrowserIT {
     String metFirst = metName.split(" ")[0];
     String namedName = named.getString("displayName");
     String namedFirst = namedName.split(" ")[0];
-    String employee = employees.take();
+    String employee = employeeNotIn(met.getString("divisionId"));
     String employeeName = api.get(employee, "api/me").string("displayName");
 
     // They met two hours ago: requested, accepted, and the time has passed.
@@ -530,6 +530,17 @@ class PortalBrowserIT {
             .orElseThrow();
     assertThat(request.getString("referralId")).isEqualTo(referral.getString("id"));
     assertThat(request.getJsonArray("proposedSlots")).hasSize(3);
+  }
+
+  /** A fresh employee outside {@code divisionId}. */
+  private String employeeNotIn(String divisionId) {
+    for (int tries = 0; tries < 40; tries++) {
+      String candidate = employees.take();
+      if (!api.get(candidate, "api/me").string("divisionId").equals(divisionId)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("no employee outside the division");
   }
 
   /** Generated leaders of the division whom any handed-out employee (level 4 and up) may ask. */
