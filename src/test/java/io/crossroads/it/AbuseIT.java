@@ -1079,15 +1079,7 @@ class AbuseIT {
 
   /** A base metric of the main instance, in Prometheus' text format. */
   double metric(String name) {
-    String text =
-        api.send(
-                null,
-                "GET",
-                api.server().resolve("metrics").toString(),
-                null,
-                null,
-                Map.of("Accept", "text/plain"))
-            .body();
+    String text = api.metrics().body();
     List<String> names = new ArrayList<>();
     for (String line : text.split("\n")) {
       if (line.startsWith("#") || line.isBlank()) {

@@ -46,6 +46,17 @@ public final class Api {
     return base.resolve("/");
   }
 
+  /** The server's {@code /metrics}, in Prometheus' text format, asked for without signing in. */
+  public Reply metrics() {
+    return send(
+        null,
+        "GET",
+        server().resolve("metrics").toString(),
+        null,
+        null,
+        Map.of("Accept", "text/plain"));
+  }
+
   public Reply get(String user, String path) {
     return send(user, "GET", path, null, "application/json", Map.of());
   }

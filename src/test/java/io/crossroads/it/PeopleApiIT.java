@@ -263,14 +263,7 @@ class PeopleApiIT {
       assertThat(up.json().getString("status")).as(probe).isEqualTo("UP");
     }
 
-    Api.Reply metrics =
-        api.send(
-            null,
-            "GET",
-            api.server().resolve("metrics").toString(),
-            null,
-            null,
-            Map.of("Accept", "text/plain"));
+    Api.Reply metrics = api.metrics();
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.body()).contains("# TYPE");
 

@@ -984,15 +984,7 @@ class ThreeInstancesIT {
 
   /** Runs of a scheduled job on an instance, from its {@code /metrics}. */
   private static long runs(Api api, String job) {
-    String text =
-        api.send(
-                null,
-                "GET",
-                api.server().resolve("metrics").toString(),
-                null,
-                null,
-                Map.of("Accept", "text/plain"))
-            .body();
+    String text = api.metrics().body();
     for (String line : text.split("\n")) {
       if (line.startsWith("crossroads_job_duration_seconds_count{")
           && line.contains("job=\"" + job + "\"")) {
