@@ -251,32 +251,10 @@ class PortalBrowserIT {
 
   @Test
   void anEmployeeSeesWhatNeedsThemFirstAndIsCoachedWhileWritingARequest() {
-    String dataPlatform =
-        api.get("hana", "api/divisions").array().getValuesAs(JsonObject.class).stream()
-            .filter(d -> d.getString("name").equals("Data Platform"))
-            .findFirst()
-            .orElseThrow()
-            .getString("id");
-    List<JsonObject> leaders =
-        api
-            .get("hana", "api/people?leadersOnly=true&limit=100&divisionId=" + dataPlatform)
-            .items()
-            .getValuesAs(JsonObject.class)
-            .stream()
-            // Generated leaders any handed-out employee (level 4 and up) may ask.
-            .filter(p -> p.getString("username").contains(".") && p.getInt("level") <= 7)
-            .limit(2)
-            .toList();
+    List<JsonObject> leaders = leadersIn("Data Platform").stream().limit(2).toList();
     assertThat(leaders).hasSize(2);
-    for (JsonObject leader : leaders) {
-      String path = "api/leaders/" + leader.getString("id");
-      String user = leader.getString("username");
-      assertThat(api.put(user, path + "/profile", RequestBodies.profile("data", 40, true)).status())
-          .isEqualTo(200);
-      assertThat(api.put(user, path + "/availability", RequestBodies.standardHours(90)).status())
-          .isEqualTo(200);
-    }
-    String employee = employeeOutside(dataPlatform);
+    openToRequests(leaders);
+    String employee = employeeOutside(leaders.get(0).getString("divisionId"));
 
     // One leader proposed new times, which wait on the employee; with the other, an interview is
     // ahead. Nothing else needs them.
@@ -380,14 +358,7 @@ class PortalBrowserIT {
     // the one the first names next. Leaders other than those of the home page's test.
     List<JsonObject> leaders = leadersIn("Data Platform").stream().skip(2).limit(2).toList();
     assertThat(leaders).hasSize(2);
-    for (JsonObject leader : leaders) {
-      String path = "api/leaders/" + leader.getString("id");
-      String user = leader.getString("username");
-      assertThat(api.put(user, path + "/profile", RequestBodies.profile("data", 40, true)).status())
-          .isEqualTo(200);
-      assertThat(api.put(user, path + "/availability", RequestBodies.standardHours(90)).status())
-          .isEqualTo(200);
-    }
+    openToRequests(leaders);
     JsonObject met = leaders.get(0);
     JsonObject named = leaders.get(1);
     String metName = met.getString("displayName");
@@ -530,6 +501,18 @@ class PortalBrowserIT {
             .orElseThrow();
     assertThat(request.getString("referralId")).isEqualTo(referral.getString("id"));
     assertThat(request.getJsonArray("proposedSlots")).hasSize(3);
+  }
+
+  /** The leaders take requests on data, up to 40 a month, on standard hours. */
+  private void openToRequests(List<JsonObject> leaders) {
+    for (JsonObject leader : leaders) {
+      String path = "api/leaders/" + leader.getString("id");
+      String user = leader.getString("username");
+      assertThat(api.put(user, path + "/profile", RequestBodies.profile("data", 40, true)).status())
+          .isEqualTo(200);
+      assertThat(api.put(user, path + "/availability", RequestBodies.standardHours(90)).status())
+          .isEqualTo(200);
+    }
   }
 
   /** A fresh employee outside {@code divisionId}. */
