@@ -24,10 +24,14 @@ class MailSender {
 
   @Inject MailSettings settings;
 
-  /** Sends the messages over one connection; returns the ones that failed, with the reason. */
-  public List<Failure> send(List<OutboxMessage> messages, Instant now) throws MessagingException {
+  /**
+   * Sends the messages over one connection, one after the other, telling {@code receipts} about
+   * each as soon as the server has answered for it. Stops before the next message once {@code
+   * receipts} says no more; throws if no connection can be made.
+   */
+  public void send(List<OutboxMessage> messages, Instant now, Receipts receipts)
+      throws MessagingException {
     Session session = Session.getInstance(settings.properties());
-    List<Failure> failures = new java.util.ArrayList<>();
     try (Transport transport = session.getTransport()) {
       if (settings.user().isPresent()) {
         transport.connect(settings.user().get(), settings.password().orElse(""));
@@ -35,19 +39,33 @@ class MailSender {
         transport.connect();
       }
       for (OutboxMessage message : messages) {
+        if (!receipts.mayGoOn()) {
+          return;
+        }
         try {
           MimeMessage mime = mime(session, message, now);
           transport.sendMessage(mime, mime.getAllRecipients());
         } catch (MessagingException e) {
-          failures.add(new Failure(message, e.getMessage()));
+          receipts.failed(message, e.getMessage());
+          continue;
         }
+        receipts.sent(message);
       }
     }
-    return failures;
   }
 
-  /** A message that could not be sent, and why. */
-  public record Failure(OutboxMessage message, String reason) {}
+  /** What becomes of each message, told as it happens. */
+  public interface Receipts {
+
+    /** Whether to send the next message. */
+    boolean mayGoOn();
+
+    /** The SMTP server took the message. */
+    void sent(OutboxMessage message);
+
+    /** The SMTP server refused the message, or the connection broke while sending it. */
+    void failed(OutboxMessage message, String reason);
+  }
 
   MimeMessage mime(Session session, OutboxMessage message, Instant now) throws MessagingException {
     String messageId = "<" + message.id() + "@crossroads>";

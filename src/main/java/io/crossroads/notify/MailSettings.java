@@ -2,6 +2,7 @@ package io.crossroads.notify;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,8 +35,20 @@ class MailSettings {
   @ConfigProperty(name = "crossroads.mail.starttls", defaultValue = "false")
   boolean starttls;
 
+  @Inject
+  @ConfigProperty(name = "crossroads.mail.lease", defaultValue = "PT2M")
+  Duration lease;
+
   public boolean configured() {
     return host.filter(h -> !h.isBlank()).isPresent();
+  }
+
+  /**
+   * How long a batch of messages claimed for sending belongs to the instance that claimed it; an
+   * instance that dies leaves its unsent messages to the others after this long.
+   */
+  public Duration lease() {
+    return lease;
   }
 
   public String from() {

@@ -7,14 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -23,7 +24,7 @@ import java.util.logging.Logger;
 
 /**
  * The transactional outbox: messages are queued with the change they describe and delivered by
- * {@link #drain} on any instance. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so two
+ * {@link #drain} on any instance. A batch is claimed for a lease ({@link OutboxLeases}), so two
  * instances draining at once never send the same message.
  */
 @ApplicationScoped
@@ -34,6 +35,7 @@ class Outbox {
 
   @PersistenceContext EntityManager em;
   @Inject MailSender sender;
+  @Inject OutboxLeases leases;
   @Inject MailSettings settings;
   @Inject Clock clock;
   @Inject BusinessMetrics metrics;
@@ -112,43 +114,57 @@ class Outbox {
     return queued;
   }
 
-  /** Sends one batch of due messages; returns how many were sent. */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  /**
+   * Sends one batch of due messages; returns how many were sent. The batch is leased for {@code
+   * crossroads.mail.lease} and each message is recorded as soon as it is sent; a batch still going
+   * at half its lease gives the rest back rather than outlive it.
+   */
   public int drain() {
     if (!settings.configured()) {
       return 0;
     }
     Instant now = clock.instant();
-    @SuppressWarnings("unchecked")
-    List<UUID> due =
-        em.createNativeQuery(
-                "select id from outbox_message where sent_at is null and next_attempt_at <= ?1"
-                    + " order by next_attempt_at, id fetch first "
-                    + BATCH
-                    + " rows only"
-                    + " for update skip locked",
-                UUID.class)
-            .setParameter(1, now)
-            .getResultList();
-    if (due.isEmpty()) {
+    Duration lease = settings.lease();
+    List<OutboxMessage> messages = leases.claim(now, now.plus(lease), BATCH);
+    if (messages.isEmpty()) {
       return 0;
     }
-    List<OutboxMessage> messages =
-        em.createQuery("select m from OutboxMessage m where m.id in :ids", OutboxMessage.class)
-            .setParameter("ids", due)
-            .getResultList();
+    Instant giveBackAt = now.plus(lease.dividedBy(2));
+    Set<UUID> open = new LinkedHashSet<>();
+    messages.forEach(m -> open.add(m.id()));
+    int[] sent = {0};
     try {
-      List<MailSender.Failure> failures = sender.send(messages, now);
-      messages.forEach(m -> m.sent(now));
-      failures.forEach(f -> f.message().failed(f.reason(), now));
-      return messages.size() - failures.size();
-    } catch (Exception unreachable) {
+      sender.send(
+          messages,
+          now,
+          new MailSender.Receipts() {
+            @Override
+            public boolean mayGoOn() {
+              return clock.instant().isBefore(giveBackAt);
+            }
+
+            @Override
+            public void sent(OutboxMessage message) {
+              open.remove(message.id());
+              leases.sent(message.id(), clock.instant());
+              sent[0]++;
+            }
+
+            @Override
+            public void failed(OutboxMessage message, String reason) {
+              open.remove(message.id());
+              leases.failed(message.id(), reason, clock.instant());
+            }
+          });
+      if (!open.isEmpty()) {
+        leases.release(open, clock.instant());
+      }
+    } catch (MessagingException | RuntimeException unreachable) {
       LOG.log(
-          Level.WARNING,
-          "SMTP server unavailable; " + messages.size() + " messages wait",
-          unreachable);
-      messages.forEach(m -> m.failed(String.valueOf(unreachable.getMessage()), now));
-      return 0;
+          Level.WARNING, "SMTP server unavailable; " + open.size() + " messages wait", unreachable);
+      Instant failedAt = clock.instant();
+      open.forEach(id -> leases.failed(id, String.valueOf(unreachable.getMessage()), failedAt));
     }
+    return sent[0];
   }
 }

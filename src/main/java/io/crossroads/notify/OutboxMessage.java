@@ -95,6 +95,11 @@ public class OutboxMessage {
     return this;
   }
 
+  /** Claimed for sending: not due again before {@code end}. */
+  void leasedUntil(Instant end) {
+    nextAttemptAt = end;
+  }
+
   void sent(Instant now) {
     sentAt = now;
     lastError = null;

@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 
 /**
- * Drains the outbox every few seconds on every instance; row locks with SKIP LOCKED divide the
- * work, so this needs no claim of its own.
+ * Drains the outbox every few seconds on every instance; the outbox's leases divide the work, so
+ * this needs no claim of its own.
  */
 @Interceptors(TimersKeepRunning.class)
 @Singleton
