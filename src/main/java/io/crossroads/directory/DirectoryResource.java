@@ -3,6 +3,7 @@ package io.crossroads.directory;
 import io.crossroads.directory.DirectoryImports.JobSummary;
 import io.crossroads.directory.DirectoryImports.JobView;
 import io.crossroads.platform.api.Page;
+import io.crossroads.platform.api.RequestBody;
 import io.crossroads.platform.jobs.BatchJobs;
 import io.crossroads.platform.problem.ProblemType;
 import io.crossroads.platform.problem.Refusal;
@@ -105,7 +106,7 @@ public class DirectoryResource {
   private void copyAtMost(InputStream in, OutputStream out) throws IOException {
     byte[] buffer = new byte[65536];
     long total = 0;
-    for (int n; (n = in.read(buffer)) != -1; ) {
+    for (int n; (n = RequestBody.read(in, buffer, total)) != -1; ) {
       total += n;
       if (total > maxBytes) {
         throw tooLarge();

@@ -203,6 +203,24 @@ class AbuseIT {
   }
 
   @Test
+  void aBodyThatStopsArrivingIsTheClientsTimeoutAndChangesNothing() throws Exception {
+    String interests = api.get("ava", "api/me/interests").body();
+    byte[] start = "{\"topics\":[\"architecture\",".getBytes(StandardCharsets.UTF_8);
+    RawHttp.Answer stalled =
+        RawHttp.stall(
+            api.base(),
+            "PUT " + api.base().getPath() + "api/me/interests HTTP/1.1",
+            Map.of(
+                "Authorization", Api.basic("ava", Api.PASSWORD),
+                "Content-Type", "application/json",
+                "Content-Length", "200"),
+            start);
+    assertRawProblem(stalled, 408, "request-timeout");
+    assertThat(stalled.body()).contains("after " + start.length + " bytes");
+    assertThat(api.get("ava", "api/me/interests").body()).isEqualTo(interests);
+  }
+
+  @Test
   void deepNestingIsMalformedInputNotAFailure() {
     for (String body :
         List.of("[".repeat(100_000), "{\"a\":".repeat(50_000), "[".repeat(33) + "]".repeat(33))) {

@@ -48,6 +48,21 @@ final class RawHttp {
   }
 
   /**
+   * Sends the request line, the headers and the first bytes of a body, then nothing more: the
+   * answer is whatever the server says once it stops waiting for the rest.
+   */
+  static Answer stall(URI server, String requestLine, Map<String, String> headers, byte[] prefix)
+      throws IOException {
+    try (Socket socket = open(server)) {
+      OutputStream out = socket.getOutputStream();
+      out.write(head(server, requestLine, headers).getBytes(StandardCharsets.ISO_8859_1));
+      out.write(prefix);
+      out.flush();
+      return read(socket.getInputStream(), prefix.length);
+    }
+  }
+
+  /**
    * Sends {@code prefix} and then {@code filler} repeated, chunked, up to {@code total} bytes,
    * while reading the answer: sending stops once it has arrived or the server closed the line.
    */

@@ -78,12 +78,15 @@ public class JsonBodies implements ReaderInterceptor {
     }
   }
 
-  /** The body, or a 413 refusal once more than {@code max} bytes have arrived. */
-  static byte[] readAtMost(InputStream in, long max) throws IOException {
+  /**
+   * The body, or a 413 refusal once more than {@code max} bytes have arrived, or a 408 refusal when
+   * it stops arriving.
+   */
+  static byte[] readAtMost(InputStream in, long max) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buffer = new byte[8192];
     long total = 0;
-    for (int n; (n = in.read(buffer)) != -1; ) {
+    for (int n; (n = RequestBody.read(in, buffer, total)) != -1; ) {
       total += n;
       if (total > max) {
         throw tooLarge(max);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.crossroads.platform.problem.ProblemType;
 import io.crossroads.platform.problem.Refusal;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -98,5 +99,42 @@ class JsonBodiesTest {
             });
     assertThat(served[0]).isLessThan(1024 * 1024 + 8192 + 1);
     assertThat(JsonBodies.readAtMost(new ByteArrayInputStream(new byte[1024]), 1024)).hasSize(1024);
+  }
+
+  @Test
+  void aBodyThatStopsArrivingIsTheClientsTimeoutNotAFailureOfOurs() {
+    InputStream stalled =
+        new InputStream() {
+          private int given;
+
+          @Override
+          public int read() throws IOException {
+            if (given == 10) {
+              throw new IOException(new java.util.concurrent.TimeoutException());
+            }
+            given++;
+            return '{';
+          }
+
+          @Override
+          public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (given == 10) {
+              return read();
+            }
+            int n = Math.min(length, 10 - given);
+            for (int i = 0; i < n; i++) {
+              buffer[offset + i] = (byte) read();
+            }
+            return n;
+          }
+        };
+    assertThatThrownBy(() -> JsonBodies.readAtMost(stalled, 1024))
+        .isInstanceOfSatisfying(
+            Refusal.class,
+            r -> {
+              assertThat(r.type()).isEqualTo(ProblemType.REQUEST_TIMEOUT);
+              assertThat(r.type().status()).isEqualTo(408);
+              assertThat(r.getMessage()).contains("after 10 bytes");
+            });
   }
 }
