@@ -240,6 +240,15 @@ class ManifestsTest {
 
   @ParameterizedTest
   @MethodSource("kustomizations")
+  void theIngressPassesNoConnectionUpgradeOnToThePods(String kustomization) {
+    Ingress ingress = Rendered.of(kustomization).one(Ingress.class);
+    // Without "Upgrade" in Connection, the listener answers in HTTP/1.1 whatever Upgrade says.
+    assertThat(ingress.getMetadata().getAnnotations())
+        .containsEntry("nginx.ingress.kubernetes.io/connection-proxy-header", "keep-alive");
+  }
+
+  @ParameterizedTest
+  @MethodSource("kustomizations")
   void theServicePdbNetworkPolicyAndAutoscalerAllSelectTheDeploymentsPods(String kustomization) {
     Rendered rendered = Rendered.of(kustomization);
     Deployment deployment = rendered.deployment();
