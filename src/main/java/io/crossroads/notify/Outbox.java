@@ -17,8 +17,10 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,6 +41,12 @@ class Outbox {
   @Inject MailSettings settings;
   @Inject Clock clock;
   @Inject BusinessMetrics metrics;
+
+  /** Messages sent whose sending the database could not record at the time, and when. */
+  private final Map<UUID, Instant> sentUnrecorded = new ConcurrentHashMap<>();
+
+  /** Messages leased and not sent, whose lease the database could not give back at the time. */
+  private final Set<UUID> leasedUnsent = ConcurrentHashMap.newKeySet();
 
   /** The backlog as last read for {@code /metrics}: one query serves both gauges for a while. */
   private volatile Backlog backlog;
@@ -117,54 +125,120 @@ class Outbox {
   /**
    * Sends one batch of due messages; returns how many were sent. The batch is leased for {@code
    * crossroads.mail.lease} and each message is recorded as soon as it is sent; a batch still going
-   * at half its lease gives the rest back rather than outlive it.
+   * at half its lease gives the rest back rather than outlive it. While the database is away, what
+   * could not be recorded is kept here and recorded first thing once it is back.
    */
   public int drain() {
     if (!settings.configured()) {
       return 0;
     }
+    settle();
     Instant now = clock.instant();
     Duration lease = settings.lease();
     List<OutboxMessage> messages = leases.claim(now, now.plus(lease), BATCH);
     if (messages.isEmpty()) {
       return 0;
     }
-    Instant giveBackAt = now.plus(lease.dividedBy(2));
-    Set<UUID> open = new LinkedHashSet<>();
-    messages.forEach(m -> open.add(m.id()));
-    int[] sent = {0};
+    Batch batch = new Batch(messages, now.plus(lease.dividedBy(2)));
     try {
-      sender.send(
-          messages,
-          now,
-          new MailSender.Receipts() {
-            @Override
-            public boolean mayGoOn() {
-              return clock.instant().isBefore(giveBackAt);
-            }
-
-            @Override
-            public void sent(OutboxMessage message) {
-              open.remove(message.id());
-              leases.sent(message.id(), clock.instant());
-              sent[0]++;
-            }
-
-            @Override
-            public void failed(OutboxMessage message, String reason) {
-              open.remove(message.id());
-              leases.failed(message.id(), reason, clock.instant());
-            }
-          });
-      if (!open.isEmpty()) {
-        leases.release(open, clock.instant());
-      }
+      sender.send(messages, now, batch);
     } catch (MessagingException | RuntimeException unreachable) {
       LOG.log(
-          Level.WARNING, "SMTP server unavailable; " + open.size() + " messages wait", unreachable);
-      Instant failedAt = clock.instant();
-      open.forEach(id -> leases.failed(id, String.valueOf(unreachable.getMessage()), failedAt));
+          Level.WARNING,
+          "SMTP server unavailable; " + batch.open.size() + " messages wait",
+          unreachable);
+      batch.failAll(String.valueOf(unreachable.getMessage()));
     }
-    return sent[0];
+    batch.giveBack();
+    return batch.sent;
+  }
+
+  /**
+   * Records what the database could not take during earlier batches; throws while it still cannot.
+   */
+  private void settle() {
+    for (Map.Entry<UUID, Instant> sent : Map.copyOf(sentUnrecorded).entrySet()) {
+      leases.sent(sent.getKey(), sent.getValue());
+      sentUnrecorded.remove(sent.getKey());
+    }
+    if (!leasedUnsent.isEmpty()) {
+      Set<UUID> unsent = Set.copyOf(leasedUnsent);
+      leases.release(unsent, clock.instant());
+      leasedUnsent.removeAll(unsent);
+    }
+  }
+
+  /** One batch under way: what is still open, and whether the database still takes receipts. */
+  private final class Batch implements MailSender.Receipts {
+    final Set<UUID> open = new LinkedHashSet<>();
+    final Instant giveBackAt;
+    int sent;
+    boolean databaseAway;
+
+    Batch(List<OutboxMessage> messages, Instant giveBackAt) {
+      messages.forEach(m -> open.add(m.id()));
+      this.giveBackAt = giveBackAt;
+    }
+
+    @Override
+    public boolean mayGoOn() {
+      return !databaseAway && clock.instant().isBefore(giveBackAt);
+    }
+
+    @Override
+    public void sent(OutboxMessage message) {
+      open.remove(message.id());
+      sent++;
+      Instant at = clock.instant();
+      try {
+        leases.sent(message.id(), at);
+      } catch (RuntimeException away) {
+        sentUnrecorded.put(message.id(), at);
+        databaseAway = true;
+      }
+    }
+
+    @Override
+    public void failed(OutboxMessage message, String reason) {
+      if (databaseAway) {
+        return;
+      }
+      try {
+        leases.failed(message.id(), reason, clock.instant());
+        open.remove(message.id());
+      } catch (RuntimeException away) {
+        databaseAway = true;
+      }
+    }
+
+    void failAll(String reason) {
+      for (UUID id : List.copyOf(open)) {
+        if (databaseAway) {
+          return;
+        }
+        try {
+          leases.failed(id, reason, clock.instant());
+          open.remove(id);
+        } catch (RuntimeException away) {
+          databaseAway = true;
+        }
+      }
+    }
+
+    /** The messages not attempted, due again at once: now, or once the database is back. */
+    void giveBack() {
+      if (open.isEmpty()) {
+        return;
+      }
+      if (!databaseAway) {
+        try {
+          leases.release(open, clock.instant());
+          return;
+        } catch (RuntimeException away) {
+          databaseAway = true;
+        }
+      }
+      leasedUnsent.addAll(open);
+    }
   }
 }

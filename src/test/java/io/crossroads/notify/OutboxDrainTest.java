@@ -117,11 +117,40 @@ class OutboxDrainTest {
     assertThat(delivered).hasSize(3);
   }
 
+  @Test
+  void whatWasSentWhileTheDatabaseWasAwayIsRecordedOnceItIsBackAndTheRestGoesOutAtOnce() {
+    queue(10);
+    // The database goes away once the server has taken the third message.
+    Outbox outbox =
+        instance(
+            new Sender(Integer.MAX_VALUE, null) {
+              private boolean wentAway;
+
+              @Override
+              void taken(int count) {
+                if (count == 3 && !wentAway) {
+                  wentAway = true;
+                  rows.away = true;
+                }
+              }
+            });
+
+    assertThat(outbox.drain()).isEqualTo(3);
+    assertThat(rows.sent()).as("recorded before it went").hasSize(2);
+    assertThatThrownBy(outbox::drain).as("still away").isInstanceOf(IllegalStateException.class);
+
+    rows.away = false;
+    clock.advance(Duration.ofSeconds(5));
+    assertThat(outbox.drain()).as("well within the lease").isEqualTo(7);
+    assertThat(rows.sent()).hasSize(10);
+    assertThat(delivered).hasSize(10).doesNotHaveDuplicates();
+  }
+
   /** The process ending in the middle of a batch. */
   static final class Killed extends Error {}
 
   /** The SMTP server as the sender sees it: takes messages, optionally slowly, until killed. */
-  final class Sender extends MailSender {
+  class Sender extends MailSender {
     private final int dieAfter;
     private final Duration each;
     private boolean unreachable;
@@ -154,14 +183,25 @@ class OutboxDrainTest {
         if (++taken == dieAfter) {
           throw new Killed();
         }
+        taken(taken);
         receipts.sent(message);
       }
     }
+
+    /** After the server took a message, before the sender hears so. */
+    void taken(int count) {}
   }
 
   /** The outbox table: what is due is unsent with its next attempt now or earlier. */
   static final class Rows extends OutboxLeases {
     private final Map<UUID, OutboxMessage> table = new LinkedHashMap<>();
+    boolean away;
+
+    private void reachable() {
+      if (away) {
+        throw new IllegalStateException("The database cannot be reached");
+      }
+    }
 
     void add(OutboxMessage message) {
       table.put(message.id(), message);
@@ -186,6 +226,7 @@ class OutboxDrainTest {
 
     @Override
     public List<OutboxMessage> claim(Instant now, Instant leaseEnd, int limit) {
+      reachable();
       List<OutboxMessage> claimed = due(now).stream().limit(limit).toList();
       claimed.forEach(m -> m.leasedUntil(leaseEnd));
       return claimed;
@@ -193,16 +234,19 @@ class OutboxDrainTest {
 
     @Override
     public void sent(UUID message, Instant now) {
+      reachable();
       table.get(message).sent(now);
     }
 
     @Override
     public void failed(UUID message, String reason, Instant now) {
+      reachable();
       table.get(message).failed(reason, now);
     }
 
     @Override
     public void release(Collection<UUID> messages, Instant now) {
+      reachable();
       messages.forEach(id -> table.get(id).leasedUntil(now));
     }
   }
