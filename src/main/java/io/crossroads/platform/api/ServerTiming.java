@@ -6,7 +6,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Locale;
 
 /**
  * Tells every API answer how long the service worked on it, as a {@code Server-Timing} header
@@ -27,11 +26,16 @@ public class ServerTiming implements ContainerRequestFilter, ContainerResponseFi
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     if (request.getProperty(STARTED) instanceof Long started) {
-      response
-          .getHeaders()
-          .add(
-              "Server-Timing",
-              String.format(Locale.ROOT, "app;dur=%.2f", (System.nanoTime() - started) / 1e6));
+      response.getHeaders().add("Server-Timing", "app;dur=" + millis(System.nanoTime() - started));
     }
+  }
+
+  /**
+   * Nanoseconds as milliseconds with two decimals ({@code 12.05}), without a formatter per call.
+   */
+  static String millis(long nanos) {
+    long hundredths = Math.round(Math.max(0, nanos) / 1e4);
+    long fraction = hundredths % 100;
+    return hundredths / 100 + (fraction < 10 ? ".0" : ".") + fraction;
   }
 }

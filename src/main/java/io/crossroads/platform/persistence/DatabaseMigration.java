@@ -25,6 +25,13 @@ import org.flywaydb.core.api.output.MigrateResult;
  * database was away the next request opens a fresh connection instead of meeting the dead ones one
  * by one. A request waits at most 5 s for a free connection. Whatever fails here reaches the caller
  * as a 503 problem with {@code Retry-After} ({@code Problems}).
+ *
+ * <p>Every connection of the pool is alike (one data source, one set of credentials), so the pool
+ * hands out any free one without comparing it to the request ({@code match-connections}); and
+ * statements and result sets are the driver's own, unwrapped ({@code wrap-jdbc-objects}): the
+ * container's wrappers call the driver's JDBC 4.1 methods (reading a UUID or a timestamp) through
+ * reflection, looked up again on every call, and nothing here uses what they add (statement leak
+ * tracing, a statement cache). The connection itself stays the container's, enlisted and pooled.
  */
 @DataSourceDefinition(
     name = DatabaseMigration.DATA_SOURCE,
@@ -38,6 +45,8 @@ import org.flywaydb.core.api.output.MigrateResult;
       "fish.payara.validation-classname="
           + "org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
       "fish.payara.fail-all-connections=true",
+      "fish.payara.match-connections=false",
+      "fish.payara.wrap-jdbc-objects=false",
       "fish.payara.max-wait-time-in-millis=" + DatabaseMigration.POOL_WAIT_MILLIS
     })
 @Startup

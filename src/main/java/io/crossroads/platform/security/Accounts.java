@@ -1,14 +1,20 @@
 package io.crossroads.platform.security;
 
+import io.crossroads.platform.persistence.DatabaseMigration;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Looks up who is signing in and checks their password. */
@@ -35,6 +42,10 @@ public class Accounts {
   private static final String UNKNOWN_USER_HASH = PasswordHasher.hash(UUID.randomUUID().toString());
 
   @PersistenceContext EntityManager em;
+
+  @Resource(lookup = DatabaseMigration.DATA_SOURCE)
+  DataSource dataSource;
+
   @Inject RateLimits limits;
   @Inject Clock clock;
 
@@ -144,7 +155,8 @@ public class Accounts {
   /**
    * In one statement: whether the failed sign-ins of the user name or of the address have used up
    * the window of {@code now}, and the active person of that user name with their stored password
-   * hash (none for a name that is not plausible, {@code null}).
+   * hash (none for a name that is not plausible, {@code null}). Plain JDBC on a pooled connection:
+   * a read needs no persistence context, and outside a transaction none would be kept anyway.
    */
   private Lookup lookUp(String account, String address, Instant now) {
     RateLimits.Condition exhausted =
@@ -161,26 +173,37 @@ public class Accounts {
             : "case when exists (select 1 from rate_window where "
                 + exhausted.sql()
                 + ") then 1 else 0 end";
-    int name = exhausted.next();
-    Query query =
-        em.createNativeQuery(
-            "select "
-                + throttled
-                + ", cast(p.id as varchar(36)), p.username, p.leader, p.hr, c.password_hash"
-                + " from (select 1 as one) k"
-                + " left join person p on p.username = ?"
-                + name
-                + " and p.active = true"
-                + " left join credential c on c.person_id = p.id");
-    exhausted.bind(query);
-    query.setParameter(name, account == null ? "" : account);
-    Object[] row = (Object[]) query.getResultList().get(0);
-    Optional<Object[]> found =
-        account == null || row[1] == null || row[5] == null
-            ? Optional.empty()
-            : Optional.of(
-                new Object[] {UUID.fromString((String) row[1]), row[2], row[3], row[4], row[5]});
-    return new Lookup(((Number) row[0]).intValue() == 1, found);
+    String sql =
+        "select "
+            + throttled
+            + ", cast(p.id as varchar(36)), p.username, p.leader, p.hr, c.password_hash"
+            + " from (select 1 as one) k"
+            + " left join person p on p.username = ? and p.active = true"
+            + " left join credential c on c.person_id = p.id";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query = connection.prepareStatement(sql)) {
+      exhausted.bind(query);
+      query.setString(exhausted.next(), account == null ? "" : account);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        String id = row.getString(2);
+        String hash = row.getString(6);
+        Optional<Object[]> found =
+            account == null || id == null || hash == null
+                ? Optional.empty()
+                : Optional.of(
+                    new Object[] {
+                      UUID.fromString(id),
+                      row.getString(3),
+                      row.getBoolean(4),
+                      row.getBoolean(5),
+                      hash
+                    });
+        return new Lookup(row.getInt(1) == 1, found);
+      }
+    } catch (SQLException failed) {
+      throw new PersistenceException("The account could not be read", failed);
+    }
   }
 
   /** Takes one attempt from both counts, or neither. */

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -58,11 +57,11 @@ class RateLimits {
   record Count(String action, String subject, int limit) {}
 
   /**
-   * Without counting: a condition over {@code rate_window}, with its parameters, true for a row of
-   * the window of {@code now} in which one of these counts has no attempt left, to be asked in the
-   * statement that reads what the caller needs anyway ({@code exists (select 1 from rate_window
-   * where ...)}). A count without a subject is skipped; when none is left the condition is never
-   * true.
+   * Without counting: a condition over {@code rate_window}, with its JDBC parameters ({@code ?},
+   * bound from position {@code first} on), true for a row of the window of {@code now} in which one
+   * of these counts has no attempt left, to be asked in the statement that reads what the caller
+   * needs anyway ({@code exists (select 1 from rate_window where ...)}). A count without a subject
+   * is skipped; when none is left the condition is never true.
    */
   Condition exhaustedCondition(List<Count> counts, Duration window, Instant now, int first) {
     List<Count> present = counts.stream().filter(c -> c.subject() != null).toList();
@@ -70,18 +69,10 @@ class RateLimits {
     if (present.isEmpty()) {
       return new Condition("", first, parameters);
     }
-    StringBuilder sql = new StringBuilder("window_start = ?").append(first).append(" and (");
-    parameters.add(ScheduledRuns.periodStart(now, window));
+    StringBuilder sql = new StringBuilder("window_start = ? and (");
+    parameters.add(ScheduledRuns.periodStart(now, window).atOffset(ZoneOffset.UTC));
     for (int i = 0; i < present.size(); i++) {
-      int at = first + 1 + 3 * i;
-      sql.append(i == 0 ? "" : " or ")
-          .append("(subject = ?")
-          .append(at)
-          .append(" and action = ?")
-          .append(at + 1)
-          .append(" and attempts >= ?")
-          .append(at + 2)
-          .append(')');
+      sql.append(i == 0 ? "" : " or ").append("(subject = ? and action = ? and attempts >= ?)");
       parameters.add(present.get(i).subject());
       parameters.add(present.get(i).action());
       parameters.add(present.get(i).limit());
@@ -89,7 +80,7 @@ class RateLimits {
     return new Condition(sql.append(')').toString(), first, parameters);
   }
 
-  /** SQL over {@code rate_window} with positional parameters numbered from {@code first}. */
+  /** SQL over {@code rate_window} with JDBC parameters bound from position {@code first} on. */
   record Condition(String sql, int first, List<Object> parameters) {
 
     /** True when no count had a subject: nothing can be exhausted. */
@@ -102,9 +93,9 @@ class RateLimits {
       return first + parameters.size();
     }
 
-    void bind(Query query) {
+    void bind(PreparedStatement statement) throws SQLException {
       for (int i = 0; i < parameters.size(); i++) {
-        query.setParameter(first + i, parameters.get(i));
+        statement.setObject(first + i, parameters.get(i));
       }
     }
   }
