@@ -368,9 +368,10 @@ class ThreeInstancesIT {
         execute(outbox, "lock table outbox_message in exclusive mode");
         assertThat(claimedBy(round, third)).as("still the third instance's round").isTrue();
         stormGoingOn = !storm.isDone();
-        killedAt = Instant.now();
         dead.add(2);
         assertThat(third.kill()).as("exit status after SIGKILL").isEqualTo(137);
+        // Taken once the process is gone: whatever it claimed, it claimed before this.
+        killedAt = Instant.now();
         outbox.rollback();
       }
     } finally {
