@@ -30,6 +30,11 @@ public final class ReportsOnConnection {
     reports.clock = clock;
   }
 
+  /** Readies a connection as a report's: UTC days, for the transaction. */
+  public static void utc(Connection connection) throws SQLException {
+    ReportSql.on(connection);
+  }
+
   public PipelineReport pipeline(Connection connection, ReportFilter filter) throws SQLException {
     return reports.pipeline(ReportSql.on(connection), filter);
   }

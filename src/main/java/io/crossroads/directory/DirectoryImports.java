@@ -4,6 +4,7 @@ import static java.util.stream.Collectors.joining;
 
 import io.crossroads.directory.DirectoryCsv.Row;
 import io.crossroads.directory.DirectoryCsv.RowError;
+import io.crossroads.people.DivisionsAtTheTime;
 import io.crossroads.people.PeopleLeft;
 import io.crossroads.platform.api.Page;
 import io.crossroads.platform.jobs.JobKind;
@@ -611,6 +612,7 @@ public class DirectoryImports {
     }
     Map<String, UUID> ids = new HashMap<>();
     List<UUID> markedInactive = new ArrayList<>();
+    List<UUID> movers = new ArrayList<>();
     existing.byUsername.forEach((username, person) -> ids.put(username, person.id));
     int created = 0;
     int updated = 0;
@@ -682,6 +684,7 @@ public class DirectoryImports {
             move.setTimestamp(6, Timestamp.from(now));
             move.setObject(7, jobId);
             move.addBatch();
+            movers.add(current.id);
             moved++;
           }
         }
@@ -694,6 +697,7 @@ public class DirectoryImports {
       update.executeBatch();
       move.executeBatch();
     }
+    DivisionsAtTheTime.forget(connection, movers);
     int managerChanges = 0;
     try (PreparedStatement manage =
         connection.prepareStatement("update person set manager_id = ? where id = ?")) {

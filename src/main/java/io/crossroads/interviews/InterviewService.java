@@ -7,6 +7,7 @@ import io.crossroads.interviews.InterviewViews.Event;
 import io.crossroads.interviews.InterviewViews.InterviewView;
 import io.crossroads.notify.Notifications;
 import io.crossroads.people.Directory;
+import io.crossroads.people.DivisionsAtTheTime;
 import io.crossroads.people.LeaderProfile;
 import io.crossroads.people.PeopleViews.PersonRef;
 import io.crossroads.people.Person;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 
 /** Reads and changes scheduled interviews, with the calendar updates the changes send. */
 @ApplicationScoped
@@ -115,6 +117,8 @@ class InterviewService {
         schedule.bufferBefore(),
         schedule.bufferAfter(),
         clock.instant());
+    em.unwrap(Session.class)
+        .doWork(connection -> DivisionsAtTheTime.forgetInterview(connection, interview.id()));
     if (!before.equals(after)) {
       if (!loads.take(leader.id(), after, profile.monthlyCap())) {
         throw new Refusal(

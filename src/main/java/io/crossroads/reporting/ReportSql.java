@@ -23,23 +23,6 @@ import java.util.regex.Pattern;
 final class ReportSql {
 
   /**
-   * Who was in which division on which days ({@code valid_from} included, {@code valid_to} not),
-   * from the current division and the internal moves (docs/METRICS.md, "Division at the time").
-   */
-  static final String SPANS =
-      "span as ("
-          + " select m.person_id, m.from_division as division_id,"
-          + "  coalesce(lag(m.moved_on) over (partition by m.person_id"
-          + "   order by m.moved_on, m.recorded_at, m.id), date '0001-01-01') as valid_from,"
-          + "  m.moved_on as valid_to"
-          + " from internal_move m"
-          + " union all"
-          + " select p.id, p.division_id, coalesce(l.last_move, date '0001-01-01'),"
-          + "  date '9999-12-31'"
-          + " from person p left join (select person_id, max(moved_on) as last_move"
-          + "  from internal_move group by person_id) l on l.person_id = p.id)";
-
-  /**
    * Employed on at least one day of [:from, :to] (a leaving day is the first day no longer
    * employed); inactive without a leaving day never.
    */

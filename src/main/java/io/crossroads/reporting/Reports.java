@@ -1,9 +1,10 @@
 package io.crossroads.reporting;
 
+import static io.crossroads.people.DivisionsAtTheTime.SPANS;
 import static io.crossroads.reporting.ReportSql.EMPLOYED_IN_PERIOD;
-import static io.crossroads.reporting.ReportSql.SPANS;
 import static io.crossroads.reporting.ReportSql.num;
 
+import io.crossroads.people.DivisionsAtTheTime;
 import io.crossroads.platform.persistence.Columns;
 import io.crossroads.reporting.ReportViews.Comparison;
 import io.crossroads.reporting.ReportViews.DepthCount;
@@ -189,13 +190,10 @@ public class Reports {
     // Every division's figures and the company's, each division by where its employees were on
     // the day they sent: a division's figures are suppressed together with the others'.
     String cohort =
-        "with "
-            + SPANS
-            + ", cohort as (select r.id, r.requester_id, s.division_id, r.status, r.created_at,"
-            + " r.answered_at"
-            + " from interview_request r join span s on s.person_id = r.requester_id"
-            + " and cast(r.created_at as date) >= s.valid_from"
-            + " and cast(r.created_at as date) < s.valid_to"
+        "with cohort as (select r.id, r.requester_id, "
+            + DivisionsAtTheTime.ofRequest("r")
+            + " as division_id, r.status, r.created_at, r.answered_at"
+            + " from interview_request r"
             + " where r.created_at >= :start and r.created_at < :end)";
     Map<UUID, Object[]> funnelRows = new HashMap<>();
     Object[] funnelCompany = null;
@@ -203,53 +201,52 @@ public class Reports {
         sql.period(filter)
             .rows(
                 cohort
-                    // Per employee and division first, then over them: one grouping instead of a
-                    // sort per distinct count. Thank-yous are joined to interviews only: the
-                    // cohort's requests without one, all null keys, once fell into one hash batch.
-                    + ", sent as (select requester_id, division_id, count(*) as n,"
-                    + "  count(answered_at) as answered,"
-                    + "  sum(case when status = 'EXPIRED' then 1 else 0 end) as expired"
-                    + "  from cohort group by requester_id, division_id)"
-                    + ", met as (select c.requester_id, c.division_id, count(*) as n,"
-                    + "  sum(case when i.status = 'HELD' then 1 else 0 end) as held,"
-                    + "  sum(case when i.status = 'HELD' and t.interview_id is not null"
-                    + "   then 1 else 0 end) as thanked,"
-                    + "  sum(case when i.status = 'NO_SHOW' then 1 else 0 end) as no_show,"
-                    + "  sum(case when i.status = 'HELD' and t.sent_at <="
-                    + "   t.interview_ended_at + interval '48' hour then 1 else 0 end) as on_time"
-                    + "  from cohort c join interview i on i.request_id = c.id"
-                    + "  left join thank_you t on t.interview_id = i.id"
+                    // Per employee and division first, then over them: one grouping of the
+                    // cohort instead of a sort per distinct count. Each request with its interview
+                    // and thank-you, if any: a request has at most one interview and an interview
+                    // one thank-you. Thank-yous are joined to interviews before the requests, so
+                    // no join is ever on a missing key (the cohort's requests without an interview
+                    // once fell into one hash batch).
+                    + ", met as (select i.request_id, i.status,"
+                    + "  case when t.interview_id is null then 0 else 1 end as thanked,"
+                    + "  case when t.sent_at <= t.interview_ended_at + interval '48' hour"
+                    + "   then 1 else 0 end as on_time"
+                    + "  from interview i left join thank_you t on t.interview_id = i.id"
+                    + "  where "
+                    + ACCEPTED_SINCE_START
+                    + ")"
+                    + ", per as (select c.requester_id, c.division_id, count(*) as n,"
+                    + "  count(c.answered_at) as answered,"
+                    + "  sum(case when c.status = 'EXPIRED' then 1 else 0 end) as expired,"
+                    + "  count(x.request_id) as met,"
+                    + "  sum(case when x.status = 'HELD' then 1 else 0 end) as held,"
+                    + "  sum(case when x.status = 'HELD' then x.thanked else 0 end) as thanked,"
+                    + "  sum(case when x.status = 'NO_SHOW' then 1 else 0 end) as no_show,"
+                    + "  sum(case when x.status = 'HELD' then x.on_time else 0 end) as on_time"
+                    + "  from cohort c left join met x on x.request_id = c.id"
                     + "  group by c.requester_id, c.division_id)"
                     // The company: each employee once, whichever divisions they sent from.
-                    + ", sent_all as (select requester_id, sum(n) as n, sum(answered) as answered,"
-                    + "  sum(expired) as expired from sent group by requester_id)"
-                    + ", met_all as (select requester_id, sum(n) as n, sum(held) as held,"
+                    + ", per_all as (select requester_id, sum(n) as n, sum(answered) as answered,"
+                    + "  sum(expired) as expired, sum(met) as met, sum(held) as held,"
                     + "  sum(thanked) as thanked, sum(no_show) as no_show, sum(on_time) as on_time"
-                    + "  from met group by requester_id)"
-                    + ", a as (select division_id as d, "
-                    + SENT_FIGURES
-                    + " from sent group by division_id"
+                    + "  from per group by requester_id)"
+                    + ", f as (select division_id as d, "
+                    + FUNNEL_FIGURES
+                    + " from per group by division_id"
                     + "  union all select cast(null as uuid), "
-                    + SENT_FIGURES
-                    + " from sent_all)"
-                    + ", b as (select division_id as d, "
-                    + MET_FIGURES
-                    + " from met group by division_id"
-                    + "  union all select cast(null as uuid), "
-                    + MET_FIGURES
-                    + " from met_all)"
+                    + FUNNEL_FIGURES
+                    + " from per_all)"
                     + ", m as (select division_id as d, "
                     + MEDIAN
-                    + " from cohort group by division_id"
+                    + " from cohort where answered_at is not null group by division_id"
                     + "  union all select cast(null as uuid), "
                     + MEDIAN
-                    + " from cohort)"
-                    + " select a.d, a.n, a.people, a.answered, a.answered_people, b.n, b.people,"
-                    + " b.held, b.held_people, b.thanked, b.thanked_people,"
-                    + " a.expired, a.expired_people, b.no_show, b.no_show_people,"
-                    + " b.held_or_no_show_people, b.on_time, b.on_time_people, m.median"
-                    + " from a left join b on b.d is not distinct from a.d"
-                    + " left join m on m.d is not distinct from a.d")) {
+                    + " from cohort where answered_at is not null)"
+                    + " select f.d, f.n, f.people, f.answered, f.answered_people, f.met,"
+                    + " f.met_people, f.held, f.held_people, f.thanked, f.thanked_people,"
+                    + " f.expired, f.expired_people, f.no_show, f.no_show_people,"
+                    + " f.held_or_no_show_people, f.on_time, f.on_time_people, m.median"
+                    + " from f left join m on m.d is not distinct from f.d")) {
       if (row[0] == null) {
         funnelCompany = row;
       } else {
@@ -263,12 +260,18 @@ public class Reports {
             cohort
                 + ", named as (select f.id, f.employee_id, f.interview_id, f.depth, c.division_id"
                 + "  from cohort c join interview i on i.request_id = c.id and i.status = 'HELD'"
-                + "  join referral f on f.interview_id = i.id)"
-                // Each name once, with whether a request cited it and whether one was held.
+                + "  and "
+                + ACCEPTED_SINCE_START
+                + "  join referral f on f.interview_id = i.id and f.created_at >= :start)"
+                // Each name once, with whether a request cited it and whether one was held. A
+                // name comes after its interview and a request citing it after the name: all of
+                // them were written since the period began, which lets the joins read only those.
                 + ", cited as (select q.referral_id,"
                 + "  max(case when qi.status = 'HELD' then 1 else 0 end) as held"
                 + "  from interview_request q left join interview qi on qi.request_id = q.id"
-                + "  where q.referral_id in (select id from named) group by q.referral_id)"
+                + "  and qi.created_at >= :start"
+                + "  where q.referral_id in (select id from named) and q.created_at >= :start"
+                + "  group by q.referral_id)"
                 + ", given as (select n.id, n.employee_id, n.interview_id, n.depth, n.division_id,"
                 + "  case when ct.referral_id is null then 0 else 1 end as followed,"
                 + "  coalesce(ct.held, 0) as held"
@@ -287,15 +290,13 @@ public class Reports {
     }
     Object[] k =
         sql.row(
-            "with "
-                + SPANS
-                + " select sum(ct.touches_on_time), sum(ct.touches_due),"
+            "select sum(ct.touches_on_time), sum(ct.touches_due),"
                 + " count(distinct case when ct.touches_due > 0 then ct.employee_id end)"
-                + " from contact ct join span s on s.person_id = ct.employee_id"
-                + " and cast(ct.met_at as date) >= s.valid_from"
-                + " and cast(ct.met_at as date) < s.valid_to"
+                + " from contact ct"
                 + " where ct.met_at >= :start and ct.met_at < :end"
-                + " and (cast(:division as uuid) is null or s.division_id = cast(:division as uuid))");
+                + " and (cast(:division as uuid) is null or "
+                + DivisionsAtTheTime.ofContact("ct")
+                + " = cast(:division as uuid))");
 
     Map<UUID, PipelineCounts> byDivision = new HashMap<>();
     for (DivisionRef division : divisions) {
@@ -383,15 +384,21 @@ public class Reports {
         adherence);
   }
 
+  /**
+   * The cohort's interviews among those accepted since the period began: a request is accepted
+   * after it is sent, so none is lost, and the join reads the interviews of the period and after it
+   * instead of all of them.
+   */
+  private static final String ACCEPTED_SINCE_START = "i.created_at >= :start";
+
   /** Per employee (and division), then over them: the funnel's figures of one group. */
-  private static final String SENT_FIGURES =
+  private static final String FUNNEL_FIGURES =
       "sum(n) as n, count(*) as people, sum(answered) as answered,"
           + " sum(case when answered > 0 then 1 else 0 end) as answered_people,"
           + " sum(expired) as expired,"
-          + " sum(case when expired > 0 then 1 else 0 end) as expired_people";
-
-  private static final String MET_FIGURES =
-      "sum(n) as n, count(*) as people, sum(held) as held,"
+          + " sum(case when expired > 0 then 1 else 0 end) as expired_people,"
+          + " sum(met) as met, sum(case when met > 0 then 1 else 0 end) as met_people,"
+          + " sum(held) as held,"
           + " sum(case when held > 0 then 1 else 0 end) as held_people,"
           + " sum(thanked) as thanked,"
           + " sum(case when thanked > 0 then 1 else 0 end) as thanked_people,"
@@ -467,16 +474,11 @@ public class Reports {
     List<Object[]> rows =
         sql.period(filter)
             .rows(
-                "with "
-                    + SPANS
-                    + ", held as (select i.employee_id, se.division_id as ed, sl.division_id as ld"
-                    + " from interview i"
-                    + " join span se on se.person_id = i.employee_id"
-                    + "  and cast(i.start_at as date) >= se.valid_from"
-                    + "  and cast(i.start_at as date) < se.valid_to"
-                    + " join span sl on sl.person_id = i.leader_id"
-                    + "  and cast(i.start_at as date) >= sl.valid_from"
-                    + "  and cast(i.start_at as date) < sl.valid_to"
+                "with held as (select i.employee_id, "
+                    + DivisionsAtTheTime.ofEmployee("i")
+                    + " as ed, "
+                    + DivisionsAtTheTime.ofLeader("i")
+                    + " as ld from interview i"
                     + " where i.status = 'HELD' and i.start_at >= :start and i.start_at < :end)"
                     + " select 'c', ed, ld, count(*), count(distinct employee_id) from held"
                     + "  group by ed, ld"
@@ -543,11 +545,10 @@ public class Reports {
     // Every division's leaders (by their division on the period's last day) and the company's:
     // a division's counts are suppressed together with the others'.
     String eligible =
-        "with "
-            + SPANS
-            + ", eligible as (select p.id, s.division_id from person p"
+        "with eligible as (select p.id, "
+            + DivisionsAtTheTime.on("p.id", ":to")
+            + " as division_id from person p"
             + " join leader_profile lp on lp.person_id = p.id"
-            + " join span s on s.person_id = p.id and s.valid_from <= :to and s.valid_to > :to"
             + " where p.leader = true and "
             + EMPLOYED_IN_PERIOD
             + ")";
@@ -557,15 +558,19 @@ public class Reports {
         sql.period(filter)
             .rows(
                 eligible
-                    + ", held as (select leader_id, count(*) as n from interview"
-                    + "  where status = 'HELD' and start_at >= :start and start_at < :end"
+                    // Interviews held in the period and interviews accepted in it, in one reading.
+                    + ", held as (select leader_id,"
+                    + "  sum(case when status = 'HELD' and start_at >= :start and start_at < :end"
+                    + "   then 1 else 0 end) as n,"
+                    + "  max(case when created_at >= :start and created_at < :end"
+                    + "   then 1 else 0 end) as acc"
+                    + "  from interview"
+                    + "  where (start_at >= :start and start_at < :end)"
+                    + "  or (created_at >= :start and created_at < :end)"
                     + "  group by leader_id)"
-                    + ", accepted as (select distinct leader_id from interview"
-                    + "  where created_at >= :start and created_at < :end)"
                     + ", per as (select e.id, e.division_id, coalesce(h.n, 0) as n,"
-                    + "  case when a.leader_id is null then 0 else 1 end as acc"
-                    + "  from eligible e left join held h on h.leader_id = e.id"
-                    + "  left join accepted a on a.leader_id = e.id)"
+                    + "  coalesce(h.acc, 0) as acc"
+                    + "  from eligible e left join held h on h.leader_id = e.id)"
                     + ", ranked as (select division_id, n, acc,"
                     + "  row_number() over (partition by division_id order by n, id) as rk,"
                     + "  count(*) over (partition by division_id) as total,"
@@ -586,16 +591,23 @@ public class Reports {
     Object[] cap =
         sql.row(
             eligible
-                + " select count(*),"
-                + " sum(case when ml.booked >= lp.monthly_cap then 1 else 0 end),"
-                + " count(distinct case when ml.booked >= lp.monthly_cap then r.leader_id end)"
-                + " from interview_request r join eligible e on e.id = r.leader_id"
-                + " join leader_profile lp on lp.person_id = r.leader_id"
-                + " left join leader_month_load ml on ml.leader_id = r.leader_id"
-                + "  and ml.period = cast(extract(year from r.created_at) as varchar(4)) || '-'"
-                + "   || lpad(cast(extract(month from r.created_at) as varchar(2)), 2, '0')"
-                + " where r.created_at >= :start and r.created_at < :end"
-                + " and (cast(:division as uuid) is null or e.division_id = cast(:division as uuid))");
+                // Each leader's requests by month first: one month's load looked up per leader
+                // and month, not per request.
+                + ", asked as (select r.leader_id, extract(year from r.created_at) as y,"
+                + "  extract(month from r.created_at) as m, count(*) as n"
+                + "  from interview_request r"
+                + "  where r.created_at >= :start and r.created_at < :end"
+                + "  group by r.leader_id, extract(year from r.created_at),"
+                + "  extract(month from r.created_at))"
+                + " select sum(a.n),"
+                + " sum(case when ml.booked >= lp.monthly_cap then a.n else 0 end),"
+                + " count(distinct case when ml.booked >= lp.monthly_cap then a.leader_id end)"
+                + " from asked a join eligible e on e.id = a.leader_id"
+                + " join leader_profile lp on lp.person_id = a.leader_id"
+                + " left join leader_month_load ml on ml.leader_id = a.leader_id"
+                + "  and ml.period = cast(a.y as varchar(4)) || '-'"
+                + "   || lpad(cast(a.m as varchar(2)), 2, '0')"
+                + " where (cast(:division as uuid) is null or e.division_id = cast(:division as uuid))");
 
     Object[] row = asked == null ? companyRow : rows.get(asked);
     row = row == null ? new Object[21] : row;
@@ -735,10 +747,9 @@ public class Reports {
                 + ", met as (select distinct mv.id from moved mv join interview i"
                 + "  on i.employee_id = mv.person_id and i.status = 'HELD'"
                 + "  and cast(i.start_at as date) < mv.moved_on"
-                + "  join span sl on sl.person_id = i.leader_id"
-                + "  and cast(i.start_at as date) >= sl.valid_from"
-                + "  and cast(i.start_at as date) < sl.valid_to"
-                + "  where sl.division_id = mv.to_division)"
+                + "  where "
+                + DivisionsAtTheTime.ofLeader("i")
+                + " = mv.to_division)"
                 + " select count(*), count(distinct mv.person_id), count(met.id),"
                 + " count(distinct case when met.id is not null then mv.person_id end)"
                 + " from moved mv left join met on met.id = mv.id");
@@ -752,17 +763,19 @@ public class Reports {
 
   /** Participants whose N-month window has ended by :today, anchored at their first held day. */
   private static String participants(int months) {
-    return "with "
-        + SPANS
-        + ", first_held as (select employee_id as pid, min(start_at) as first_at from interview"
-        + "  where status = 'HELD' group by employee_id)"
+    // The first held interview in the period, and none held before it: the period's interviews
+    // grouped, not everyone's first interview worked out from all of them.
+    return "with first_held as (select employee_id as pid, min(start_at) as first_at"
+        + "  from interview where status = 'HELD' and start_at >= :start and start_at < :end"
+        + "  group by employee_id)"
         + ", part as (select f.pid, cast(f.first_at as date) as a from first_held f"
         + "  join person p on p.id = f.pid"
-        + "  where f.first_at >= :start and f.first_at < :end"
-        + "  and (p.active = true or p.left_on is not null)"
+        + "  where (p.active = true or p.left_on is not null)"
         + "  and cast(f.first_at as date) + interval '"
         + months
-        + "' month <= :today)";
+        + "' month <= :today"
+        + "  and not exists (select 1 from interview e where e.employee_id = f.pid"
+        + "   and e.status = 'HELD' and e.start_at < :start))";
   }
 
   private Comparison comparison(

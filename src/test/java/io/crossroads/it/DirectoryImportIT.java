@@ -1,6 +1,7 @@
 package io.crossroads.it;
 
 import static io.crossroads.it.ApiAssertions.assertProblem;
+import static java.util.stream.Collectors.joining;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,7 +59,9 @@ class DirectoryImportIT {
                 "crossroads.demo.size",
                 "40",
                 "crossroads.jobs.recovery-interval",
-                "PT3S"));
+                "PT3S",
+                "crossroads.jobs.division-stamps-interval",
+                "PT2S"));
     payara.awaitReady(api, Duration.ofMinutes(5));
   }
 
@@ -157,6 +161,111 @@ class DirectoryImportIT {
       assertThat(r.getDate(3).toLocalDate()).isEqualTo(java.time.LocalDate.of(2026, 10, 1));
       assertThat(r.next()).isFalse();
     }
+  }
+
+  @Test
+  void aMoveRecordedAfterTheFactPutsTheMoversLaterInterviewsInTheDivisionTheyMovedTo()
+      throws Exception {
+    // Someone of the demo who held interviews on at least two days, with the line that lists them.
+    String username;
+    String line;
+    String before;
+    List<LocalDate> days = new ArrayList<>();
+    try (Connection db = DriverManager.getConnection(url, "postgres", "postgres");
+        Statement s = db.createStatement()) {
+      s.execute("set time zone 'UTC'");
+      try (ResultSet r =
+          s.executeQuery(
+              "select p.username, p.display_name, p.email, d.name, p.title, p.level, m.username,"
+                  + " p.time_zone from person p join division d on d.id = p.division_id"
+                  + " left join person m on m.id = p.manager_id"
+                  + " where p.active and not p.leader and not p.hr and (select count(distinct"
+                  + "  cast(i.start_at as date)) from interview i where i.employee_id = p.id"
+                  + "  and i.status = 'HELD') >= 2"
+                  + " and not exists (select 1 from internal_move x where x.person_id = p.id)"
+                  + " order by p.username fetch first 1 row only")) {
+        assertThat(r.next()).as("a demo employee who held interviews on two days").isTrue();
+        username = r.getString(1);
+        before = r.getString(4);
+        // Quoted, as a spreadsheet would write names and titles with commas in them.
+        line =
+            Stream.of(
+                    username,
+                    r.getString(2),
+                    r.getString(3),
+                    "%s",
+                    r.getString(5),
+                    Integer.toString(r.getInt(6)),
+                    r.getString(7) == null ? "" : r.getString(7),
+                    r.getString(8),
+                    "false",
+                    "false",
+                    "%s")
+                .map(field -> '"' + field.replace("\"", "\"\"") + '"')
+                .collect(joining(","));
+      }
+      try (PreparedStatement held =
+          db.prepareStatement(
+              "select distinct cast(i.start_at as date) from interview i"
+                  + " join person p on p.id = i.employee_id"
+                  + " where p.username = ? and i.status = 'HELD' order by 1")) {
+        held.setString(1, username);
+        try (ResultSet r = held.executeQuery()) {
+          while (r.next()) {
+            days.add(r.getDate(1).toLocalDate());
+          }
+        }
+      }
+    }
+    String after = before.equals("Sales") ? "Finance" : "Sales";
+    // The job stamps their interviews with the division they have always been in.
+    await("the interviews are stamped")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> stamps(username).values().stream().allMatch(before::equals));
+
+    // HR learns only now that they moved on the day of their last interview.
+    LocalDate movedOn = days.get(days.size() - 1);
+    JsonObject moved = awaitFinished(upload("hana", csv(line.formatted(after, movedOn)) + "", ""));
+    assertThat(moved.getString("status")).as(moved.toString()).isEqualTo("DONE");
+    assertThat(moved.getString("summary")).contains("1 moved division");
+
+    await("the interviews are stamped again from the move")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .untilAsserted(
+            () ->
+                assertThat(stamps(username))
+                    .allSatisfy(
+                        (day, division) ->
+                            assertThat(division)
+                                .as("the division on " + day)
+                                .isEqualTo(day.isBefore(movedOn) ? before : after)));
+  }
+
+  /** The division stamped on each held interview of the employee, by its day (null: none yet). */
+  private static Map<LocalDate, String> stamps(String username) throws SQLException {
+    Map<LocalDate, String> stamps = new java.util.TreeMap<>();
+    try (Connection db = DriverManager.getConnection(url, "postgres", "postgres");
+        Statement s = db.createStatement()) {
+      s.execute("set time zone 'UTC'");
+      try (ResultSet r =
+          s.executeQuery(
+              "select cast(i.start_at as date), d.name from interview i"
+                  + " join person p on p.id = i.employee_id"
+                  + " left join division d on d.id = i.employee_division_id"
+                  + " where p.username = '"
+                  + username
+                  + "' and i.status = 'HELD'")) {
+        while (r.next()) {
+          stamps.merge(
+              r.getDate(1).toLocalDate(),
+              r.getString(2) == null ? "(none)" : r.getString(2),
+              (a, b) -> a.equals(b) ? a : a + "|" + b);
+        }
+      }
+    }
+    return stamps;
   }
 
   @Test

@@ -1,0 +1,195 @@
+package io.crossroads.people;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Which division someone was in on a given day (docs/METRICS.md, "Division at the time"), from
+ * their current division and the internal moves the directory recorded: until a move's day, the
+ * division it left; from the last move on, the current one.
+ *
+ * <p>The rows the reports group by division keep the division of their person on their day, so a
+ * report reads a column instead of working the moves out for hundreds of thousands of rows: a
+ * request its requester's on the day it was sent, an interview its employee's and its leader's on
+ * the day it starts, a contact its employee's on the day they met. A stamp is written some time
+ * after its row ({@link #stamp}) and is forgotten whenever it may have gone stale (a move recorded,
+ * an interview moved); a report takes the stamp where there is one and works the division out where
+ * there is none ({@link #of}), so both give the same answer.
+ */
+public final class DivisionsAtTheTime {
+
+  /**
+   * Who was in which division on which days ({@code valid_from} included, {@code valid_to} not), as
+   * a common table expression named {@code span}.
+   */
+  public static final String SPANS =
+      "span as ("
+          + " select m.person_id, m.from_division as division_id,"
+          + "  coalesce(lag(m.moved_on) over (partition by m.person_id"
+          + "   order by m.moved_on, m.recorded_at, m.id), date '0001-01-01') as valid_from,"
+          + "  m.moved_on as valid_to"
+          + " from internal_move m"
+          + " union all"
+          + " select p.id, p.division_id, coalesce(l.last_move, date '0001-01-01'),"
+          + "  date '9999-12-31'"
+          + " from person p left join (select person_id, max(moved_on) as last_move"
+          + "  from internal_move group by person_id) l on l.person_id = p.id)";
+
+  /** A stamped column: its table, the column, the person and the instant whose day it keeps. */
+  private record Stamp(String table, String column, String person, String at) {
+
+    String key() {
+      return table.equals("contact") ? "employee_id, person_id" : "id";
+    }
+  }
+
+  private static final List<Stamp> STAMPS =
+      List.of(
+          new Stamp("interview_request", "requester_division_id", "requester_id", "created_at"),
+          new Stamp("interview", "employee_division_id", "employee_id", "start_at"),
+          new Stamp("interview", "leader_division_id", "leader_id", "start_at"),
+          new Stamp("contact", "employee_division_id", "employee_id", "met_at"));
+
+  private DivisionsAtTheTime() {}
+
+  /**
+   * The division of {@code person} on {@code day} (SQL expressions of the row being read): the
+   * division the first move after that day left, or the current one. The same day as {@link
+   * #SPANS}: moves on one day are taken in the order they were recorded.
+   */
+  public static String on(String person, String day) {
+    return "coalesce((select dm.from_division from internal_move dm where dm.person_id = "
+        + person
+        + " and dm.moved_on > "
+        + day
+        + " order by dm.moved_on, dm.recorded_at, dm.id fetch first 1 row only),"
+        + " (select dp.division_id from person dp where dp.id = "
+        + person
+        + "))";
+  }
+
+  /** The requester's division on the day the request {@code r} was sent. */
+  public static String ofRequest(String r) {
+    return of(r, STAMPS.get(0));
+  }
+
+  /** The employee's division on the day the interview {@code i} starts. */
+  public static String ofEmployee(String i) {
+    return of(i, STAMPS.get(1));
+  }
+
+  /** The leader's division on the day the interview {@code i} starts. */
+  public static String ofLeader(String i) {
+    return of(i, STAMPS.get(2));
+  }
+
+  /** The employee's division on the day they met the person of contact {@code c}. */
+  public static String ofContact(String c) {
+    return of(c, STAMPS.get(3));
+  }
+
+  /**
+   * A row's stamp where it has one, else the division worked out, in a connection whose days are
+   * UTC days.
+   */
+  private static String of(String row, Stamp stamp) {
+    return "coalesce("
+        + row
+        + "."
+        + stamp.column()
+        + ", "
+        + on(row + "." + stamp.person(), "cast(" + row + "." + stamp.at() + " as date)")
+        + ")";
+  }
+
+  /**
+   * Stamps up to {@code limit} unstamped rows of each kind, in the caller's transaction; returns
+   * how many it stamped. The connection's session time zone must be UTC (the days are UTC days).
+   */
+  public static int stamp(Connection connection, int limit) throws SQLException {
+    lock(connection);
+    int stamped = 0;
+    for (Stamp stamp : STAMPS) {
+      String table = stamp.table();
+      try (PreparedStatement update =
+          connection.prepareStatement(
+              "update "
+                  + table
+                  + " t set "
+                  + stamp.column()
+                  + " = "
+                  + on("t." + stamp.person(), "cast(t." + stamp.at() + " as date)")
+                  + " where ("
+                  + stamp.key()
+                  + ") in (select "
+                  + stamp.key()
+                  + " from "
+                  + table
+                  + " where "
+                  + stamp.column()
+                  + " is null fetch first "
+                  + limit
+                  + " rows only)")) {
+        stamped += update.executeUpdate();
+      }
+    }
+    return stamped;
+  }
+
+  /**
+   * Takes the stamping lock until the transaction ends. Stamping takes it before reading the moves
+   * and an import after recording them, so either the stamps see the new moves or the import
+   * forgets the stamps written from the old ones.
+   */
+  private static void lock(Connection connection) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("select id from division_stamping where id = 1 for update")) {
+      statement.executeQuery().close();
+    }
+  }
+
+  /**
+   * Forgets the stamps of these people's rows, in the transaction that recorded their moves: the
+   * days a move changed are worked out again until the rows are stamped anew.
+   */
+  public static void forget(Connection connection, Collection<UUID> people) throws SQLException {
+    if (people.isEmpty()) {
+      return;
+    }
+    lock(connection);
+    for (Stamp stamp : STAMPS) {
+      try (PreparedStatement update =
+          connection.prepareStatement(
+              "update "
+                  + stamp.table()
+                  + " set "
+                  + stamp.column()
+                  + " = null where "
+                  + stamp.person()
+                  + " = ? and "
+                  + stamp.column()
+                  + " is not null")) {
+        for (UUID person : people) {
+          update.setObject(1, person);
+          update.addBatch();
+        }
+        update.executeBatch();
+      }
+    }
+  }
+
+  /** Forgets the stamps of an interview moved to another day, in the transaction that moves it. */
+  public static void forgetInterview(Connection connection, UUID interview) throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "update interview set employee_division_id = null, leader_division_id = null"
+                + " where id = ?")) {
+      update.setObject(1, interview);
+      update.executeUpdate();
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package io.crossroads.reporting;
+
+import io.crossroads.people.DivisionsAtTheTime;
+import io.crossroads.platform.jobs.ScheduledRuns;
+import io.crossroads.platform.jobs.TimersKeepRunning;
+import io.crossroads.platform.metrics.BusinessMetrics;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
+
+/**
+ * Stamps the rows written since the last run with their divisions at the time ({@link
+ * DivisionsAtTheTime}), a batch per transaction. Every instance's timer fires; one instance claims
+ * each period.
+ */
+@Interceptors(TimersKeepRunning.class)
+@Singleton
+@Startup
+public class DivisionStamps {
+
+  static final String JOB = "division-stamps";
+  private static final Logger LOG = Logger.getLogger(DivisionStamps.class.getName());
+
+  @Inject ScheduledRuns runs;
+  @Inject BusinessMetrics metrics;
+  @Inject Batch batch;
+  @Inject Clock clock;
+  @Resource TimerService timers;
+
+  @Inject
+  @ConfigProperty(name = "crossroads.jobs.division-stamps-interval", defaultValue = "PT5M")
+  Duration period;
+
+  @PostConstruct
+  void schedule() {
+    timers.createIntervalTimer(period.toMillis(), period.toMillis(), new TimerConfig(JOB, false));
+    metrics.jobScheduled(JOB);
+  }
+
+  @Timeout
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void run() {
+    Instant now = clock.instant();
+    if (runs.claim(JOB, ScheduledRuns.periodStart(now, period))) {
+      metrics.timeJob(
+          JOB,
+          () -> {
+            long stamped = 0;
+            int last;
+            do {
+              last = batch.stamp(Batch.SIZE);
+              stamped += last;
+            } while (last >= Batch.SIZE);
+            if (stamped > 0) {
+              long total = stamped;
+              LOG.fine(() -> "Stamped " + total + " rows with their divisions at the time");
+            }
+          });
+    }
+  }
+
+  /** One batch, in its own transaction. */
+  @ApplicationScoped
+  public static class Batch {
+
+    /** Rows of each kind per transaction. */
+    static final int SIZE = 5_000;
+
+    @PersistenceContext EntityManager em;
+    @Inject Clock clock;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int stamp(int size) {
+      return em.unwrap(Session.class)
+          .doReturningWork(
+              connection -> {
+                ReportSql.on(connection);
+                int stamped = DivisionsAtTheTime.stamp(connection, size);
+                try (var done =
+                    connection.prepareStatement(
+                        "update division_stamping set stamped_at = ? where id = 1")) {
+                  done.setObject(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                  done.executeUpdate();
+                }
+                return stamped;
+              });
+    }
+  }
+}
