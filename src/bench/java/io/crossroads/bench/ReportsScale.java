@@ -44,7 +44,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  *
  * <p>Run with {@code mvn -Pbench verify -Dbench.main=io.crossroads.bench.ReportsScale -Dbench.args=
  * -Dbench.jvm=-Xmx3g}; {@code -Dbench.args="--runs=30 --warmup=3 --interviews=1000000 --explain"}
- * (all optional; {@code --explain} explains every report).
+ * (all optional; {@code --explain} explains every report, {@code --reuse} keeps the database for
+ * the next run with it, {@code --only=mobility} runs the reports whose names start so).
  */
 public final class ReportsScale {
 
@@ -95,7 +96,7 @@ public final class ReportsScale {
       } else {
         System.out.println("The database of the run of " + now + " is used again");
       }
-      run(url, now, runs, warmup, budget, explainAll);
+      run(url, now, runs, warmup, budget, explainAll, text(args, "--only", ""));
     }
   }
 
@@ -136,7 +137,7 @@ public final class ReportsScale {
   }
 
   private static void run(
-      String url, Instant now, int runs, int warmup, int budget, boolean explainAll)
+      String url, Instant now, int runs, int warmup, int budget, boolean explainAll, String only)
       throws Exception {
     {
       LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -178,6 +179,9 @@ public final class ReportsScale {
         List<String> table = new ArrayList<>();
         List<Case> missed = new ArrayList<>();
         for (Case each : cases) {
+          if (!only.isEmpty() && !each.name().startsWith(only)) {
+            continue;
+          }
           Object report = null;
           Object naive = null;
           long pair = 0;
@@ -440,6 +444,15 @@ public final class ReportsScale {
 
   private static double ms(long nanos) {
     return nanos / 1e6;
+  }
+
+  private static String text(String[] args, String name, String absent) {
+    for (String arg : args) {
+      if (arg.startsWith(name + "=")) {
+        return arg.substring(name.length() + 1);
+      }
+    }
+    return absent;
   }
 
   private static int option(String[] args, String name, int absent) {

@@ -236,12 +236,18 @@ public class Reports {
                     + "  union all select cast(null as uuid), "
                     + FUNNEL_FIGURES
                     + " from per_all)"
+                    // The answered requests read again for each median rather than kept from the
+                    // cohort: read once, the cohort is not written out for another reading.
                     + ", m as (select division_id as d, "
                     + MEDIAN
-                    + " from cohort where answered_at is not null group by division_id"
+                    + " from "
+                    + ANSWERED
+                    + " group by division_id"
                     + "  union all select cast(null as uuid), "
                     + MEDIAN
-                    + " from cohort where answered_at is not null)"
+                    + " from "
+                    + ANSWERED
+                    + ")"
                     + " select f.d, f.n, f.people, f.answered, f.answered_people, f.met,"
                     + " f.met_people, f.held, f.held_people, f.thanked, f.thanked_people,"
                     + " f.expired, f.expired_people, f.no_show, f.no_show_people,"
@@ -270,7 +276,7 @@ public class Reports {
                 + "  max(case when qi.status = 'HELD' then 1 else 0 end) as held"
                 + "  from interview_request q left join interview qi on qi.request_id = q.id"
                 + "  and qi.created_at >= :start"
-                + "  where q.referral_id in (select id from named) and q.created_at >= :start"
+                + "  where q.referral_id is not null and q.created_at >= :start"
                 + "  group by q.referral_id)"
                 + ", given as (select n.id, n.employee_id, n.interview_id, n.depth, n.division_id,"
                 + "  case when ct.referral_id is null then 0 else 1 end as followed,"
@@ -407,6 +413,14 @@ public class Reports {
           + " sum(case when held + no_show > 0 then 1 else 0 end) as held_or_no_show_people,"
           + " sum(on_time) as on_time,"
           + " sum(case when on_time > 0 then 1 else 0 end) as on_time_people";
+
+  /** The cohort's answered requests, as a derived table. */
+  private static final String ANSWERED =
+      "(select "
+          + DivisionsAtTheTime.ofRequest("r")
+          + " as division_id, r.created_at, r.answered_at from interview_request r"
+          + " where r.created_at >= :start and r.created_at < :end"
+          + " and r.answered_at is not null) answered";
 
   private static final String MEDIAN =
       "percentile_cont(0.5) within group (order by"
@@ -732,15 +746,17 @@ public class Reports {
 
   MobilityReport mobility(ReportSql sql, ReportFilter filter, int months) throws SQLException {
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    Comparison moves = comparison(sql, filter, months, today, true);
-    Comparison retention = comparison(sql, filter, 12, today, false);
+    List<Comparison> both =
+        comparisons(sql, filter, today, new Window(months, true), new Window(12, false));
+    Comparison moves = both.get(0);
+    Comparison retention = both.get(1);
     Object[] into =
         sql.row(
             participants(months)
                 // Each move once, then whether an interview before it met someone of the
                 // division it went to: a join, not a search of every span per move.
                 + ", moved as (select m.id, m.person_id, m.to_division, m.moved_on"
-                + " from part join internal_move m on m.person_id = part.pid"
+                + " from window_ended part join internal_move m on m.person_id = part.pid"
                 + " and m.moved_on > part.a and m.moved_on <= part.a + interval '"
                 + months
                 + "' month)"
@@ -763,56 +779,108 @@ public class Reports {
 
   /** Participants whose N-month window has ended by :today, anchored at their first held day. */
   private static String participants(int months) {
-    // The first held interview in the period, and none held before it: the period's interviews
-    // grouped, not everyone's first interview worked out from all of them.
+    return participants()
+        + ", window_ended as (select pid, a from part where a + interval '"
+        + months
+        + "' month <= :today)";
+  }
+
+  /**
+   * Participants: their first held interview in the period (anchored at its day {@code a}), none
+   * held before it. The period's interviews grouped, not everyone's first interview worked out from
+   * all of them.
+   */
+  private static String participants() {
     return "with first_held as (select employee_id as pid, min(start_at) as first_at"
         + "  from interview where status = 'HELD' and start_at >= :start and start_at < :end"
         + "  group by employee_id)"
         + ", part as (select f.pid, cast(f.first_at as date) as a from first_held f"
         + "  join person p on p.id = f.pid"
         + "  where (p.active = true or p.left_on is not null)"
-        + "  and cast(f.first_at as date) + interval '"
-        + months
-        + "' month <= :today"
         + "  and not exists (select 1 from interview e where e.employee_id = f.pid"
         + "   and e.status = 'HELD' and e.start_at < :start))";
   }
 
-  private Comparison comparison(
-      ReportSql sql, ReportFilter filter, int months, LocalDate today, boolean moves)
-      throws SQLException {
-    String outcome =
-        moves
-            ? "exists (select 1 from internal_move m where m.person_id = %1$s"
-                + " and m.moved_on > %2$s and m.moved_on <= %2$s + interval '"
-                + months
-                + "' month)"
-            : "(p.left_on is null or p.left_on > %2$s + interval '" + months + "' month)";
-    sql.period(filter).bind("today", today).bind("windowEnd", filter.from().plusMonths(months));
-    Object[] part =
-        sql.row(
-            participants(months)
-                + " select count(*), sum(case when "
-                + outcome.formatted("part.pid", "part.a")
-                + " then 1 else 0 end) from part join person p on p.id = part.pid");
-    boolean observable = !filter.from().plusMonths(months).isAfter(today);
-    Proportion others;
-    if (observable) {
-      Object[] non =
-          sql.row(
-              "select count(*), sum(case when "
-                  + outcome.formatted("p.id", "cast(:from as date)")
-                  + " then 1 else 0 end) from person p"
-                  + " where (p.hired_on is null or p.hired_on <= :from)"
-                  + " and (p.left_on is null or p.left_on > :from)"
-                  + " and (p.active = true or p.left_on is not null)"
-                  + " and not exists (select 1 from interview i where i.employee_id = p.id"
-                  + "  and i.status = 'HELD' and cast(i.start_at as date) < :windowEnd)");
-      others = proportion(num(non[0]), num(non[1]));
-    } else {
-      others = new Proportion(Figure.NONE, Figure.NONE, Figure.NONE, Figure.NONE, Figure.NONE);
+  /** Who is followed for how many months after their anchor, and for what: a move, or staying. */
+  private record Window(int months, boolean moves) {
+
+    /** Whether the outcome happened to {@code person} within the window from {@code anchor}. */
+    String outcome(String person, String anchor) {
+      return moves
+          ? "exists (select 1 from internal_move m where m.person_id = "
+              + person
+              + " and m.moved_on > "
+              + anchor
+              + " and m.moved_on <= "
+              + anchor
+              + " + interval '"
+              + months
+              + "' month)"
+          : "(p.left_on is null or p.left_on > " + anchor + " + interval '" + months + "' month)";
     }
-    return new Comparison(observable, proportion(num(part[0]), num(part[1])), others);
+  }
+
+  /**
+   * Participants against non-participants for each window, participants in one statement and
+   * non-participants in another: whoever's window has ended by today among the participants, and
+   * among everyone employed on the period's first day, who held no interview before the window's
+   * end.
+   */
+  private List<Comparison> comparisons(
+      ReportSql sql, ReportFilter filter, LocalDate today, Window... windows) throws SQLException {
+    sql.period(filter).bind("today", today);
+    StringBuilder participants = new StringBuilder(participants()).append(" select ");
+    StringBuilder others = new StringBuilder("select ");
+    LocalDate latest = filter.from();
+    for (int w = 0; w < windows.length; w++) {
+      Window window = windows[w];
+      String ended = "part.a + interval '" + window.months() + "' month <= :today";
+      participants
+          .append(w == 0 ? "" : ", ")
+          .append("sum(case when ")
+          .append(ended)
+          .append(" then 1 else 0 end), sum(case when ")
+          .append(ended)
+          .append(" and ")
+          .append(window.outcome("part.pid", "part.a"))
+          .append(" then 1 else 0 end)");
+      LocalDate end = filter.from().plusMonths(window.months());
+      latest = end.isAfter(latest) ? end : latest;
+      sql.bind("windowEnd" + w, end);
+      String none = "(f.first_at is null or cast(f.first_at as date) >= :windowEnd" + w + ")";
+      others
+          .append(w == 0 ? "" : ", ")
+          .append("sum(case when ")
+          .append(none)
+          .append(" then 1 else 0 end), sum(case when ")
+          .append(none)
+          .append(" and ")
+          .append(window.outcome("p.id", "cast(:from as date)"))
+          .append(" then 1 else 0 end)");
+    }
+    participants.append(" from part join person p on p.id = part.pid");
+    sql.bind("latest", latest);
+    others
+        .append(" from person p left join (select employee_id, min(start_at) as first_at")
+        .append("  from interview where status = 'HELD' and start_at < :latest")
+        .append("  group by employee_id) f on f.employee_id = p.id")
+        .append(" where (p.hired_on is null or p.hired_on <= :from)")
+        .append(" and (p.left_on is null or p.left_on > :from)")
+        .append(" and (p.active = true or p.left_on is not null)");
+    Object[] part = sql.row(participants.toString());
+    Object[] non = sql.row(others.toString());
+    List<Comparison> comparisons = new ArrayList<>();
+    for (int w = 0; w < windows.length; w++) {
+      boolean observable = !filter.from().plusMonths(windows[w].months()).isAfter(today);
+      Proportion nonParticipants =
+          observable
+              ? proportion(num(non[2 * w]), num(non[2 * w + 1]))
+              : new Proportion(Figure.NONE, Figure.NONE, Figure.NONE, Figure.NONE, Figure.NONE);
+      comparisons.add(
+          new Comparison(
+              observable, proportion(num(part[2 * w]), num(part[2 * w + 1])), nonParticipants));
+    }
+    return comparisons;
   }
 
   /** k of n with its 95 % Wilson interval, suppressed as docs/METRICS.md says. */
