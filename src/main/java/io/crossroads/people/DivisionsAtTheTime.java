@@ -47,19 +47,22 @@ public final class DivisionsAtTheTime {
     }
   }
 
-  private static final List<Stamp> STAMPS =
-      List.of(
-          new Stamp("interview_request", "requester_division_id", "requester_id", "created_at"),
-          new Stamp("interview", "employee_division_id", "employee_id", "start_at"),
-          new Stamp("interview", "leader_division_id", "leader_id", "start_at"),
-          new Stamp("contact", "employee_division_id", "employee_id", "met_at"));
+  private static final Stamp REQUEST =
+      new Stamp("interview_request", "requester_division_id", "requester_id", "created_at");
+  private static final Stamp EMPLOYEE =
+      new Stamp("interview", "employee_division_id", "employee_id", "start_at");
+  private static final Stamp LEADER =
+      new Stamp("interview", "leader_division_id", "leader_id", "start_at");
+  private static final Stamp CONTACT =
+      new Stamp("contact", "employee_division_id", "employee_id", "met_at");
+  private static final List<Stamp> STAMPS = List.of(REQUEST, EMPLOYEE, LEADER, CONTACT);
 
   private DivisionsAtTheTime() {}
 
   /**
    * The division of {@code person} on {@code day} (SQL expressions of the row being read): the
-   * division the first move after that day left, or the current one. The same day as {@link
-   * #SPANS}: moves on one day are taken in the order they were recorded.
+   * division the first move after that day left, or the current one: the division of the span that
+   * covers the day in {@link #SPANS}, moves on one day taken in the order they were recorded.
    */
   public static String on(String person, String day) {
     return "coalesce((select dm.from_division from internal_move dm where dm.person_id = "
@@ -74,22 +77,22 @@ public final class DivisionsAtTheTime {
 
   /** The requester's division on the day the request {@code r} was sent. */
   public static String ofRequest(String r) {
-    return of(r, STAMPS.get(0));
+    return of(r, REQUEST);
   }
 
   /** The employee's division on the day the interview {@code i} starts. */
   public static String ofEmployee(String i) {
-    return of(i, STAMPS.get(1));
+    return of(i, EMPLOYEE);
   }
 
   /** The leader's division on the day the interview {@code i} starts. */
   public static String ofLeader(String i) {
-    return of(i, STAMPS.get(2));
+    return of(i, LEADER);
   }
 
   /** The employee's division on the day they met the person of contact {@code c}. */
   public static String ofContact(String c) {
-    return of(c, STAMPS.get(3));
+    return of(c, CONTACT);
   }
 
   /**
