@@ -22,8 +22,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
@@ -87,7 +85,6 @@ public class DivisionStamps {
     static final int SIZE = 5_000;
 
     @PersistenceContext EntityManager em;
-    @Inject Clock clock;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int stamp(int size) {
@@ -95,14 +92,7 @@ public class DivisionStamps {
           .doReturningWork(
               connection -> {
                 ReportSql.on(connection);
-                int stamped = DivisionsAtTheTime.stamp(connection, size);
-                try (var done =
-                    connection.prepareStatement(
-                        "update division_stamping set stamped_at = ? where id = 1")) {
-                  done.setObject(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-                  done.executeUpdate();
-                }
-                return stamped;
+                return DivisionsAtTheTime.stamp(connection, size);
               });
     }
   }

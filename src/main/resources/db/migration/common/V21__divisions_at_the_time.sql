@@ -10,7 +10,6 @@ ALTER TABLE contact ADD COLUMN employee_division_id UUID;
 -- One row: stamping and the recording of moves take its lock in turn, so a stamp is never worked
 -- out from moves older than the ones a directory import is committing.
 CREATE TABLE division_stamping (
-    id         INTEGER PRIMARY KEY CONSTRAINT ck_division_stamping_one CHECK (id = 1),
-    stamped_at TIMESTAMP WITH TIME ZONE
+    id INTEGER PRIMARY KEY CONSTRAINT ck_division_stamping_one CHECK (id = 1)
 );
-INSERT INTO division_stamping (id, stamped_at) VALUES (1, NULL);
+INSERT INTO division_stamping (id) VALUES (1);
