@@ -102,141 +102,132 @@ public final class ReportsScale {
 
   /** Generates the organisation and its history, then stamps the divisions at the time. */
   private static void load(String url, Instant now, int interviews) throws Exception {
-    {
-      long t0 = System.nanoTime();
-      Plan plan = DemoOrganisation.generate(DemoOrganisation.Shape.ENTERPRISE);
-      long t1 = System.nanoTime();
-      Map<String, Long> written = new ReportsHistory(plan, interviews, now).write(url);
-      long t2 = System.nanoTime();
-      try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
-        c.createStatement().execute("vacuum analyze");
-      }
-      long t3 = System.nanoTime();
-      // The divisions at the time, as the service's job stamps them behind the writes.
-      long stamped = 0;
-      try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
-        c.setAutoCommit(false);
-        int batch;
-        do {
-          ReportsOnConnection.utc(c);
-          batch = DivisionsAtTheTime.stamp(c, 100_000);
-          c.commit();
-          stamped += batch;
-        } while (batch > 0);
-        c.setAutoCommit(true);
-        c.createStatement().execute("vacuum analyze");
-      }
-      long t4 = System.nanoTime();
-      System.out.printf(
-          "Organisation generated in %.1f s; history written with COPY in %.1f s; vacuum analyze"
-              + " %.1f s; %,d rows stamped with their divisions at the time, then vacuum analyze,"
-              + " in %.1f s%n",
-          (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, stamped, (t4 - t3) / 1e9);
-      written.forEach((table, rows) -> System.out.printf("  %-20s %,12d rows%n", table, rows));
+    long t0 = System.nanoTime();
+    Plan plan = DemoOrganisation.generate(DemoOrganisation.Shape.ENTERPRISE);
+    long t1 = System.nanoTime();
+    Map<String, Long> written = new ReportsHistory(plan, interviews, now).write(url);
+    long t2 = System.nanoTime();
+    try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
+      c.createStatement().execute("vacuum analyze");
     }
+    long t3 = System.nanoTime();
+    // The divisions at the time, as the service's job stamps them behind the writes.
+    long stamped = 0;
+    try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
+      c.setAutoCommit(false);
+      int batch;
+      do {
+        ReportsOnConnection.utc(c);
+        batch = DivisionsAtTheTime.stamp(c, 100_000);
+        c.commit();
+        stamped += batch;
+      } while (batch > 0);
+      c.setAutoCommit(true);
+      c.createStatement().execute("vacuum analyze");
+    }
+    long t4 = System.nanoTime();
+    System.out.printf(
+        "Organisation generated in %.1f s; history written with COPY in %.1f s; vacuum analyze"
+            + " %.1f s; %,d rows stamped with their divisions at the time, then vacuum analyze,"
+            + " in %.1f s%n",
+        (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, stamped, (t4 - t3) / 1e9);
+    written.forEach((table, rows) -> System.out.printf("  %-20s %,12d rows%n", table, rows));
   }
 
   private static void run(
       String url, Instant now, int runs, int warmup, int budget, boolean explainAll, String only)
       throws Exception {
-    {
-      LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-      // The twelve whole months ending with the last one, as HR would ask.
-      java.time.YearMonth last = java.time.YearMonth.from(today).minusMonths(1);
-      ReportFilter year =
-          new ReportFilter(last.minusMonths(11).atDay(1), last.atEndOfMonth(), null);
-      ReportsOnConnection reports = new ReportsOnConnection(Clock.fixed(now, ZoneOffset.UTC));
-      try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
-        c.setAutoCommit(false);
-        UUID largest = shape(c, year);
-        ReportFilter division = new ReportFilter(year.from(), year.to(), largest);
-        List<Case> cases =
-            List.of(
-                new Case(
-                    "pipeline",
-                    k -> reports.pipeline(k, year),
-                    k -> NaiveReports.pipeline(k, year)),
-                new Case(
-                    "pipeline, largest division",
-                    k -> reports.pipeline(k, division),
-                    k -> NaiveReports.pipeline(k, division)),
-                new Case("flows", k -> reports.flows(k, year), k -> NaiveReports.flows(k, year)),
-                new Case(
-                    "leaders", k -> reports.leaders(k, year), k -> NaiveReports.leaders(k, year)),
-                new Case(
-                    "mobility, 6 months",
-                    k -> reports.mobility(k, year, 6),
-                    k -> NaiveReports.mobility(k, year, 6, today)),
-                new Case(
-                    "talent pool",
-                    k -> reports.talentPool(k, null, null),
-                    NaiveReports::talentPool));
+    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    // The twelve whole months ending with the last one, as HR would ask.
+    java.time.YearMonth last = java.time.YearMonth.from(today).minusMonths(1);
+    ReportFilter year = new ReportFilter(last.minusMonths(11).atDay(1), last.atEndOfMonth(), null);
+    ReportsOnConnection reports = new ReportsOnConnection(Clock.fixed(now, ZoneOffset.UTC));
+    try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
+      c.setAutoCommit(false);
+      UUID largest = shape(c, year);
+      ReportFilter division = new ReportFilter(year.from(), year.to(), largest);
+      List<Case> cases =
+          List.of(
+              new Case(
+                  "pipeline", k -> reports.pipeline(k, year), k -> NaiveReports.pipeline(k, year)),
+              new Case(
+                  "pipeline, largest division",
+                  k -> reports.pipeline(k, division),
+                  k -> NaiveReports.pipeline(k, division)),
+              new Case("flows", k -> reports.flows(k, year), k -> NaiveReports.flows(k, year)),
+              new Case(
+                  "leaders", k -> reports.leaders(k, year), k -> NaiveReports.leaders(k, year)),
+              new Case(
+                  "mobility, 6 months",
+                  k -> reports.mobility(k, year, 6),
+                  k -> NaiveReports.mobility(k, year, 6, today)),
+              new Case(
+                  "talent pool", k -> reports.talentPool(k, null, null), NaiveReports::talentPool));
 
-        System.out.printf(
-            "%nPeriod %s to %s; %d warm-up runs, then %d runs of each, report and baseline"
-                + " alternating%n",
-            year.from(), year.to(), warmup, runs);
-        List<String> table = new ArrayList<>();
-        List<Case> missed = new ArrayList<>();
-        for (Case each : cases) {
-          if (!only.isEmpty() && !each.name().startsWith(only)) {
-            continue;
-          }
-          Object report = null;
-          Object naive = null;
-          long pair = 0;
-          for (int i = 0; i < warmup; i++) {
-            long a = System.nanoTime();
-            report = each.report().run(c);
-            c.commit();
-            naive = each.naive().run(c);
-            c.commit();
-            pair = System.nanoTime() - a;
-          }
-          // A report that takes many seconds gets fewer runs, so the whole run stays bounded.
-          int n = (int) Math.max(5, Math.min(runs, budget * 1_000_000_000L / Math.max(1, pair)));
-          long[] sql = new long[n];
-          long[] java = new long[n];
-          for (int i = 0; i < n; i++) {
-            long a = System.nanoTime();
-            report = each.report().run(c);
-            c.commit();
-            long b = System.nanoTime();
-            naive = each.naive().run(c);
-            c.commit();
-            long d = System.nanoTime();
-            sql[i] = b - a;
-            java[i] = d - b;
-          }
-          System.out.println(each.name() + ": " + n + " runs; " + check(report, naive));
-          Arrays.sort(sql);
-          Arrays.sort(java);
-          double sqlP95 = ms(percentile(sql, 0.95));
-          String line =
-              String.format(
-                  "| %s | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.1f × | %s |",
-                  each.name(),
-                  ms(percentile(sql, 0.5)),
-                  sqlP95,
-                  ms(percentile(java, 0.5)),
-                  ms(percentile(java, 0.95)),
-                  percentile(java, 0.5) / (double) percentile(sql, 0.5),
-                  sqlP95 < AIM_MS ? "met" : "NOT met");
-          System.out.println(line);
-          table.add(line);
-          if (sqlP95 >= AIM_MS || explainAll) {
-            missed.add(each);
-          }
+      System.out.printf(
+          "%nPeriod %s to %s; %d warm-up runs, then %d runs of each, report and baseline"
+              + " alternating%n",
+          year.from(), year.to(), warmup, runs);
+      List<String> table = new ArrayList<>();
+      List<Case> missed = new ArrayList<>();
+      for (Case each : cases) {
+        if (!only.isEmpty() && !each.name().startsWith(only)) {
+          continue;
         }
-        System.out.println(
-            "\n| report | SQL median | SQL p95 | naive median | naive p95 | naive / SQL (median)"
-                + " | p95 < 500 ms |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---|");
-        table.forEach(System.out::println);
+        Object report = null;
+        Object naive = null;
+        long pair = 0;
+        for (int i = 0; i < warmup; i++) {
+          long a = System.nanoTime();
+          report = each.report().run(c);
+          c.commit();
+          naive = each.naive().run(c);
+          c.commit();
+          pair = System.nanoTime() - a;
+        }
+        // A report that takes many seconds gets fewer runs, so the whole run stays bounded.
+        int n = (int) Math.max(5, Math.min(runs, budget * 1_000_000_000L / Math.max(1, pair)));
+        long[] sql = new long[n];
+        long[] java = new long[n];
+        for (int i = 0; i < n; i++) {
+          long a = System.nanoTime();
+          report = each.report().run(c);
+          c.commit();
+          long b = System.nanoTime();
+          naive = each.naive().run(c);
+          c.commit();
+          long d = System.nanoTime();
+          sql[i] = b - a;
+          java[i] = d - b;
+        }
+        System.out.println(each.name() + ": " + n + " runs; " + check(report, naive));
+        Arrays.sort(sql);
+        Arrays.sort(java);
+        double sqlP95 = ms(percentile(sql, 0.95));
+        String line =
+            String.format(
+                "| %s | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.1f × | %s |",
+                each.name(),
+                ms(percentile(sql, 0.5)),
+                sqlP95,
+                ms(percentile(java, 0.5)),
+                ms(percentile(java, 0.95)),
+                percentile(java, 0.5) / (double) percentile(sql, 0.5),
+                sqlP95 < AIM_MS ? "met" : "NOT met");
+        System.out.println(line);
+        table.add(line);
+        if (sqlP95 >= AIM_MS || explainAll) {
+          missed.add(each);
+        }
+      }
+      System.out.println(
+          "\n| report | SQL median | SQL p95 | naive median | naive p95 | naive / SQL (median)"
+              + " | p95 < 500 ms |");
+      System.out.println("|---|---:|---:|---:|---:|---:|---|");
+      table.forEach(System.out::println);
 
-        for (Case each : missed) {
-          explain(c, each);
-        }
+      for (Case each : missed) {
+        explain(c, each);
       }
     }
   }
