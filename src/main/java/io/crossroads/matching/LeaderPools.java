@@ -1,11 +1,14 @@
 package io.crossroads.matching;
 
 import io.crossroads.availability.MonthlyLoads;
+import io.crossroads.people.LeaderProfileChanged;
 import io.crossroads.program.Eligibility;
 import io.crossroads.requests.Requests;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -53,20 +57,26 @@ class LeaderPools {
   @Resource ManagedExecutorService executor;
 
   private volatile Snapshot snapshot;
+
+  /** Raised when this instance changes a leader: a pool read before it is not kept. */
+  private final AtomicLong changes = new AtomicLong();
+
   private volatile Scorer scorer;
   private final AtomicBoolean refreshing = new AtomicBoolean();
 
   private record Snapshot(LeaderPool pool, Instant loadedAt) {}
 
   /**
-   * The pool. Only the very first call waits for it; after that an expired pool is still served
-   * while a fresh one loads in the background, so no request pays for reading every leader.
+   * The pool. An expired pool is still served while a fresh one loads in the background, so no
+   * request pays for reading every leader while requests keep coming; one older than twice the
+   * refresh (the first call, or the first after nobody asked for a while) is loaded before
+   * answering, so that no answer rests on leaders read longer ago than that.
    */
   public LeaderPool pool() {
     Snapshot current = snapshot;
-    if (current == null) {
+    if (current == null || tooOld(current)) {
       synchronized (this) {
-        if (snapshot == null) {
+        if (snapshot == null || tooOld(snapshot)) {
           snapshot = new Snapshot(load(), clock.instant());
         }
         return snapshot.pool();
@@ -74,10 +84,16 @@ class LeaderPools {
     }
     if (!clock.instant().isBefore(current.loadedAt().plus(refresh))
         && refreshing.compareAndSet(false, true)) {
+      long seen = changes.get();
       executor.execute(
           () -> {
             try {
-              snapshot = new Snapshot(load(), clock.instant());
+              LeaderPool fresh = load();
+              synchronized (this) {
+                if (changes.get() == seen) {
+                  snapshot = new Snapshot(fresh, clock.instant());
+                }
+              }
             } catch (RuntimeException e) {
               LOG.log(
                   Level.WARNING, "Could not refresh the leader pool; the previous one stays", e);
@@ -87,6 +103,22 @@ class LeaderPools {
           });
     }
     return current.pool();
+  }
+
+  /**
+   * A leader's profile changed on this instance: the next call reads the pool again, so that the
+   * leader who changed it, and HR, see the change at once. Other instances see it after their
+   * refresh.
+   */
+  void profileChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) LeaderProfileChanged c) {
+    synchronized (this) {
+      changes.incrementAndGet();
+      snapshot = null;
+    }
+  }
+
+  private boolean tooOld(Snapshot current) {
+    return !clock.instant().isBefore(current.loadedAt().plus(refresh.multipliedBy(2)));
   }
 
   /** A scorer over the current pool; it keeps its indexes for as long as the pool lives. */

@@ -13,6 +13,7 @@ import io.crossroads.platform.security.Caller;
 import io.crossroads.platform.security.Role;
 import io.crossroads.program.Program;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -27,6 +28,7 @@ class PeopleService {
 
   @Inject DemoMode demoMode;
   @Inject Program program;
+  @Inject Event<LeaderProfileChanged> profileChanged;
 
   public Me me(Caller caller) {
     Person me = directory.person(caller.id()).orElseThrow(() -> Refusal.notFound("You"));
@@ -144,6 +146,7 @@ class PeopleService {
         update.lengths(),
         update.formats(),
         program.rules());
+    profileChanged.fire(new LeaderProfileChanged(leaderId));
     return LeaderProfileView.of(profile);
   }
 
