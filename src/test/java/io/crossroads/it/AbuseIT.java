@@ -55,10 +55,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,11 +73,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AbuseIT {
 
   private static final long MIB = 1024 * 1024;
-
-  @Deployment(testable = false)
-  static WebArchive crossroads() {
-    return Deployments.crossroads();
-  }
 
   @ArquillianResource URL base;
   Api api;
@@ -202,6 +195,9 @@ class AbuseIT {
     awaitIdle();
   }
 
+  /**
+   * The listener waits for a silent body as long as its transport's read timeout (preboot file).
+   */
   @Test
   void aBodyThatStopsArrivingIsTheClientsTimeoutAndChangesNothing() throws Exception {
     String interests = api.get("ava", "api/me/interests").body();

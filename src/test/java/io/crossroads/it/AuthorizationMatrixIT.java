@@ -14,10 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,11 +35,6 @@ class AuthorizationMatrixIT {
     OTHER_LEADER,
     MANAGER,
     HR
-  }
-
-  @Deployment(testable = false)
-  static WebArchive crossroads() {
-    return Deployments.crossroads();
   }
 
   @ArquillianResource URL base;

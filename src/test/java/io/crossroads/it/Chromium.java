@@ -22,6 +22,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -86,6 +87,8 @@ final class Chromium implements AutoCloseable {
         new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).build();
     driver = new ChromeDriver(service, options);
     wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    // A view redrawn between finding an element and reading it: the condition is asked again.
+    wait.ignoring(StaleElementReferenceException.class);
   }
 
   /** Opens the sign-in page and signs in as a demo user by typing into the form. */

@@ -3,10 +3,16 @@ package io.crossroads.it;
 import io.crossroads.demo.DemoOrganisation;
 import io.crossroads.demo.DemoOrganisation.PersonSeed;
 import java.io.File;
+import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** The WAR the build produced, deployed as it is: the integration tests test the real artifact. */
+/**
+ * The WAR the build produced, deployed as it is: the integration tests test the real artifact. One
+ * Payara Micro runs it for every Arquillian test class of the run (arquillian.xml names this class
+ * as the suite's deployment), so the classes share its database and its memory as the users of one
+ * instance would.
+ */
 final class Deployments {
 
   /** People in the demo organisation the deployment starts with (arquillian.xml). */
@@ -19,6 +25,7 @@ final class Deployments {
 
   private Deployments() {}
 
+  @Deployment(testable = false)
   static WebArchive crossroads() {
     return ShrinkWrap.createFromZipFile(
         WebArchive.class, new File(System.getProperty("crossroads.it.war")));

@@ -21,10 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,11 +30,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Interests, recommendations and cohort rounds over HTTP, on PostgreSQL. */
 @ExtendWith(ArquillianExtension.class)
 class MatchingApiIT {
-
-  @Deployment(testable = false)
-  static WebArchive crossroads() {
-    return Deployments.crossroads();
-  }
 
   @ArquillianResource URL base;
   Api api;

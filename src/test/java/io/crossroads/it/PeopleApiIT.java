@@ -15,10 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,11 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Directory, leader profiles, sign-in, errors and operations endpoints, over HTTP. */
 @ExtendWith(ArquillianExtension.class)
 class PeopleApiIT {
-
-  @Deployment(testable = false)
-  static WebArchive crossroads() {
-    return Deployments.crossroads();
-  }
 
   @ArquillianResource URL base;
   Api api;

@@ -45,7 +45,7 @@ class SignInIT {
   static final String DATABASE = "sign_in";
   static final int PER_ACCOUNT = 5;
   static final int PER_ADDRESS = 10;
-  static final Duration WINDOW = Duration.ofSeconds(30);
+  static final Duration WINDOW = Duration.ofSeconds(20);
 
   static PayaraMicroProcess payara;
   static Api api;
