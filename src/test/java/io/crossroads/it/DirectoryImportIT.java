@@ -176,9 +176,7 @@ class DirectoryImportIT {
       s.execute("set time zone 'UTC'");
       try (ResultSet r =
           s.executeQuery(
-              "select p.username, p.display_name, p.email, d.name, p.title, p.level, m.username,"
-                  + " p.time_zone from person p join division d on d.id = p.division_id"
-                  + " left join person m on m.id = p.manager_id"
+              "select p.username, d.name from person p join division d on d.id = p.division_id"
                   + " where p.active and not p.leader and not p.hr and (select count(distinct"
                   + "  cast(i.start_at as date)) from interview i where i.employee_id = p.id"
                   + "  and i.status = 'HELD') >= 2"
@@ -186,24 +184,9 @@ class DirectoryImportIT {
                   + " order by p.username fetch first 1 row only")) {
         assertThat(r.next()).as("a demo employee who held interviews on two days").isTrue();
         username = r.getString(1);
-        before = r.getString(4);
-        // Quoted, as a spreadsheet would write names and titles with commas in them.
-        line =
-            Stream.of(
-                    username,
-                    r.getString(2),
-                    r.getString(3),
-                    "%s",
-                    r.getString(5),
-                    Integer.toString(r.getInt(6)),
-                    r.getString(7) == null ? "" : r.getString(7),
-                    r.getString(8),
-                    "false",
-                    "false",
-                    "%s")
-                .map(field -> '"' + field.replace("\"", "\"\"") + '"')
-                .collect(joining(","));
+        before = r.getString(2);
       }
+      line = line(db, username);
       try (PreparedStatement held =
           db.prepareStatement(
               "select distinct cast(i.start_at as date) from interview i"
@@ -241,6 +224,122 @@ class DirectoryImportIT {
                             assertThat(division)
                                 .as("the division on " + day)
                                 .isEqualTo(day.isBefore(movedOn) ? before : after)));
+  }
+
+  /**
+   * The import line that lists this person as the directory has them, with {@code %s} for the
+   * division and for the day of the move; quoted, as a spreadsheet writes names with commas.
+   */
+  private static String line(Connection db, String username) throws SQLException {
+    try (PreparedStatement select =
+        db.prepareStatement(
+            "select p.username, p.display_name, p.email, p.title, p.level, m.username,"
+                + " p.time_zone from person p left join person m on m.id = p.manager_id"
+                + " where p.username = ?")) {
+      select.setString(1, username);
+      try (ResultSet r = select.executeQuery()) {
+        assertThat(r.next()).as(username).isTrue();
+        return Stream.of(
+                r.getString(1),
+                r.getString(2),
+                r.getString(3),
+                "%s",
+                r.getString(4),
+                Integer.toString(r.getInt(5)),
+                r.getString(6) == null ? "" : r.getString(6),
+                r.getString(7),
+                "false",
+                "false",
+                "%s")
+            .map(field -> '"' + field.replace("\"", "\"\"") + '"')
+            .collect(joining(","));
+      }
+    }
+  }
+
+  @Test
+  void anInterviewMovedPastTheEmployeesComingMoveTakesTheDivisionTheyWillBeIn() throws Exception {
+    // An employee outside Leo's division, and two of Leo's open slots on different days.
+    String username;
+    String before;
+    String line;
+    try (Connection db = DriverManager.getConnection(url, "postgres", "postgres");
+        Statement s = db.createStatement()) {
+      try (ResultSet r =
+          s.executeQuery(
+              "select p.username, d.name from person p join division d on d.id = p.division_id"
+                  + " where p.active and not p.leader and not p.hr"
+                  + " and p.division_id <> (select division_id from person where username = 'leo')"
+                  + " and not exists (select 1 from internal_move x where x.person_id = p.id)"
+                  + " order by p.username desc fetch first 1 row only")) {
+        assertThat(r.next()).as("a demo employee outside Leo's division").isTrue();
+        username = r.getString(1);
+        before = r.getString(2);
+      }
+      line = line(db, username);
+    }
+    String after = before.equals("Sales") ? "Finance" : "Sales";
+    String leo = api.get("leo", "api/me").string("id");
+    Slots slots = new Slots(api, username, leo, Instant.now().plus(Duration.ofDays(1)));
+    Instant first = slots.next();
+    Instant other = slots.next();
+    Instant later = slots.next();
+    while (!later
+        .atOffset(ZoneOffset.UTC)
+        .toLocalDate()
+        .isAfter(first.atOffset(ZoneOffset.UTC).toLocalDate())) {
+      later = slots.next();
+    }
+    Api.Reply sent =
+        api.post(username, "api/requests", RequestBodies.body(leo, List.of(first, other)));
+    assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+    Api.Reply accepted =
+        api.post(
+            "leo",
+            "api/requests/" + sent.string("id") + "/accept",
+            Api.json("start", first.toString()));
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+    String interview = accepted.string("interviewId");
+    await("the interview is stamped")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> before.equals(stamp(interview)));
+
+    // HR records a move that takes effect on the day of the later slot.
+    LocalDate movesOn = later.atOffset(ZoneOffset.UTC).toLocalDate();
+    JsonObject moved = awaitFinished(upload("hana", csv(line.formatted(after, movesOn)), ""));
+    assertThat(moved.getString("status")).as(moved.toString()).isEqualTo("DONE");
+    assertThat(moved.getString("summary")).contains("1 moved division");
+    await("the interview, before the move, is stamped again with the division they are leaving")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> before.equals(stamp(interview)));
+
+    Api.Reply rescheduled =
+        api.post(
+            username,
+            "api/interviews/" + interview + "/reschedule",
+            Api.json("start", later.toString(), "reason", "After my move"));
+    assertThat(rescheduled.status()).as(rescheduled.toString()).isEqualTo(200);
+    await("the interview, now on the day of the move, is stamped with the division they join")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> after.equals(stamp(interview)));
+  }
+
+  /** The employee's division stamped on an interview (null: none yet). */
+  private static String stamp(String interview) throws SQLException {
+    try (Connection db = DriverManager.getConnection(url, "postgres", "postgres");
+        PreparedStatement select =
+            db.prepareStatement(
+                "select d.name from interview i left join division d"
+                    + " on d.id = i.employee_division_id where i.id = ?")) {
+      select.setObject(1, UUID.fromString(interview));
+      try (ResultSet r = select.executeQuery()) {
+        assertThat(r.next()).as(interview).isTrue();
+        return r.getString(1);
+      }
+    }
   }
 
   /** The division stamped on each held interview of the employee, by its day (null: none yet). */
