@@ -13,6 +13,7 @@ export const reports = (() => {
   const ECHARTS = 'webjars/echarts/5.3.1/dist/echarts.min.js'; // the webjar pinned in pom.xml
   const LONGEST_MONTHS = 60; // the longest period a report answers, in whole months (METRICS.md, "Period")
   const AUDIT_PAGE = 20;
+  const TALENT_PAGE = 50;    // employees of the talent pool on one page; the CSV holds them all
   const AUDIT_CSV_ROWS = 500; // the most reads the API answers at once, newest first
   const MONTHS_BACK = 24;    // months offered for the monthly report
   const FEWER = 'fewer than 5';
@@ -527,24 +528,33 @@ export const reports = (() => {
       autocomplete: 'off', placeholder: 'For example: curiosity', maxlength: 60 });
     const show = el('button', { type: 'submit' }, 'Show the talent pool');
     let opened = false;
+    let offset = 0;
     const part = reportPart({
       id: 'talent', title: 'Talent pool',
       intro: 'Employees a leader flagged for the talent pool and who let HR see it, with the division chosen above. '
         + 'Names are shown only when asked for, and every look is recorded in the audit.',
       controls: el('form', { class: 'search', role: 'search', 'aria-label': 'Talent pool',
-        onsubmit: event => { event.preventDefault(); state.topic = topic.value.trim(); opened = true; part.load(); } },
+        onsubmit: event => { event.preventDefault(); state.topic = topic.value.trim(); opened = true; offset = 0; part.load(); } },
       el('label', { for: 'report-topic', class: 'search-label' }, 'Strength'), topic,
       el('datalist', { id: 'report-strengths' }, STRENGTHS.map(s => el('option', { value: s }))), show),
       csv: () => ['reports/talent-pool', talentParams(), `crossroads-talent-pool-${new Date().toISOString().slice(0, 10)}.csv`],
-      read: () => api('reports/talent-pool?' + talentParams()),
+      read: () => {
+        const params = new URLSearchParams(talentParams());
+        params.set('limit', String(TALENT_PAGE));
+        params.set('offset', String(offset));
+        return api('reports/talent-pool?' + params);
+      },
       render: t => {
         if (t.allSuppressed) return allSuppressedNote();
         const about = [t.topic && `strength “${t.topic}”`, t.divisionId && `now in ${divisionName(t.divisionId) || 'the chosen division'}`]
           .filter(Boolean).join(', ');
-        if (!t.employees.length) {
+        if (!t.total) {
           return el('div', { class: 'empty' }, el('p', { class: 'muted' }, about ? `Nobody in the talent pool with ${about}.` : 'Nobody in the talent pool yet.'));
         }
-        return table(`${plural(t.employees.length, 'employee')} in the talent pool${about ? ` (${about})` : ''}`,
+        const shown = t.total > t.employees.length
+          ? `Employees ${number(offset + 1)} to ${number(offset + t.employees.length)} of ${number(t.total)}`
+          : plural(t.total, 'employee');
+        return [table(`${shown} in the talent pool${about ? ` (${about})` : ''}, by name`,
           ['Employee', 'Division', 'Flagged by'],
           t.employees.map(e => [
             { head: [el('strong', {}, e.employee.displayName), e.employee.title && el('span', { class: 'small muted person-title' }, e.employee.title)] },
@@ -553,11 +563,13 @@ export const reports = (() => {
               el('span', {}, f.by.displayName), personLine(f.by) && el('span', { class: 'small muted' }, ` (${personLine(f.by)})`),
               el('span', { class: 'small muted' }, `, ${dayText(f.on)}`),
               f.strengths.length > 0 && el('div', { class: 'chips' }, f.strengths.map(s => el('span', { class: 'chip' }, s)))))),
-          ]), { cls: 'stack', numeric: () => false });
+          ]), { cls: 'stack', numeric: () => false }),
+        pager({ offset, count: t.employees.length, total: t.total, size: TALENT_PAGE, what: 'employees',
+          goTo: o => { offset = o; part.load().then(() => part.body.querySelector('caption') && part.node.scrollIntoView({ block: 'start' })); } })];
       },
     });
     part.body.append(el('p', { class: 'muted placeholder' }, 'Choose a strength, or none, and show the talent pool.'));
-    return { ...part, load: () => (opened ? part.load() : null) };
+    return { ...part, load: () => { offset = 0; return opened ? part.load() : null; } };
   }
 
   function talentParams() {

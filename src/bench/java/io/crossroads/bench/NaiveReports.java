@@ -48,7 +48,8 @@ final class NaiveReports {
 
   record Mobility(long[] moves, long[] retention, long into, long intoOf) {}
 
-  record TalentPool(int employees, int flags) {}
+  /** Employees in the pool, those on the page (the first, by name) and their flags. */
+  record TalentPool(int employees, int listed, int flags) {}
 
   // Pipeline
 
@@ -382,7 +383,7 @@ final class NaiveReports {
 
   // Talent pool
 
-  static TalentPool talentPool(Connection c) throws SQLException {
+  static TalentPool talentPool(Connection c, int page) throws SQLException {
     Set<UUID> consented = new HashSet<>();
     for (Object[] r :
         select(c, "select employee_id from talent_consent where visible_to_hr = true")) {
@@ -402,7 +403,6 @@ final class NaiveReports {
     }
     record Flag(Person leader, String division, Instant given, List<String> strengths) {}
     Map<Person, List<Flag>> entries = new HashMap<>();
-    int flags = 0;
     for (Object[] r :
         select(
             c,
@@ -421,16 +421,18 @@ final class NaiveReports {
                   divisionNames.get(leader.division()),
                   instant(r[2]),
                   List.of(((String) r[3]).split(";"))));
-      flags++;
     }
     List<Person> order = new ArrayList<>(entries.keySet());
     order.sort(Comparator.comparing(Person::name).thenComparing(Person::id));
-    for (Person employee : order) {
+    List<Person> listed = order.subList(0, Math.min(page, order.size()));
+    int flags = 0;
+    for (Person employee : listed) {
       entries
           .get(employee)
           .sort(Comparator.comparing(Flag::given).thenComparing(f -> f.leader().id()));
+      flags += entries.get(employee).size();
     }
-    return new TalentPool(order.size(), flags);
+    return new TalentPool(order.size(), listed.size(), flags);
   }
 
   // Rows

@@ -52,9 +52,10 @@ public final class ReportsOnConnection {
     return reports.mobility(ReportSql.on(connection), filter, months);
   }
 
-  public TalentPoolReport talentPool(Connection connection, String topic, UUID divisionId)
+  public TalentPoolReport talentPool(
+      Connection connection, String topic, UUID divisionId, int limit, int offset)
       throws SQLException {
-    return reports.talentPool(ReportSql.on(connection), topic, divisionId);
+    return reports.talentPool(ReportSql.on(connection), topic, divisionId, limit, offset);
   }
 
   /** One statement a report ran, with the values bound to it, in order. */
@@ -101,6 +102,11 @@ public final class ReportsOnConnection {
                 });
     run.on(recording);
     return statements;
+  }
+
+  /** Readies the connection as a report's transaction is readied (time zone, memory). */
+  public static void ready(Connection connection) throws SQLException {
+    ReportSql.on(connection);
   }
 
   /** EXPLAIN (ANALYZE, BUFFERS) of one recorded statement, as PostgreSQL prints it. */

@@ -139,8 +139,16 @@ public final class ReportViews {
 
   public record TalentEntry(PersonLine employee, List<Flag> flags) {}
 
+  /**
+   * One page of the pool, employees by name ({@code ?limit=&offset=}); {@code total} employees in
+   * the pool under the filters.
+   */
   public record TalentPoolReport(
-      String topic, UUID divisionId, boolean allSuppressed, List<TalentEntry> employees) {}
+      String topic,
+      UUID divisionId,
+      boolean allSuppressed,
+      List<TalentEntry> employees,
+      long total) {}
 
   // Audit
 

@@ -916,12 +916,14 @@ public class Reports {
 
   // Talent pool
 
+  /** Employees {@code offset} to {@code offset + limit} of the pool (all: a limit of MAX_VALUE). */
   @Transactional
-  public TalentPoolReport talentPool(String topic, UUID divisionId) {
-    return work(sql -> talentPool(sql, topic, divisionId));
+  public TalentPoolReport talentPool(String topic, UUID divisionId, int limit, int offset) {
+    return work(sql -> talentPool(sql, topic, divisionId, limit, offset));
   }
 
-  TalentPoolReport talentPool(ReportSql sql, String topic, UUID divisionId) throws SQLException {
+  TalentPoolReport talentPool(ReportSql sql, String topic, UUID divisionId, int limit, int offset)
+      throws SQLException {
     String wanted = topic == null || topic.isBlank() ? null : topic.strip().toLowerCase();
     if (divisionId != null) {
       Object[] people =
@@ -930,31 +932,49 @@ public class Reports {
                   "select count(*) from person where active = true"
                       + " and division_id = cast(:division as uuid)");
       if (num(people[0]) < Suppression.MINIMUM_PEOPLE) {
-        return new TalentPoolReport(topic, divisionId, true, List.of());
+        return new TalentPoolReport(topic, divisionId, true, List.of(), 0);
       }
     }
+    // The page's employees first, counted over the whole pool, then only their flags. Derived
+    // tables rather than common table expressions: H2 does not see the topic's parameter in those.
+    // The bounds are whole numbers the resource checked, written into the statement.
+    String pool =
+        "(select e.id, e.display_name, count(*) over () as total"
+            + "  from person e join talent_consent c on c.employee_id = e.id"
+            + "  and c.visible_to_hr = true"
+            + "  where e.active = true"
+            + "  and (cast(:division as uuid) is null or e.division_id = cast(:division as uuid))"
+            + "  and exists (select 1 from leader_feedback g where g.employee_id = e.id"
+            + "   and g.talent_pool = true"
+            + "   and (cast(:topic as varchar(200)) is null or position(cast(:topic as varchar(200))"
+            + "    in ';' || lower(g.strengths) || ';') > 0))) pool";
     List<Object[]> rows =
         sql.bind("division", divisionId)
             .bind("topic", wanted == null ? null : ";" + wanted + ";")
             .rows(
                 "select e.id, e.display_name, e.title, ed.id, ed.name,"
-                    + " l.id, l.display_name, l.title, ld.id, ld.name, f.given_at, f.strengths"
-                    + " from leader_feedback f"
-                    + " join talent_consent c on c.employee_id = f.employee_id"
-                    + "  and c.visible_to_hr = true"
-                    + " join person e on e.id = f.employee_id and e.active = true"
+                    + " l.id, l.display_name, l.title, ld.id, ld.name, f.given_at, f.strengths,"
+                    + " p.total"
+                    + " from (select id, display_name, total from "
+                    + pool
+                    + "  order by display_name, id offset "
+                    + offset
+                    + " rows fetch next "
+                    + limit
+                    + " rows only) p"
+                    + " join person e on e.id = p.id"
                     + " join division ed on ed.id = e.division_id"
+                    + " join leader_feedback f on f.employee_id = p.id and f.talent_pool = true"
                     + " join person l on l.id = f.leader_id"
                     + " join division ld on ld.id = l.division_id"
-                    + " where f.talent_pool = true"
-                    + " and (cast(:division as uuid) is null"
-                    + "  or e.division_id = cast(:division as uuid))"
-                    + " and (cast(:topic as varchar(200)) is null or exists (select 1"
-                    + "  from leader_feedback g where g.employee_id = f.employee_id"
-                    + "  and g.talent_pool = true"
-                    + "  and position(cast(:topic as varchar(200)) in"
-                    + "   ';' || lower(g.strengths) || ';') > 0))"
-                    + " order by e.display_name, e.id, f.given_at, l.id");
+                    + " order by p.display_name, p.id, f.given_at, l.id");
+    long total;
+    if (!rows.isEmpty()) {
+      total = num(rows.get(0)[12]);
+    } else {
+      // Past the last page: the pool counted on its own.
+      total = num(sql.row("select count(*) from " + pool)[0]);
+    }
     Map<UUID, TalentEntry> entries = new LinkedHashMap<>();
     for (Object[] row : rows) {
       UUID id = ReportSql.uuid(row[0]);
@@ -981,7 +1001,7 @@ public class Reports {
                   Columns.instant(row[10]).atZone(ZoneOffset.UTC).toLocalDate(),
                   List.of(((String) row[11]).split(";"))));
     }
-    return new TalentPoolReport(topic, divisionId, false, List.copyOf(entries.values()));
+    return new TalentPoolReport(topic, divisionId, false, List.copyOf(entries.values()), total);
   }
 
   // Shared

@@ -18,8 +18,11 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -94,22 +97,37 @@ public class ReportsResource {
 
   @GET
   @Path("talent-pool")
-  @Operation(summary = "Employees flagged by leaders who agreed to be visible to HR")
+  @Operation(
+      summary =
+          "Employees flagged by leaders who agreed to be visible to HR; a page of them by name, the"
+              + " CSV all of them")
   public Response talentPool(
-      @QueryParam("topic") String topic, @QueryParam("divisionId") String divisionId) {
+      @QueryParam("topic") String topic,
+      @QueryParam("divisionId") String divisionId,
+      @QueryParam("limit") String limitText,
+      @QueryParam("offset") String offsetText) {
     if (topic != null && topic.strip().length() > 60) {
       throw Refusal.invalid("topic", "at most 60 characters");
     }
+    int limit = whole("limit", limitText, 100);
+    int offset = whole("offset", offsetText, 0);
+    Page.checkBounds(limit, offset);
     ReportFilter any = ReportFilter.of(null, null, divisionId, today());
     String filters =
-        (topic == null || topic.isBlank() ? "" : "topic=" + topic.strip())
-            + (any.divisionId() == null
-                ? ""
-                : (topic == null || topic.isBlank() ? "" : "&") + "divisionId=" + any.divisionId());
+        Stream.of(
+                topic == null || topic.isBlank() ? null : "topic=" + topic.strip(),
+                any.divisionId() == null ? null : "divisionId=" + any.divisionId(),
+                wantsCsv() ? null : "limit=" + limit + "&offset=" + offset)
+            .filter(Objects::nonNull)
+            .collect(Collectors.joining("&"));
+    // The screen reads a page at a time; a download holds the whole pool.
     return answer(
         ReportAudit.TALENT_POOL,
         filters,
-        () -> reports.talentPool(topic, any.divisionId()),
+        () ->
+            wantsCsv()
+                ? reports.talentPool(topic, any.divisionId(), Integer.MAX_VALUE, 0)
+                : reports.talentPool(topic, any.divisionId(), limit, offset),
         ReportCsv::of);
   }
 

@@ -17,10 +17,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,11 +29,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class ReportsIT {
-
-  @Deployment(testable = false)
-  static WebArchive crossroads() {
-    return Deployments.crossroads();
-  }
 
   @ArquillianResource URL base;
   Api api;
@@ -172,6 +165,9 @@ class ReportsIT {
     assertField(api.get("hana", "api/reports/flows?from=0001-01-01"), "from");
     assertField(api.get("hana", "api/reports/leaders?to=-999999999-01-01"), "to");
     assertField(api.get("hana", "api/reports/audit?limit=many"), "limit");
+    assertField(api.get("hana", "api/reports/talent-pool?limit=0"), "limit");
+    assertField(api.get("hana", "api/reports/talent-pool?limit=501"), "limit");
+    assertField(api.get("hana", "api/reports/talent-pool?offset=-1"), "offset");
     assertField(api.get("hana", "api/reports/monthly?month=0001-01"), "month");
     assertThat(auditRows()).isEqualTo(before);
   }
@@ -196,7 +192,7 @@ class ReportsIT {
 
   @Test
   void theTalentPoolListsExactlyTheFlaggedEmployeesWhoConsentedAndNoNotes() throws SQLException {
-    JsonObject pool = api.get("hana", "api/reports/talent-pool").json();
+    JsonObject pool = api.get("hana", "api/reports/talent-pool?limit=500").json();
     List<String> listed =
         pool.getJsonArray("employees").stream()
             .map(entry -> entry.asJsonObject().getJsonObject("employee").getString("id"))
@@ -216,6 +212,50 @@ class ReportsIT {
     assertThat(listed).isEqualTo(consented).isNotEmpty();
     assertThat(refused).isNotEmpty().doesNotContainAnyElementsOf(listed);
     assertThat(pool.toString()).doesNotContain("\"note\"");
+  }
+
+  @Test
+  void theTalentPoolIsReadAPageAtATimeByNameAndDownloadedWhole() {
+    JsonObject whole = api.get("hana", "api/reports/talent-pool?limit=500").json();
+    int total = whole.getInt("total");
+    assertThat(whole.getJsonArray("employees")).hasSize(total);
+    assertThat(total).as("enough people for three pages").isGreaterThan(6);
+
+    List<JsonObject> paged = new java.util.ArrayList<>();
+    for (int offset = 0; offset < total; offset += 3) {
+      JsonObject page = api.get("hana", "api/reports/talent-pool?limit=3&offset=" + offset).json();
+      assertThat(page.getInt("total")).isEqualTo(total);
+      assertThat(page.getJsonArray("employees")).hasSize(Math.min(3, total - offset));
+      page.getJsonArray("employees").forEach(entry -> paged.add(entry.asJsonObject()));
+    }
+    assertThat(paged).isEqualTo(whole.getJsonArray("employees"));
+    assertThat(
+            api.get("hana", "api/reports/talent-pool?limit=3&offset=" + total)
+                .json()
+                .getJsonArray("employees"))
+        .as("past the last page")
+        .isEmpty();
+    assertThat(
+            api.get("hana", "api/reports/talent-pool?limit=3&offset=" + (total + 10))
+                .json()
+                .getInt("total"))
+        .isEqualTo(total);
+
+    // The download holds every flag of the pool, whatever page was asked for.
+    long flags =
+        whole.getJsonArray("employees").stream()
+            .mapToLong(entry -> entry.asJsonObject().getJsonArray("flags").size())
+            .sum();
+    Api.Reply csv =
+        api.send(
+            "hana",
+            "GET",
+            "api/reports/talent-pool?limit=1&offset=2",
+            null,
+            null,
+            Map.of("Accept", "text/csv"));
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.body().lines().count()).as("a header and a line per flag").isEqualTo(flags + 1);
   }
 
   @Test
@@ -249,7 +289,7 @@ class ReportsIT {
         audit.getJsonArray("items").stream().map(JsonValue::asJsonObject).toList();
     JsonObject talent = items.get(0);
     assertThat(talent.getString("report")).isEqualTo("talent-pool");
-    assertThat(talent.getString("filters")).isEqualTo("topic=Negotiation");
+    assertThat(talent.getString("filters")).isEqualTo("topic=Negotiation&limit=100&offset=0");
     assertThat(talent.getBoolean("talentPool")).isTrue();
     assertThat(talent.getJsonObject("reader").getString("displayName")).isNotBlank();
     JsonObject leaders = items.get(1);

@@ -10,6 +10,7 @@ import io.crossroads.it.ReportsHistory.Referral;
 import io.crossroads.it.ReportsHistory.Request;
 import io.crossroads.it.ReportsHistory.ThankYou;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -1069,7 +1070,11 @@ final class ReportsReference {
     if (divisionId != null) {
       json.add("divisionId", divisionId.toString());
     }
-    return json.add("allSuppressed", all).add("employees", employees).build();
+    JsonArray listed = employees.build();
+    return json.add("allSuppressed", all)
+        .add("employees", listed)
+        .add("total", listed.size())
+        .build();
   }
 
   private static List<String> strengths(Feedback f) {

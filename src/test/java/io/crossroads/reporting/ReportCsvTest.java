@@ -40,7 +40,8 @@ class ReportCsvTest {
                 List.of(
                     new TalentEntry(
                         employee,
-                        List.of(new Flag(leader, LocalDate.of(2026, 3, 1), List.of("=cmd")))))));
+                        List.of(new Flag(leader, LocalDate.of(2026, 3, 1), List.of("=cmd"))))),
+                1));
     String line = csv.lines().skip(1).findFirst().orElseThrow();
     assertThat(line)
         .startsWith(
