@@ -61,6 +61,9 @@ class LeaderPools {
   /** Raised when this instance changes a leader: a pool read before it is not kept. */
   private final AtomicLong changes = new AtomicLong();
 
+  /** Held while the pool is read for a caller who cannot be served the one there is. */
+  private final Object loading = new Object();
+
   private volatile Scorer scorer;
   private final AtomicBoolean refreshing = new AtomicBoolean();
 
@@ -69,31 +72,27 @@ class LeaderPools {
   /**
    * The pool. An expired pool is still served while a fresh one loads in the background, so no
    * request pays for reading every leader while requests keep coming; one older than twice the
-   * refresh (the first call, or the first after nobody asked for a while) is loaded before
-   * answering, so that no answer rests on leaders read longer ago than that.
+   * refresh (the first call, the first after nobody asked for a while, the first after a change
+   * here) is loaded before answering, one load at a time, so that no answer rests on leaders read
+   * longer ago than that.
    */
   public LeaderPool pool() {
     Snapshot current = snapshot;
     if (current == null || tooOld(current)) {
-      synchronized (this) {
-        if (snapshot == null || tooOld(snapshot)) {
-          snapshot = new Snapshot(load(), clock.instant());
+      synchronized (loading) {
+        current = snapshot;
+        if (current == null || tooOld(current)) {
+          current = reload();
         }
-        return snapshot.pool();
+        return current.pool();
       }
     }
     if (!clock.instant().isBefore(current.loadedAt().plus(refresh))
         && refreshing.compareAndSet(false, true)) {
-      long seen = changes.get();
       executor.execute(
           () -> {
             try {
-              LeaderPool fresh = load();
-              synchronized (this) {
-                if (changes.get() == seen) {
-                  snapshot = new Snapshot(fresh, clock.instant());
-                }
-              }
+              reload();
             } catch (RuntimeException e) {
               LOG.log(
                   Level.WARNING, "Could not refresh the leader pool; the previous one stays", e);
@@ -106,12 +105,29 @@ class LeaderPools {
   }
 
   /**
+   * Reads every leader, and keeps what it read unless a leader changed here meanwhile or a read
+   * begun later was kept already; its age counts from before the read.
+   */
+  private Snapshot reload() {
+    long seen = changes.get();
+    Instant started = clock.instant();
+    Snapshot fresh = new Snapshot(load(), started);
+    synchronized (changes) {
+      Snapshot kept = snapshot;
+      if (changes.get() == seen && (kept == null || kept.loadedAt().isBefore(started))) {
+        snapshot = fresh;
+      }
+    }
+    return fresh;
+  }
+
+  /**
    * A leader's profile changed on this instance: the next call reads the pool again, so that the
    * leader who changed it, and HR, see the change at once. Other instances see it after their
    * refresh.
    */
   void profileChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) LeaderProfileChanged c) {
-    synchronized (this) {
+    synchronized (changes) {
       changes.incrementAndGet();
       snapshot = null;
     }

@@ -259,26 +259,37 @@ class DirectoryImportIT {
 
   @Test
   void anInterviewMovedPastTheEmployeesComingMoveTakesTheDivisionTheyWillBeIn() throws Exception {
-    // An employee outside Leo's division, and two of Leo's open slots on different days.
+    // An employee outside Leo's division who never met anyone, and a division for them that is
+    // neither theirs nor Leo's; then two of Leo's open slots on different days.
+    String leoDivision = api.get("leo", "api/me").string("divisionName");
     String username;
-    String before;
-    String line;
     try (Connection db = DriverManager.getConnection(url, "postgres", "postgres");
-        Statement s = db.createStatement()) {
-      try (ResultSet r =
-          s.executeQuery(
-              "select p.username, d.name from person p join division d on d.id = p.division_id"
-                  + " where p.active and not p.leader and not p.hr"
-                  + " and p.division_id <> (select division_id from person where username = 'leo')"
-                  + " and not exists (select 1 from internal_move x where x.person_id = p.id)"
-                  + " order by p.username desc fetch first 1 row only")) {
-        assertThat(r.next()).as("a demo employee outside Leo's division").isTrue();
-        username = r.getString(1);
-        before = r.getString(2);
-      }
+        Statement s = db.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                // A demo employee (who can sign in) in Leo's level band, who never met anyone and
+                // never moved.
+                "select p.username from person p join credential c on c.person_id = p.id"
+                    + " where p.active and not p.leader and not p.hr and p.level >= 4"
+                    + " and p.division_id <> (select division_id from person where username = 'leo')"
+                    + " and not exists (select 1 from interview i where i.employee_id = p.id)"
+                    + " and not exists (select 1 from interview_request q"
+                    + "  where q.requester_id = p.id)"
+                    + " and not exists (select 1 from internal_move x where x.person_id = p.id)"
+                    + " order by p.username desc fetch first 1 row only")) {
+      assertThat(r.next()).as("a demo employee outside Leo's division").isTrue();
+      username = r.getString(1);
+    }
+    String before = api.get(username, "api/me").string("divisionName");
+    String after =
+        Stream.of("Sales", "Finance", "Product")
+            .filter(name -> !name.equals(before) && !name.equals(leoDivision))
+            .findFirst()
+            .orElseThrow();
+    String line;
+    try (Connection db = DriverManager.getConnection(url, "postgres", "postgres")) {
       line = line(db, username);
     }
-    String after = before.equals("Sales") ? "Finance" : "Sales";
     String leo = api.get("leo", "api/me").string("id");
     Slots slots = new Slots(api, username, leo, Instant.now().plus(Duration.ofDays(1)));
     Instant first = slots.next();

@@ -167,6 +167,9 @@ class ReportsReferenceIT {
       page.getJsonArray("employees").forEach(employees::add);
       offset += POOL_PAGE;
     } while (offset < page.getInt("total"));
+    if (call.equals("api/reports/talent-pool") && offset <= POOL_PAGE) {
+      mismatches.add(path + ": the whole pool fits one page, so no second page was compared");
+    }
     return Json.createObjectBuilder(page).add("employees", employees).build();
   }
 
@@ -408,7 +411,8 @@ class ReportsReferenceIT {
   // Comparing answers
 
   /**
-   * The talent pool's order is not defined: employees by id, each one's flags by day and leader.
+   * The talent pool comes by name in the database's order of names (its collation), which the
+   * reference does not reproduce: employees are compared by id, each one's flags by day and leader.
    */
   private static JsonObject normalised(JsonObject report) {
     if (!(report.get("employees") instanceof JsonArray employees)) {

@@ -58,8 +58,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * <ul>
  *   <li>A leader who stops accepting is left out of recommendations on every instance from the next
  *       call on: what is recommended is read again from the database. The per-instance pool of
- *       leaders only ranks; a leader accepting again is ranked within {@code
- *       crossroads.matching.refresh} (2 s here, 30 s by default) and a few seconds to load it.
+ *       leaders only ranks; a leader accepting again is ranked at once by the instance that took
+ *       the change and by the others within twice {@code crossroads.matching.refresh} (2 s here, 30
+ *       s by default).
  *   <li>Rules HR changes on one instance apply on the others within {@code
  *       crossroads.program.refresh} (5 s, the default).
  *   <li>A cohort round whose instance died is taken over by a survivor once its heartbeat is {@code
