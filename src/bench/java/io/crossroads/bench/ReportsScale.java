@@ -442,7 +442,7 @@ public final class ReportsScale {
     c.commit();
     System.out.printf("%n== %s: %d statements ==%n", each.name(), statements.size());
     for (ReportsOnConnection.Statement statement : statements) {
-      ReportsOnConnection.ready(c);
+      ReportsOnConnection.utc(c);
       System.out.println("-- " + statement.sql());
       System.out.println(ReportsOnConnection.explain(c, statement));
       c.commit();

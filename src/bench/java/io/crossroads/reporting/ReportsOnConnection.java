@@ -30,7 +30,7 @@ public final class ReportsOnConnection {
     reports.clock = clock;
   }
 
-  /** Readies a connection as a report's: UTC days, for the transaction. */
+  /** Readies a connection as a report's, for the transaction: UTC days, the reports' memory. */
   public static void utc(Connection connection) throws SQLException {
     ReportSql.on(connection);
   }
@@ -102,11 +102,6 @@ public final class ReportsOnConnection {
                 });
     run.on(recording);
     return statements;
-  }
-
-  /** Readies the connection as a report's transaction is readied (time zone, memory). */
-  public static void ready(Connection connection) throws SQLException {
-    ReportSql.on(connection);
   }
 
   /** EXPLAIN (ANALYZE, BUFFERS) of one recorded statement, as PostgreSQL prints it. */
