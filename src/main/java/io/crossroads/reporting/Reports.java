@@ -939,7 +939,7 @@ public class Reports {
     // tables rather than common table expressions: H2 does not see the topic's parameter in those.
     // The bounds are whole numbers the resource checked, written into the statement.
     String pool =
-        "(select e.id, e.display_name, count(*) over () as total"
+        "(select e.id, e.display_name, e.title, e.division_id, count(*) over () as total"
             + "  from person e join talent_consent c on c.employee_id = e.id"
             + "  and c.visible_to_hr = true"
             + "  where e.active = true"
@@ -952,18 +952,17 @@ public class Reports {
         sql.bind("division", divisionId)
             .bind("topic", wanted == null ? null : ";" + wanted + ";")
             .rows(
-                "select e.id, e.display_name, e.title, ed.id, ed.name,"
+                "select p.id, p.display_name, p.title, ed.id, ed.name,"
                     + " l.id, l.display_name, l.title, ld.id, ld.name, f.given_at, f.strengths,"
                     + " p.total"
-                    + " from (select id, display_name, total from "
+                    + " from (select id, display_name, title, division_id, total from "
                     + pool
                     + "  order by display_name, id offset "
                     + offset
                     + " rows fetch next "
                     + limit
                     + " rows only) p"
-                    + " join person e on e.id = p.id"
-                    + " join division ed on ed.id = e.division_id"
+                    + " join division ed on ed.id = p.division_id"
                     + " join leader_feedback f on f.employee_id = p.id and f.talent_pool = true"
                     + " join person l on l.id = f.leader_id"
                     + " join division ld on ld.id = l.division_id"

@@ -113,21 +113,21 @@ public class ReportsResource {
     int offset = whole("offset", offsetText, 0);
     Page.checkBounds(limit, offset);
     ReportFilter any = ReportFilter.of(null, null, divisionId, today());
+    // The screen reads a page at a time; a download holds the whole pool.
+    boolean whole = wantsCsv();
     String filters =
         Stream.of(
                 topic == null || topic.isBlank() ? null : "topic=" + topic.strip(),
                 any.divisionId() == null ? null : "divisionId=" + any.divisionId(),
-                wantsCsv() ? null : "limit=" + limit + "&offset=" + offset)
+                whole ? null : "limit=" + limit + "&offset=" + offset)
             .filter(Objects::nonNull)
             .collect(Collectors.joining("&"));
-    // The screen reads a page at a time; a download holds the whole pool.
     return answer(
         ReportAudit.TALENT_POOL,
         filters,
         () ->
-            wantsCsv()
-                ? reports.talentPool(topic, any.divisionId(), Integer.MAX_VALUE, 0)
-                : reports.talentPool(topic, any.divisionId(), limit, offset),
+            reports.talentPool(
+                topic, any.divisionId(), whole ? Integer.MAX_VALUE : limit, whole ? 0 : offset),
         ReportCsv::of);
   }
 
