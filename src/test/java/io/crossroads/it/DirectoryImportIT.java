@@ -186,7 +186,7 @@ class DirectoryImportIT {
         username = r.getString(1);
         before = r.getString(2);
       }
-      line = line(db, username);
+      line = line(username);
       try (PreparedStatement held =
           db.prepareStatement(
               "select distinct cast(i.start_at as date) from interview i"
@@ -230,12 +230,13 @@ class DirectoryImportIT {
    * The import line that lists this person as the directory has them, with {@code %s} for the
    * division and for the day of the move; quoted, as a spreadsheet writes names with commas.
    */
-  private static String line(Connection db, String username) throws SQLException {
-    try (PreparedStatement select =
-        db.prepareStatement(
-            "select p.username, p.display_name, p.email, p.title, p.level, m.username,"
-                + " p.time_zone from person p left join person m on m.id = p.manager_id"
-                + " where p.username = ?")) {
+  private static String line(String username) throws SQLException {
+    try (Connection db = DriverManager.getConnection(url, "postgres", "postgres");
+        PreparedStatement select =
+            db.prepareStatement(
+                "select p.username, p.display_name, p.email, p.title, p.level, m.username,"
+                    + " p.time_zone from person p left join person m on m.id = p.manager_id"
+                    + " where p.username = ?")) {
       select.setString(1, username);
       try (ResultSet r = select.executeQuery()) {
         assertThat(r.next()).as(username).isTrue();
@@ -261,7 +262,9 @@ class DirectoryImportIT {
   void anInterviewMovedPastTheEmployeesComingMoveTakesTheDivisionTheyWillBeIn() throws Exception {
     // An employee outside Leo's division who never met anyone, and a division for them that is
     // neither theirs nor Leo's; then two of Leo's open slots on different days.
-    String leoDivision = api.get("leo", "api/me").string("divisionName");
+    JsonObject leoMe = api.get("leo", "api/me").json();
+    String leo = leoMe.getString("id");
+    String leoDivision = leoMe.getString("divisionName");
     String username;
     try (Connection db = DriverManager.getConnection(url, "postgres", "postgres");
         Statement s = db.createStatement();
@@ -286,11 +289,7 @@ class DirectoryImportIT {
             .filter(name -> !name.equals(before) && !name.equals(leoDivision))
             .findFirst()
             .orElseThrow();
-    String line;
-    try (Connection db = DriverManager.getConnection(url, "postgres", "postgres")) {
-      line = line(db, username);
-    }
-    String leo = api.get("leo", "api/me").string("id");
+    String line = line(username);
     Slots slots = new Slots(api, username, leo, Instant.now().plus(Duration.ofDays(1)));
     Instant first = slots.next();
     Instant other = slots.next();
@@ -311,20 +310,17 @@ class DirectoryImportIT {
             Api.json("start", first.toString()));
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
     String interview = accepted.string("interviewId");
-    await("the interview is stamped")
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(250))
-        .until(() -> before.equals(stamp(interview)));
+    awaitStamp("the interview is stamped", interview, before);
 
     // HR records a move that takes effect on the day of the later slot.
     LocalDate movesOn = later.atOffset(ZoneOffset.UTC).toLocalDate();
     JsonObject moved = awaitFinished(upload("hana", csv(line.formatted(after, movesOn)), ""));
     assertThat(moved.getString("status")).as(moved.toString()).isEqualTo("DONE");
     assertThat(moved.getString("summary")).contains("1 moved division");
-    await("the interview, before the move, is stamped again with the division they are leaving")
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(250))
-        .until(() -> before.equals(stamp(interview)));
+    awaitStamp(
+        "the interview, before the move, is stamped again with the division they are leaving",
+        interview,
+        before);
 
     Api.Reply rescheduled =
         api.post(
@@ -332,10 +328,17 @@ class DirectoryImportIT {
             "api/interviews/" + interview + "/reschedule",
             Api.json("start", later.toString(), "reason", "After my move"));
     assertThat(rescheduled.status()).as(rescheduled.toString()).isEqualTo(200);
-    await("the interview, now on the day of the move, is stamped with the division they join")
+    awaitStamp(
+        "the interview, now on the day of the move, is stamped with the division they join",
+        interview,
+        after);
+  }
+
+  private static void awaitStamp(String what, String interview, String division) {
+    await(what)
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(250))
-        .until(() -> after.equals(stamp(interview)));
+        .until(() -> division.equals(stamp(interview)));
   }
 
   /** The employee's division stamped on an interview (null: none yet). */
