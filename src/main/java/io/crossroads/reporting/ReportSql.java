@@ -37,10 +37,30 @@ final class ReportSql {
   private static final Pattern NAME = Pattern.compile(":([a-zA-Z][a-zA-Z0-9]*)");
 
   private final Connection connection;
+  private final boolean postgres;
   private final Map<String, Object> values = new HashMap<>();
 
-  private ReportSql(Connection connection) {
+  private ReportSql(Connection connection, boolean postgres) {
     this.connection = connection;
+    this.postgres = postgres;
+  }
+
+  /**
+   * A bigint with one of its 64 bits set, chosen by a hash of the person id in {@code column}:
+   * OR-ed over a group ({@code bit_or}), the bits set are a lower bound of its distinct people
+   * ({@link Headcounts}).
+   */
+  String personBit(String column) {
+    return postgres
+        ? "(cast(1 as bigint) << (uuid_hash(" + column + ") & 63))"
+        : "lshift(cast(1 as bigint), ora_hash(" + column + ", 63))";
+  }
+
+  /** The number of bits set in a bigint expression. */
+  String bitCount(String expression) {
+    return postgres
+        ? "bit_count(cast(" + expression + " as bit(64)))"
+        : "bitcount(" + expression + ")";
   }
 
   /** Readies the connection: UTC days for the rest of this transaction. */
@@ -54,7 +74,7 @@ final class ReportSql {
         statement.execute("set local work_mem = '64MB'");
       }
     }
-    return new ReportSql(connection);
+    return new ReportSql(connection, postgres);
   }
 
   ReportSql bind(String name, Object value) {

@@ -36,7 +36,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -475,17 +474,10 @@ public class Reports {
       index.put(divisions.get(i).id(), i);
     }
     int size = divisions.size();
-    Entry zero = new Entry(0, 0);
-    Entry[][] cells = new Entry[size][size];
-    for (Entry[] row : cells) {
-      Arrays.fill(row, zero);
-    }
-    Entry[] rowTotals = new Entry[size];
-    Entry[] columnTotals = new Entry[size];
-    Arrays.fill(rowTotals, zero);
-    Arrays.fill(columnTotals, zero);
-    Entry total = zero;
-    List<Object[]> rows =
+    // One grouping of the period's held interviews by the two divisions, each cell with its
+    // people's bits; the people themselves only of cells with fewer than five bits set.
+    Headcounts headcounts = new Headcounts(size, size);
+    for (Object[] row :
         sql.period(filter)
             .rows(
                 "with held as (select i.employee_id, "
@@ -494,24 +486,34 @@ public class Reports {
                     + DivisionsAtTheTime.ofLeader("i")
                     + " as ld from interview i"
                     + " where i.status = 'HELD' and i.start_at >= :start and i.start_at < :end)"
-                    + " select 'c', ed, ld, count(*), count(distinct employee_id) from held"
-                    + "  group by ed, ld"
-                    + " union all select 'r', ed, null, count(*), count(distinct employee_id)"
-                    + "  from held group by ed"
-                    + " union all select 'k', null, ld, count(*), count(distinct employee_id)"
-                    + "  from held group by ld"
-                    + " union all select 't', null, null, count(*), count(distinct employee_id)"
-                    + "  from held");
-    for (Object[] row : rows) {
-      Entry entry = entry(row[3], row[4]);
-      switch (row[0].toString()) {
-        case "c" ->
-            cells[index.get(ReportSql.uuid(row[1]))][index.get(ReportSql.uuid(row[2]))] = entry;
-        case "r" -> rowTotals[index.get(ReportSql.uuid(row[1]))] = entry;
-        case "k" -> columnTotals[index.get(ReportSql.uuid(row[2]))] = entry;
-        default -> total = entry;
+                    + ", cell as (select ed, ld, count(*) as n, bit_or("
+                    + sql.personBit("employee_id")
+                    + ") as b from held group by ed, ld)"
+                    + " select ed, ld, n, b, null from cell"
+                    + " union all select h.ed, h.ld, null, null, h.employee_id"
+                    + "  from held h join cell c on c.ed = h.ed and c.ld = h.ld"
+                    + "  where "
+                    + Headcounts.fewBits(sql, "c.b")
+                    + "  group by h.ed, h.ld, h.employee_id")) {
+      int r = index.get(ReportSql.uuid(row[0]));
+      int c = index.get(ReportSql.uuid(row[1]));
+      if (row[4] == null) {
+        headcounts.cell(r, c, num(row[2]), num(row[3]));
+      } else {
+        headcounts.person(r, c, ReportSql.uuid(row[4]));
       }
     }
+    Entry[][] cells = new Entry[size][size];
+    Entry[] rowTotals = new Entry[size];
+    Entry[] columnTotals = new Entry[size];
+    for (int r = 0; r < size; r++) {
+      for (int c = 0; c < size; c++) {
+        cells[r][c] = headcounts.cell(r, c);
+      }
+      rowTotals[r] = headcounts.row(r);
+      columnTotals[r] = headcounts.column(r);
+    }
+    Entry total = headcounts.total();
     boolean[][] mask = Suppression.table(cells, rowTotals, columnTotals, total);
     List<FlowRow> flowRows = new ArrayList<>();
     for (int r = 0; r < size; r++) {

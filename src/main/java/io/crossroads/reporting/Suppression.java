@@ -15,7 +15,10 @@ final class Suppression {
 
   private Suppression() {}
 
-  /** A figure's value and the number of distinct people behind it. */
+  /**
+   * A figure's value and the distinct people behind it: exactly when fewer than {@link
+   * #MINIMUM_PEOPLE}, otherwise any number from {@link #MINIMUM_PEOPLE} to the exact one.
+   */
   record Entry(long value, long people) {
 
     boolean sensitive() {
