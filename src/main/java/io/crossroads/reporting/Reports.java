@@ -396,6 +396,10 @@ public class Reports {
    */
   private static final String ACCEPTED_SINCE_START = "i.created_at >= :start";
 
+  /** An eligible leader {@code e} in the division asked about, if one was. */
+  private static final String IN_DIVISION =
+      "(cast(:division as uuid) is null or e.division_id = cast(:division as uuid))";
+
   /** Per employee (and division), then over them: the funnel's figures of one group. */
   private static final String FUNNEL_FIGURES =
       "sum(n) as n, count(*) as people, sum(answered) as answered,"
@@ -607,23 +611,24 @@ public class Reports {
     Object[] cap =
         sql.row(
             eligible
-                // Each leader's requests by month first: one month's load looked up per leader
-                // and month, not per request.
-                + ", asked as (select r.leader_id, extract(year from r.created_at) as y,"
-                + "  extract(month from r.created_at) as m, count(*) as n"
-                + "  from interview_request r"
-                + "  where r.created_at >= :start and r.created_at < :end"
-                + "  group by r.leader_id, extract(year from r.created_at),"
-                + "  extract(month from r.created_at))"
-                + " select sum(a.n),"
-                + " sum(case when ml.booked >= lp.monthly_cap then a.n else 0 end),"
-                + " count(distinct case when ml.booked >= lp.monthly_cap then a.leader_id end)"
-                + " from asked a join eligible e on e.id = a.leader_id"
-                + " join leader_profile lp on lp.person_id = a.leader_id"
-                + " left join leader_month_load ml on ml.leader_id = a.leader_id"
-                + "  and ml.period = cast(a.y as varchar(4)) || '-'"
-                + "   || lpad(cast(a.m as varchar(2)), 2, '0')"
-                + " where (cast(:division as uuid) is null or e.division_id = cast(:division as uuid))");
+                // The months in which a leader's bookings reached the cap are few: their requests
+                // are read by leader and month, not all the period's requests grouped by both.
+                + ", full_month as (select ml.leader_id,"
+                + "  cast(cast(ml.period || '-01' as date) as timestamp with time zone) as first"
+                + "  from leader_month_load ml"
+                + "  join leader_profile lp on lp.person_id = ml.leader_id"
+                + "  where ml.booked >= lp.monthly_cap)"
+                + " select (select count(*) from interview_request r"
+                + "  join eligible e on e.id = r.leader_id"
+                + "  where r.created_at >= :start and r.created_at < :end and "
+                + IN_DIVISION
+                + "), count(*), count(distinct f.leader_id)"
+                + " from full_month f join eligible e on e.id = f.leader_id"
+                + " join interview_request r on r.leader_id = f.leader_id"
+                + "  and r.created_at >= f.first and r.created_at < f.first + interval '1' month"
+                + " where f.first < :end and f.first + interval '1' month > :start"
+                + " and r.created_at >= :start and r.created_at < :end and "
+                + IN_DIVISION);
 
     Object[] row = asked == null ? companyRow : rows.get(asked);
     row = row == null ? new Object[21] : row;
