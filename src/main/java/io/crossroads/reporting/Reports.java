@@ -140,7 +140,10 @@ public class Reports {
     return work(sql -> pipeline(sql, filter));
   }
 
-  /** A division's (or the company's) pipeline before suppression. */
+  /**
+   * A division's (or the company's) pipeline before suppression; the median is read only for the
+   * group asked about (null for the others).
+   */
   private record PipelineCounts(
       Entry sent,
       Entry answered,
@@ -235,18 +238,15 @@ public class Reports {
                     + "  union all select cast(null as uuid), "
                     + FUNNEL_FIGURES
                     + " from per_all)"
-                    // The answered requests read again for each median rather than kept from the
-                    // cohort: read once, the cohort is not written out for another reading.
-                    + ", m as (select division_id as d, "
+                    // Only the median of the group asked about is shown: the answered requests
+                    // read again for it rather than kept from the cohort, which read once is not
+                    // written out for another reading.
+                    + ", m as (select cast(:division as uuid) as d, "
                     + MEDIAN
                     + " from "
                     + ANSWERED
-                    + " group by division_id"
-                    + "  union all select cast(null as uuid), "
-                    + MEDIAN
-                    + " from "
-                    + ANSWERED
-                    + ")"
+                    + " where cast(:division as uuid) is null"
+                    + "  or division_id = cast(:division as uuid))"
                     + " select f.d, f.n, f.people, f.answered, f.answered_people, f.met,"
                     + " f.met_people, f.held, f.held_people, f.thanked, f.thanked_people,"
                     + " f.expired, f.expired_people, f.no_show, f.no_show_people,"
