@@ -140,10 +140,7 @@ public class Reports {
     return work(sql -> pipeline(sql, filter));
   }
 
-  /**
-   * A division's (or the company's) pipeline before suppression; the median is read only for the
-   * group asked about (null for the others).
-   */
+  /** A division's (or the company's) pipeline before suppression. */
   private record PipelineCounts(
       Entry sent,
       Entry answered,
@@ -154,7 +151,6 @@ public class Reports {
       Entry noShow,
       long heldOrNoShowPeople,
       Entry onTime,
-      Object median,
       Entry referralsGiven,
       Entry referralGiven,
       Entry followed,
@@ -238,26 +234,26 @@ public class Reports {
                     + "  union all select cast(null as uuid), "
                     + FUNNEL_FIGURES
                     + " from per_all)"
-                    // Only the median of the group asked about is shown: the answered requests
-                    // read again for it rather than kept from the cohort, which read once is not
-                    // written out for another reading.
-                    + ", m as (select cast(:division as uuid) as d, "
-                    + MEDIAN
-                    + " from "
-                    + ANSWERED
-                    + " where cast(:division as uuid) is null"
-                    + "  or division_id = cast(:division as uuid))"
                     + " select f.d, f.n, f.people, f.answered, f.answered_people, f.met,"
                     + " f.met_people, f.held, f.held_people, f.thanked, f.thanked_people,"
                     + " f.expired, f.expired_people, f.no_show, f.no_show_people,"
-                    + " f.held_or_no_show_people, f.on_time, f.on_time_people, m.median"
-                    + " from f left join m on m.d is not distinct from f.d")) {
+                    + " f.held_or_no_show_people, f.on_time, f.on_time_people from f")) {
       if (row[0] == null) {
         funnelCompany = row;
       } else {
         funnelRows.put(ReportSql.uuid(row[0]), row);
       }
     }
+    // Only the median of the group asked about is shown: the answered requests read again for it
+    // rather than kept from the funnel's reading.
+    Object median =
+        sql.row(
+                "select "
+                    + MEDIAN
+                    + " from "
+                    + ANSWERED
+                    + " where cast(:division as uuid) is null"
+                    + " or division_id = cast(:division as uuid)")[0];
     Map<UUID, Object[]> referralRows = new HashMap<>();
     Object[] referralCompany = null;
     for (Object[] row :
@@ -360,12 +356,12 @@ public class Reports {
     }
     boolean givenHidden = depthMask[row][depthNames.length];
 
-    Figure median =
+    Figure medianHours =
         answeredHidden
             ? Figure.SUPPRESSED
-            : mine.median() == null
+            : median == null
                 ? Figure.NONE
-                : Figure.decimal(((Number) mine.median()).doubleValue() / 3600.0, 1);
+                : Figure.decimal(((Number) median).doubleValue() / 3600.0, 1);
     Figure adherence =
         Suppression.small(num(k[2])) ? Figure.SUPPRESSED : Figure.rate(num(k[0]), num(k[1]));
     return new PipelineReport(
@@ -381,7 +377,7 @@ public class Reports {
                 ? Figure.SUPPRESSED
                 : Figure.rate(mine.noShow().value(), mine.held().value() + mine.noShow().value()),
             rate(mine.onTime(), onTimeHidden, mine.held(), heldHidden)),
-        median,
+        medianHours,
         shown(mine.referralsGiven(), givenHidden),
         // Suppressed with the count it would reveal, also when only its complement hid it.
         rate(mine.referralsGiven(), givenHidden, mine.held(), heldHidden),
@@ -442,7 +438,7 @@ public class Reports {
 
   /** One group's rows of the two statements (absent: nothing in the period) as entries. */
   private static PipelineCounts counts(Object[] f, Object[] n) {
-    Object[] funnel = f == null ? new Object[19] : f;
+    Object[] funnel = f == null ? new Object[18] : f;
     Object[] names = n == null ? new Object[14] : n;
     return new PipelineCounts(
         entry(funnel[1], funnel[2]),
@@ -454,7 +450,6 @@ public class Reports {
         entry(funnel[13], funnel[14]),
         num(funnel[15]),
         entry(funnel[16], funnel[17]),
-        funnel[18],
         entry(names[1], names[2]),
         entry(names[3], names[2]),
         entry(names[4], names[5]),
