@@ -195,6 +195,7 @@ public class Reports {
             + " where r.created_at >= :start and r.created_at < :end)";
     Map<UUID, Object[]> funnelRows = new HashMap<>();
     Object[] funnelCompany = null;
+    Object median = null;
     for (Object[] row :
         sql.period(filter)
             .rows(
@@ -237,23 +238,23 @@ public class Reports {
                     + " select f.d, f.n, f.people, f.answered, f.answered_people, f.met,"
                     + " f.met_people, f.held, f.held_people, f.thanked, f.thanked_people,"
                     + " f.expired, f.expired_people, f.no_show, f.no_show_people,"
-                    + " f.held_or_no_show_people, f.on_time, f.on_time_people from f")) {
+                    + " f.held_or_no_show_people, f.on_time, f.on_time_people,"
+                    // Only the median of the group asked about is shown: computed once, in the
+                    // statement (and so the snapshot) that decides whether it is hidden, from
+                    // the answered requests read again rather than kept from the cohort.
+                    + " (select "
+                    + MEDIAN
+                    + " from "
+                    + ANSWERED
+                    + "  where cast(:division as uuid) is null"
+                    + "  or division_id = cast(:division as uuid)) from f")) {
+      median = row[18];
       if (row[0] == null) {
         funnelCompany = row;
       } else {
         funnelRows.put(ReportSql.uuid(row[0]), row);
       }
     }
-    // Only the median of the group asked about is shown: the answered requests read again for it
-    // rather than kept from the funnel's reading.
-    Object median =
-        sql.row(
-                "select "
-                    + MEDIAN
-                    + " from "
-                    + ANSWERED
-                    + " where cast(:division as uuid) is null"
-                    + " or division_id = cast(:division as uuid)")[0];
     Map<UUID, Object[]> referralRows = new HashMap<>();
     Object[] referralCompany = null;
     for (Object[] row :
@@ -510,7 +511,9 @@ public class Reports {
         cells[r][c] = headcounts.cell(r, c);
       }
       rowTotals[r] = headcounts.row(r);
-      columnTotals[r] = headcounts.column(r);
+    }
+    for (int c = 0; c < size; c++) {
+      columnTotals[c] = headcounts.column(c);
     }
     Entry total = headcounts.total();
     boolean[][] mask = Suppression.table(cells, rowTotals, columnTotals, total);
