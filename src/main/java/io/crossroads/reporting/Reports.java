@@ -609,8 +609,8 @@ public class Reports {
     Object[] cap =
         sql.row(
             eligible
-                // The months in which a leader's bookings reached the cap are few: their requests
-                // are read by leader and month, not all the period's requests grouped by both.
+                // Requests read by leader and month for the months in which the leader's bookings
+                // reached the cap, not all the period's requests grouped by both.
                 + ", full_month as (select ml.leader_id,"
                 + "  cast(cast(ml.period || '-01' as date) as timestamp with time zone) as first"
                 + "  from leader_month_load ml"
