@@ -24,20 +24,28 @@ public final class DivisionsAtTheTime {
 
   /**
    * Who was in which division on which days ({@code valid_from} included, {@code valid_to} not), as
-   * a common table expression named {@code span}.
+   * a common table expression named {@code span}, for the people {@code p} (a {@code person} row)
+   * of whom {@code condition} holds: each person's current span is read with the person, not joined
+   * to them again.
    */
-  public static final String SPANS =
-      "span as ("
-          + " select m.person_id, m.from_division as division_id,"
-          + "  coalesce(lag(m.moved_on) over (partition by m.person_id"
-          + "   order by m.moved_on, m.recorded_at, m.id), date '0001-01-01') as valid_from,"
-          + "  m.moved_on as valid_to"
-          + " from internal_move m"
-          + " union all"
-          + " select p.id, p.division_id, coalesce(l.last_move, date '0001-01-01'),"
-          + "  date '9999-12-31'"
-          + " from person p left join (select person_id, max(moved_on) as last_move"
-          + "  from internal_move group by person_id) l on l.person_id = p.id)";
+  public static String spans(String condition) {
+    return "span as ("
+        + " select s.person_id, s.division_id, s.valid_from, s.valid_to from ("
+        + "  select m.person_id, m.from_division as division_id,"
+        + "   coalesce(lag(m.moved_on) over (partition by m.person_id"
+        + "    order by m.moved_on, m.recorded_at, m.id), date '0001-01-01') as valid_from,"
+        + "   m.moved_on as valid_to"
+        + "  from internal_move m) s"
+        + " join person p on p.id = s.person_id where "
+        + condition
+        + " union all"
+        + " select p.id, p.division_id, coalesce(l.last_move, date '0001-01-01'),"
+        + "  date '9999-12-31'"
+        + " from person p left join (select person_id, max(moved_on) as last_move"
+        + "  from internal_move group by person_id) l on l.person_id = p.id where "
+        + condition
+        + ")";
+  }
 
   /** A stamped column: its table, the column, the person and the instant whose day it keeps. */
   private record Stamp(String table, String column, String person, String at) {
@@ -62,7 +70,7 @@ public final class DivisionsAtTheTime {
   /**
    * The division of {@code person} on {@code day} (SQL expressions of the row being read): the
    * division the first move after that day left, or the current one: the division of the span that
-   * covers the day in {@link #SPANS}, moves on one day taken in the order they were recorded.
+   * covers the day in {@link #spans}, moves on one day taken in the order they were recorded.
    */
   public static String on(String person, String day) {
     return "coalesce((select dm.from_division from internal_move dm where dm.person_id = "

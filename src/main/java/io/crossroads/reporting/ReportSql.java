@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -92,7 +93,7 @@ final class ReportSql {
   }
 
   /**
-   * Every row, each as an array of its columns. Days, instants and ids are written into the
+   * Every row, each as an array of its columns. Days, months, instants and ids are written into the
    * statement as typed literals made from their Java values (never from text a caller gave), so
    * both databases plan with them, including inside common table expressions, where H2 2.2 does not
    * see parameters; anything else is bound as a parameter.
@@ -148,6 +149,9 @@ final class ReportSql {
     }
     if (value instanceof UUID id) {
       return "'" + id + "'";
+    }
+    if (value instanceof YearMonth month) {
+      return "'" + month + "'";
     }
     if (value instanceof Integer || value instanceof Long) {
       return value.toString();

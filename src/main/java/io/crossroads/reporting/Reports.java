@@ -1,6 +1,6 @@
 package io.crossroads.reporting;
 
-import static io.crossroads.people.DivisionsAtTheTime.SPANS;
+import static io.crossroads.people.DivisionsAtTheTime.spans;
 import static io.crossroads.reporting.ReportSql.EMPLOYED_IN_PERIOD;
 import static io.crossroads.reporting.ReportSql.num;
 
@@ -34,6 +34,7 @@ import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,11 +82,9 @@ public class Reports {
         sql.period(filter)
             .rows(
                 "with "
-                    + SPANS
+                    + spans(EMPLOYED_IN_PERIOD)
                     + " select s.division_id, count(distinct s.person_id) from span s"
-                    + " join person p on p.id = s.person_id"
-                    + " where s.valid_from <= :to and s.valid_to > :from and "
-                    + EMPLOYED_IN_PERIOD
+                    + " where s.valid_from <= :to and s.valid_to > :from"
                     + " group by s.division_id")) {
       people.put(ReportSql.uuid(row[0]), num(row[1]));
     }
@@ -607,26 +606,31 @@ public class Reports {
       }
     }
     Object[] cap =
-        sql.row(
-            eligible
-                // Requests read by leader and month for the months in which the leader's bookings
-                // reached the cap, not all the period's requests grouped by both.
-                + ", full_month as (select ml.leader_id,"
-                + "  cast(cast(ml.period || '-01' as date) as timestamp with time zone) as first"
-                + "  from leader_month_load ml"
-                + "  join leader_profile lp on lp.person_id = ml.leader_id"
-                + "  where ml.booked >= lp.monthly_cap)"
-                + " select (select count(*) from interview_request r"
-                + "  join eligible e on e.id = r.leader_id"
-                + "  where r.created_at >= :start and r.created_at < :end and "
-                + IN_DIVISION
-                + "), count(*), count(distinct f.leader_id)"
-                + " from full_month f join eligible e on e.id = f.leader_id"
-                + " join interview_request r on r.leader_id = f.leader_id"
-                + "  and r.created_at >= f.first and r.created_at < f.first + interval '1' month"
-                + " where f.first < :end and f.first + interval '1' month > :start"
-                + " and r.created_at >= :start and r.created_at < :end and "
-                + IN_DIVISION);
+        sql.bind("firstMonth", YearMonth.from(filter.from()))
+            .bind("lastMonth", YearMonth.from(filter.to()))
+            .row(
+                eligible
+                    // Requests read by leader and month for the months in which the leader's
+                    // bookings
+                    // reached the cap, not all the period's requests grouped by both; the period's
+                    // months picked by their names ("YYYY-MM"), before any is turned into an
+                    // instant.
+                    + ", full_month as (select ml.leader_id,"
+                    + "  cast(cast(ml.period || '-01' as date) as timestamp with time zone) as first"
+                    + "  from leader_month_load ml"
+                    + "  join leader_profile lp on lp.person_id = ml.leader_id"
+                    + "  where ml.booked >= lp.monthly_cap"
+                    + "  and ml.period >= :firstMonth and ml.period <= :lastMonth)"
+                    + " select (select count(*) from interview_request r"
+                    + "  join eligible e on e.id = r.leader_id"
+                    + "  where r.created_at >= :start and r.created_at < :end and "
+                    + IN_DIVISION
+                    + "), count(*), count(distinct f.leader_id)"
+                    + " from full_month f join eligible e on e.id = f.leader_id"
+                    + " join interview_request r on r.leader_id = f.leader_id"
+                    + "  and r.created_at >= f.first and r.created_at < f.first + interval '1' month"
+                    + " where r.created_at >= :start and r.created_at < :end and "
+                    + IN_DIVISION);
 
     Object[] row = asked == null ? companyRow : rows.get(asked);
     row = row == null ? new Object[21] : row;
@@ -836,7 +840,6 @@ public class Reports {
     sql.period(filter).bind("today", today);
     StringBuilder participants = new StringBuilder(participants()).append(" select ");
     StringBuilder others = new StringBuilder("select ");
-    LocalDate latest = filter.from();
     for (int w = 0; w < windows.length; w++) {
       Window window = windows[w];
       String ended = "part.a + interval '" + window.months() + "' month <= :today";
@@ -850,9 +853,8 @@ public class Reports {
           .append(window.outcome("part.pid", "part.a"))
           .append(" then 1 else 0 end)");
       LocalDate end = filter.from().plusMonths(window.months());
-      latest = end.isAfter(latest) ? end : latest;
       sql.bind("windowEnd" + w, end);
-      String none = "(f.first_at is null or cast(f.first_at as date) >= :windowEnd" + w + ")";
+      String none = "(p.first_at is null or cast(p.first_at as date) >= :windowEnd" + w + ")";
       others
           .append(w == 0 ? "" : ", ")
           .append("sum(case when ")
@@ -864,14 +866,16 @@ public class Reports {
           .append(" then 1 else 0 end)");
     }
     participants.append(" from part join person p on p.id = part.pid");
-    sql.bind("latest", latest);
     others
-        .append(" from person p left join (select employee_id, min(start_at) as first_at")
-        .append("  from interview where status = 'HELD' and start_at < :latest")
-        .append("  group by employee_id) f on f.employee_id = p.id")
-        .append(" where (p.hired_on is null or p.hired_on <= :from)")
-        .append(" and (p.left_on is null or p.left_on > :from)")
-        .append(" and (p.active = true or p.left_on is not null)");
+        // Each person's first held interview looked up by person (PostgreSQL: from the index of
+        // held interviews alone), not all held interviews grouped; the offset keeps the derived
+        // table apart, which would otherwise be merged into the sums and looked up once per use.
+        .append(" from (select p.id, p.left_on, (select min(i.start_at) from interview i")
+        .append("  where i.employee_id = p.id and i.status = 'HELD') as first_at")
+        .append("  from person p")
+        .append("  where (p.hired_on is null or p.hired_on <= :from)")
+        .append("  and (p.left_on is null or p.left_on > :from)")
+        .append("  and (p.active = true or p.left_on is not null) offset 0 rows) p");
     Object[] part = sql.row(participants.toString());
     Object[] non = sql.row(others.toString());
     List<Comparison> comparisons = new ArrayList<>();

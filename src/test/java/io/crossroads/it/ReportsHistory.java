@@ -224,7 +224,7 @@ final class ReportsHistory {
       }
     }
     // The small divisions: Legal has five people, Research four now and a fifth who left it for
-    // Finance during the year, Strategy four.
+    // Finance during the year, Strategy four (and one more, below, who does not count).
     person("Lena", division.get("Legal").id(), 8, true, day(-2000));
     for (int i = 1; i <= 4; i++) {
       person("L" + i, division.get("Legal").id(), 5, false, day(-2000));
@@ -241,6 +241,11 @@ final class ReportsHistory {
     for (int i = 1; i <= 3; i++) {
       person("S" + i, division.get("Strategy").id(), 5, false, day(-2000));
     }
+    // Sid left Strategy for Finance during the year and is inactive without a leaving date: in no
+    // base population, so Strategy stays at four.
+    Person sid = person("Sid", division.get("Finance").id(), 5, false, day(-2000));
+    move(sid, division.get("Strategy"), division.get("Finance"), day(-120));
+    replace(sid, sid.username(), false, false, null);
     // Mo moved twice: Engineering, then Finance, then Sales.
     person("Mo", division.get("Sales").id(), 5, false, day(-1500));
     move(named.get("Mo"), division.get("Engineering"), division.get("Finance"), day(-200));

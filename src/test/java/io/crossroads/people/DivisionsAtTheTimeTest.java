@@ -104,7 +104,7 @@ class DivisionsAtTheTimeTest {
         ResultSet r =
             s.executeQuery(
                 "with "
-                    + DivisionsAtTheTime.SPANS
+                    + DivisionsAtTheTime.spans("true")
                     + ", day_list as (select cast(dateadd(day, x - 1, date '"
                     + FIRST
                     + "') as date) as d from system_range(1, "
