@@ -611,10 +611,9 @@ public class Reports {
             .row(
                 eligible
                     // Requests read by leader and month for the months in which the leader's
-                    // bookings
-                    // reached the cap, not all the period's requests grouped by both; the period's
-                    // months picked by their names ("YYYY-MM"), before any is turned into an
-                    // instant.
+                    // bookings reached the cap, not all the period's requests grouped by both;
+                    // the period's months picked by their names ("YYYY-MM") before any is
+                    // turned into an instant.
                     + ", full_month as (select ml.leader_id,"
                     + "  cast(cast(ml.period || '-01' as date) as timestamp with time zone) as first"
                     + "  from leader_month_load ml"

@@ -453,7 +453,8 @@ final class ReportsHistory {
     send(named.get("R3"), leaderIn("Sales", 2), at(-230, 14), Plan.accepted("NO_SHOW"));
     send(named.get("R4"), leaderIn("Marketing", 2), at(-210, 14), Plan.of("DECLINED"));
     send(named.get("Rhea"), leaderIn("People", 2), at(-250, 15), Plan.held());
-    // Strategy: three employees ask, three Sales employees meet Stan, one more is booked ahead.
+    // Strategy: three employees ask (and Sid, in his everyday requests, until he moved), three
+    // Sales employees meet Stan, one more is booked ahead.
     for (int i = 1; i <= 3; i++) {
       send(named.get("S" + i), leaderIn("Operations", 3), at(-180 + 20 * i, 13), Plan.held());
       send(named.get("Sales-employee-" + i), stan, at(-170 + 20 * i, 13), Plan.held());
