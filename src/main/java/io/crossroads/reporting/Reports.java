@@ -210,6 +210,9 @@ public class Reports {
                     + "  case when t.sent_at <= t.interview_ended_at + interval '48' hour"
                     + "   then 1 else 0 end as on_time"
                     + "  from interview i left join thank_you t on t.interview_id = i.id"
+                    // A thank-you follows its interview's being held: only those of the period
+                    // and after it are read.
+                    + "  and t.sent_at >= :start"
                     + "  where "
                     + ACCEPTED_SINCE_START
                     + ")"
@@ -264,19 +267,15 @@ public class Reports {
                 + "  and "
                 + ACCEPTED_SINCE_START
                 + "  join referral f on f.interview_id = i.id and f.created_at >= :start)"
-                // Each name once, with whether a request cited it and whether one was held. A
-                // name comes after its interview and a request citing it after the name: all of
-                // them were written since the period began, which lets the joins read only those.
-                + ", cited as (select q.referral_id,"
-                + "  max(case when qi.status = 'HELD' then 1 else 0 end) as held"
-                + "  from interview_request q left join interview qi on qi.request_id = q.id"
-                + "  and qi.created_at >= :start"
-                + "  where q.referral_id is not null and q.created_at >= :start"
-                + "  group by q.referral_id)"
+                // Each name once, with whether a request cited it and whether one was held: the
+                // names' citing requests looked up by name and their interviews by request, not
+                // every request that cited a name since the period began.
                 + ", given as (select n.id, n.employee_id, n.interview_id, n.depth, n.division_id,"
-                + "  case when ct.referral_id is null then 0 else 1 end as followed,"
-                + "  coalesce(ct.held, 0) as held"
-                + "  from named n left join cited ct on ct.referral_id = n.id)"
+                + "  max(case when q.id is null then 0 else 1 end) as followed,"
+                + "  max(case when qi.status = 'HELD' then 1 else 0 end) as held"
+                + "  from named n left join interview_request q on q.referral_id = n.id"
+                + "  left join interview qi on qi.request_id = q.id"
+                + "  group by n.id, n.employee_id, n.interview_id, n.depth, n.division_id)"
                 + " select division_id, "
                 + REFERRAL_FIGURES
                 + " from given group by division_id"
