@@ -276,12 +276,24 @@ public class Reports {
                 + "  from named n left join interview_request q on q.referral_id = n.id"
                 + "  left join interview qi on qi.request_id = q.id"
                 + "  group by n.id, n.employee_id, n.interview_id, n.depth, n.division_id)"
+                // Per employee and division first, then over them, as the funnel: sums instead
+                // of a sort per distinct count. An interview is one employee's, in one division.
+                + ", per as (select employee_id, division_id, count(*) as n,"
+                + "  count(distinct interview_id) as interviews, sum(followed) as followed,"
+                + "  sum(held) as held, sum(case when depth = 1 then 1 else 0 end) as d1,"
+                + "  sum(case when depth = 2 then 1 else 0 end) as d2,"
+                + "  sum(case when depth >= 3 then 1 else 0 end) as d3"
+                + "  from given group by employee_id, division_id)"
+                // The company: each employee once, whichever divisions they sent from.
+                + ", per_all as (select employee_id, sum(n) as n, sum(interviews) as interviews,"
+                + "  sum(followed) as followed, sum(held) as held, sum(d1) as d1, sum(d2) as d2,"
+                + "  sum(d3) as d3 from per group by employee_id)"
                 + " select division_id, "
                 + REFERRAL_FIGURES
-                + " from given group by division_id"
+                + " from per group by division_id"
                 + " union all select cast(null as uuid), "
                 + REFERRAL_FIGURES
-                + " from given")) {
+                + " from per_all")) {
       if (row[0] == null) {
         referralCompany = row;
       } else {
@@ -424,16 +436,14 @@ public class Reports {
       "percentile_cont(0.5) within group (order by"
           + " extract(epoch from answered_at) - extract(epoch from created_at)) as median";
 
+  /** Per employee (and division), then over them: the names' figures of one group. */
   private static final String REFERRAL_FIGURES =
-      "count(*), count(distinct employee_id), count(distinct interview_id),"
-          + " sum(followed), count(distinct case when followed = 1 then employee_id end),"
-          + " sum(held), count(distinct case when held = 1 then employee_id end),"
-          + " sum(case when depth = 1 then 1 else 0 end),"
-          + " count(distinct case when depth = 1 then employee_id end),"
-          + " sum(case when depth = 2 then 1 else 0 end),"
-          + " count(distinct case when depth = 2 then employee_id end),"
-          + " sum(case when depth >= 3 then 1 else 0 end),"
-          + " count(distinct case when depth >= 3 then employee_id end)";
+      "sum(n), count(*), sum(interviews),"
+          + " sum(followed), sum(case when followed > 0 then 1 else 0 end),"
+          + " sum(held), sum(case when held > 0 then 1 else 0 end),"
+          + " sum(d1), sum(case when d1 > 0 then 1 else 0 end),"
+          + " sum(d2), sum(case when d2 > 0 then 1 else 0 end),"
+          + " sum(d3), sum(case when d3 > 0 then 1 else 0 end)";
 
   /** One group's rows of the two statements (absent: nothing in the period) as entries. */
   private static PipelineCounts counts(Object[] f, Object[] n) {
