@@ -21,8 +21,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NotFoundException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -129,7 +131,18 @@ final class Chromium implements AutoCloseable {
   WebElement viewLoaded() {
     return wait.until(
         d -> {
-          WebElement main = d.findElement(By.id("main"));
+          WebElement main;
+          try {
+            main = d.findElement(By.id("main"));
+          } catch (WebDriverException e) {
+            // The page left while being read (the sign-in form's own navigation still under
+            // way): asked again on the page that replaces it. Any other failure stands.
+            if (e instanceof NotFoundException
+                || !String.valueOf(e.getMessage()).contains("aborted by navigation")) {
+              throw e;
+            }
+            return null;
+          }
           if (main.getAttribute("aria-busy") != null) {
             return null;
           }
