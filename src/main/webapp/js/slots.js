@@ -30,7 +30,13 @@ export function slotPicker({ leaderId, leaderZone, leaderName, length, min = 1, 
   const node = el('div', { class: 'picker' }, status, days, times, summary);
   const keyOf = iso => dateToWall(new Date(iso)).slice(0, 10);
 
-  function render() {
+  /**
+   * Redraws the days, the day's times and the picks. The control that had the keyboard focus is
+   * drawn anew, so the focus goes to the first of the keys `then` still drawn, else to the new
+   * control with the old one's key: a keyboard reader stays where they were.
+   */
+  function render(then) {
+    const had = node.contains(document.activeElement) ? document.activeElement.dataset.key : null;
     const byDay = new Map();
     for (const slot of slots) {
       const key = keyOf(slot.start);
@@ -40,14 +46,14 @@ export function slotPicker({ leaderId, leaderZone, leaderName, length, min = 1, 
     if (!byDay.has(current)) current = byDay.keys().next().value || null;
     const picked = new Set([...chosen.values()].map(keyOf));
     days.replaceChildren(...[...byDay].map(([key, list]) => el('button', {
-      type: 'button', class: 'day-tab' + (picked.has(key) ? ' has-pick' : ''), 'aria-pressed': String(key === current),
+      type: 'button', class: 'day-tab' + (picked.has(key) ? ' has-pick' : ''), 'aria-pressed': String(key === current), 'data-key': `day ${key}`,
       onclick: () => { current = key; render(); },
     }, shortDay(list[0].start), el('span', { class: 'count-small' }, list.length))));
     const list = byDay.get(current) || [];
     times.setAttribute('aria-label', list.length ? `Open times on ${day(list[0].start)}` : 'Open times');
     times.replaceChildren(...list.map(slot => {
       const on = chosen.has(new Date(slot.start).getTime());
-      return el('button', { type: 'button', class: 'slot-toggle', 'aria-pressed': String(on),
+      return el('button', { type: 'button', class: 'slot-toggle', 'aria-pressed': String(on), 'data-key': `time ${new Date(slot.start).getTime()}`,
         title: other ? `${first}: ${when(slot.start, leaderZone)}` : null, onclick: () => toggle(slot) },
         clock(slot.start, zone, false), other ? el('span', { class: 'their' }, `${first} ${clock(slot.start, leaderZone, false)}`) : null);
     }));
@@ -58,9 +64,18 @@ export function slotPicker({ leaderId, leaderZone, leaderName, length, min = 1, 
       ? [el('span', { class: 'strong' }, max === 1 ? 'Chosen: ' : `Chosen (${picks.length} of ${max}): `),
         el('span', { class: 'chips' }, picks.map(iso => el('span', { class: 'chip picked-chip' },
           when(iso), other ? el('span', { class: 'muted' }, ` · ${first} ${clock(iso, leaderZone)}`) : null,
-          el('button', { type: 'button', class: 'chip-remove', 'aria-label': `Remove ${when(iso)}`,
-            onclick: () => { chosen.delete(new Date(iso).getTime()); render(); onchange(); } }, '×'))))]
+          el('button', { type: 'button', class: 'chip-remove', 'aria-label': `Remove ${when(iso)}`, 'data-key': `remove ${new Date(iso).getTime()}`,
+            onclick: () => {
+              const t = new Date(iso).getTime();
+              chosen.delete(t);
+              render([`time ${t}`, ...[...chosen.keys()].map(k => `remove ${k}`), `day ${keyOf(iso)}`]);
+              onchange();
+            } }, '×'))))]
       : el('span', { class: 'muted' }, `${need}. Nothing chosen yet.`)));
+    if (had) {
+      const next = [...(then || []), had].map(key => node.querySelector(`[data-key="${key}"]`)).find(Boolean);
+      if (next) next.focus();
+    }
   }
 
   function toggle(slot) {

@@ -45,6 +45,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 @ExtendWith(ArquillianExtension.class)
 class PortalBrowserIT {
+  /** A time of the day shown not yet picked. */
+  private static final String SLOT_OPEN = ".slot-grid .slot-toggle[aria-pressed=false]";
 
   private static DemoPeople employees;
 
@@ -358,6 +360,14 @@ class PortalBrowserIT {
     String metFirst = metName.split(" ")[0];
     String namedName = named.getString("displayName");
     String namedFirst = namedName.split(" ")[0];
+    // Half an hour a day: two 15-minute times, so the third pick is on another day.
+    assertThat(
+            api.put(
+                    named.getString("username"),
+                    "api/leaders/" + named.getString("id") + "/availability",
+                    RequestBodies.weekdayHours("09:00", "09:30", 90))
+                .status())
+        .isEqualTo(200);
     String employee = employeeNotIn(met.getString("divisionId"));
     String employeeName = api.get(employee, "api/me").string("displayName");
 
@@ -463,15 +473,34 @@ class PortalBrowserIT {
     tabTo(() -> "f-learn".equals(browser.active().getAttribute("id")), 10);
     type("How does your team decide which data products to build first?");
     for (int pick = 1; pick <= 3; pick++) {
+      if (browser.driver.findElements(By.cssSelector(SLOT_OPEN)).isEmpty()) {
+        // The day shown has no time left to pick: back to the days, to the one after it.
+        press(
+            Keys.chord(Keys.SHIFT, Keys.TAB),
+            () ->
+                Boolean.TRUE.equals(
+                    browser.script(
+                        "const a = document.activeElement;"
+                            + " return a.classList.contains('day-tab')"
+                            + " && a.previousElementSibling?.getAttribute('aria-pressed') === 'true';")),
+            100);
+        enter();
+        assertThat(browser.active().getAttribute("aria-pressed")).isEqualTo("true");
+        browser.wait.until(d -> !browser.driver.findElements(By.cssSelector(SLOT_OPEN)).isEmpty());
+      }
       tabTo(
           () ->
               browser.active().getAttribute("class") != null
                   && browser.active().getAttribute("class").contains("slot-toggle")
                   && "false".equals(browser.active().getAttribute("aria-pressed")),
           100);
+      String time = browser.active().getText();
       new Actions(browser.driver).sendKeys(Keys.SPACE).perform();
       int expected = pick;
       browser.wait.until(d -> picked() == expected);
+      // The times are drawn anew; the keyboard stays on the time just picked.
+      assertThat(browser.active().getText()).isEqualTo(time);
+      assertThat(browser.active().getAttribute("aria-pressed")).isEqualTo("true");
     }
     tabToControl("button", "Send request", null, 200);
     enter();
@@ -1149,9 +1178,7 @@ class PortalBrowserIT {
     for (int d = 0; d < days && picked() < count; d++) {
       browser.driver.findElements(By.cssSelector(".day-tabs .day-tab")).get(d).click();
       while (picked() < count) {
-        List<WebElement> open =
-            browser.driver.findElements(
-                By.cssSelector(".slot-grid .slot-toggle[aria-pressed=false]"));
+        List<WebElement> open = browser.driver.findElements(By.cssSelector(SLOT_OPEN));
         if (open.isEmpty()) {
           break;
         }

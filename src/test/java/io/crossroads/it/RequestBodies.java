@@ -36,12 +36,17 @@ final class RequestBodies {
 
   /** Availability on weekdays from nine to five in New York, a day's notice. */
   static String standardHours(int horizonDays) {
+    return weekdayHours("09:00", "17:00", horizonDays);
+  }
+
+  /** The same hours every weekday in New York, no buffers, a day's notice. */
+  static String weekdayHours(String start, String end, int horizonDays) {
     return json(
         "timeZone",
         "America/New_York",
         "weekly",
         List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY").stream()
-            .map(d -> Map.of("day", d, "start", "09:00", "end", "17:00"))
+            .map(d -> Map.of("day", d, "start", start, "end", end))
             .toList(),
         "overrides",
         List.of(),
