@@ -444,6 +444,8 @@ final class ReportsHistory {
     }
     // Legal's four employees ask leaders elsewhere.
     send(named.get("L1"), leaderIn("Engineering", 1), at(-240, 9), Plan.held());
+    Referral l1 = name(heldBy(named.get("L1")), leaderIn("Operations", 6));
+    send(named.get("L1"), leaderIn("Operations", 6), askedAfter(l1), Plan.held(), l1);
     send(named.get("L2"), leaderIn("Sales", 1), at(-200, 9), Plan.held());
     send(named.get("L3"), leaderIn("Finance", 1), at(-160, 9), Plan.of("DECLINED"));
     send(named.get("L4"), leaderIn("People", 1), at(-120, 9), Plan.of("EXPIRED"));
@@ -472,6 +474,19 @@ final class ReportsHistory {
           Plan.held());
     }
     send(named.get("D6"), leaderIn("Finance", 2), at(-180, 15), Plan.held());
+    // Design's five who met Engineering were each given a name there; only D1 asked that leader
+    // (declined): five people behind the names given, one behind the name followed. L1 of Legal,
+    // given a name too, followed it as well, so the one followed in Design is not the only small
+    // figure hidden beside Strategy's and takes no complement: it is shown if its people are
+    // miscounted as those who were given names.
+    for (int i = 1; i <= 5; i++) {
+      Person employee = named.get("D" + i);
+      Interview met = heldBy(employee);
+      Referral name = name(met, leaderIn("Sales", i));
+      if (i == 1) {
+        send(employee, leaderIn("Sales", 1), askedAfter(name), Plan.of("DECLINED"), name);
+      }
+    }
     // Mo's interviews land in Engineering, Finance and Sales rows; the first was with Finance,
     // where he then moved.
     Person mo = named.get("Mo");
@@ -564,14 +579,62 @@ final class ReportsHistory {
     consents.put(employee.id(), new Consent(employee.id(), true));
   }
 
+  /** The one held interview of {@code employee} so far. */
+  private Interview heldBy(Person employee) {
+    List<Interview> held =
+        interviews.stream()
+            .filter(i -> i.employeeId().equals(employee.id()) && i.status().equals("HELD"))
+            .toList();
+    if (held.size() != 1) {
+      throw new IllegalStateException(employee.username() + " held " + held.size());
+    }
+    return held.get(0);
+  }
+
+  /** When an employee asks the leader {@code name} names: five days after it was given. */
+  private static Instant askedAfter(Referral name) {
+    return name.createdAt().plus(Duration.ofDays(5));
+  }
+
+  /** The leader met in {@code interview} names {@code referred}, half an hour after it ended. */
+  private Referral name(Interview interview, Person referred) {
+    Referral referral =
+        new Referral(
+            uuid(),
+            interview.id(),
+            interview.leaderId(),
+            interview.employeeId(),
+            referred.id(),
+            1,
+            null,
+            1,
+            interview.end().plus(Duration.ofMinutes(30)));
+    referrals.add(referral);
+    referralById.put(referral.id(), referral);
+    return referral;
+  }
+
   private Person leaderIn(String divisionName, int index) {
     return named.get(divisionName + "-leader-" + index);
   }
 
   /** Sends one request on purpose; with a plan, answers it as planned (a day and a bit later). */
   private Request send(Person employee, Person leader, Instant at, Plan plan) {
+    return send(employee, leader, at, plan, null);
+  }
+
+  /** Sends one request on purpose citing {@code cites} (null: none), answered as planned. */
+  private Request send(Person employee, Person leader, Instant at, Plan plan, Referral cites) {
     Request request =
-        new Request(uuid(), employee.id(), leader.id(), "PENDING", at, null, null, null);
+        new Request(
+            uuid(),
+            employee.id(),
+            leader.id(),
+            "PENDING",
+            at,
+            null,
+            cites == null ? null : cites.id(),
+            null);
     requests.add(request);
     if (plan == null) {
       return request;

@@ -236,6 +236,27 @@ class ReportsReferenceIT {
     assertThat(design.getJsonObject("total").getInt("value"))
         .as("Design's row shows its total, so its one small cell takes another with it")
         .isEqualTo(6);
+    UUID designId = history.division.get("Design").id();
+    List<ReportsHistory.Referral> designNames =
+        history.referrals.stream()
+            .filter(
+                f ->
+                    history
+                        .divisionOn(f.employeeId(), ReportsReference.day(f.createdAt()))
+                        .equals(designId))
+            .toList();
+    assertThat(designNames.stream().map(ReportsHistory.Referral::employeeId).distinct().count())
+        .as("Design's employees given a name")
+        .isEqualTo(5);
+    assertThat(
+            history.requests.stream()
+                .filter(r -> r.referralId() != null)
+                .filter(r -> designNames.stream().anyMatch(f -> f.id().equals(r.referralId())))
+                .map(ReportsHistory.Request::requesterId)
+                .distinct()
+                .count())
+        .as("Design's employees who asked a leader they were given")
+        .isEqualTo(1);
     assertThat(reference.eligibleLeaders(yearAgo, today, null)).hasSizeGreaterThanOrEqualTo(50);
   }
 
@@ -357,11 +378,12 @@ class ReportsReferenceIT {
     UUID legal = history.division.get("Legal").id();
     UUID research = history.division.get("Research").id();
     UUID strategy = history.division.get("Strategy").id();
+    UUID design = history.division.get("Design").id();
     List<Call> calls = new ArrayList<>();
     String pipeline = "api/reports/pipeline";
     calls.add(new Call(pipeline, () -> reference.pipeline(yearAgo, today, null)));
     calls.add(new Call(pipeline + "?" + earlier, () -> reference.pipeline(from, to, null)));
-    for (UUID d : List.of(engineering, finance, legal, research, strategy)) {
+    for (UUID d : List.of(engineering, finance, legal, research, strategy, design)) {
       calls.add(
           new Call(pipeline + "?divisionId=" + d, () -> reference.pipeline(yearAgo, today, d)));
     }
