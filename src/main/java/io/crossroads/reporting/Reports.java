@@ -761,20 +761,76 @@ public class Reports {
     return work(sql -> mobility(sql, filter, months));
   }
 
+  /**
+   * One statement: everyone's first held interview is worked out once (PostgreSQL: from the index
+   * of held interviews alone, in order), and the participants, the non-participants and the
+   * participants' moves are all read from it.
+   */
   MobilityReport mobility(ReportSql sql, ReportFilter filter, int months) throws SQLException {
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    List<Comparison> both =
-        comparisons(sql, filter, today, new Window(months, true), new Window(12, false));
-    Comparison moves = both.get(0);
-    Comparison retention = both.get(1);
-    Object[] into =
+    Window[] windows = {new Window(months, true), new Window(12, false)};
+    sql.period(filter).bind("today", today);
+    StringBuilder participants = new StringBuilder("select ");
+    StringBuilder others = new StringBuilder("select ");
+    for (int w = 0; w < windows.length; w++) {
+      Window window = windows[w];
+      String ended = "part.a + interval '" + window.months() + "' month <= :today";
+      participants
+          .append(w == 0 ? "" : ", ")
+          .append("sum(case when ")
+          .append(ended)
+          .append(" then 1 else 0 end) as ended")
+          .append(w)
+          .append(", sum(case when ")
+          .append(ended)
+          .append(" and ")
+          .append(window.outcome("part.pid", "part.a"))
+          .append(" then 1 else 0 end) as outcome")
+          .append(w);
+      sql.bind("windowEnd" + w, filter.from().plusMonths(window.months()));
+      String none = "(p.first_at is null or cast(p.first_at as date) >= :windowEnd" + w + ")";
+      others
+          .append(w == 0 ? "" : ", ")
+          .append("sum(case when ")
+          .append(none)
+          .append(" then 1 else 0 end) as none")
+          .append(w)
+          .append(", sum(case when ")
+          .append(none)
+          .append(" and ")
+          .append(window.outcome("p.id", "cast(:from as date)"))
+          .append(" then 1 else 0 end) as none_outcome")
+          .append(w);
+    }
+    participants.append(" from part join person p on p.id = part.pid");
+    others
+        .append(" from (select p.id, p.left_on, f.first_at from person p")
+        .append("  left join first_held f on f.pid = p.id")
+        .append("  where (p.hired_on is null or p.hired_on <= :from)")
+        .append("  and (p.left_on is null or p.left_on > :from)")
+        .append("  and (p.active = true or p.left_on is not null)) p");
+    // The participants' moves within the first window, each once, then whether an interview
+    // before it met someone of the division it went to: a join, not a search of every span.
+    String into =
+        "select count(*) as moves, count(distinct mv.person_id) as movers,"
+            + " count(met.id) as into_moves,"
+            + " count(distinct case when met.id is not null then mv.person_id end) as into_movers"
+            + " from moved mv left join met on met.id = mv.id";
+    Object[] row =
         sql.row(
-            participants(months)
-                // Each move once, then whether an interview before it met someone of the
-                // division it went to: a join, not a search of every span per move.
+            "with first_held as (select employee_id as pid, min(start_at) as first_at"
+                + "  from interview where status = 'HELD' group by employee_id)"
+                // Participants: their first held interview in the period, anchored at its day.
+                + ", part as (select f.pid, cast(f.first_at as date) as a from first_held f"
+                + "  join person p on p.id = f.pid"
+                + "  where f.first_at >= :start and f.first_at < :end"
+                + "  and (p.active = true or p.left_on is not null))"
+                + ", window_ended as (select pid, a from part where a + interval '"
+                + months
+                + "' month <= :today)"
                 + ", moved as (select m.id, m.person_id, m.to_division, m.moved_on"
-                + " from window_ended part join internal_move m on m.person_id = part.pid"
-                + " and m.moved_on > part.a and m.moved_on <= part.a + interval '"
+                + "  from window_ended part join internal_move m on m.person_id = part.pid"
+                + "  and m.moved_on > part.a and m.moved_on <= part.a + interval '"
                 + months
                 + "' month)"
                 + ", met as (select distinct mv.id from moved mv join interview i"
@@ -783,39 +839,33 @@ public class Reports {
                 + "  where "
                 + DivisionsAtTheTime.ofLeader("i")
                 + " = mv.to_division)"
-                + " select count(*), count(distinct mv.person_id), count(met.id),"
-                + " count(distinct case when met.id is not null then mv.person_id end)"
-                + " from moved mv left join met on met.id = mv.id");
-    Entry intoEntry = new Entry(num(into[2]), num(into[3]));
+                + " select * from ("
+                + participants
+                + ") x, ("
+                + others
+                + ") y, ("
+                + into
+                + ") z");
+    int at = 4 * windows.length;
+    List<Comparison> both = new ArrayList<>();
+    for (int w = 0; w < windows.length; w++) {
+      boolean observable = !filter.from().plusMonths(windows[w].months()).isAfter(today);
+      Proportion nonParticipants =
+          observable
+              ? proportion(
+                  num(row[2 * windows.length + 2 * w]), num(row[2 * windows.length + 2 * w + 1]))
+              : new Proportion(Figure.NONE, Figure.NONE, Figure.NONE, Figure.NONE, Figure.NONE);
+      both.add(
+          new Comparison(
+              observable, proportion(num(row[2 * w]), num(row[2 * w + 1])), nonParticipants));
+    }
+    Entry intoEntry = new Entry(num(row[at + 2]), num(row[at + 3]));
     Figure intoShare =
-        intoEntry.sensitive() || Suppression.small(num(into[1]))
+        intoEntry.sensitive() || Suppression.small(num(row[at + 1]))
             ? Figure.SUPPRESSED
-            : Figure.rate(intoEntry.value(), num(into[0]));
-    return new MobilityReport(filter.from(), filter.to(), months, moves, intoShare, retention);
-  }
-
-  /** Participants whose N-month window has ended by :today, anchored at their first held day. */
-  private static String participants(int months) {
-    return participants()
-        + ", window_ended as (select pid, a from part where a + interval '"
-        + months
-        + "' month <= :today)";
-  }
-
-  /**
-   * Participants: their first held interview in the period (anchored at its day {@code a}), none
-   * held before it. The period's interviews grouped, not everyone's first interview worked out from
-   * all of them.
-   */
-  private static String participants() {
-    return "with first_held as (select employee_id as pid, min(start_at) as first_at"
-        + "  from interview where status = 'HELD' and start_at >= :start and start_at < :end"
-        + "  group by employee_id)"
-        + ", part as (select f.pid, cast(f.first_at as date) as a from first_held f"
-        + "  join person p on p.id = f.pid"
-        + "  where (p.active = true or p.left_on is not null)"
-        + "  and not exists (select 1 from interview e where e.employee_id = f.pid"
-        + "   and e.status = 'HELD' and e.start_at < :start))";
+            : Figure.rate(intoEntry.value(), num(row[at]));
+    return new MobilityReport(
+        filter.from(), filter.to(), months, both.get(0), intoShare, both.get(1));
   }
 
   /** Who is followed for how many months after their anchor, and for what: a move, or staying. */
@@ -835,69 +885,6 @@ public class Reports {
               + "' month)"
           : "(p.left_on is null or p.left_on > " + anchor + " + interval '" + months + "' month)";
     }
-  }
-
-  /**
-   * Participants against non-participants for each window, participants in one statement and
-   * non-participants in another: whoever's window has ended by today among the participants, and
-   * among everyone employed on the period's first day, who held no interview before the window's
-   * end.
-   */
-  private List<Comparison> comparisons(
-      ReportSql sql, ReportFilter filter, LocalDate today, Window... windows) throws SQLException {
-    sql.period(filter).bind("today", today);
-    StringBuilder participants = new StringBuilder(participants()).append(" select ");
-    StringBuilder others = new StringBuilder("select ");
-    for (int w = 0; w < windows.length; w++) {
-      Window window = windows[w];
-      String ended = "part.a + interval '" + window.months() + "' month <= :today";
-      participants
-          .append(w == 0 ? "" : ", ")
-          .append("sum(case when ")
-          .append(ended)
-          .append(" then 1 else 0 end), sum(case when ")
-          .append(ended)
-          .append(" and ")
-          .append(window.outcome("part.pid", "part.a"))
-          .append(" then 1 else 0 end)");
-      LocalDate end = filter.from().plusMonths(window.months());
-      sql.bind("windowEnd" + w, end);
-      String none = "(p.first_at is null or cast(p.first_at as date) >= :windowEnd" + w + ")";
-      others
-          .append(w == 0 ? "" : ", ")
-          .append("sum(case when ")
-          .append(none)
-          .append(" then 1 else 0 end), sum(case when ")
-          .append(none)
-          .append(" and ")
-          .append(window.outcome("p.id", "cast(:from as date)"))
-          .append(" then 1 else 0 end)");
-    }
-    participants.append(" from part join person p on p.id = part.pid");
-    others
-        // Each person's first held interview looked up by person (PostgreSQL: from the index of
-        // held interviews alone), not all held interviews grouped; the offset keeps the derived
-        // table apart, which would otherwise be merged into the sums and looked up once per use.
-        .append(" from (select p.id, p.left_on, (select min(i.start_at) from interview i")
-        .append("  where i.employee_id = p.id and i.status = 'HELD') as first_at")
-        .append("  from person p")
-        .append("  where (p.hired_on is null or p.hired_on <= :from)")
-        .append("  and (p.left_on is null or p.left_on > :from)")
-        .append("  and (p.active = true or p.left_on is not null) offset 0 rows) p");
-    Object[] part = sql.row(participants.toString());
-    Object[] non = sql.row(others.toString());
-    List<Comparison> comparisons = new ArrayList<>();
-    for (int w = 0; w < windows.length; w++) {
-      boolean observable = !filter.from().plusMonths(windows[w].months()).isAfter(today);
-      Proportion nonParticipants =
-          observable
-              ? proportion(num(non[2 * w]), num(non[2 * w + 1]))
-              : new Proportion(Figure.NONE, Figure.NONE, Figure.NONE, Figure.NONE, Figure.NONE);
-      comparisons.add(
-          new Comparison(
-              observable, proportion(num(part[2 * w]), num(part[2 * w + 1])), nonParticipants));
-    }
-    return comparisons;
   }
 
   /** k of n with its 95 % Wilson interval, suppressed as docs/METRICS.md says. */
