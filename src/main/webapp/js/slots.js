@@ -66,14 +66,20 @@ export function slotPicker({ leaderId, leaderZone, leaderName, length, min = 1, 
           when(iso), other ? el('span', { class: 'muted' }, ` · ${first} ${clock(iso, leaderZone)}`) : null,
           el('button', { type: 'button', class: 'chip-remove', 'aria-label': `Remove ${when(iso)}`, 'data-key': `remove ${new Date(iso).getTime()}`,
             onclick: () => {
+              // The focus moves on to the next pick shown, else the one before, else the time.
+              const order = picks.map(p => new Date(p).getTime());
               const t = new Date(iso).getTime();
+              const at = order.indexOf(t);
               chosen.delete(t);
-              render([`time ${t}`, ...[...chosen.keys()].map(k => `remove ${k}`), `day ${keyOf(iso)}`]);
+              render([...order.slice(at + 1), ...order.slice(0, at).reverse()].map(k => `remove ${k}`)
+                .concat(`time ${t}`, `day ${keyOf(iso)}`));
               onchange();
             } }, '×'))))]
       : el('span', { class: 'muted' }, `${need}. Nothing chosen yet.`)));
     if (had) {
-      const next = [...(then || []), had].map(key => node.querySelector(`[data-key="${key}"]`)).find(Boolean);
+      // A time or day no longer open: the day shown, else its first time.
+      const next = [...(then || []), had, `day ${current}`].map(key => node.querySelector(`[data-key="${key}"]`))
+        .find(Boolean) || times.querySelector('.slot-toggle');
       if (next) next.focus();
     }
   }
