@@ -160,6 +160,22 @@ public record Eligibility(int maxLevelGap, int repeatWindowMonths) {
     refuseUnless(ask(employee, leader), leader);
   }
 
+  /**
+   * Refuses, to a leader passing the employee's request on to {@code colleague}, unless the
+   * employee may ask the colleague now. Whom the employee has asked or met lately is theirs to
+   * know: that refusal names neither and is the one a redirect gives for any colleague who cannot
+   * take the request.
+   */
+  public void requireRedirect(Employee employee, Leader colleague) {
+    Verdict verdict = ask(employee, colleague);
+    if (verdict == Verdict.MET_RECENTLY || verdict == Verdict.ALREADY_WAITING) {
+      throw new Refusal(
+          ProblemType.REDIRECT_INVALID,
+          colleague.displayName() + " cannot take this request; suggest another colleague.");
+    }
+    refuseUnless(verdict, colleague);
+  }
+
   /** Refuses with the verdict's problem unless the two may be put together at all. */
   public void requirePair(Employee employee, Leader leader) {
     refuseUnless(pair(employee, leader), leader);

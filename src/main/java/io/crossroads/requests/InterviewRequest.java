@@ -345,7 +345,7 @@ public class InterviewRequest {
     if (colleagueId.equals(leaderId)) {
       throw new Refusal(ProblemType.REDIRECT_INVALID, "Redirect to a colleague, not to yourself.");
     }
-    policy.requireAsk(employee, colleague);
+    policy.requireRedirect(employee, colleague);
     InterviewRequest forwarded = new InterviewRequest();
     forwarded.id = UUID.randomUUID();
     forwarded.requesterId = requesterId;

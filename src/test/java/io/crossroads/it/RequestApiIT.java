@@ -822,6 +822,21 @@ class RequestApiIT {
   }
 
   @Test
+  void aRedirectToALeaderTheEmployeeAlreadyAskedTellsTheRedirectingLeaderNothingOfIt() {
+    String employee = employees.take();
+    Slots miaSlots = new Slots(api, "ava", mia, Instant.now().plus(java.time.Duration.ofDays(3)));
+    send(employee, mia, miaSlots.next(), miaSlots.next());
+    String id = send(employee, leo, slots.next(), slots.next()).string("id");
+
+    Api.Reply refused = api.post("leo", "api/requests/" + id + "/redirect", json("leaderId", mia));
+
+    assertProblem(refused, 409, "redirect-invalid");
+    assertThat(refused.string("detail"))
+        .isEqualTo("Mia Chen cannot take this request; suggest another colleague.");
+    assertThat(api.get(employee, "api/requests/" + id).string("status")).isEqualTo("PENDING");
+  }
+
+  @Test
   void aFollowUpTheSameWeekIsTooSoon() {
     String employee = employees.take();
     String id = send(employee, leo, slots.next(), slots.next()).string("id");

@@ -2,10 +2,12 @@ package io.crossroads.requests;
 
 import static io.crossroads.platform.problem.RefusalAssertions.refused;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.crossroads.interviews.Interview;
 import io.crossroads.people.MeetingFormat;
 import io.crossroads.platform.problem.ProblemType;
+import io.crossroads.platform.problem.Refusal;
 import io.crossroads.program.BusinessDays;
 import io.crossroads.program.Eligibility;
 import io.crossroads.program.FollowUpPolicy;
@@ -231,6 +233,31 @@ class RequestAnswersTest {
 
     assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
     assertThat(request.history()).hasSize(1);
+  }
+
+  @Test
+  void aRedirectRefusedForWhomTheEmployeeMetOrAskedLatelyTellsTheLeaderNeither() {
+    Eligibility.LeaderFacts mia =
+        new Eligibility.LeaderFacts(colleague, "Mia Chen", Pairs.ENGINEERING, 6, true, 4);
+    for (Eligibility.EmployeeFacts facts :
+        List.of(
+            new Eligibility.EmployeeFacts(
+                employee, Pairs.FINANCE, 4, Set.of(), Set.of(colleague), Set.of()),
+            new Eligibility.EmployeeFacts(
+                employee, Pairs.FINANCE, 4, Set.of(), Set.of(), Set.of(colleague)))) {
+      InterviewRequest request = pending();
+      Refusal refusal =
+          catchThrowableOfType(
+              () ->
+                  request.redirect(
+                      leader, Eligibility.DEFAULT, facts, mia, List.of(), "Talk to Mia", SENT),
+              Refusal.class);
+
+      assertThat(refusal.type()).isEqualTo(ProblemType.REDIRECT_INVALID);
+      assertThat(refusal.getMessage())
+          .isEqualTo("Mia Chen cannot take this request; suggest another colleague.");
+      assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
+    }
   }
 
   @Test
