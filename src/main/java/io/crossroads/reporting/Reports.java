@@ -650,58 +650,48 @@ public class Reports {
 
     Across across = new Across(divisions, small);
     Map<UUID, Entry> acceptingParts = new HashMap<>();
-    Map<UUID, Entry> heldParts = new HashMap<>();
-    rows.forEach(
-        (id, r) -> {
-          acceptingParts.put(id, new Entry(num(r[2]), num(r[2])));
-          heldParts.put(id, new Entry(num(r[3]), num(r[3])));
-        });
+    rows.forEach((id, r) -> acceptingParts.put(id, new Entry(num(r[2]), num(r[2]))));
     Object[] company = companyRow == null ? new Object[21] : companyRow;
     boolean acceptingHidden =
         across.hidden(acceptingParts, new Entry(num(company[2]), num(company[2])), asked);
-    boolean heldOneHidden =
-        across.hidden(heldParts, new Entry(num(company[3]), num(company[3])), asked);
 
-    // The load: a table of the divisions (rows) by bucket, each division's eligible leaders as
-    // its total and the company's buckets as the column totals.
+    // The load, the leaders who held one and the eligible of every division and the company,
+    // suppressed together (they add up along rows and over the divisions).
     int size = divisions.size();
     int buckets = LOAD_BUCKETS.size();
-    Entry[][] cells = new Entry[size][buckets];
-    Entry[] rowTotals = new Entry[size];
+    Entry[][] bucketEntries = new Entry[size + 1][buckets];
+    Entry[] heldEntries = new Entry[size + 1];
+    Entry[] eligibleEntries = new Entry[size + 1];
     boolean[] smallRows = new boolean[size];
     int at = size;
-    for (int i = 0; i < size; i++) {
-      UUID id = divisions.get(i).id();
-      Object[] r = rows.getOrDefault(id, new Object[21]);
+    for (int i = 0; i <= size; i++) {
+      Object[] r = i < size ? rows.getOrDefault(divisions.get(i).id(), new Object[21]) : company;
       for (int b = 0; b < buckets; b++) {
-        cells[i][b] = new Entry(num(r[6 + b]), num(r[6 + b]));
+        bucketEntries[i][b] = new Entry(num(r[6 + b]), num(r[6 + b]));
       }
-      rowTotals[i] = new Entry(num(r[1]), num(r[1]));
-      smallRows[i] = small.contains(id);
-      if (id.equals(asked)) {
-        at = i;
+      heldEntries[i] = new Entry(num(r[3]), num(r[3]));
+      eligibleEntries[i] = new Entry(num(r[1]), num(r[1]));
+      if (i < size) {
+        smallRows[i] = small.contains(divisions.get(i).id());
+        if (divisions.get(i).id().equals(asked)) {
+          at = i;
+        }
       }
     }
-    Entry[] columnTotals = new Entry[buckets];
-    for (int b = 0; b < buckets; b++) {
-      columnTotals[b] = new Entry(num(company[6 + b]), num(company[6 + b]));
+    boolean[] mask = Suppression.load(bucketEntries, heldEntries, eligibleEntries, smallRows)[at];
+    boolean heldHidden = mask[buckets];
+    boolean eligibleHidden = mask[buckets + 1];
+    // The Gini and the Lorenz curve would give away any of the group's suppressed figures.
+    boolean anyHidden = false;
+    for (boolean hidden : mask) {
+      anyHidden |= hidden;
     }
-    boolean[][] loadMask =
-        Suppression.table(
-            cells, rowTotals, columnTotals, new Entry(num(company[1]), num(company[1])), smallRows);
-    boolean eligibleHidden = loadMask[at][buckets];
-    // Bucket "0" and the leaders who held one add up to the eligible: one hides with the other,
-    // and the Gini and the Lorenz curve, which would give the count away, with them.
-    boolean heldHidden = heldOneHidden || loadMask[at][0];
     List<LoadBucket> load = new ArrayList<>();
     for (int b = 0; b < buckets; b++) {
-      Entry bucket = new Entry(num(row[6 + b]), num(row[6 + b]));
-      load.add(
-          new LoadBucket(
-              LOAD_BUCKETS.get(b), shown(bucket, loadMask[at][b] || (b == 0 && heldHidden))));
+      load.add(new LoadBucket(LOAD_BUCKETS.get(b), shown(bucketEntries[at][b], mask[b])));
     }
     List<LorenzPoint> lorenz = new ArrayList<>();
-    if (leaders >= LORENZ_MINIMUM && interviews > 0 && !heldHidden && !eligibleHidden) {
+    if (leaders >= LORENZ_MINIMUM && interviews > 0 && !anyHidden) {
       lorenz.add(new LorenzPoint(BigDecimal.ZERO, BigDecimal.ZERO));
       for (int k = 1; k <= 9; k++) {
         lorenz.add(
@@ -711,7 +701,7 @@ public class Reports {
       lorenz.add(new LorenzPoint(BigDecimal.ONE, BigDecimal.ONE));
     }
     Figure gini =
-        eligibleHidden || heldHidden
+        anyHidden
             ? Figure.SUPPRESSED
             : interviews == 0
                 ? Figure.NONE

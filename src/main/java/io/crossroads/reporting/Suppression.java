@@ -77,6 +77,21 @@ final class Suppression {
       }
       lines.add(line);
     }
+    return lines(grid, hidden, lines);
+  }
+
+  /**
+   * Entries of {@code grid} that add up along {@code lines}: in each line one entry is the sum of
+   * the others. Starting from {@code hidden} (changed in place) and the sensitive entries, hides
+   * others until no line has exactly one entry hidden, each line in turn and again until nothing
+   * changes; answers the mask.
+   */
+  static boolean[][] lines(Entry[][] grid, boolean[][] hidden, List<int[][]> lines) {
+    for (int r = 0; r < grid.length; r++) {
+      for (int c = 0; c < grid[r].length; c++) {
+        hidden[r][c] |= grid[r][c].sensitive();
+      }
+    }
     boolean changed = true;
     while (changed) {
       changed = false;
@@ -85,6 +100,56 @@ final class Suppression {
       }
     }
     return hidden;
+  }
+
+  /**
+   * The leaders' load (docs/METRICS.md, "Leaders"): for every division and then the company (the
+   * last row), its eligible leaders by held interviews ({@code buckets}, the first for none), those
+   * who held one ({@code held}) and all of them ({@code eligible}). The buckets add up to the
+   * eligible, all but the first to those who held one, the first and those who held one to the
+   * eligible, and each figure over the divisions to the company's: they are suppressed together.
+   * Answers a mask per row: the buckets, then the held, then the eligible. Rows in {@code
+   * smallRows} (divisions too small to report on) are hidden whole.
+   */
+  static boolean[][] load(Entry[][] buckets, Entry[] held, Entry[] eligible, boolean[] smallRows) {
+    int rows = eligible.length;
+    int size = buckets[0].length;
+    int heldAt = size;
+    int eligibleAt = size + 1;
+    Entry[][] grid = new Entry[rows][size + 2];
+    boolean[][] hidden = new boolean[rows][size + 2];
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(buckets[r], 0, grid[r], 0, size);
+      grid[r][heldAt] = held[r];
+      grid[r][eligibleAt] = eligible[r];
+      if (r < smallRows.length && smallRows[r]) {
+        java.util.Arrays.fill(hidden[r], true);
+      }
+    }
+    List<int[][]> lines = new ArrayList<>();
+    for (int r = 0; r < rows; r++) {
+      int[][] all = new int[size + 1][];
+      int[][] some = new int[size][];
+      for (int b = 0; b < size; b++) {
+        all[b] = new int[] {r, b};
+        if (b > 0) {
+          some[b - 1] = new int[] {r, b};
+        }
+      }
+      all[size] = new int[] {r, eligibleAt};
+      some[size - 1] = new int[] {r, heldAt};
+      lines.add(all);
+      lines.add(some);
+      lines.add(new int[][] {{r, 0}, {r, heldAt}, {r, eligibleAt}});
+    }
+    for (int c = 0; c < size + 2; c++) {
+      int[][] column = new int[rows][];
+      for (int r = 0; r < rows; r++) {
+        column[r] = new int[] {r, c};
+      }
+      lines.add(column);
+    }
+    return lines(grid, hidden, lines);
   }
 
   /** Parts adding up to a total: the mask of the parts, then of the total (last). */

@@ -712,24 +712,33 @@ final class ReportsReference {
     List<LeaderFigures> rows = new ArrayList<>();
     divisions.forEach(d -> rows.add(byDivision.get(d.id())));
     rows.add(company);
-    for (Function<LeaderFigures, Figure> figure :
-        List.<Function<LeaderFigures, Figure>>of(f -> f.acceptingFigure, f -> f.heldFigure)) {
-      complement(List.of(rows.stream().map(figure).toList()), "leaders counts over the divisions");
-    }
-    List<List<Figure>> loadTable = new ArrayList<>();
+    complement(
+        List.of(rows.stream().map(f -> f.acceptingFigure).toList()),
+        "leaders counts over the divisions");
+    // The load buckets add up to the eligible, all but "0" to the leaders who held one, "0" and
+    // those to the eligible; each over the divisions to the company's.
+    List<List<Figure>> loadLines = new ArrayList<>();
     for (LeaderFigures row : rows) {
-      List<Figure> line = new ArrayList<>(row.load.values());
-      line.add(row.eligibleFigure);
-      loadTable.add(line);
+      List<Figure> buckets = new ArrayList<>(row.load.values());
+      List<Figure> toEligible = new ArrayList<>(buckets);
+      toEligible.add(row.eligibleFigure);
+      List<Figure> toHeld = new ArrayList<>(buckets.subList(1, buckets.size()));
+      toHeld.add(row.heldFigure);
+      loadLines.add(toEligible);
+      loadLines.add(toHeld);
+      loadLines.add(List.of(buckets.get(0), row.heldFigure, row.eligibleFigure));
     }
-    for (int c = 0; c <= LOAD_BUCKETS.size(); c++) {
+    for (int c = 0; c < LOAD_BUCKETS.size() + 2; c++) {
       List<Figure> column = new ArrayList<>();
-      for (int r = 0; r < rows.size(); r++) {
-        column.add(loadTable.get(r).get(c));
+      for (LeaderFigures row : rows) {
+        List<Figure> figures = new ArrayList<>(row.load.values());
+        figures.add(row.heldFigure);
+        figures.add(row.eligibleFigure);
+        column.add(figures.get(c));
       }
-      loadTable.add(column);
+      loadLines.add(column);
     }
-    complement(loadTable, "leaders load over the divisions");
+    complement(loadLines, "leaders load over the divisions");
 
     LeaderFigures mine = divisionId == null ? company : byDivision.get(divisionId);
     List<Person> eligible = mine.eligible;
@@ -744,19 +753,17 @@ final class ReportsReference {
     Figure participation =
         Figure.rate(accepting.size(), n, acceptingFigure.suppressed || eligibleHidden);
     Map<String, Figure> load = mine.load;
-    // Bucket "0" and the leaders who held one add up to the eligible: one hides with the other.
-    boolean heldHidden = mine.heldFigure.suppressed || load.get("0").suppressed;
+    boolean heldHidden = mine.heldFigure.suppressed;
     Figure heldFigure = mine.heldFigure;
     Figure heldShare = Figure.rate(heldLeaders, n, heldHidden || eligibleHidden);
-    if (heldHidden) {
-      load.get("0").suppressed = true;
-      heldFigure = Figure.suppressed();
-    }
+    // The Gini and the Lorenz curve only where none of the group's load figures is hidden.
+    boolean anyHidden =
+        heldHidden || eligibleHidden || load.values().stream().anyMatch(f -> f.suppressed);
 
     int[] counts = held.values().stream().mapToInt(Integer::intValue).sorted().toArray();
     long total = Arrays.stream(counts).asLongStream().sum();
     JsonArrayBuilder lorenz = Json.createArrayBuilder();
-    if (!all && n >= 50 && total > 0 && !heldHidden && !eligibleHidden) {
+    if (!all && n >= 50 && total > 0 && !anyHidden) {
       for (int k = 0; k <= 10; k++) {
         int first = k * n / 10;
         long share = Arrays.stream(counts, 0, first).asLongStream().sum();
@@ -770,7 +777,7 @@ final class ReportsReference {
       }
     }
     Figure gini;
-    if (eligibleHidden || heldHidden) {
+    if (anyHidden) {
       gini = Figure.suppressed();
     } else if (total == 0) {
       gini = Figure.none();

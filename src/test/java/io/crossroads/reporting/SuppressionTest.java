@@ -85,6 +85,105 @@ class SuppressionTest {
     assertEveryLineHasNoneOrAtLeastTwo(mask);
   }
 
+  @Test
+  void aDivisionsLeadersWhoHeldOneHiddenBesideAnotherCannotBeAddedUpFromItsLoad() {
+    // Leaders by held interviews (0, 1, 2, 3-4, 5-9, 10+) of four divisions: A's two who held one
+    // are too few, and B's six (the smallest other) hide with them. Before the load and the held
+    // were suppressed together, B's buckets 1 to 10+ stayed shown and added up to its six, and
+    // the company's held less B, C and D gave A's two.
+    long[][] divisions = {
+      {20, 2, 0, 0, 0, 0},
+      {30, 6, 0, 0, 0, 0},
+      {7, 5, 5, 5, 0, 0},
+      {6, 9, 9, 9, 5, 0}
+    };
+    boolean[][] mask = load(divisions, new boolean[4]);
+
+    int held = 6;
+    assertThat(mask[0][held]).as("A's leaders who held one").isTrue();
+    for (int r = 0; r < mask.length; r++) {
+      if (mask[r][held]) {
+        boolean anyAboveNone = false;
+        for (int b = 1; b < held; b++) {
+          anyAboveNone |= mask[r][b];
+        }
+        assertThat(anyAboveNone).as("row %d: a bucket above 0 hidden with its held", r).isTrue();
+      }
+    }
+    assertEveryLoadLineHasNoneOrAtLeastTwo(mask);
+  }
+
+  @Property(tries = 300)
+  void theLeadersLoadNeverLeavesOneFigureOfALineHidden(
+      @ForAll @IntRange(min = 1, max = 6) int divisions,
+      @ForAll @LongRange(min = 0, max = 10_000) long seed) {
+    Random random = new Random(seed);
+    long[][] counts = new long[divisions][6];
+    boolean[] small = new boolean[divisions];
+    for (int d = 0; d < divisions; d++) {
+      for (int b = 0; b < 6; b++) {
+        counts[d][b] = random.nextInt(4) == 0 ? 0 : random.nextInt(12);
+      }
+      small[d] = random.nextInt(6) == 0;
+    }
+    boolean[][] mask = load(counts, small);
+
+    assertEveryLoadLineHasNoneOrAtLeastTwo(mask);
+    for (int d = 0; d < divisions; d++) {
+      for (int c = 0; c < 8; c++) {
+        assertThat(mask[d][c] || !small[d]).as("a small division is hidden whole").isTrue();
+      }
+    }
+  }
+
+  /** The mask of {@link Suppression#load}, divisions then the company, from bucket counts. */
+  private static boolean[][] load(long[][] divisions, boolean[] small) {
+    int rows = divisions.length + 1;
+    Entry[][] buckets = new Entry[rows][6];
+    Entry[] held = new Entry[rows];
+    Entry[] eligible = new Entry[rows];
+    long[] company = new long[6];
+    for (int r = 0; r < rows; r++) {
+      long[] counts = r < divisions.length ? divisions[r] : company;
+      long all = 0;
+      for (int b = 0; b < 6; b++) {
+        buckets[r][b] = e(counts[b]);
+        all += counts[b];
+        if (r < divisions.length) {
+          company[b] += counts[b];
+        }
+      }
+      held[r] = e(all - counts[0]);
+      eligible[r] = e(all);
+    }
+    return Suppression.load(buckets, held, eligible, small);
+  }
+
+  /**
+   * Each line of the load (a row's buckets and eligible; its buckets above 0 and held; its bucket
+   * 0, held and eligible; a column over the divisions and the company) hides none or two or more.
+   */
+  private static void assertEveryLoadLineHasNoneOrAtLeastTwo(boolean[][] mask) {
+    for (boolean[] row : mask) {
+      int all = 0;
+      int some = 0;
+      for (int b = 0; b < 6; b++) {
+        all += row[b] ? 1 : 0;
+        some += b > 0 && row[b] ? 1 : 0;
+      }
+      assertThat(all + (row[7] ? 1 : 0)).isNotEqualTo(1);
+      assertThat(some + (row[6] ? 1 : 0)).isNotEqualTo(1);
+      assertThat((row[0] ? 1 : 0) + (row[6] ? 1 : 0) + (row[7] ? 1 : 0)).isNotEqualTo(1);
+    }
+    for (int c = 0; c < 8; c++) {
+      int hidden = 0;
+      for (boolean[] row : mask) {
+        hidden += row[c] ? 1 : 0;
+      }
+      assertThat(hidden).isNotEqualTo(1);
+    }
+  }
+
   private static void assertEveryLineHasNoneOrAtLeastTwo(boolean[][] mask) {
     for (boolean[] row : mask) {
       int hidden = 0;
