@@ -303,7 +303,8 @@ public class Reports {
     Object[] k =
         sql.row(
             "select sum(ct.touches_on_time), sum(ct.touches_due),"
-                + " count(distinct case when ct.touches_due > 0 then ct.employee_id end)"
+                + " count(distinct case when ct.touches_due > 0 then ct.employee_id end),"
+                + " count(distinct case when ct.touches_on_time > 0 then ct.employee_id end)"
                 + " from contact ct"
                 + " where ct.met_at >= :start and ct.met_at < :end"
                 + " and (cast(:division as uuid) is null or "
@@ -374,7 +375,9 @@ public class Reports {
                 ? Figure.NONE
                 : Figure.decimal(((Number) median).doubleValue() / 3600.0, 1);
     Figure adherence =
-        Suppression.small(num(k[2])) ? Figure.SUPPRESSED : Figure.rate(num(k[0]), num(k[1]));
+        Suppression.small(num(k[2])) || Suppression.small(num(k[3]))
+            ? Figure.SUPPRESSED
+            : Figure.rate(num(k[0]), num(k[1]));
     return new PipelineReport(
         filter.from(),
         filter.to(),
@@ -916,15 +919,30 @@ public class Reports {
     return work(sql -> talentPool(sql, topic, divisionId, limit, offset));
   }
 
+  /**
+   * Active and not past a leaving date (one imported with a leaving date stays active until the
+   * directory's next import): the people the talent pool may list today.
+   */
+  private static String present(String person) {
+    return person
+        + ".active = true and ("
+        + person
+        + ".left_on is null or "
+        + person
+        + ".left_on > :today)";
+  }
+
   TalentPoolReport talentPool(ReportSql sql, String topic, UUID divisionId, int limit, int offset)
       throws SQLException {
+    sql.bind("today", LocalDate.now(clock.withZone(ZoneOffset.UTC)));
     String wanted = topic == null || topic.isBlank() ? null : topic.strip().toLowerCase();
     if (divisionId != null) {
       Object[] people =
           sql.bind("division", divisionId)
               .row(
-                  "select count(*) from person where active = true"
-                      + " and division_id = cast(:division as uuid)");
+                  "select count(*) from person p where "
+                      + present("p")
+                      + " and p.division_id = cast(:division as uuid)");
       if (num(people[0]) < Suppression.MINIMUM_PEOPLE) {
         return new TalentPoolReport(topic, divisionId, true, List.of(), 0);
       }
@@ -936,7 +954,8 @@ public class Reports {
         "(select e.id, e.display_name, e.title, e.division_id, count(*) over () as total"
             + "  from person e join talent_consent c on c.employee_id = e.id"
             + "  and c.visible_to_hr = true"
-            + "  where e.active = true"
+            + "  where "
+            + present("e")
             + "  and (cast(:division as uuid) is null or e.division_id = cast(:division as uuid))"
             + "  and exists (select 1 from leader_feedback g where g.employee_id = e.id"
             + "   and g.talent_pool = true"

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -117,7 +119,10 @@ public class ReportsResource {
     boolean whole = wantsCsv();
     String filters =
         Stream.of(
-                topic == null || topic.isBlank() ? null : "topic=" + topic.strip(),
+                // Encoded: a topic holding "&divisionId=…" must not read as another filter.
+                topic == null || topic.isBlank()
+                    ? null
+                    : "topic=" + URLEncoder.encode(topic.strip(), StandardCharsets.UTF_8),
                 any.divisionId() == null ? null : "divisionId=" + any.divisionId(),
                 whole ? null : "limit=" + limit + "&offset=" + offset)
             .filter(Objects::nonNull)

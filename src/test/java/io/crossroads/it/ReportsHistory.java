@@ -560,6 +560,12 @@ final class ReportsHistory {
     // Flagged and consenting: a Legal employee, a Strategy employee, and one in lower case.
     flagAndConsent(named.get("L1"), "analytics;Storytelling");
     flagAndConsent(named.get("S1"), "Leadership");
+    // Otto consents and is flagged, and left yesterday: still active until the directory's next
+    // import, but gone.
+    Person otto = person("Otto", division.get("Operations").id(), 5, false, day(-2000));
+    send(otto, leaderIn("Finance", 8), at(-80, 10), Plan.held());
+    flagAndConsent(otto, "Analytics");
+    replace(otto, otto.username(), true, false, day(-1));
   }
 
   private void flagAndConsent(Person employee, String strengths) {

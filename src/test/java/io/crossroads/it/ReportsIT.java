@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -297,6 +299,17 @@ class ReportsIT {
     assertThat(leaders.getString("filters")).startsWith("from=" + from + "&to=");
     assertThat(leaders.getString("format")).isEqualTo("json");
     assertThat(leaders.getBoolean("talentPool")).isFalse();
+
+    // A topic cannot pass for other filters in the audit.
+    String forged = "x&divisionId=" + UUID.randomUUID() + "&limit=1";
+    api.get(
+        "hana",
+        "api/reports/talent-pool?topic=" + URLEncoder.encode(forged, StandardCharsets.UTF_8));
+    JsonObject read =
+        api.get("hana", "api/reports/audit?limit=1").json().getJsonArray("items").getJsonObject(0);
+    assertThat(read.getString("filters"))
+        .isEqualTo(
+            "topic=" + URLEncoder.encode(forged, StandardCharsets.UTF_8) + "&limit=100&offset=0");
   }
 
   @Test
@@ -307,6 +320,8 @@ class ReportsIT {
       assertThatThrownBy(() -> statement.executeUpdate("update report_read set report = 'x'"))
           .hasMessageContaining("append-only");
       assertThatThrownBy(() -> statement.executeUpdate("delete from report_read"))
+          .hasMessageContaining("append-only");
+      assertThatThrownBy(() -> statement.executeUpdate("truncate table report_read"))
           .hasMessageContaining("append-only");
     }
   }

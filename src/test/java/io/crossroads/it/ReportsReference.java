@@ -395,7 +395,13 @@ final class ReportsReference {
             .map(Contact::employeeId)
             .distinct()
             .count();
-    figures.keepInTouch = Figure.rate(onTime, due, small(duePeople));
+    long onTimePeople =
+        contacts.stream()
+            .filter(c -> c.touchesOnTime() > 0)
+            .map(Contact::employeeId)
+            .distinct()
+            .count();
+    figures.keepInTouch = Figure.rate(onTime, due, small(duePeople) || small(onTimePeople));
     return figures;
   }
 
@@ -1018,11 +1024,16 @@ final class ReportsReference {
 
   // Talent pool
 
+  /** Active and not past a leaving date: the people the talent pool may list today. */
+  private boolean present(Person p) {
+    return p.active() && (p.leftOn() == null || p.leftOn().isAfter(history.today));
+  }
+
   JsonObject talentPool(String topic, UUID divisionId) {
     boolean all =
         divisionId != null
             && history.people.stream()
-                    .filter(p -> p.active() && p.divisionId().equals(divisionId))
+                    .filter(p -> present(p) && p.divisionId().equals(divisionId))
                     .count()
                 < SMALLEST_GROUP;
     Map<UUID, List<Feedback>> flags = new LinkedHashMap<>();
@@ -1034,7 +1045,7 @@ final class ReportsReference {
     JsonArrayBuilder employees = Json.createArrayBuilder();
     if (!all) {
       history.people.stream()
-          .filter(Person::active)
+          .filter(this::present)
           .filter(p -> flags.containsKey(p.id()))
           .filter(
               p -> {
