@@ -43,6 +43,7 @@ class AuthorizationMatrixIT {
   DemoPeople people;
   Slots slots;
   Slots interviewSlots;
+  Slots colleagueSlots;
   String leader;
   String leaderId;
   String interviewLeader;
@@ -276,6 +277,7 @@ class AuthorizationMatrixIT {
     slots = new Slots(api, "hana", leaderId, Instant.now().plus(Duration.ofDays(35)));
     interviewSlots =
         new Slots(api, "hana", interviewLeaderId, Instant.now().plus(Duration.ofDays(35)));
+    colleagueSlots = new Slots(api, "hana", colleagueId, Instant.now().plus(Duration.ofDays(35)));
     people = new DemoPeople(api, "Operations", "Marketing", "Engineering");
     users.put(Party.LEADER, leader);
     users.put(Party.STRANGER, people.take());
@@ -490,6 +492,20 @@ class AuthorizationMatrixIT {
             200,
             200,
             200),
+        new Row(
+            "POST /api/requests",
+            true,
+            f ->
+                Call.post(
+                    "api/requests",
+                    RequestBodies.body(
+                        colleagueId, List.of(colleagueSlots.next(), colleagueSlots.next()))),
+            201,
+            409,
+            201,
+            201,
+            201,
+            201),
         new Row(
             "POST /api/requests/coaching",
             false,
@@ -853,6 +869,16 @@ class AuthorizationMatrixIT {
             404,
             404,
             404),
+        new Row(
+            "GET /api/me/contacts/digest",
+            false,
+            f -> Call.get("api/me/contacts/digest"),
+            200,
+            200,
+            200,
+            200,
+            200,
+            200),
         new Row(
             "PUT /api/me/contacts/digest",
             false,
