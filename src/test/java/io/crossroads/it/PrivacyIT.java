@@ -518,6 +518,126 @@ class PrivacyIT {
   // ---------------------------------------------------------------- the directory
 
   @Test
+  void anEmployeesManagersInOtherDivisionsAreNeitherAskedNorRedirectedToNorRecommended()
+      throws SQLException {
+    // An employee of Engineering whose manager leads in Finance, under a director of Sales; and a
+    // peer of the manager in Finance, whom the employee may ask.
+    String tag = UUID.randomUUID().toString().substring(0, 6);
+    String director = "chaintop" + tag;
+    String manager = "chainboss" + tag;
+    String peer = "chainpeer" + tag;
+    String employee = "chainemployee" + tag;
+    String file =
+        "username,displayName,email,division,title,level,manager,timeZone,leader,hr\n"
+            + line(director, "Sales", "Director", 7, null, true)
+            + line(manager, "Finance", "Head of Controlling", 6, director, true)
+            + line(peer, "Finance", "Head of Treasury", 6, null, true)
+            + line(employee, "Engineering", "Analyst", 4, manager, false);
+    Api.Reply accepted =
+        api.send("hana", "POST", "api/directory/import", file, "text/csv", Map.of());
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+    String job = accepted.string("jobId");
+    await("the import finished")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> api.get("hana", "api/jobs/" + job).json().getString("status"), "DONE"::equals);
+    // Imported people sign in through the identity provider; here, with the demo's password.
+    try (Connection db = TestEnvironment.database();
+        PreparedStatement copy =
+            db.prepareStatement(
+                "insert into credential (person_id, password_hash) select p.id, c.password_hash"
+                    + " from person p, credential c join person ava on ava.id = c.person_id"
+                    + " and ava.username = 'ava' where p.username like ?")) {
+      copy.setString(1, "chain%" + tag);
+      assertThat(copy.executeUpdate()).isEqualTo(4);
+    }
+    String topic = "chain review " + tag;
+    Map<String, String> ids = new java.util.HashMap<>();
+    for (String leader : List.of(director, manager, peer)) {
+      String id = api.get(leader, "api/me").string("id");
+      ids.put(leader, id);
+      assertThat(
+              api.put(
+                      leader,
+                      "api/leaders/" + id + "/profile",
+                      RequestBodies.profile(topic, 8, true))
+                  .status())
+          .isEqualTo(200);
+      assertThat(
+              api.put(
+                      leader,
+                      "api/leaders/" + id + "/availability",
+                      RequestBodies.standardHours(90))
+                  .status())
+          .isEqualTo(200);
+    }
+    // Recommended: the peer, not the manager nor the director (all three on the topic asked).
+    assertThat(
+            api.put(
+                    employee,
+                    "api/me/interests",
+                    json(
+                        "targetDivisionIds",
+                        List.of(division("Finance"), division("Sales")),
+                        "topics",
+                        List.of(topic),
+                        "goals",
+                        ""))
+                .status())
+        .isEqualTo(200);
+    List<String> recommended =
+        api.get(employee, "api/me/recommendations?limit=50").array().stream()
+            .map(r -> ((JsonObject) r).getJsonObject("leader").getString("id"))
+            .toList();
+    assertThat(recommended)
+        .contains(ids.get(peer))
+        .doesNotContain(ids.get(manager), ids.get(director));
+
+    Instant from = Instant.now().plus(Duration.ofDays(3));
+
+    for (String above : List.of(manager, director)) {
+      Slots open = new Slots(api, "hana", ids.get(above), from);
+      assertProblem(
+          api.post(
+              employee, "api/requests", body(ids.get(above), List.of(open.next(), open.next()))),
+          409,
+          "own-management-chain");
+    }
+    Slots peerSlots = new Slots(api, "hana", ids.get(peer), from);
+    Api.Reply asked =
+        api.post(
+            employee,
+            "api/requests",
+            body(ids.get(peer), List.of(peerSlots.next(), peerSlots.next())));
+    assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
+    assertProblem(
+        api.post(
+            peer,
+            "api/requests/" + asked.string("id") + "/redirect",
+            json("leaderId", ids.get(manager))),
+        409,
+        "own-management-chain");
+  }
+
+  /** A line of a directory export (the columns of the file above). */
+  private static String line(
+      String username, String division, String title, int level, String manager, boolean leader) {
+    return String.join(
+            ",",
+            username,
+            "Chain " + username,
+            username + "@example.com",
+            division,
+            title,
+            String.valueOf(level),
+            manager == null ? "" : manager,
+            "Europe/Berlin",
+            String.valueOf(leader),
+            "false")
+        + "\n";
+  }
+
+  @Test
   void peopleWhoLeftAreHiddenFromEveryoneButHr() throws SQLException {
     String employee = employees.take();
     // A leader the employee is told to ask, none that this or another test signs in as.
