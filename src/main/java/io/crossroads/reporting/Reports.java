@@ -486,12 +486,15 @@ public class Reports {
     }
     int size = divisions.size();
     // One grouping of the period's held interviews by the two divisions, each cell with its
-    // people's bits; the people themselves only of cells with fewer than five bits set.
-    Headcounts headcounts = new Headcounts(size, size);
+    // employees' and its leaders' bits; the people themselves only of cells with fewer than five
+    // bits set. A figure is backed by too few people when either side is: a division with one
+    // leader would otherwise show that leader's interviews as its column.
+    Headcounts employees = new Headcounts(size, size);
+    Headcounts leaders = new Headcounts(size, size);
     for (Object[] row :
         sql.period(filter)
             .rows(
-                "with held as (select i.employee_id, "
+                "with held as (select i.employee_id, i.leader_id, "
                     + DivisionsAtTheTime.ofEmployee("i")
                     + " as ed, "
                     + DivisionsAtTheTime.ofLeader("i")
@@ -499,19 +502,29 @@ public class Reports {
                     + " where i.status = 'HELD' and i.start_at >= :start and i.start_at < :end)"
                     + ", cell as (select ed, ld, count(*) as n, bit_or("
                     + sql.personBit("employee_id")
-                    + ") as b from held group by ed, ld)"
-                    + " select ed, ld, n, b, null from cell"
-                    + " union all select h.ed, h.ld, null, null, h.employee_id"
+                    + ") as b, bit_or("
+                    + sql.personBit("leader_id")
+                    + ") as lb from held group by ed, ld)"
+                    + " select ed, ld, n, b, lb, null, null from cell"
+                    + " union all select h.ed, h.ld, null, null, null, h.employee_id, 'E'"
                     + "  from held h join cell c on c.ed = h.ed and c.ld = h.ld"
                     + "  where "
                     + Headcounts.fewBits(sql, "c.b")
-                    + "  group by h.ed, h.ld, h.employee_id")) {
+                    + "  group by h.ed, h.ld, h.employee_id"
+                    + " union all select h.ed, h.ld, null, null, null, h.leader_id, 'L'"
+                    + "  from held h join cell c on c.ed = h.ed and c.ld = h.ld"
+                    + "  where "
+                    + Headcounts.fewBits(sql, "c.lb")
+                    + "  group by h.ed, h.ld, h.leader_id")) {
       int r = index.get(ReportSql.uuid(row[0]));
       int c = index.get(ReportSql.uuid(row[1]));
-      if (row[4] == null) {
-        headcounts.cell(r, c, num(row[2]), num(row[3]));
+      if (row[5] == null) {
+        employees.cell(r, c, num(row[2]), num(row[3]));
+        leaders.cell(r, c, num(row[2]), num(row[4]));
+      } else if ("E".equals(String.valueOf(row[6]))) {
+        employees.person(r, c, ReportSql.uuid(row[5]));
       } else {
-        headcounts.person(r, c, ReportSql.uuid(row[4]));
+        leaders.person(r, c, ReportSql.uuid(row[5]));
       }
     }
     Entry[][] cells = new Entry[size][size];
@@ -519,14 +532,14 @@ public class Reports {
     Entry[] columnTotals = new Entry[size];
     for (int r = 0; r < size; r++) {
       for (int c = 0; c < size; c++) {
-        cells[r][c] = headcounts.cell(r, c);
+        cells[r][c] = fewer(employees.cell(r, c), leaders.cell(r, c));
       }
-      rowTotals[r] = headcounts.row(r);
+      rowTotals[r] = fewer(employees.row(r), leaders.row(r));
     }
     for (int c = 0; c < size; c++) {
-      columnTotals[c] = headcounts.column(c);
+      columnTotals[c] = fewer(employees.column(c), leaders.column(c));
     }
-    Entry total = headcounts.total();
+    Entry total = fewer(employees.total(), leaders.total());
     boolean[][] mask = Suppression.table(cells, rowTotals, columnTotals, total);
     List<FlowRow> flowRows = new ArrayList<>();
     for (int r = 0; r < size; r++) {
@@ -542,6 +555,11 @@ public class Reports {
     }
     return new FlowsReport(
         filter.from(), filter.to(), divisions, flowRows, columns, shown(total, mask[size][size]));
+  }
+
+  /** One figure seen from both sides: backed by too few people when either side has too few. */
+  private static Entry fewer(Entry employees, Entry leaders) {
+    return new Entry(employees.value(), Math.min(employees.people(), leaders.people()));
   }
 
   // Leaders

@@ -532,6 +532,12 @@ final class ReportsReference {
 
   // Flows
 
+  /** The fewer of the distinct employees and the distinct leaders behind some interviews. */
+  private static long fewest(List<Interview> interviews) {
+    return Math.min(
+        people(interviews, Interview::employeeId), people(interviews, Interview::leaderId));
+  }
+
   JsonObject flows(LocalDate from, LocalDate to) {
     List<Division> divisions =
         history.divisions.stream().sorted(Comparator.comparing(Division::name)).toList();
@@ -565,10 +571,10 @@ final class ReportsReference {
       List<Interview> row = new ArrayList<>();
       for (int c = 0; c < n; c++) {
         List<Interview> cell = cells.get(r).get(c);
-        cellFigures[r][c] = Figure.count(cell.size(), people(cell, Interview::employeeId));
+        cellFigures[r][c] = Figure.count(cell.size(), fewest(cell));
         row.addAll(cell);
       }
-      rowTotals[r] = Figure.count(row.size(), people(row, Interview::employeeId));
+      rowTotals[r] = Figure.count(row.size(), fewest(row));
       everything.addAll(row);
     }
     for (int c = 0; c < n; c++) {
@@ -576,9 +582,9 @@ final class ReportsReference {
       for (int r = 0; r < n; r++) {
         column.addAll(cells.get(r).get(c));
       }
-      columnTotals[c] = Figure.count(column.size(), people(column, Interview::employeeId));
+      columnTotals[c] = Figure.count(column.size(), fewest(column));
     }
-    Figure total = Figure.count(everything.size(), people(everything, Interview::employeeId));
+    Figure total = Figure.count(everything.size(), fewest(everything));
 
     // Rows top to bottom, the column totals' row last; then columns left to right, the row
     // totals' column last.
