@@ -415,8 +415,10 @@ export const reports = (() => {
                       lineStyle: { type: 'dashed', color: MUTED, width: 1 }, itemStyle: { color: MUTED } },
                   ],
                 })
-                : el('p', { class: 'small muted' }, 'The curve is drawn from 50 eligible leaders on, so that every tenth holds at least 5; '
-                  + 'this choice has fewer.'),
+                : el('p', { class: 'small muted' }, l.gini && l.gini.suppressed
+                  ? 'The curve is withheld: it would give away figures suppressed to protect small groups.'
+                  : 'The curve is drawn from 50 eligible leaders on, so that every tenth holds at least 5, once an interview '
+                    + 'was held; this choice has fewer or none.'),
               lorenz.length > 0 && table('Share of held interviews taken by the least busy share of leaders',
                 ['Least busy leaders', 'Their share of interviews'],
                 lorenz.map(([x, y]) => [{ head: percent(x) }, percent(y)]), { cls: 'narrow-table' })),

@@ -162,18 +162,16 @@ public record Eligibility(int maxLevelGap, int repeatWindowMonths) {
 
   /**
    * Refuses, to a leader passing the employee's request on to {@code colleague}, unless the
-   * employee may ask the colleague now. Whom the employee has asked or met lately is theirs to
-   * know: that refusal names neither and is the one a redirect gives for any colleague who cannot
-   * take the request.
+   * employee may ask the colleague now, with one answer whatever the reason: whom the employee has
+   * asked or met lately is theirs to know, and any other reason named would give those away by
+   * elimination (as the colleagues offered for a redirect leave the others out without one).
    */
   public void requireRedirect(Employee employee, Leader colleague) {
-    Verdict verdict = ask(employee, colleague);
-    if (verdict == Verdict.MET_RECENTLY || verdict == Verdict.ALREADY_WAITING) {
+    if (!ask(employee, colleague).eligible()) {
       throw new Refusal(
           ProblemType.REDIRECT_INVALID,
           colleague.displayName() + " cannot take this request; suggest another colleague.");
     }
-    refuseUnless(verdict, colleague);
   }
 
   /** Refuses with the verdict's problem unless the two may be put together at all. */

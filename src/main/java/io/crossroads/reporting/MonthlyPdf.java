@@ -264,7 +264,14 @@ final class MonthlyPdf {
     if (leaders.lorenz() == null || leaders.lorenz().isEmpty()) {
       document.add(
           new Paragraph(
-              "No Lorenz curve: it is given from 50 eligible leaders on. " + gini + ".", SMALL));
+              (Boolean.TRUE.equals(leaders.gini().suppressed())
+                      ? "No Lorenz curve: it would give away figures suppressed to protect small"
+                          + " groups. "
+                      : "No Lorenz curve: it is given from 50 eligible leaders on, once an"
+                          + " interview was held. ")
+                  + gini
+                  + ".",
+              SMALL));
     } else {
       XYSeries curve = new XYSeries("Held interviews");
       for (LorenzPoint point : leaders.lorenz()) {

@@ -616,7 +616,7 @@ class PrivacyIT {
             "api/requests/" + asked.string("id") + "/redirect",
             json("leaderId", ids.get(manager))),
         409,
-        "own-management-chain");
+        "redirect-invalid");
   }
 
   /** A line of a directory export (the columns of the file above). */

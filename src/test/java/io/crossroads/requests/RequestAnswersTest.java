@@ -212,7 +212,7 @@ class RequestAnswersTest {
   @Test
   void aRedirectGoesToSomeoneElseAndOnlyFromTheLeader() {
     refused(() -> redirect(pending(), leader, leader, List.of()), ProblemType.REDIRECT_INVALID);
-    refused(() -> redirect(pending(), leader, employee, List.of()), ProblemType.SELF_REQUEST);
+    refused(() -> redirect(pending(), leader, employee, List.of()), ProblemType.REDIRECT_INVALID);
     refused(() -> redirect(pending(), employee, colleague, List.of()), ProblemType.FORBIDDEN);
   }
 
@@ -229,22 +229,25 @@ class RequestAnswersTest {
         () ->
             request.redirect(
                 leader, Eligibility.DEFAULT, managedByMia, mia, List.of(), "Talk to Mia", SENT),
-        ProblemType.OWN_MANAGEMENT_CHAIN);
+        ProblemType.REDIRECT_INVALID);
 
     assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
     assertThat(request.history()).hasSize(1);
   }
 
   @Test
-  void aRedirectRefusedForWhomTheEmployeeMetOrAskedLatelyTellsTheLeaderNeither() {
+  void aRedirectRefusedForAnyReasonTellsTheLeaderNoneOfTheEmployeesAffairs() {
     Eligibility.LeaderFacts mia =
         new Eligibility.LeaderFacts(colleague, "Mia Chen", Pairs.ENGINEERING, 6, true, 4);
+    // Met lately, asked already, in the employee's chain: one answer for each.
     for (Eligibility.EmployeeFacts facts :
         List.of(
             new Eligibility.EmployeeFacts(
                 employee, Pairs.FINANCE, 4, Set.of(), Set.of(colleague), Set.of()),
             new Eligibility.EmployeeFacts(
-                employee, Pairs.FINANCE, 4, Set.of(), Set.of(), Set.of(colleague)))) {
+                employee, Pairs.FINANCE, 4, Set.of(), Set.of(), Set.of(colleague)),
+            new Eligibility.EmployeeFacts(
+                employee, Pairs.FINANCE, 4, Set.of(colleague), Set.of(), Set.of()))) {
       InterviewRequest request = pending();
       Refusal refusal =
           catchThrowableOfType(
