@@ -59,7 +59,7 @@ final class Suppression {
     boolean[][] hidden = new boolean[rows + 1][columns + 1];
     for (int r = 0; r <= rows; r++) {
       for (int c = 0; c <= columns; c++) {
-        hidden[r][c] = grid[r][c].sensitive() || (r < rows && hiddenRows[r]);
+        hidden[r][c] = r < rows && hiddenRows[r];
       }
     }
     List<int[][]> lines = new ArrayList<>();

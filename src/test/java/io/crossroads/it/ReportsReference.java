@@ -390,17 +390,9 @@ final class ReportsReference {
     long due = contacts.stream().mapToLong(Contact::touchesDue).sum();
     long onTime = contacts.stream().mapToLong(Contact::touchesOnTime).sum();
     long duePeople =
-        contacts.stream()
-            .filter(c -> c.touchesDue() > 0)
-            .map(Contact::employeeId)
-            .distinct()
-            .count();
+        people(contacts.stream().filter(c -> c.touchesDue() > 0).toList(), Contact::employeeId);
     long onTimePeople =
-        contacts.stream()
-            .filter(c -> c.touchesOnTime() > 0)
-            .map(Contact::employeeId)
-            .distinct()
-            .count();
+        people(contacts.stream().filter(c -> c.touchesOnTime() > 0).toList(), Contact::employeeId);
     figures.keepInTouch = Figure.rate(onTime, due, small(duePeople) || small(onTimePeople));
     return figures;
   }
