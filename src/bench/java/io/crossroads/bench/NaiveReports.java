@@ -383,7 +383,7 @@ final class NaiveReports {
 
   // Talent pool
 
-  static TalentPool talentPool(Connection c, int page) throws SQLException {
+  static TalentPool talentPool(Connection c, UUID reader, int page) throws SQLException {
     Set<UUID> consented = new HashSet<>();
     for (Object[] r :
         select(c, "select employee_id from talent_consent where visible_to_hr = true")) {
@@ -395,11 +395,25 @@ final class NaiveReports {
     }
     record Person(UUID id, String name, String title, UUID division, boolean active) {}
     Map<UUID, Person> people = new HashMap<>();
+    Map<UUID, List<UUID>> reports = new HashMap<>();
     for (Object[] r :
-        select(c, "select id, display_name, title, division_id, active from person")) {
+        select(c, "select id, display_name, title, division_id, active, manager_id from person")) {
       people.put(
           uuid(r[0]),
           new Person(uuid(r[0]), (String) r[1], (String) r[2], uuid(r[3]), (Boolean) r[4]));
+      if (r[5] != null) {
+        reports.computeIfAbsent(uuid(r[5]), k -> new ArrayList<>()).add(uuid(r[0]));
+      }
+    }
+    // Nobody the reader manages, directly or not.
+    Set<UUID> below = new HashSet<>();
+    java.util.ArrayDeque<UUID> next = new java.util.ArrayDeque<>(List.of(reader));
+    while (!next.isEmpty()) {
+      for (UUID report : reports.getOrDefault(next.poll(), List.of())) {
+        if (below.add(report)) {
+          next.add(report);
+        }
+      }
     }
     record Flag(Person leader, String division, Instant given, List<String> strengths) {}
     Map<Person, List<Flag>> entries = new HashMap<>();
@@ -409,7 +423,9 @@ final class NaiveReports {
             "select employee_id, leader_id, given_at, strengths from leader_feedback"
                 + " where talent_pool = true")) {
       Person employee = people.get(uuid(r[0]));
-      if (!consented.contains(employee.id()) || !employee.active()) {
+      if (!consented.contains(employee.id())
+          || !employee.active()
+          || below.contains(employee.id())) {
         continue;
       }
       Person leader = people.get(uuid(r[1]));

@@ -53,9 +53,9 @@ public final class ReportsOnConnection {
   }
 
   public TalentPoolReport talentPool(
-      Connection connection, String topic, UUID divisionId, int limit, int offset)
+      Connection connection, UUID reader, String topic, UUID divisionId, int limit, int offset)
       throws SQLException {
-    return reports.talentPool(ReportSql.on(connection), topic, divisionId, limit, offset);
+    return reports.talentPool(ReportSql.on(connection), reader, topic, divisionId, limit, offset);
   }
 
   /** One statement a report ran, with the values bound to it, in order. */

@@ -81,12 +81,13 @@ public class CohortResource {
   @Path("{id}/matches")
   @Operation(
       summary =
-          "Who a finished round introduced to whom; scores and reasons are the employee's alone")
+          "Who a finished round introduced to whom, but for the people the reader manages,"
+              + " directly or not; scores and reasons are the employee's alone")
   public Page<CohortMatchView> matches(
       @PathParam("id") UUID id,
       @QueryParam("limit") @DefaultValue("100") int limit,
       @QueryParam("offset") @DefaultValue("0") int offset) {
     Page.checkBounds(limit, offset);
-    return rounds.matches(id, limit, offset);
+    return rounds.matches(caller.id(), id, limit, offset);
   }
 }

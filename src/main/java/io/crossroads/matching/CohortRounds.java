@@ -6,6 +6,7 @@ import io.crossroads.matching.MatchingViews.CohortView;
 import io.crossroads.matching.MatchingViews.LeaderLoad;
 import io.crossroads.matching.MatchingViews.NewCohort;
 import io.crossroads.people.Directory;
+import io.crossroads.people.ManagementChain;
 import io.crossroads.people.PeopleViews.PersonRef;
 import io.crossroads.people.Person;
 import io.crossroads.platform.api.Page;
@@ -165,23 +166,30 @@ public class CohortRounds {
   }
 
   /**
-   * Who a finished round introduced to whom, by employee. Scores and reasons stay with the
-   * employee: they tell the employee's interests, goals and earlier requests.
+   * Who a finished round introduced to whom, by employee, as {@code reader} may see it: nothing of
+   * anyone whose management chain they are in. Scores and reasons stay with the employee: they tell
+   * the employee's interests, goals and earlier requests.
    */
   @Transactional
-  public Page<CohortMatchView> matches(UUID id, int limit, int offset) {
+  public Page<CohortMatchView> matches(UUID reader, UUID id, int limit, int offset) {
     done(id);
+    String shown =
+        "with recursive "
+            + ManagementChain.below(reader)
+            + " select %s from cohort_match m where m.round_id = ?1"
+            + " and not exists (select 1 from below b where b.id = m.employee_id)";
     List<Object[]> rows =
         em.createNativeQuery(
-                "select cast(employee_id as varchar(36)), cast(leader_id as varchar(36))"
-                    + " from cohort_match where round_id = ?1 order by employee_id, leader_id")
+                shown.formatted(
+                        "cast(m.employee_id as varchar(36)), cast(m.leader_id as varchar(36))")
+                    + " order by m.employee_id, m.leader_id")
             .setParameter(1, id)
             .setFirstResult(offset)
             .setMaxResults(limit)
             .getResultList();
     long total =
         ((Number)
-                em.createNativeQuery("select count(*) from cohort_match where round_id = ?1")
+                em.createNativeQuery(shown.formatted("count(*)"))
                     .setParameter(1, id)
                     .getSingleResult())
             .longValue();

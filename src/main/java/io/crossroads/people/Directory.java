@@ -120,7 +120,6 @@ public class Directory {
     return counts;
   }
 
-  /** The ids of a person's managers, nearest first. */
   /** The person's managers, nearest first, read in one query (a loop in bad data ends it). */
   public List<UUID> managementChain(UUID personId) {
     List<?> ids =

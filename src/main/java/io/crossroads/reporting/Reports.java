@@ -5,6 +5,7 @@ import static io.crossroads.reporting.ReportSql.EMPLOYED_IN_PERIOD;
 import static io.crossroads.reporting.ReportSql.num;
 
 import io.crossroads.people.DivisionsAtTheTime;
+import io.crossroads.people.ManagementChain;
 import io.crossroads.platform.persistence.Columns;
 import io.crossroads.reporting.ReportViews.Comparison;
 import io.crossroads.reporting.ReportViews.DepthCount;
@@ -931,10 +932,14 @@ public class Reports {
 
   // Talent pool
 
-  /** Employees {@code offset} to {@code offset + limit} of the pool (all: a limit of MAX_VALUE). */
+  /**
+   * Employees {@code offset} to {@code offset + limit} of the pool (all: a limit of MAX_VALUE), as
+   * {@code reader} may see it: without anyone whose management chain they are in.
+   */
   @Transactional
-  public TalentPoolReport talentPool(String topic, UUID divisionId, int limit, int offset) {
-    return work(sql -> talentPool(sql, topic, divisionId, limit, offset));
+  public TalentPoolReport talentPool(
+      UUID reader, String topic, UUID divisionId, int limit, int offset) {
+    return work(sql -> talentPool(sql, reader, topic, divisionId, limit, offset));
   }
 
   /**
@@ -950,7 +955,8 @@ public class Reports {
         + ".left_on > :today)";
   }
 
-  TalentPoolReport talentPool(ReportSql sql, String topic, UUID divisionId, int limit, int offset)
+  TalentPoolReport talentPool(
+      ReportSql sql, UUID reader, String topic, UUID divisionId, int limit, int offset)
       throws SQLException {
     sql.bind("today", LocalDate.now(clock.withZone(ZoneOffset.UTC)));
     String wanted = topic == null || topic.isBlank() ? null : topic.strip().toLowerCase();
@@ -965,6 +971,8 @@ public class Reports {
         return new TalentPoolReport(topic, divisionId, true, List.of(), 0);
       }
     }
+    // Nobody the reader manages, directly or not, whatever else the reader may read.
+    String below = "with recursive " + ManagementChain.below(reader);
     // The page's employees first, counted over the whole pool, then only their flags. Derived
     // tables rather than common table expressions: H2 does not see the topic's parameter in those.
     // The bounds are whole numbers the resource checked, written into the statement.
@@ -975,6 +983,7 @@ public class Reports {
             + "  where "
             + present("e")
             + "  and (cast(:division as uuid) is null or e.division_id = cast(:division as uuid))"
+            + "  and not exists (select 1 from below b where b.id = e.id)"
             + "  and exists (select 1 from leader_feedback g where g.employee_id = e.id"
             + "   and g.talent_pool = true"
             + "   and (cast(:topic as varchar(200)) is null or position(cast(:topic as varchar(200))"
@@ -983,7 +992,8 @@ public class Reports {
         sql.bind("division", divisionId)
             .bind("topic", wanted == null ? null : ";" + wanted + ";")
             .rows(
-                "select p.id, p.display_name, p.title, ed.id, ed.name,"
+                below
+                    + " select p.id, p.display_name, p.title, ed.id, ed.name,"
                     + " l.id, l.display_name, l.title, ld.id, ld.name, f.given_at, f.strengths,"
                     + " p.total"
                     + " from (select id, display_name, title, division_id, total from "
@@ -1003,7 +1013,7 @@ public class Reports {
       total = num(rows.get(0)[12]);
     } else {
       // Past the last page: the pool counted on its own.
-      total = num(sql.row("select count(*) from " + pool)[0]);
+      total = num(sql.row(below + " select count(*) from " + pool)[0]);
     }
     Map<UUID, TalentEntry> entries = new LinkedHashMap<>();
     for (Object[] row : rows) {

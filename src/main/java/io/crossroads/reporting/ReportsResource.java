@@ -101,8 +101,8 @@ public class ReportsResource {
   @Path("talent-pool")
   @Operation(
       summary =
-          "Employees flagged by leaders who agreed to be visible to HR; a page of them by name, the"
-              + " CSV all of them")
+          "Employees flagged by leaders who agreed to be visible to HR, but for the people the"
+              + " reader manages, directly or not; a page of them by name, the CSV all of them")
   public Response talentPool(
       @QueryParam("topic") String topic,
       @QueryParam("divisionId") String divisionId,
@@ -132,7 +132,11 @@ public class ReportsResource {
         filters,
         () ->
             reports.talentPool(
-                topic, any.divisionId(), whole ? Integer.MAX_VALUE : limit, whole ? 0 : offset),
+                caller.id(),
+                topic,
+                any.divisionId(),
+                whole ? Integer.MAX_VALUE : limit,
+                whole ? 0 : offset),
         ReportCsv::of);
   }
 

@@ -646,6 +646,85 @@ class NetworkIT {
                     .anyMatch(m -> subject(m).equals(miaName + " noticed your strengths")));
   }
 
+  @Test
+  void hrAboveTheEmployeeInTheirManagementChainDoesNotFindThemInTheTalentPool() throws Exception {
+    String employee = employees.take();
+    String strength = "steadiness " + UUID.randomUUID().toString().substring(0, 8);
+    String interview = held(employee, scheduled(employee, miaUser, null), Duration.ofHours(1));
+    Api.Reply given =
+        api.post(
+            miaUser,
+            "api/interviews/" + interview + "/feedback",
+            json("talentPool", true, "strengths", List.of(strength)));
+    assertThat(given.status()).as(given.toString()).isEqualTo(200);
+    assertThat(api.put(employee, "api/me/talent-pool-consent", json("visibleToHr", true)).status())
+        .isEqualTo(200);
+    String id = api.get(employee, "api/me").string("id");
+    String name = api.get(employee, "api/me").string("displayName");
+    String pool =
+        "api/reports/talent-pool?topic="
+            + java.net.URLEncoder.encode(strength, java.nio.charset.StandardCharsets.UTF_8);
+    JsonObject seen = api.get("hana", pool).json();
+    assertThat(seen.getJsonNumber("total").longValue()).isEqualTo(1);
+    assertThat(seen.getJsonArray("employees").toString()).contains(id);
+
+    // The manager of the employee's manager is made an HR person: two levels up, still their chain.
+    UUID manager = managerOf(UUID.fromString(id));
+    UUID above = managerOf(manager);
+    assertThat(above).as("the employee's manager has a manager").isNotNull();
+    String aboveUser = usernameOf(above);
+    setHr(above, true);
+    try {
+      Api.Reply asAbove = api.get(aboveUser, pool);
+      assertThat(asAbove.status()).as(asAbove.toString()).isEqualTo(200);
+      assertThat(asAbove.json().getJsonNumber("total").longValue()).isZero();
+      assertThat(asAbove.json().getJsonArray("employees")).isEmpty();
+      assertThat(asAbove.body()).doesNotContain(id).doesNotContain(name);
+      Api.Reply csv = api.send(aboveUser, "GET", pool, null, null, Map.of("Accept", "text/csv"));
+      assertThat(csv.contentType()).startsWith("text/csv");
+      assertThat(csv.body()).doesNotContain(id).doesNotContain(name);
+      assertThat(api.send("hana", "GET", pool, null, null, Map.of("Accept", "text/csv")).body())
+          .contains(name);
+      // HR outside the employee's chain still reads them.
+      assertThat(api.get("hana", pool).body()).contains(id);
+    } finally {
+      setHr(above, false);
+    }
+  }
+
+  static UUID managerOf(UUID person) throws SQLException {
+    try (Connection db = TestEnvironment.database();
+        PreparedStatement select =
+            db.prepareStatement("select manager_id from person where id = ?")) {
+      select.setObject(1, person);
+      try (ResultSet row = select.executeQuery()) {
+        assertThat(row.next()).isTrue();
+        return row.getObject(1, UUID.class);
+      }
+    }
+  }
+
+  static String usernameOf(UUID person) throws SQLException {
+    try (Connection db = TestEnvironment.database();
+        PreparedStatement select =
+            db.prepareStatement("select username from person where id = ?")) {
+      select.setObject(1, person);
+      try (ResultSet row = select.executeQuery()) {
+        assertThat(row.next()).isTrue();
+        return row.getString(1);
+      }
+    }
+  }
+
+  static void setHr(UUID person, boolean hr) throws SQLException {
+    try (Connection db = TestEnvironment.database();
+        PreparedStatement update = db.prepareStatement("update person set hr = ? where id = ?")) {
+      update.setBoolean(1, hr);
+      update.setObject(2, person);
+      assertThat(update.executeUpdate()).isEqualTo(1);
+    }
+  }
+
   static boolean visibleToHr(String username) throws SQLException {
     try (Connection db = TestEnvironment.database();
         PreparedStatement consent =

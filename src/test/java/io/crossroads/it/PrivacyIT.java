@@ -208,7 +208,7 @@ class PrivacyIT {
   }
 
   @Test
-  void hrReadsARoundsOutcomeAndWhoMetWhomButNoneOfTheEmployeesReasons() {
+  void hrReadsARoundsOutcomeAndWhoMetWhomButNoneOfTheEmployeesReasons() throws SQLException {
     String goals = "Leave my manager's team for brand work next year " + UUID.randomUUID();
     List<String> members = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
@@ -268,6 +268,25 @@ class PrivacyIT {
               assertThat(m.keySet()).containsOnly("employeeId", "employee", "leaderId", "leader");
               assertThat(ids).contains(m.getString("employeeId"));
             });
+    // An HR person who manages the explorer reads the round without the explorer's introductions.
+    String explorerId = idOf(explorer);
+    UUID manager = NetworkIT.managerOf(UUID.fromString(explorerId));
+    assertThat(manager).as("the explorer has a manager").isNotNull();
+    NetworkIT.setHr(manager, true);
+    try {
+      Api.Reply asManager =
+          api.get(NetworkIT.usernameOf(manager), "api/cohorts/" + round + "/matches?limit=100");
+      assertThat(asManager.status()).as(asManager.toString()).isEqualTo(200);
+      assertThat(asManager.json().getInt("total"))
+          .isEqualTo(done.getInt("matched") - introductions.size());
+      assertThat(asManager.items().getValuesAs(JsonObject.class))
+          .hasSize(done.getInt("matched") - introductions.size())
+          .noneSatisfy(m -> assertThat(m.getString("employeeId")).isEqualTo(explorerId));
+    } finally {
+      NetworkIT.setHr(manager, false);
+    }
+    assertThat(matches.body()).contains(explorerId);
+
     Api.Reply outcome = api.get("hana", "api/cohorts/" + round + "/outcome");
     assertThat(outcome.status()).as(outcome.toString()).isEqualTo(200);
     JsonObject result = outcome.json();
