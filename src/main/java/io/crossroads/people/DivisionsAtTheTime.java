@@ -29,6 +29,18 @@ public final class DivisionsAtTheTime {
    * to them again.
    */
   public static String spans(String condition) {
+    return spans(condition, "left join");
+  }
+
+  /**
+   * As {@link #spans(String)}, for the people who moved at least once only: who never moved was in
+   * today's division all along.
+   */
+  public static String spansOfMovers(String condition) {
+    return spans(condition, "join");
+  }
+
+  private static String spans(String condition, String join) {
     return "span as ("
         + " select s.person_id, s.division_id, s.valid_from, s.valid_to from ("
         + "  select m.person_id, m.from_division as division_id,"
@@ -41,7 +53,9 @@ public final class DivisionsAtTheTime {
         + " union all"
         + " select p.id, p.division_id, coalesce(l.last_move, date '0001-01-01'),"
         + "  date '9999-12-31'"
-        + " from person p left join (select person_id, max(moved_on) as last_move"
+        + " from person p "
+        + join
+        + " (select person_id, max(moved_on) as last_move"
         + "  from internal_move group by person_id) l on l.person_id = p.id where "
         + condition
         + ")";
@@ -73,14 +87,25 @@ public final class DivisionsAtTheTime {
    * covers the day in {@link #spans}, moves on one day taken in the order they were recorded.
    */
   public static String on(String person, String day) {
+    return on(person, day, "(select dp.division_id from person dp where dp.id = " + person + ")");
+  }
+
+  /**
+   * The division on {@code day} of the person {@code p} being read (a {@code person} row's alias):
+   * as {@link #on(String, String)}, the current one read from the row itself.
+   */
+  public static String ofPerson(String p, String day) {
+    return on(p + ".id", day, p + ".division_id");
+  }
+
+  private static String on(String person, String day, String current) {
     return "coalesce((select dm.from_division from internal_move dm where dm.person_id = "
         + person
         + " and dm.moved_on > "
         + day
-        + " order by dm.moved_on, dm.recorded_at, dm.id fetch first 1 row only),"
-        + " (select dp.division_id from person dp where dp.id = "
-        + person
-        + "))";
+        + " order by dm.moved_on, dm.recorded_at, dm.id fetch first 1 row only), "
+        + current
+        + ")";
   }
 
   /** The requester's division on the day the request {@code r} was sent. */

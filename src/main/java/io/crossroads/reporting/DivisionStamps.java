@@ -28,7 +28,8 @@ import org.hibernate.Session;
 
 /**
  * Stamps the rows written since the last run with their divisions at the time ({@link
- * DivisionsAtTheTime}), a batch per transaction. Every instance's timer fires; one instance claims
+ * DivisionsAtTheTime}) and folds the requests sent since into the leaders' monthly counts ({@link
+ * LeaderMonthRequests}), a batch per transaction. Every instance's timer fires; one instance claims
  * each period.
  */
 @Interceptors(TimersKeepRunning.class)
@@ -63,16 +64,14 @@ public class DivisionStamps {
       metrics.timeJob(
           JOB,
           () -> {
-            long stamped = 0;
+            long batches = 0;
             int last;
             do {
               last = batch.stamp(Batch.SIZE);
-              stamped += last;
+              batches++;
             } while (last >= Batch.SIZE);
-            if (stamped > 0) {
-              long total = stamped;
-              LOG.fine(() -> "Stamped " + total + " rows with their divisions at the time");
-            }
+            long total = batches;
+            LOG.fine(() -> "Stamped and counted new rows in " + total + " batches");
           });
     }
   }
@@ -81,7 +80,7 @@ public class DivisionStamps {
   @ApplicationScoped
   public static class Batch {
 
-    /** Rows of each kind per transaction. */
+    /** Rows of each kind per transaction; a batch is full when any kind filled it. */
     static final int SIZE = 5_000;
 
     @PersistenceContext EntityManager em;
@@ -92,7 +91,9 @@ public class DivisionStamps {
           .doReturningWork(
               connection -> {
                 ReportSql.on(connection);
-                return DivisionsAtTheTime.stamp(connection, size);
+                int stamped = DivisionsAtTheTime.stamp(connection, size);
+                int counted = LeaderMonthRequests.fold(connection, size);
+                return Math.max(stamped, counted);
               });
     }
   }

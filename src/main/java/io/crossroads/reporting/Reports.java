@@ -1,6 +1,5 @@
 package io.crossroads.reporting;
 
-import static io.crossroads.people.DivisionsAtTheTime.spans;
 import static io.crossroads.reporting.ReportSql.EMPLOYED_IN_PERIOD;
 import static io.crossroads.reporting.ReportSql.num;
 
@@ -79,14 +78,25 @@ public class Reports {
   private static Set<UUID> tooSmall(ReportSql sql, ReportFilter filter, List<DivisionRef> divisions)
       throws SQLException {
     Map<UUID, Long> people = new HashMap<>();
+    String moved = "exists (select 1 from internal_move mv where mv.person_id = p.id)";
     for (Object[] row :
         sql.period(filter)
             .rows(
+                // Who never moved was in one division, today's, all along: counted without the
+                // spans; only who moved is counted through them, once per division.
                 "with "
-                    + spans(EMPLOYED_IN_PERIOD)
-                    + " select s.division_id, count(distinct s.person_id) from span s"
-                    + " where s.valid_from <= :to and s.valid_to > :from"
-                    + " group by s.division_id")) {
+                    + DivisionsAtTheTime.spansOfMovers(EMPLOYED_IN_PERIOD)
+                    + " select x.division_id, sum(x.n) from ("
+                    + "  select s.division_id, count(distinct s.person_id) as n from span s"
+                    + "  where s.valid_from <= :to and s.valid_to > :from"
+                    + "  group by s.division_id"
+                    + "  union all select p.division_id, count(*) from person p"
+                    + "  where "
+                    + EMPLOYED_IN_PERIOD
+                    + " and not "
+                    + moved
+                    + "  group by p.division_id) x"
+                    + " group by x.division_id")) {
       people.put(ReportSql.uuid(row[0]), num(row[1]));
     }
     Set<UUID> small = new HashSet<>();
@@ -594,7 +604,7 @@ public class Reports {
     // a division's counts are suppressed together with the others'.
     String eligible =
         "with eligible as (select p.id, "
-            + DivisionsAtTheTime.on("p.id", ":to")
+            + DivisionsAtTheTime.ofPerson("p", ":to")
             + " as division_id from person p"
             + " join leader_profile lp on lp.person_id = p.id"
             + " where p.leader = true and "
@@ -604,22 +614,43 @@ public class Reports {
     Object[] companyRow = null;
     for (Object[] row :
         sql.period(filter)
+            .bind("firstMonth", YearMonth.from(filter.from()))
+            .bind("lastMonth", YearMonth.from(filter.to()))
             .rows(
                 eligible
-                    // Interviews held in the period and interviews accepted in it, in one reading.
-                    + ", held as (select leader_id,"
-                    + "  sum(case when status = 'HELD' and start_at >= :start and start_at < :end"
-                    + "   then 1 else 0 end) as n,"
-                    + "  max(case when created_at >= :start and created_at < :end"
-                    + "   then 1 else 0 end) as acc"
-                    + "  from interview"
-                    + "  where (start_at >= :start and start_at < :end)"
-                    + "  or (created_at >= :start and created_at < :end)"
-                    + "  group by leader_id)"
-                    + ", per as (select e.id, e.division_id, coalesce(h.n, 0) as n,"
-                    + "  coalesce(h.acc, 0) as acc"
-                    + "  from eligible e left join held h on h.leader_id = e.id)"
-                    + ", ranked as (select division_id, n, acc,"
+                    // The requests of the period by leader and month: the counts the job keeps
+                    // (LeaderMonthRequests) and the requests it has not counted yet, in this one
+                    // statement, so a batch folded meanwhile is read once.
+                    + ", received as (select c.leader_id, c.period, c.requests"
+                    + "  from leader_month_request c"
+                    + "  where c.period >= :firstMonth and c.period <= :lastMonth"
+                    + "  union all select r.leader_id, m.period, 1 from interview_request r"
+                    + "  join ("
+                    + months(filter)
+                    + ") m on r.created_at >= m.month_start and r.created_at < m.month_end"
+                    + "  where r.counted = false and r.created_at >= :start and r.created_at < :end)"
+                    // The months in which the leader's bookings reached the cap.
+                    + ", full_month as (select ml.leader_id, ml.period from leader_month_load ml"
+                    + "  join leader_profile lp on lp.person_id = ml.leader_id"
+                    + "  where ml.booked >= lp.monthly_cap"
+                    + "  and ml.period >= :firstMonth and ml.period <= :lastMonth)"
+                    + ", requests as (select q.leader_id, sum(q.requests) as n,"
+                    + "  sum(case when f.leader_id is null then 0 else q.requests end) as at_cap"
+                    + "  from received q left join full_month f"
+                    + "  on f.leader_id = q.leader_id and f.period = q.period"
+                    + "  group by q.leader_id)"
+                    // Each eligible leader's interviews held and accepted in the period, looked
+                    // up by leader (PostgreSQL: from the index alone).
+                    + ", per as (select e.id, e.division_id,"
+                    + "  (select count(*) from interview i where i.leader_id = e.id"
+                    + "   and i.status = 'HELD' and i.start_at >= :start and i.start_at < :end) as n,"
+                    + "  case when exists (select 1 from interview i where i.leader_id = e.id"
+                    + "   and i.created_at >= :start and i.created_at < :end) then 1 else 0 end"
+                    + "   as acc,"
+                    + "  coalesce(q.n, 0) as requests, coalesce(q.at_cap, 0) as at_cap"
+                    + "  from eligible e left join requests q on q.leader_id = e.id"
+                    + "  offset 0 rows)"
+                    + ", ranked as (select division_id, n, acc, requests, at_cap,"
                     + "  row_number() over (partition by division_id order by n, id) as rk,"
                     + "  count(*) over (partition by division_id) as total,"
                     + "  row_number() over (order by n, id) as rk_all,"
@@ -636,34 +667,9 @@ public class Reports {
         rows.put(ReportSql.uuid(row[0]), row);
       }
     }
-    Object[] cap =
-        sql.bind("firstMonth", YearMonth.from(filter.from()))
-            .bind("lastMonth", YearMonth.from(filter.to()))
-            .row(
-                eligible
-                    // Requests read by leader and month for the months in which the leader's
-                    // bookings reached the cap, not all the period's requests grouped by both;
-                    // the period's months picked by their names ("YYYY-MM") before any is
-                    // turned into an instant.
-                    + ", full_month as (select ml.leader_id,"
-                    + "  cast(cast(ml.period || '-01' as date) as timestamp with time zone) as first"
-                    + "  from leader_month_load ml"
-                    + "  join leader_profile lp on lp.person_id = ml.leader_id"
-                    + "  where ml.booked >= lp.monthly_cap"
-                    + "  and ml.period >= :firstMonth and ml.period <= :lastMonth)"
-                    + " select (select count(*) from interview_request r"
-                    + "  join eligible e on e.id = r.leader_id"
-                    + "  where r.created_at >= :start and r.created_at < :end and "
-                    + IN_DIVISION
-                    + "), count(*), count(distinct f.leader_id)"
-                    + " from full_month f join eligible e on e.id = f.leader_id"
-                    + " join interview_request r on r.leader_id = f.leader_id"
-                    + "  and r.created_at >= f.first and r.created_at < f.first + interval '1' month"
-                    + " where r.created_at >= :start and r.created_at < :end and "
-                    + IN_DIVISION);
 
     Object[] row = asked == null ? companyRow : rows.get(asked);
-    row = row == null ? new Object[21] : row;
+    row = row == null ? new Object[FIGURES] : row;
     long leaders = num(row[1]);
     long interviews = num(row[4]);
     Entry eligibleEntry = new Entry(leaders, leaders);
@@ -673,7 +679,7 @@ public class Reports {
     Across across = new Across(divisions, small);
     Map<UUID, Entry> acceptingParts = new HashMap<>();
     rows.forEach((id, r) -> acceptingParts.put(id, new Entry(num(r[2]), num(r[2]))));
-    Object[] company = companyRow == null ? new Object[21] : companyRow;
+    Object[] company = companyRow == null ? new Object[FIGURES] : companyRow;
     boolean acceptingHidden =
         across.hidden(acceptingParts, new Entry(num(company[2]), num(company[2])), asked);
 
@@ -687,7 +693,8 @@ public class Reports {
     boolean[] smallRows = new boolean[size];
     int at = size;
     for (int i = 0; i <= size; i++) {
-      Object[] r = i < size ? rows.getOrDefault(divisions.get(i).id(), new Object[21]) : company;
+      Object[] r =
+          i < size ? rows.getOrDefault(divisions.get(i).id(), new Object[FIGURES]) : company;
       for (int b = 0; b < buckets; b++) {
         bucketEntries[i][b] = new Entry(num(r[6 + b]), num(r[6 + b]));
       }
@@ -728,7 +735,7 @@ public class Reports {
             : interviews == 0
                 ? Figure.NONE
                 : Figure.rate(2 * num(row[5]) - (leaders + 1) * interviews, leaders * interviews);
-    Entry atCap = new Entry(num(cap[1]), num(cap[2]));
+    Entry atCap = new Entry(num(row[22]), num(row[23]));
     return new LeadersReport(
         filter.from(),
         filter.to(),
@@ -744,10 +751,37 @@ public class Reports {
         gini,
         atCap.sensitive() || eligibleHidden
             ? Figure.SUPPRESSED
-            : Figure.rate(atCap.value(), num(cap[0])));
+            : Figure.rate(atCap.value(), num(row[21])));
   }
 
-  /** One group's leader figures, ranked by %1$s among %2$s leaders (the Lorenz curve's points). */
+  /**
+   * The period's calendar months as a derived table of {@code period} ("YYYY-MM"), {@code
+   * month_start} and {@code month_end} (the instants they begin and the next begins, UTC), written
+   * as literals.
+   */
+  private static String months(ReportFilter filter) {
+    StringBuilder months = new StringBuilder();
+    for (YearMonth month = YearMonth.from(filter.from());
+        !month.isAfter(YearMonth.from(filter.to()));
+        month = month.plusMonths(1)) {
+      months
+          .append(months.length() == 0 ? "" : " union all ")
+          .append("select '")
+          .append(month)
+          .append("' as period, timestamp with time zone '")
+          .append(month.atDay(1))
+          .append(" 00:00:00+00:00' as month_start, timestamp with time zone '")
+          .append(month.plusMonths(1).atDay(1))
+          .append(" 00:00:00+00:00' as month_end");
+    }
+    return months.toString();
+  }
+
+  /**
+   * One group's leader figures, ranked by %1$s among %2$s leaders (the Lorenz curve's points), then
+   * their requests, those sent in a month the leader's bookings reached the cap, and the leaders
+   * who had any.
+   */
   private static final String LEADER_FIGURES =
       "count(*), sum(acc), sum(case when n > 0 then 1 else 0 end), sum(n), sum(%1$s * n),"
           + " sum(case when n = 0 then 1 else 0 end),"
@@ -764,7 +798,11 @@ public class Reports {
           + " sum(case when %1$s * 10 <= 6 * %2$s then n else 0 end),"
           + " sum(case when %1$s * 10 <= 7 * %2$s then n else 0 end),"
           + " sum(case when %1$s * 10 <= 8 * %2$s then n else 0 end),"
-          + " sum(case when %1$s * 10 <= 9 * %2$s then n else 0 end)";
+          + " sum(case when %1$s * 10 <= 9 * %2$s then n else 0 end),"
+          + " sum(requests), sum(at_cap), sum(case when at_cap > 0 then 1 else 0 end)";
+
+  /** The columns of a row of leader figures, its group's id first. */
+  private static final int FIGURES = 24;
 
   // Mobility
 

@@ -259,6 +259,40 @@ class DirectoryImportIT {
   }
 
   @Test
+  void theJobCountsEveryRequestOnceByItsLeaderAndTheMonthItWasSent() throws Exception {
+    // The demo's requests were written in batches behind the job's back; the job folds them in.
+    await("every request is counted")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> single("select count(*) from interview_request where counted = false") == 0);
+    assertThat(single("select count(*) from leader_month_request"))
+        .as("leader-months with requests")
+        .isPositive();
+    // Every leader-month's count equals its requests, worked out here from the requests.
+    assertThat(
+            single(
+                "select count(*) from (select r.leader_id, to_char(r.created_at, 'YYYY-MM') as period,"
+                    + " count(*) as requests from interview_request r group by 1, 2) q"
+                    + " full join leader_month_request c"
+                    + " on c.leader_id = q.leader_id and c.period = q.period"
+                    + " where c.requests is distinct from q.requests"))
+        .as("leader-months whose count differs from their requests")
+        .isZero();
+  }
+
+  /** The one number a query answers, read with UTC days and months. */
+  private static long single(String query) throws SQLException {
+    try (Connection db = DriverManager.getConnection(url, "postgres", "postgres");
+        Statement s = db.createStatement()) {
+      s.execute("set time zone 'UTC'");
+      try (ResultSet r = s.executeQuery(query)) {
+        r.next();
+        return r.getLong(1);
+      }
+    }
+  }
+
+  @Test
   void anInterviewMovedPastTheEmployeesComingMoveTakesTheDivisionTheyWillBeIn() throws Exception {
     // An employee outside Leo's division who never met anyone, and a division for them that is
     // neither theirs nor Leo's; then two of Leo's open slots on different days.
