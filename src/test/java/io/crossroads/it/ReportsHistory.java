@@ -130,6 +130,11 @@ final class ReportsHistory {
   final LocalDate yearStart;
 
   final LocalDate yearEnd;
+
+  /** The earlier period the reports are read for: whole months, from about 18 to 7 months ago. */
+  final LocalDate earlierStart;
+
+  final LocalDate earlierEnd;
   final Random random;
 
   final List<Division> divisions = new ArrayList<>();
@@ -184,6 +189,8 @@ final class ReportsHistory {
     this.today = LocalDate.ofInstant(this.now, ZoneOffset.UTC);
     this.yearStart = YearMonth.from(today).minusMonths(11).atDay(1);
     this.yearEnd = YearMonth.from(today).atEndOfMonth();
+    this.earlierStart = YearMonth.from(today.minusDays(540)).atDay(1);
+    this.earlierEnd = YearMonth.from(today.minusDays(200)).atEndOfMonth();
     this.random = new Random(seed);
   }
 
@@ -193,6 +200,7 @@ final class ReportsHistory {
     history.edges();
     history.everydayRequests();
     history.consents();
+    history.loadSpread();
     return history;
   }
 
@@ -709,16 +717,7 @@ final class ReportsHistory {
   // Everyday requests: every employee of the big divisions, month by month, for two years
 
   private void everydayRequests() {
-    Set<UUID> onPurpose = new HashSet<>();
-    for (String key : List.of("Mo", "Rhea")) {
-      onPurpose.add(named.get(key).id());
-    }
-    List<Person> employees =
-        people.stream()
-            .filter(p -> !p.leader() && !p.hr())
-            .filter(p -> !onPurpose.contains(p.id()))
-            .filter(p -> BIG.contains(nameOf(p.divisionId())) || movedFromBig(p))
-            .toList();
+    List<Person> employees = everydayEmployees();
     for (YearMonth month = YearMonth.from(day(-700)); !month.isAfter(YearMonth.from(today)); ) {
       for (Person p : employees) {
         if (random.nextInt(100) >= 20) {
@@ -735,6 +734,19 @@ final class ReportsHistory {
     while (!queue.isEmpty()) {
       everyday(queue.poll());
     }
+  }
+
+  /** The employees who send requests every month: the big divisions' and the movers'. */
+  private List<Person> everydayEmployees() {
+    Set<UUID> onPurpose = new HashSet<>();
+    for (String key : List.of("Mo", "Rhea")) {
+      onPurpose.add(named.get(key).id());
+    }
+    return people.stream()
+        .filter(p -> !p.leader() && !p.hr())
+        .filter(p -> !onPurpose.contains(p.id()))
+        .filter(p -> BIG.contains(nameOf(p.divisionId())) || movedFromBig(p))
+        .toList();
   }
 
   private boolean movedFromBig(Person p) {
@@ -1017,6 +1029,125 @@ final class ReportsHistory {
         }
       }
     }
+  }
+
+  // The company's load: no bucket with one to four leaders, so its Gini and Lorenz curve show
+
+  /** The fewest held interviews of each of the leaders' load buckets: 0, 1, 2, 3-4, 5-9, 10+. */
+  private static final int[] LOAD = {0, 1, 2, 3, 5, 10};
+
+  /**
+   * The requests above leave some of the company's load buckets with one to four leaders, and any
+   * one of them hides the company's Gini and Lorenz curve. Each such bucket of this year and of the
+   * earlier period is filled to five with leaders of that period alone: leaders who joined after
+   * the earlier period, or left on the first day of this year.
+   */
+  private void loadSpread() {
+    YearMonth joined = YearMonth.from(earlierEnd).plusMonths(1);
+    fill("Joined", yearStart, yearEnd, joined, YearMonth.from(today).minusMonths(1), joined, null);
+    fill(
+        "Gone",
+        earlierStart,
+        earlierEnd,
+        YearMonth.from(earlierStart),
+        YearMonth.from(yearStart).minusMonths(1),
+        null,
+        yearStart);
+  }
+
+  /**
+   * Adds leaders, each holding the fewest interviews of a bucket of the period that has one to four
+   * leaders, in the months {@code first} to {@code last}, until the bucket has five. They were
+   * hired in {@code hired} (null: long ago) and left on {@code left} (null: still there).
+   */
+  private void fill(
+      String key,
+      LocalDate from,
+      LocalDate to,
+      YearMonth first,
+      YearMonth last,
+      YearMonth hired,
+      LocalDate left) {
+    int[] load = companyLoad(from, to);
+    for (int b = 0; b < LOAD.length; b++) {
+      for (int leaders = load[b]; leaders > 0 && leaders < 5; leaders++) {
+        UUID d = division.get(BIG.get(serial % BIG.size())).id();
+        Person leader =
+            person(
+                key + "-leader-" + serial,
+                d,
+                8,
+                true,
+                hired == null ? hiredLongAgo() : hired.atDay(1));
+        if (left != null) {
+          replace(leader, leader.username(), false, false, left);
+        }
+        profiles.put(leader.id(), new LeaderProfile(leader.id(), 4));
+        hold(leader, LOAD[b], first, last);
+      }
+    }
+  }
+
+  /** {@code count} interviews held with {@code leader}, at most two a month, by other divisions. */
+  private void hold(Person leader, int count, YearMonth first, YearMonth last) {
+    int months = (int) ChronoUnit.MONTHS.between(first, last) + 1;
+    Set<UUID> met = new HashSet<>();
+    for (int j = 0; j < count; j++) {
+      YearMonth month = first.plusMonths((long) j * months / count);
+      LocalDate day = month.atDay(2 + random.nextInt(16));
+      Instant at = day.atTime(9 + random.nextInt(8), random.nextInt(60)).toInstant(ZoneOffset.UTC);
+      UUID own = divisionOn(leader.id(), day);
+      List<Person> employees =
+          everydayEmployees().stream()
+              .filter(p -> p.active() || p.leftOn() != null)
+              .filter(p -> working(p, day) && working(p, day.plusDays(7)) && !met.contains(p.id()))
+              .filter(
+                  p ->
+                      moves.stream()
+                          .noneMatch(
+                              m ->
+                                  m.personId().equals(p.id())
+                                      && !m.movedOn().isBefore(day)
+                                      && !m.movedOn().isAfter(day.plusDays(7))))
+              .filter(
+                  p -> !isSmall(divisionOn(p.id(), day)) && !divisionOn(p.id(), day).equals(own))
+              .toList();
+      Person employee = employees.get(random.nextInt(employees.size()));
+      met.add(employee.id());
+      send(employee, leader, at, Plan.held());
+    }
+  }
+
+  /** The company's eligible leaders in a period by the load bucket of their held interviews. */
+  private int[] companyLoad(LocalDate from, LocalDate to) {
+    Map<UUID, Integer> held = new HashMap<>();
+    for (Person p : people) {
+      if (p.leader()
+          && profiles.containsKey(p.id())
+          && (p.active() || p.leftOn() != null)
+          && (p.hiredOn() == null || !p.hiredOn().isAfter(to))
+          && (p.leftOn() == null || p.leftOn().isAfter(from))) {
+        held.put(p.id(), 0);
+      }
+    }
+    for (Interview i : interviews) {
+      LocalDate day = LocalDate.ofInstant(i.start(), ZoneOffset.UTC);
+      if (held.containsKey(i.leaderId())
+          && i.status().equals("HELD")
+          && !day.isBefore(from)
+          && !day.isAfter(to)) {
+        held.merge(i.leaderId(), 1, Integer::sum);
+      }
+    }
+    int[] load = new int[LOAD.length];
+    for (int n : held.values()) {
+      int b = LOAD.length - 1;
+      while (LOAD[b] > n) {
+        b--;
+      }
+      load[b]++;
+    }
+    return load;
   }
 
   // Reading the directory as of a day

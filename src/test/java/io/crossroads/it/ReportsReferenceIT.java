@@ -121,6 +121,7 @@ class ReportsReferenceIT {
       assertThat(LocalDate.now(ZoneOffset.UTC))
           .as("the test ran within one UTC day; the history is relative to it")
           .isEqualTo(history.today);
+      assertTheCompanysLoadSpreadIsShown(api, history, reference);
       assertThat(mismatches)
           .as(
               "reports on "
@@ -280,6 +281,52 @@ class ReportsReferenceIT {
         .as("Design's employees who asked a leader they were given")
         .isEqualTo(1);
     assertThat(reference.eligibleLeaders(yearAgo, today, null)).hasSizeGreaterThanOrEqualTo(50);
+    for (LocalDate[] period :
+        List.of(
+            new LocalDate[] {yearAgo, today},
+            new LocalDate[] {history.earlierStart, history.earlierEnd})) {
+      JsonObject company = reference.leaders(period[0], period[1], null);
+      assertThat(company.getJsonArray("load"))
+          .as("the company's load from " + period[0] + ": no bucket of one to four leaders")
+          .allSatisfy(
+              b -> assertThat(b.asJsonObject().getJsonObject("leaders").get("value")).isNotNull());
+      assertThat(company.getJsonArray("lorenz"))
+          .as("the company's Lorenz curve from " + period[0])
+          .hasSize(11);
+      assertThat(company.getJsonObject("gini").get("value"))
+          .as("the company's Gini from " + period[0])
+          .isInstanceOf(JsonNumber.class);
+    }
+  }
+
+  /**
+   * The company's Gini and Lorenz curve, of this year and of the earlier period, are shown and are
+   * the reference's: its load buckets have none or at least five leaders each.
+   */
+  private static void assertTheCompanysLoadSpreadIsShown(
+      Api api, ReportsHistory history, ReportsReference reference) {
+    Map<String, JsonObject> reads =
+        Map.of(
+            "api/reports/leaders",
+            reference.leaders(history.yearStart, history.yearEnd, null),
+            "api/reports/leaders?from=" + history.earlierStart + "&to=" + history.earlierEnd,
+            reference.leaders(history.earlierStart, history.earlierEnd, null));
+    for (var read : reads.entrySet()) {
+      JsonObject answer = api.get(ReportsHistory.HR_USERNAME, read.getKey()).json();
+      List<String> differences = new ArrayList<>();
+      diff(
+          read.getKey(),
+          read.getValue().get("lorenz"),
+          answer.get("lorenz"),
+          differences,
+          List.of());
+      diff(read.getKey(), read.getValue().get("gini"), answer.get("gini"), differences, List.of());
+      assertThat(answer.getJsonArray("lorenz")).as(read.getKey() + " lorenz").hasSize(11);
+      assertThat(answer.getJsonObject("gini").get("value"))
+          .as(read.getKey() + " gini")
+          .isInstanceOf(JsonNumber.class);
+      assertThat(differences).as(read.getKey() + ": Lorenz curve and Gini").isEmpty();
+    }
   }
 
   /**
@@ -316,13 +363,9 @@ class ReportsReferenceIT {
                 "load[3].leaders",
                 "load[4].leaders",
                 "load[5].leaders"));
-    LocalDate today = history.today;
     String[] periods = {
       "",
-      "?from="
-          + YearMonth.from(today.minusDays(540))
-          + "&to="
-          + YearMonth.from(today.minusDays(200)),
+      "?from=" + YearMonth.from(history.earlierStart) + "&to=" + YearMonth.from(history.earlierEnd),
     };
     int attacked = 0;
     for (var report : figures.entrySet()) {
@@ -391,8 +434,8 @@ class ReportsReferenceIT {
   private static List<Call> calls(ReportsHistory history, ReportsReference reference) {
     LocalDate yearAgo = history.yearStart;
     LocalDate today = history.yearEnd;
-    LocalDate from = YearMonth.from(history.today.minusDays(540)).atDay(1);
-    LocalDate to = YearMonth.from(history.today.minusDays(200)).atEndOfMonth();
+    LocalDate from = history.earlierStart;
+    LocalDate to = history.earlierEnd;
     String earlier = "from=" + from + "&to=" + to;
     UUID engineering = history.division.get("Engineering").id();
     UUID finance = history.division.get("Finance").id();
