@@ -647,6 +647,74 @@ class NetworkIT {
   }
 
   @Test
+  void anEmployeeWhoWithdrawsConsentLeavesTheTalentPoolInJsonAndCsv() throws Exception {
+    String employee = employees.take();
+    String employeeId = idOf(employee);
+    String employeeName = api.get(employee, "api/me").string("displayName");
+    // A strength nobody else is given names the employee's line in the CSV.
+    String strength = "consent " + UUID.randomUUID().toString().substring(0, 8);
+    String interview = held(employee, miaUser, Duration.ofHours(1), null);
+    Api.Reply given =
+        api.post(
+            miaUser,
+            "api/interviews/" + interview + "/feedback",
+            json("talentPool", true, "strengths", List.of(strength), "note", "Sharp"));
+    assertThat(given.status()).as(given.toString()).isEqualTo(200);
+    assertThat(
+            api.put(employee, "api/me/talent-pool-consent", json("visibleToHr", true))
+                .json()
+                .getBoolean("visibleToHr"))
+        .isTrue();
+
+    JsonObject consented = talentPool();
+    assertThat(poolIds(consented)).contains(employeeId);
+    List<String> consentedCsv = talentPoolCsv();
+    assertThat(consentedCsv)
+        .filteredOn(line -> line.contains(strength))
+        .singleElement()
+        .satisfies(
+            line -> assertThat(line).startsWith("\"" + employeeName + "\",").contains(miaName));
+
+    assertThat(
+            api.put(employee, "api/me/talent-pool-consent", json("visibleToHr", false))
+                .json()
+                .getBoolean("visibleToHr"))
+        .isFalse();
+
+    JsonObject withdrawn = talentPool();
+    assertThat(poolIds(withdrawn)).doesNotContain(employeeId);
+    assertThat(withdrawn.toString()).doesNotContain(employeeId, strength);
+    assertThat(withdrawn.getInt("total")).isEqualTo(consented.getInt("total") - 1);
+    List<String> withdrawnCsv = talentPoolCsv();
+    assertThat(withdrawnCsv).noneSatisfy(line -> assertThat(line).contains(strength));
+    assertThat(withdrawnCsv).hasSize(consentedCsv.size() - 1);
+  }
+
+  /** The whole talent pool as HR reads it, on one page: never suppressed without a division. */
+  JsonObject talentPool() {
+    JsonObject pool = api.get("hana", "api/reports/talent-pool?limit=500").json();
+    assertThat(pool.getBoolean("allSuppressed")).isFalse();
+    assertThat(pool.getJsonArray("employees")).hasSize(pool.getInt("total"));
+    return pool;
+  }
+
+  static List<String> poolIds(JsonObject pool) {
+    return pool.getJsonArray("employees").stream()
+        .map(e -> e.asJsonObject().getJsonObject("employee").getString("id"))
+        .toList();
+  }
+
+  /** The talent pool's CSV: a header and a line per flag. */
+  List<String> talentPoolCsv() {
+    Api.Reply csv =
+        api.send(
+            "hana", "GET", "api/reports/talent-pool", null, null, Map.of("Accept", "text/csv"));
+    assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+    assertThat(csv.contentType()).startsWith("text/csv");
+    return csv.body().lines().toList();
+  }
+
+  @Test
   void hrAboveTheEmployeeInTheirManagementChainDoesNotFindThemInTheTalentPool() throws Exception {
     String employee = employees.take();
     String strength = "steadiness " + UUID.randomUUID().toString().substring(0, 8);
