@@ -89,6 +89,36 @@ class ReportsIT {
   }
 
   @Test
+  void theDemoLeadersReportShowsTheCompanysLorenzCurveAndGiniForTheDefaultRange() {
+    JsonObject leaders = api.get("hana", "api/reports/leaders").json();
+    assertThat(leaders.getBoolean("allSuppressed")).isFalse();
+    assertThat(leaders.getJsonArray("load"))
+        .as("no load bucket of the company suppressed")
+        .allSatisfy(
+            bucket ->
+                assertThat(bucket.asJsonObject().getJsonObject("leaders").containsKey("value"))
+                    .isTrue());
+    List<JsonObject> lorenz =
+        leaders.getJsonArray("lorenz").stream().map(JsonValue::asJsonObject).toList();
+    assertThat(lorenz).hasSize(11);
+    for (int k = 0; k <= 10; k++) {
+      JsonObject point = lorenz.get(k);
+      assertThat(point.getJsonNumber("leaderShare").doubleValue()).isEqualTo(k / 10.0);
+      double share = point.getJsonNumber("interviewShare").doubleValue();
+      assertThat(share).as("below the diagonal at " + k).isBetween(0.0, k / 10.0);
+      if (k > 0) {
+        assertThat(share)
+            .as("never falling")
+            .isGreaterThanOrEqualTo(
+                lorenz.get(k - 1).getJsonNumber("interviewShare").doubleValue());
+      }
+    }
+    assertThat(lorenz.get(10).getJsonNumber("interviewShare").doubleValue()).isEqualTo(1.0);
+    assertThat(leaders.getJsonObject("gini").getJsonNumber("value").doubleValue())
+        .isStrictlyBetween(0.0, 1.0);
+  }
+
+  @Test
   void everyReportAnswersCsvWithSuppressedCellsNamedAndNoNumbersInTheirPlace() {
     for (String report :
         List.of("pipeline", "flows", "leaders", "mobility", "talent-pool", "audit")) {
