@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.BeforeEach;
@@ -348,6 +349,83 @@ class ReportsIT {
     assertThat(read.getString("filters"))
         .isEqualTo(
             "topic=" + URLEncoder.encode(forged, StandardCharsets.UTF_8) + "&limit=100&offset=0");
+  }
+
+  @Test
+  void csvAndPdfReadsAreAuditedWithTheirReportFiltersAndReaderAndTalentPoolReadsAreMarked() {
+    String hana = api.get("hana", "api/me").string("id");
+    String division = api.get("hana", "api/divisions").array().getJsonObject(0).getString("id");
+    YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+    Map<String, String> csv = Map.of("Accept", "text/csv");
+    String leaders =
+        "api/reports/leaders?from="
+            + month.minusMonths(2)
+            + "&to="
+            + month
+            + "&divisionId="
+            + division;
+
+    JsonObject read =
+        newAuditEntry(() -> api.send("hana", "GET", leaders, null, null, csv), "text/csv");
+    assertThat(read.getString("report")).isEqualTo("leaders");
+    assertThat(read.getString("filters"))
+        .isEqualTo(
+            "from="
+                + month.minusMonths(2).atDay(1)
+                + "&to="
+                + month.atEndOfMonth()
+                + "&divisionId="
+                + division);
+    assertThat(read.getString("format")).isEqualTo("csv");
+    assertThat(read.getBoolean("talentPool")).isFalse();
+    assertThat(read.getJsonObject("reader").getString("id")).isEqualTo(hana);
+
+    read =
+        newAuditEntry(
+            () ->
+                api.send(
+                    "hana",
+                    "GET",
+                    "api/reports/monthly?month=" + month,
+                    null,
+                    null,
+                    Map.of("Accept", "application/pdf")),
+            "application/pdf");
+    assertThat(read.getString("report")).isEqualTo("monthly");
+    assertThat(read.getString("filters")).isEqualTo("month=" + month);
+    assertThat(read.getString("format")).isEqualTo("pdf");
+    assertThat(read.getBoolean("talentPool")).isFalse();
+    assertThat(read.getJsonObject("reader").getString("id")).isEqualTo(hana);
+
+    read =
+        newAuditEntry(
+            () ->
+                api.send(
+                    "hana", "GET", "api/reports/talent-pool?topic=Negotiation", null, null, csv),
+            "text/csv");
+    assertThat(read.getString("report")).isEqualTo("talent-pool");
+    assertThat(read.getString("filters")).isEqualTo("topic=Negotiation");
+    assertThat(read.getString("format")).isEqualTo("csv");
+    assertThat(read.getBoolean("talentPool")).isTrue();
+    assertThat(read.getJsonObject("reader").getString("id")).isEqualTo(hana);
+  }
+
+  /**
+   * The one entry a read adds to the audit: the audit is listed before and after it, and holds
+   * exactly two more entries, the read's (newest) and the first listing's.
+   */
+  private JsonObject newAuditEntry(Supplier<Api.Reply> read, String type) {
+    int before = api.get("hana", "api/reports/audit?limit=1").json().getInt("total");
+    Api.Reply reply = read.get();
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    assertThat(reply.contentType()).startsWith(type);
+    JsonObject audit = api.get("hana", "api/reports/audit?limit=2").json();
+    assertThat(audit.getInt("total"))
+        .as("entries added by a listing and the read")
+        .isEqualTo(before + 2);
+    JsonObject listing = audit.getJsonArray("items").getJsonObject(1);
+    assertThat(listing.getString("report")).isEqualTo("audit");
+    return audit.getJsonArray("items").getJsonObject(0);
   }
 
   @Test
