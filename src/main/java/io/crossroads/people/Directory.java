@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,9 @@ import java.util.UUID;
 /** The company directory: people, divisions and leader profiles, as stored. */
 @ApplicationScoped
 public class Directory {
+
+  /** How many profile rows one statement locks at most. */
+  private static final int LOCKED_AT_ONCE = 1000;
 
   @PersistenceContext EntityManager em;
 
@@ -49,6 +53,21 @@ public class Directory {
   public Optional<LeaderProfile> leaderProfileForUpdate(UUID personId) {
     return Optional.ofNullable(
         em.find(LeaderProfile.class, personId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  /**
+   * Locks the profile rows of these leaders, in the order of their ids, for the rest of the
+   * transaction: as {@link #leaderProfileForUpdate}, for many leaders at once.
+   */
+  public void lockLeaderProfiles(Collection<UUID> personIds) {
+    List<UUID> ids = personIds.stream().distinct().sorted().toList();
+    for (int from = 0; from < ids.size(); from += LOCKED_AT_ONCE) {
+      em.createNativeQuery(
+              "select cast(person_id as varchar(36)) from leader_profile"
+                  + " where person_id in (?1) order by person_id for update")
+          .setParameter(1, ids.subList(from, Math.min(ids.size(), from + LOCKED_AT_ONCE)))
+          .getResultList();
+    }
   }
 
   /** People by id; those already loaded in this transaction are not read again. */
@@ -141,6 +160,22 @@ public class Directory {
       chain.add(manager);
     }
     return chain;
+  }
+
+  /**
+   * Everyone's manager, division and level, in one query: for whoever asks about many people's
+   * places at once (a change of the directory re-checked for everyone it touched).
+   */
+  public ReportingLines reportingLines() {
+    Map<UUID, ReportingLines.Place> places = new HashMap<>();
+    em.createQuery("select p.id, p.managerId, p.divisionId, p.level from Person p", Object[].class)
+        .getResultStream()
+        .forEach(
+            row ->
+                places.put(
+                    (UUID) row[0],
+                    new ReportingLines.Place((UUID) row[1], (UUID) row[2], (Integer) row[3])));
+    return new ReportingLines(places);
   }
 
   /**
