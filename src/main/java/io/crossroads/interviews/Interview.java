@@ -170,6 +170,19 @@ public class Interview {
   public void cancel(UUID by, String reason, Instant now) {
     requireParty(by);
     requireScheduled();
+    cancelled(by, reason, now);
+  }
+
+  /**
+   * Calls the interview off for the program, not for either party: the two may no longer be put
+   * together. Both read the program's reason.
+   */
+  public void cancelNoLongerAllowed(String reason, Instant now) {
+    requireScheduled();
+    cancelled(null, reason, now);
+  }
+
+  private void cancelled(UUID by, String reason, Instant now) {
     status = InterviewStatus.CANCELLED;
     cancelReason = reason == null || reason.isBlank() ? null : reason.strip();
     sequence++;

@@ -40,6 +40,7 @@ class InterviewService {
   @Inject Directory directory;
   @Inject AvailabilityService availability;
   @Inject MonthlyLoads loads;
+  @Inject Cancellations cancellations;
   @Inject Notifications notifications;
   @Inject Clock clock;
   @Inject jakarta.enterprise.event.Event<InterviewHeld> heldEvents;
@@ -140,18 +141,11 @@ class InterviewService {
   @Transactional
   public InterviewView cancel(Caller caller, UUID id, String reason) {
     Interview interview = visible(caller, id);
-    Person leader = directory.person(interview.leaderId()).orElseThrow();
     interview.cancel(caller.id(), reason, clock.instant());
-    loads.release(
-        leader.id(),
-        YearMonth.from(interview.start().atZone(availability.schedule(leader).zone())));
+    cancellations.free(interview);
     em.flush();
     notifications.calendarChanged(
-        interview.meeting(),
-        "interview-cancelled",
-        "Informational interview cancelled",
-        caller.id(),
-        reason);
+        interview.meeting(), "interview-cancelled", Cancellations.CANCELLED, caller.id(), reason);
     return view(interview);
   }
 

@@ -27,6 +27,9 @@ public class Interviews implements Bookings {
     BOTH
   }
 
+  /** How many leaders one statement asks about at most. */
+  private static final int READ_AT_ONCE = 1000;
+
   @PersistenceContext EntityManager em;
 
   public void add(Interview interview) {
@@ -93,6 +96,46 @@ public class Interviews implements Bookings {
         .getResultList()
         .forEach(i -> byRequest.put(i.requestId(), i));
     return byRequest;
+  }
+
+  /** A scheduled interview's two people, read as values. */
+  public record Between(UUID id, UUID employeeId, UUID leaderId) {}
+
+  /** Every interview scheduled to start after {@code now}, as its two people. */
+  public List<Between> scheduledAfter(Instant now) {
+    return em
+        .createQuery(
+            "select i.id, i.employeeId, i.leaderId from Interview i where i.status = :scheduled"
+                + " and i.startAt > :now",
+            Object[].class)
+        .setParameter("scheduled", InterviewStatus.SCHEDULED)
+        .setParameter("now", now)
+        .getResultList()
+        .stream()
+        .map(row -> new Between((UUID) row[0], (UUID) row[1], (UUID) row[2]))
+        .toList();
+  }
+
+  /**
+   * The interviews scheduled with these leaders to start after {@code now}, each row locked for the
+   * rest of the transaction, so that neither party moves or cancels them meanwhile.
+   */
+  public List<Interview> scheduledWithForUpdate(Collection<UUID> leaders, Instant now) {
+    List<UUID> ids = List.copyOf(leaders);
+    List<Interview> scheduled = new java.util.ArrayList<>();
+    for (int from = 0; from < ids.size(); from += READ_AT_ONCE) {
+      scheduled.addAll(
+          em.createQuery(
+                  "select i from Interview i where i.status = :scheduled and i.startAt > :now"
+                      + " and i.leaderId in :leaders order by i.id",
+                  Interview.class)
+              .setParameter("scheduled", InterviewStatus.SCHEDULED)
+              .setParameter("now", now)
+              .setParameter("leaders", ids.subList(from, Math.min(ids.size(), from + READ_AT_ONCE)))
+              .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+              .getResultList());
+    }
+    return scheduled;
   }
 
   /** Whether an active interview of the leader blocks any of {@code [blockStart, blockEnd)}. */

@@ -74,19 +74,24 @@ public class Notifications {
     calendarChanged(interview, kind, headline, null, null);
   }
 
-  /** As {@link #calendarChanged(Meeting, String, String)}, telling why and by whom. */
+  /**
+   * As {@link #calendarChanged(Meeting, String, String)}, telling why and by whom; a reason with
+   * nobody as its author ({@code changedBy} null) is the program's, given as it is.
+   */
   public void calendarChanged(
       Meeting interview, String kind, String headline, UUID changedBy, String reason) {
     Person employee = person(interview.employeeId());
     Person leader = person(interview.leaderId());
     OutboxMessage.Invite invite = invite(interview, employee, leader);
     String why =
-        reason == null || reason.isBlank() || changedBy == null
+        reason == null || reason.isBlank()
             ? ""
-            : (changedBy.equals(employee.id()) ? employee : leader).displayName()
-                + " said why: "
-                + reason.strip()
-                + "\n";
+            : changedBy == null
+                ? reason.strip() + "\n"
+                : (changedBy.equals(employee.id()) ? employee : leader).displayName()
+                    + " said why: "
+                    + reason.strip()
+                    + "\n";
     for (Person to : new Person[] {employee, leader}) {
       Person other = to.id().equals(employee.id()) ? leader : employee;
       String subject = headline + ": " + other.displayName() + ", " + when(interview.start(), to);

@@ -99,6 +99,27 @@ class InterviewTest {
   }
 
   @Test
+  void theProgramCallsOffAnInterviewItNoLongerAllowsWithItsReasonAndNobodyAsActor() {
+    Interview interview = scheduled();
+
+    interview.cancelNoLongerAllowed("No longer allowed.", NOW);
+
+    assertThat(interview.status()).isEqualTo(InterviewStatus.CANCELLED);
+    assertThat(interview.cancelReason()).isEqualTo("No longer allowed.");
+    assertThat(interview.meeting().cancelled()).isTrue();
+    assertThat(interview.meeting().sequence()).isEqualTo(1);
+    assertThat(interview.history())
+        .extracting(InterviewEvent::type, InterviewEvent::actorId, InterviewEvent::note)
+        .containsExactly(tuple(InterviewEvent.Type.CANCELLED, null, "No longer allowed."));
+    refused(() -> interview.cancelNoLongerAllowed("Again", NOW), ProblemType.INTERVIEW_CLOSED);
+    refused(
+        () ->
+            interview.reschedule(
+                leader, START.plusSeconds(3600), null, Duration.ZERO, Duration.ZERO, NOW),
+        ProblemType.INTERVIEW_CLOSED);
+  }
+
+  @Test
   void theOutcomeIsRecordedOnlyOnceTheInterviewHasStarted() {
     Interview interview = scheduled();
     refused(
