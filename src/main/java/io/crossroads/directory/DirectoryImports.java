@@ -6,6 +6,7 @@ import io.crossroads.directory.DirectoryCsv.Row;
 import io.crossroads.directory.DirectoryCsv.RowError;
 import io.crossroads.people.DivisionsAtTheTime;
 import io.crossroads.people.PeopleLeft;
+import io.crossroads.people.PeopleReassigned;
 import io.crossroads.platform.api.Page;
 import io.crossroads.platform.jobs.JobKind;
 import io.crossroads.platform.jobs.JobRuns;
@@ -53,7 +54,9 @@ import org.hibernate.Session;
  * managers and reporting cycles across the file and the directory), then, only if nothing is wrong,
  * all changes in one transaction: new divisions, joiners, changes, division moves recorded as
  * internal moves with their date, and for a full export the leavers, kept for history but no longer
- * active, their open requests closed with a note.
+ * active, their open requests closed with a note. Whoever gets another manager or division is
+ * announced with {@link PeopleReassigned}, so that what the program no longer allows them closes in
+ * the same transaction.
  *
  * <p>Hiring and leaving days: a line's {@code hiredOn} replaces the one held (an empty one keeps
  * it). Whoever the import makes inactive (marked inactive, a leaving day on or before the import
@@ -75,6 +78,7 @@ public class DirectoryImports {
   @Inject JobRuns runs;
   @Inject Program program;
   @Inject Event<PeopleLeft> left;
+  @Inject Event<PeopleReassigned> reassignments;
 
   /**
    * A job's state for the API: its progress, what it changed once done ({@code changes}, null
@@ -461,6 +465,7 @@ public class DirectoryImports {
     Summary[] summary = new Summary[1];
     List<RowError> errors = new ArrayList<>();
     List<UUID> leavers = new ArrayList<>();
+    Set<UUID> reassigned = new HashSet<>();
     ProgramRules rules = program.rules();
     em.unwrap(Session.class)
         .doWork(
@@ -487,11 +492,25 @@ public class DirectoryImports {
               }
               identities.write(connection);
               summary[0] =
-                  write(connection, id, rows, subjects, existing, full, now, rules, leavers);
+                  write(
+                      connection,
+                      id,
+                      rows,
+                      subjects,
+                      existing,
+                      full,
+                      now,
+                      rules,
+                      leavers,
+                      reassigned);
             });
     if (!leavers.isEmpty()) {
       // Whoever holds something of a leaver's (their open requests) closes it, in this transaction.
       left.fire(new PeopleLeft(leavers, now));
+    }
+    if (!reassigned.isEmpty()) {
+      // What the program no longer allows them, or anyone below them, closes in this transaction.
+      reassignments.fire(new PeopleReassigned(reassigned, now));
     }
     return new Applied(errors, summary[0]);
   }
@@ -594,7 +613,8 @@ public class DirectoryImports {
       boolean full,
       Instant now,
       ProgramRules rules,
-      List<UUID> leavers)
+      List<UUID> leavers,
+      Set<UUID> reassigned)
       throws SQLException {
     Map<String, UUID> divisions = new HashMap<>(existing.divisions);
     try (PreparedStatement insert =
@@ -698,6 +718,7 @@ public class DirectoryImports {
       move.executeBatch();
     }
     DivisionsAtTheTime.forget(connection, movers);
+    reassigned.addAll(movers);
     int managerChanges = 0;
     try (PreparedStatement manage =
         connection.prepareStatement("update person set manager_id = ? where id = ?")) {
@@ -709,6 +730,9 @@ public class DirectoryImports {
           manage.setObject(1, manager);
           manage.setObject(2, ids.get(row.username()));
           manage.addBatch();
+          if (current != null) {
+            reassigned.add(current.id);
+          }
           if (current != null
               && !current.differsFrom(
                   row, divisions.get(row.division()), Dates.of(row, current, today))) {

@@ -398,6 +398,16 @@ public class InterviewRequest {
                 + " has left the company."));
   }
 
+  /**
+   * Closes an open request the program no longer allows between its two people, the directory
+   * having changed since it was sent; neither party closed it, and both read the program's reason.
+   */
+  public void closeNoLongerAllowed(String reason, Instant now) {
+    requireOpen();
+    status = RequestStatus.WITHDRAWN;
+    history.add(new RequestEvent(RequestEvent.Type.WITHDRAWN, null, now, reason));
+  }
+
   private void requireParties(Eligibility.Employee employee, Eligibility.Leader leader) {
     if (!employee.id().equals(requesterId) || !leader.id().equals(leaderId)) {
       throw new IllegalArgumentException("the facts are not of this request's two people");

@@ -19,6 +19,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class Requests {
 
+  /** How many leaders one statement asks about at most. */
+  private static final int READ_AT_ONCE = 1000;
+
   @PersistenceContext EntityManager em;
 
   public void add(InterviewRequest request) {
@@ -169,6 +172,44 @@ public class Requests {
         .setParameter("requester", requesterId)
         .setParameter("open", RequestStatus.OPEN)
         .getResultList();
+  }
+
+  /** An open request's two people, read as values. */
+  record Between(UUID id, UUID requesterId, UUID leaderId) {}
+
+  /** Every open request, as its two people. */
+  List<Between> open() {
+    return em
+        .createQuery(
+            "select r.id, r.requesterId, r.leaderId from InterviewRequest r"
+                + " where r.status in :open",
+            Object[].class)
+        .setParameter("open", RequestStatus.OPEN)
+        .getResultList()
+        .stream()
+        .map(row -> new Between((UUID) row[0], (UUID) row[1], (UUID) row[2]))
+        .toList();
+  }
+
+  /**
+   * The open requests to these leaders, each row locked for the rest of the transaction, so that no
+   * answer of either party changes them meanwhile.
+   */
+  List<InterviewRequest> openToForUpdate(Collection<UUID> leaders) {
+    List<UUID> ids = List.copyOf(leaders);
+    List<InterviewRequest> open = new java.util.ArrayList<>();
+    for (int from = 0; from < ids.size(); from += READ_AT_ONCE) {
+      open.addAll(
+          em.createQuery(
+                  "select r from InterviewRequest r where r.status in :open"
+                      + " and r.leaderId in :leaders order by r.id",
+                  InterviewRequest.class)
+              .setParameter("open", RequestStatus.OPEN)
+              .setParameter("leaders", ids.subList(from, Math.min(ids.size(), from + READ_AT_ONCE)))
+              .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+              .getResultList());
+    }
+    return open;
   }
 
   /** The open requests that {@code people} sent or received. */

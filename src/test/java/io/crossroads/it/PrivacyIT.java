@@ -638,6 +638,314 @@ class PrivacyIT {
         "redirect-invalid");
   }
 
+  // ---------------------------------------------------------------- the directory changes
+
+  static final String NO_LONGER_ALLOWED =
+      "The program's rules no longer allow this meeting after a change in the directory.";
+
+  @Test
+  void anImportThatMakesALeaderTheEmployeesManagerOrMovesThemIntoALeadersDivisionClosesWhatIsOpen()
+      throws Exception {
+    // An employee of Engineering with a request waiting on L (Finance) and an interview booked
+    // with M (Product); and with K and J (Sales), who stay people they may meet.
+    String tag = UUID.randomUUID().toString().substring(0, 6);
+    String employee = "moveemployee" + tag;
+    String l = "movel" + tag;
+    String m = "movem" + tag;
+    String k = "movek" + tag;
+    String j = "movej" + tag;
+    importDirectory(
+        "move%" + tag,
+        5,
+        movingLine(l, "Finance", 6, null, true),
+        movingLine(m, "Product", 6, null, true),
+        movingLine(k, "Sales", 6, null, true),
+        movingLine(j, "Sales", 6, null, true),
+        movingLine(employee, "Engineering", 4, null, false));
+    Map<String, String> ids = offering(l, m, k, j);
+    String toL = sent(employee, ids.get(l));
+    String toK = sent(employee, ids.get(k));
+    Slots mSlots = leaderSlots(ids.get(m));
+    Instant withM = mSlots.next();
+    String interviewWithM = booked(employee, m, ids.get(m), withM, mSlots.next());
+    Slots jSlots = leaderSlots(ids.get(j));
+    Instant withJ = jSlots.next();
+    String interviewWithJ = booked(employee, j, ids.get(j), withJ, jSlots.next());
+    assertThat(monthLoad(ids.get(m), withM)).isEqualTo(1);
+    assertThat(monthLoad(ids.get(j), withJ)).isEqualTo(1);
+    for (String user : List.of(employee, l, m, k, j)) {
+      Mailbox.awaitOutboxDrained(user);
+    }
+    int kMail = Mailbox.to(k).size();
+    int jMail = Mailbox.to(j).size();
+
+    // L becomes their manager, and they move to M's division.
+    importDirectory(null, 0, movingLine(employee, "Product", 4, l, false));
+
+    JsonObject request = api.get(employee, "api/requests/" + toL).json();
+    assertThat(request.getString("status")).isEqualTo("WITHDRAWN");
+    JsonObject closing = last(request);
+    assertThat(closing.getString("type")).isEqualTo("WITHDRAWN");
+    assertThat(absent(closing, "actorId")).isTrue();
+    assertThat(closing.getString("note")).isEqualTo(NO_LONGER_ALLOWED);
+    JsonObject interview = api.get(employee, "api/interviews/" + interviewWithM).json();
+    assertThat(interview.getString("status")).isEqualTo("CANCELLED");
+    assertThat(interview.getString("cancelReason")).isEqualTo(NO_LONGER_ALLOWED);
+    assertThat(monthLoad(ids.get(m), withM)).isZero();
+
+    // Both sides read the program's reason and nothing about why.
+    assertNeutral(awaitMail(employee, "Your request to Mover " + l + " was closed"));
+    assertNeutral(awaitMail(l, "The request from Mover " + employee + " was closed"));
+    for (String user : List.of(employee, m)) {
+      MimeMessage cancelled = awaitMail(user, "Informational interview cancelled");
+      assertNeutral(cancelled);
+      assertThat(Mailbox.property(Mailbox.calendarOf(cancelled), Property.METHOD))
+          .isEqualTo("CANCEL");
+    }
+
+    // What is open with K and J stays as it was, and they hear nothing.
+    assertThat(api.get(employee, "api/requests/" + toK).string("status")).isEqualTo("PENDING");
+    assertThat(api.get(employee, "api/interviews/" + interviewWithJ).string("status"))
+        .isEqualTo("SCHEDULED");
+    assertThat(monthLoad(ids.get(j), withJ)).isEqualTo(1);
+    for (String user : List.of(employee, l, m)) {
+      Mailbox.awaitOutboxDrained(user);
+    }
+    assertThat(Mailbox.to(k)).hasSize(kMail);
+    assertThat(Mailbox.to(j)).hasSize(jMail);
+
+    // The new manager can neither take nor pass on the request, nor bring the interview back.
+    List<Instant> proposed =
+        api.get(l, "api/requests/" + toL).json().getJsonArray("proposedSlots").stream()
+            .map(slot -> Instant.parse(((JsonString) slot).getString()))
+            .toList();
+    Api.Reply accepted =
+        api.post(l, "api/requests/" + toL + "/accept", json("start", proposed.get(0).toString()));
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(409);
+    assertProblem(
+        api.post(l, "api/requests/" + toL + "/redirect", json("leaderId", ids.get(k))),
+        409,
+        "request-closed");
+    assertProblem(
+        api.post(l, "api/requests/" + toL + "/decline", json("reason", "")), 409, "request-closed");
+    assertProblem(
+        api.post(
+            m,
+            "api/interviews/" + interviewWithM + "/reschedule",
+            json("start", mSlots.next().toString())),
+        409,
+        "interview-closed");
+    JsonObject after = api.get(employee, "api/requests/" + toL).json();
+    assertThat(after.getString("status")).isEqualTo("WITHDRAWN");
+    assertThat(absent(after, "interviewId")).isTrue();
+    assertThat(api.get(employee, "api/interviews/" + interviewWithM).string("status"))
+        .isEqualTo("CANCELLED");
+  }
+
+  @Test
+  void whenTheEmployeesManagerGetsALeaderAsManagerOrALeaderMovesInWhatIsOpenWithThatLeaderCloses()
+      throws Exception {
+    // Two employees under X in Engineering: one waits on N (Finance), the other meets N; the
+    // first also waits on P (Sales).
+    String tag = UUID.randomUUID().toString().substring(0, 6);
+    String x = "belowx" + tag;
+    String waiting = "beloww" + tag;
+    String meeting = "belowm" + tag;
+    String n = "belown" + tag;
+    String p = "belowp" + tag;
+    importDirectory(
+        "below%" + tag,
+        5,
+        movingLine(n, "Finance", 6, null, true),
+        movingLine(p, "Sales", 6, null, true),
+        movingLine(x, "Engineering", 5, null, false),
+        movingLine(waiting, "Engineering", 4, x, false),
+        movingLine(meeting, "Engineering", 4, x, false));
+    Map<String, String> ids = offering(n, p);
+    String toN = sent(waiting, ids.get(n));
+    String toP = sent(waiting, ids.get(p));
+    Slots nSlots = leaderSlots(ids.get(n));
+    Instant start = nSlots.next();
+    String interview = booked(meeting, n, ids.get(n), start, nSlots.next());
+    assertThat(monthLoad(ids.get(n), start)).isEqualTo(1);
+
+    // N becomes X's manager (nothing about either employee changes), and P moves to Engineering.
+    importDirectory(
+        null,
+        0,
+        movingLine(x, "Engineering", 5, n, false),
+        movingLine(p, "Engineering", 6, null, true));
+
+    assertThat(api.get(waiting, "api/requests/" + toN).string("status")).isEqualTo("WITHDRAWN");
+    assertThat(api.get(waiting, "api/requests/" + toP).string("status")).isEqualTo("WITHDRAWN");
+    assertThat(api.get(meeting, "api/interviews/" + interview).string("status"))
+        .isEqualTo("CANCELLED");
+    assertThat(monthLoad(ids.get(n), start)).isZero();
+    assertNeutral(awaitMail(n, "The request from Mover " + waiting + " was closed"));
+    assertNeutral(awaitMail(p, "The request from Mover " + waiting + " was closed"));
+    assertNeutral(awaitMail(meeting, "Informational interview cancelled"));
+  }
+
+  /**
+   * Imports these lines and waits until the job is done; then gives the {@code expected} people
+   * whose user names are like {@code signIn} the demo's password (imported people sign in through
+   * the identity provider).
+   */
+  private void importDirectory(String signIn, int expected, String... lines) throws SQLException {
+    String file =
+        "username,displayName,email,division,title,level,manager,timeZone,leader,hr\n"
+            + String.join("", lines);
+    Api.Reply accepted =
+        api.send("hana", "POST", "api/directory/import", file, "text/csv", Map.of());
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+    String job = accepted.string("jobId");
+    JsonObject done =
+        await("the import finished")
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(200))
+            .until(
+                () -> api.get("hana", "api/jobs/" + job).json(),
+                state -> List.of("DONE", "FAILED").contains(state.getString("status")));
+    assertThat(done.getString("status")).as(done.toString()).isEqualTo("DONE");
+    if (signIn == null) {
+      return;
+    }
+    try (Connection db = TestEnvironment.database();
+        PreparedStatement copy =
+            db.prepareStatement(
+                "insert into credential (person_id, password_hash) select p.id, c.password_hash"
+                    + " from person p, credential c join person ava on ava.id = c.person_id"
+                    + " and ava.username = 'ava' where p.username like ?")) {
+      copy.setString(1, signIn);
+      assertThat(copy.executeUpdate()).isEqualTo(expected);
+    }
+  }
+
+  /** The leaders take requests and have hours; their ids by user name. */
+  private Map<String, String> offering(String... leaders) {
+    Map<String, String> ids = new java.util.HashMap<>();
+    for (String leader : leaders) {
+      String id = idOf(leader);
+      ids.put(leader, id);
+      assertThat(
+              api.put(
+                      leader,
+                      "api/leaders/" + id + "/profile",
+                      RequestBodies.profile("moves", 8, true))
+                  .status())
+          .isEqualTo(200);
+      assertThat(
+              api.put(
+                      leader,
+                      "api/leaders/" + id + "/availability",
+                      RequestBodies.standardHours(90))
+                  .status())
+          .isEqualTo(200);
+    }
+    return ids;
+  }
+
+  private Slots leaderSlots(String leaderId) {
+    return new Slots(api, "hana", leaderId, Instant.now().plus(Duration.ofDays(3)));
+  }
+
+  /** A request of the employee's to the leader, waiting for an answer. */
+  private String sent(String employee, String leaderId) {
+    Slots slots = leaderSlots(leaderId);
+    Api.Reply sent =
+        api.post(employee, "api/requests", body(leaderId, List.of(slots.next(), slots.next())));
+    assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+    return sent.string("id");
+  }
+
+  /**
+   * An interview of the employee's with the leader at {@code start}, proposed with {@code other}
+   * and accepted by the leader.
+   */
+  private String booked(
+      String employee, String leader, String leaderId, Instant start, Instant other) {
+    Api.Reply sent = api.post(employee, "api/requests", body(leaderId, List.of(start, other)));
+    assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+    Api.Reply accepted =
+        api.post(
+            leader,
+            "api/requests/" + sent.string("id") + "/accept",
+            json("start", start.toString()));
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+    return accepted.string("interviewId");
+  }
+
+  /** The places the leader's month of {@code start} has taken under the cap (0 if none). */
+  private static long monthLoad(String leaderId, Instant start) throws SQLException {
+    String month =
+        java.time.YearMonth.from(start.atZone(java.time.ZoneId.of("Europe/Berlin"))).toString();
+    return count(
+        "select coalesce(sum(booked), 0) from leader_month_load where leader_id = ? and period = ?",
+        leaderId,
+        month);
+  }
+
+  private static boolean absent(JsonObject object, String key) {
+    return !object.containsKey(key) || object.isNull(key);
+  }
+
+  private static JsonObject last(JsonObject request) {
+    List<JsonObject> history = request.getJsonArray("history").getValuesAs(JsonObject.class);
+    return history.get(history.size() - 1);
+  }
+
+  /** The first message to the user whose subject starts so, once it has arrived. */
+  private static MimeMessage awaitMail(String username, String subject) {
+    return await(username + " receives \"" + subject + "\"")
+        .atMost(Mailbox.DELIVERY)
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                Mailbox.to(username).stream()
+                    .filter(message -> subjectOf(message).startsWith(subject))
+                    .findFirst(),
+            java.util.Optional::isPresent)
+        .orElseThrow();
+  }
+
+  private static String subjectOf(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The message gives the program's reason, and no word of managers or divisions. */
+  private static void assertNeutral(MimeMessage message) throws Exception {
+    String text = Mailbox.text(message);
+    assertThat(text).contains(NO_LONGER_ALLOWED);
+    assertThat(text.replace(NO_LONGER_ALLOWED, "").toLowerCase())
+        .doesNotContain("manag", "chain", "division", "report", "engineering", "product");
+    assertThat(message.getSubject().toLowerCase()).doesNotContain("manag", "division");
+  }
+
+  /**
+   * A line of a directory export (the columns of the file above), with an address the test mail
+   * server reads by user name.
+   */
+  private static String movingLine(
+      String username, String division, int level, String manager, boolean leader) {
+    return String.join(
+            ",",
+            username,
+            "Mover " + username,
+            username + "@crossroads.example",
+            division,
+            leader ? "Head of " + division : "Analyst",
+            String.valueOf(level),
+            manager == null ? "" : manager,
+            "Europe/Berlin",
+            String.valueOf(leader),
+            "false")
+        + "\n";
+  }
+
   /** A line of a directory export (the columns of the file above). */
   private static String line(
       String username, String division, String title, int level, String manager, boolean leader) {

@@ -241,6 +241,43 @@ class InterviewRequestTest {
   }
 
   @Test
+  void anOpenRequestTheProgramNoLongerAllowsClosesWithTheProgramsReasonAndNobodyAsActor() {
+    InterviewRequest pending = pending();
+    InterviewRequest countered = pending();
+    countered.counter(
+        leader,
+        List.of(TUESDAY),
+        null,
+        Eligibility.DEFAULT,
+        Pairs.employee(employee),
+        Pairs.leader(leader),
+        NOW);
+
+    for (InterviewRequest request : List.of(pending, countered)) {
+      request.closeNoLongerAllowed("No longer allowed.", NOW);
+
+      assertThat(request.status()).isEqualTo(RequestStatus.WITHDRAWN);
+      RequestEvent closed = request.history().get(request.history().size() - 1);
+      assertThat(closed.type()).isEqualTo(RequestEvent.Type.WITHDRAWN);
+      assertThat(closed.actorId()).isNull();
+      assertThat(closed.note()).isEqualTo("No longer allowed.");
+      refused(
+          () -> request.accept(leader, TUESDAY, Duration.ZERO, Duration.ZERO, NOW),
+          ProblemType.REQUEST_CLOSED);
+    }
+  }
+
+  @Test
+  void aRequestThatIsNoLongerOpenIsNotClosedAgain() {
+    InterviewRequest request = pending();
+    request.decline(leader, "Too busy", NOW);
+
+    refused(
+        () -> request.closeNoLongerAllowed("No longer allowed.", NOW), ProblemType.REQUEST_CLOSED);
+    assertThat(request.status()).isEqualTo(RequestStatus.DECLINED);
+  }
+
+  @Test
   void theEmployeeWithdrawsAnOpenRequest() {
     InterviewRequest request = pending();
 
