@@ -327,7 +327,8 @@ public class InterviewRequest {
   /**
    * The leader suggests a colleague instead. This request closes as REDIRECTED; the returned one
    * goes to the colleague with the original message, the slots the colleague still has open, and
-   * the redirecting leader as referral.
+   * the redirecting leader as referral. A referral this request cited stays with it: it named this
+   * leader, not the colleague, and whoever gave it suggested nobody else.
    */
   public InterviewRequest redirect(
       UUID by,
@@ -355,7 +356,6 @@ public class InterviewRequest {
     forwarded.intro = intro;
     forwarded.learn = learn;
     forwarded.whyYou = whyYou;
-    forwarded.referralId = referralId;
     forwarded.redirectedFrom = id;
     forwarded.referredBy = by;
     forwarded.slots.addAll(openForColleague.stream().filter(s -> s.isAfter(now)).sorted().toList());

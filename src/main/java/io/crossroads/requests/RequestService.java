@@ -313,7 +313,8 @@ class RequestService {
 
   /**
    * The leader suggests a colleague: a new request goes to the colleague, carrying the original
-   * message, the proposed times still open in the colleague's calendar, and the referral. The
+   * message, the proposed times still open in the colleague's calendar, and the leader as who
+   * referred the employee (a referral the original cited named the leader, and stays with it). The
    * colleague must be someone the employee may ask, exactly as if the employee had asked.
    */
   @Transactional

@@ -488,6 +488,66 @@ class NetworkIT {
     assertThat(outcomes(employee)).containsEntry(toMia, "HELD");
   }
 
+  @Test
+  void aRequestRedirectedToAColleagueDoesNotCiteTheReferralThatNamedTheFirstLeader()
+      throws Exception {
+    String employee = employees.take();
+    String interview = held(employee, leoUser, Duration.ofHours(1), null);
+    assertThat(
+            api.post(
+                    leoUser,
+                    "api/interviews/" + interview + "/referrals",
+                    "[" + named(mia, true, "") + "]")
+                .status())
+        .isEqualTo(200);
+    String toMia =
+        idOfReferral(
+            api.get(employee, "api/me/referrals").array().getValuesAs(JsonObject.class), mia);
+    String request = ask(employee, mia, toMia);
+    assertThat(
+            api.get(miaUser, "api/requests/" + request)
+                .json()
+                .getJsonObject("suggestion")
+                .getString("by"))
+        .isEqualTo(leoName);
+    // A generated colleague (who can sign in) the redirect accepts.
+    String colleague =
+        api
+            .get(miaUser, "api/requests/" + request + "/colleagues?limit=20")
+            .array()
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .map(c -> c.getString("id"))
+            .filter(id -> !id.equals(leo))
+            .filter(id -> api.get("hana", "api/people/" + id).string("username").contains("."))
+            .findFirst()
+            .orElseThrow();
+    String colleagueUser = api.get("hana", "api/people/" + colleague).string("username");
+
+    Api.Reply redirected =
+        api.post(
+            miaUser,
+            "api/requests/" + request + "/redirect",
+            json("leaderId", colleague, "note", "She knows more"));
+
+    assertThat(redirected.status()).as(redirected.toString()).isEqualTo(200);
+    String forwarded =
+        api.get(employee, "api/requests?as=requester&status=PENDING").items().stream()
+            .map(JsonObject.class::cast)
+            .filter(r -> request.equals(r.getString("redirectedFrom", null)))
+            .findFirst()
+            .orElseThrow()
+            .getString("id");
+    for (String reader : List.of(colleagueUser, employee)) {
+      JsonObject seen = api.get(reader, "api/requests/" + forwarded).json();
+      assertThat(absent(seen, "referralId")).as(reader).isTrue();
+      assertThat(absent(seen, "suggestion")).as(reader).isTrue();
+      assertThat(seen.getString("referredBy")).isEqualTo(mia);
+      assertThat(seen.toString()).doesNotContain(leoName);
+    }
+    assertThat(api.get(employee, "api/requests/" + request).string("referralId")).isEqualTo(toMia);
+  }
+
   static String idOfReferral(List<JsonObject> referrals, String personId) {
     return referrals.stream()
         .filter(r -> r.getJsonObject("person").getString("id").equals(personId))

@@ -192,6 +192,29 @@ class RequestAnswersTest {
   }
 
   @Test
+  void aRedirectedRequestDoesNotCiteTheReferralThatNamedTheFirstLeader() {
+    UUID referral = UUID.randomUUID();
+    InterviewRequest citing =
+        InterviewRequest.propose(
+            Eligibility.DEFAULT,
+            Pairs.employee(employee),
+            Pairs.leader(leader),
+            30,
+            MeetingFormat.PHONE,
+            new RequestMessage("I am Ava", "How you plan a roadmap", "Rui suggested you"),
+            referral,
+            List.of(Instant.parse("2026-03-16T15:00:00Z"), Instant.parse("2026-03-17T15:00:00Z")),
+            SENT);
+
+    InterviewRequest forwarded = redirect(citing, leader, colleague, List.of());
+
+    assertThat(citing.referralId()).isEqualTo(referral);
+    assertThat(forwarded.referralId()).isNull();
+    assertThat(forwarded.referredBy()).isEqualTo(leader);
+    assertThat(forwarded.message()).isEqualTo(citing.message());
+  }
+
+  @Test
   void aRedirectClosesTheRequestAndForwardsTheMessageWithTheReferral() {
     InterviewRequest request = pending();
     Instant stillOpen = Instant.parse("2026-03-17T15:00:00Z");
