@@ -22,8 +22,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class Directory {
 
-  /** How many profile rows one statement locks at most. */
-  private static final int LOCKED_AT_ONCE = 1000;
+  /** How many people one statement reads or locks at most. */
+  private static final int AT_ONCE = 1000;
 
   @PersistenceContext EntityManager em;
 
@@ -61,11 +61,11 @@ public class Directory {
    */
   public void lockLeaderProfiles(Collection<UUID> personIds) {
     List<UUID> ids = personIds.stream().distinct().sorted().toList();
-    for (int from = 0; from < ids.size(); from += LOCKED_AT_ONCE) {
+    for (int from = 0; from < ids.size(); from += AT_ONCE) {
       em.createNativeQuery(
               "select cast(person_id as varchar(36)) from leader_profile"
                   + " where person_id in (?1) order by person_id for update")
-          .setParameter(1, ids.subList(from, Math.min(ids.size(), from + LOCKED_AT_ONCE)))
+          .setParameter(1, ids.subList(from, Math.min(ids.size(), from + AT_ONCE)))
           .getResultList();
     }
   }
@@ -119,6 +119,36 @@ public class Directory {
         leader.level(),
         profile.acceptingRequests(),
         placesLeft);
+  }
+
+  /**
+   * Leaders as the program's policy reads them to pair them with someone ({@link #asked}, their
+   * monthly cap as their places), many at once: read as values, in one query per thousand.
+   */
+  public Map<UUID, Eligibility.LeaderFacts> askedToPair(Collection<UUID> leaderIds) {
+    List<UUID> ids = List.copyOf(leaderIds);
+    Map<UUID, Eligibility.LeaderFacts> leaders = new HashMap<>();
+    for (int from = 0; from < ids.size(); from += AT_ONCE) {
+      em.createQuery(
+              "select p.id, p.displayName, p.divisionId, p.level, lp.acceptingRequests,"
+                  + " lp.monthlyCap from Person p, LeaderProfile lp"
+                  + " where lp.personId = p.id and p.id in :ids",
+              Object[].class)
+          .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + AT_ONCE)))
+          .getResultList()
+          .forEach(
+              row ->
+                  leaders.put(
+                      (UUID) row[0],
+                      new Eligibility.LeaderFacts(
+                          (UUID) row[0],
+                          (String) row[1],
+                          (UUID) row[2],
+                          (Integer) row[3],
+                          (Boolean) row[4],
+                          (Integer) row[5])));
+    }
+    return leaders;
   }
 
   public Map<UUID, Division> divisions() {

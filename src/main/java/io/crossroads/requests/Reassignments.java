@@ -4,7 +4,6 @@ import io.crossroads.interviews.Cancellations;
 import io.crossroads.interviews.Interviews;
 import io.crossroads.notify.Notifications;
 import io.crossroads.people.Directory;
-import io.crossroads.people.LeaderProfile;
 import io.crossroads.people.PeopleReassigned;
 import io.crossroads.people.Person;
 import io.crossroads.people.ReportingLines;
@@ -24,10 +23,10 @@ import java.util.UUID;
 /**
  * When the directory gives people another manager or another division, closes in the same
  * transaction what the program no longer allows: every open request and every interview still to
- * come between an employee and a leader whom {@link Eligibility#pair} now refuses (the leader
- * manages the employee, directly or further up, or works in the employee's division). Someone below
- * a person with a new manager has a new management chain too, so their pairs are asked about as
- * well, and so are the pairs of a leader who moved.
+ * come between an employee and a leader whom {@link Eligibility#pair} now refuses (as a rule, the
+ * leader now manages the employee, directly or further up, or works in their division). Someone
+ * below a person with a new manager has a new management chain too, so their pairs are asked about
+ * as well, and so are the pairs of a leader who moved.
  *
  * <p>Both people are told, with the program's reason and nothing more: the employee learns nothing
  * new of the leader, the leader nothing of the employee's exploring beyond the request they saw.
@@ -42,7 +41,6 @@ class Reassignments {
   @Inject Interviews interviews;
   @Inject Cancellations cancellations;
   @Inject Directory directory;
-  @Inject RequestParties parties;
   @Inject Program program;
   @Inject Notifications notifications;
 
@@ -96,24 +94,19 @@ class Reassignments {
 
   /**
    * The pairs the program refuses now: the employee as the reporting lines place them, the leader
-   * as accepting and countering read them (their leaders read at once).
+   * as accepting and countering read them (all of them read at once).
    */
   private Set<Pair> refused(Set<Pair> pairs, ReportingLines lines) {
     Eligibility policy = program.rules().eligibility();
-    List<UUID> ids = pairs.stream().map(Pair::leader).distinct().toList();
-    Map<UUID, Person> leaders = directory.people(ids);
-    Map<UUID, LeaderProfile> profiles = directory.leaderProfiles(ids);
+    Map<UUID, Eligibility.LeaderFacts> leaders =
+        directory.askedToPair(pairs.stream().map(Pair::leader).distinct().toList());
     Set<Pair> refused = new HashSet<>();
     for (Pair pair : pairs) {
-      Person leader = leaders.get(pair.leader());
-      LeaderProfile profile = profiles.get(pair.leader());
+      Eligibility.LeaderFacts leader = leaders.get(pair.leader());
       if (leader != null
-          && profile != null
           && lines
               .pairOnly(pair.employee())
-              .filter(
-                  employee ->
-                      !policy.pair(employee, parties.leaderForPair(leader, profile)).eligible())
+              .filter(employee -> !policy.pair(employee, leader).eligible())
               .isPresent()) {
         refused.add(pair);
       }
