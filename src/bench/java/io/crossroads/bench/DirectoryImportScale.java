@@ -19,8 +19,10 @@ import java.util.UUID;
 /**
  * A 100,000-line HRIS export imported over HTTP into Payara Micro on PostgreSQL: first import
  * (everyone joins), the same file again (nothing changes), then with 1,000 people in another
- * division (1,000 internal moves). Wall time from the upload to the job's DONE, as HR would see it.
- * The baseline in the same run: reading and checking the same file in memory ({@code
+ * division (1,000 internal moves), then, over 20,000 requests waiting and 10,000 interviews to
+ * come, a new head above the top (every management chain changes) with 200 employees moving into
+ * the division of a leader they wait on. Wall time from the upload to the job's DONE, as HR would
+ * see it. The baseline in the same run: reading and checking the same file in memory ({@code
  * DirectoryCsv.parse}), which every import does before it touches the database.
  *
  * <p>Run with {@code mvn -Pbench verify -Dbench.main=io.crossroads.bench.DirectoryImportScale
@@ -64,6 +66,17 @@ public final class DirectoryImportScale {
       importAndReport(base, "first import (100,000 joiners)", first);
       importAndReport(base, "the same file again", first);
       importAndReport(base, "1,000 division changes", second);
+
+      // What a change of the directory goes over: requests waiting and interviews to come. Then a
+      // new head above the top (every management chain changes, so every pair is asked about)
+      // and 200 employees moving into the division of a leader they wait on.
+      OpenWork work = OpenWork.seed(server.jdbcUrl, 20_000, 10_000, 200);
+      System.out.println("open before: " + OpenWork.count(server.jdbcUrl));
+      importAndReport(
+          base,
+          "a new head, 200 moves, open work",
+          reorganised(plan, moved, work.movesIntoTheLeadersDivision));
+      System.out.println("open after:  " + OpenWork.count(server.jdbcUrl));
     }
   }
 
@@ -98,7 +111,31 @@ public final class DirectoryImportScale {
     }
   }
 
+  /**
+   * The file after {@code moved}, with a new head above everyone at the top and each user name in
+   * {@code moves} in the division it names.
+   */
+  static String reorganised(Plan plan, Map<UUID, String> moved, Map<String, String> moves) {
+    Map<UUID, String> divisions = new HashMap<>(moved);
+    plan.people()
+        .forEach(
+            p -> {
+              if (moves.containsKey(p.username())) {
+                divisions.put(p.id(), moves.get(p.username()));
+              }
+            });
+    return csv(plan, divisions, "newhead")
+        + "newhead,New Head,newhead@example.com,"
+        + quote(plan.divisions().get(0).name())
+        + ",Chief executive,12,,UTC,false,false\n";
+  }
+
   static String csv(Plan plan, Map<UUID, String> divisionOverrides) {
+    return csv(plan, divisionOverrides, null);
+  }
+
+  /** The plan's people as an export; those at the top report to {@code head}, if any. */
+  static String csv(Plan plan, Map<UUID, String> divisionOverrides, String head) {
     Map<UUID, String> divisions = new HashMap<>();
     plan.divisions().forEach(d -> divisions.put(d.id(), d.name()));
     Map<UUID, String> usernames = new HashMap<>();
@@ -119,7 +156,7 @@ public final class DirectoryImportScale {
           .append(',')
           .append(p.level())
           .append(',')
-          .append(p.managerId() == null ? "" : usernames.get(p.managerId()))
+          .append(p.managerId() == null ? (head == null ? "" : head) : usernames.get(p.managerId()))
           .append(',')
           .append(p.timeZone().getId())
           .append(',')
