@@ -221,7 +221,8 @@ function roundStats(round) {
     stat('Employees without one', number(round.unmatched)),
     stat('Total score', number(round.totalScore),
       gain != null ? `${gain >= 0 ? '+' : '−'}${Math.abs(gain).toFixed(1)} % vs greedy` : null),
-    stat('Greedy score', number(round.greedyScore)));
+    // Absent when the round holds people the reader manages: its figures leave them out.
+    stat('Greedy score', round.greedyScore == null ? '—' : number(round.greedyScore)));
 }
 
 /** A finished round's outcome: whom it reached, how its scores spread, which leaders it asked most of. */

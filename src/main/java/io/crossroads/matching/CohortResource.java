@@ -59,14 +59,14 @@ public class CohortResource {
       @QueryParam("limit") @DefaultValue("20") int limit,
       @QueryParam("offset") @DefaultValue("0") int offset) {
     Page.checkBounds(limit, offset);
-    return rounds.list(limit, offset);
+    return rounds.list(caller.id(), limit, offset);
   }
 
   @GET
   @Path("{id}")
   @Operation(summary = "A round's status, progress and result")
   public CohortView get(@PathParam("id") UUID id) {
-    return rounds.view(id);
+    return rounds.view(caller.id(), id);
   }
 
   @GET
@@ -74,7 +74,7 @@ public class CohortResource {
   @Operation(
       summary = "A finished round's outcome: coverage, score distribution and each leader's load")
   public CohortOutcome outcome(@PathParam("id") UUID id) {
-    return rounds.outcome(id);
+    return rounds.outcome(caller.id(), id);
   }
 
   @GET

@@ -74,6 +74,16 @@ public class CohortRound {
   }
 
   public CohortView view(int employees) {
+    return view(employees, matched, unmatched, totalScore, greedyScore);
+  }
+
+  /** The round with figures worked out over some of its members only, without its greedy one. */
+  public CohortView view(int employees, int matched, int unmatched, long totalScore) {
+    return view(employees, matched, unmatched, totalScore, null);
+  }
+
+  private CohortView view(
+      int employees, int matched, int unmatched, long totalScore, Long greedyScore) {
     return new CohortView(
         id,
         name,

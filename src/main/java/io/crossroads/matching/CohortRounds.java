@@ -149,12 +149,55 @@ public class CohortRounds {
   }
 
   @Transactional
-  public CohortView view(UUID id) {
-    return round(id).view(members(id));
+  public CohortView view(UUID reader, UUID id) {
+    return view(reader, round(id));
+  }
+
+  /**
+   * A round as {@code reader} may see it. When it has members the reader manages, directly or not,
+   * its figures are those of the other members alone (the greedy baseline, which cannot be split,
+   * is left out), so that nothing of theirs can be worked out from what the reader is shown.
+   */
+  private CohortView view(UUID reader, CohortRound round) {
+    if (!hasMemberBelow(reader, round.id())) {
+      return round.view(members(round.id()));
+    }
+    String visible = visible(reader);
+    int members = count(visible.formatted("count(*)", "cohort_member"), round.id());
+    int matched = count(visible.formatted("count(*)", "cohort_match"), round.id());
+    int introduced =
+        count(visible.formatted("count(distinct m.employee_id)", "cohort_match"), round.id());
+    long score = count(visible.formatted("coalesce(sum(m.score), 0)", "cohort_match"), round.id());
+    return round.view(members, matched, members - introduced, score);
+  }
+
+  /**
+   * A statement over a round's members or matches ({@code %2$s}, as {@code m}) selecting {@code
+   * %1$s}, without anyone {@code reader} manages, directly or not; the round's id is {@code ?1}.
+   */
+  private static String visible(UUID reader) {
+    return "with recursive "
+        + ManagementChain.below(reader)
+        + " select %1$s from %2$s m where m.round_id = ?1"
+        + " and not exists (select 1 from below b where b.id = m.employee_id)";
+  }
+
+  private boolean hasMemberBelow(UUID reader, UUID round) {
+    return count(
+            "with recursive "
+                + ManagementChain.below(reader)
+                + " select count(*) from cohort_member m join below b on b.id = m.employee_id"
+                + " where m.round_id = ?1",
+            round)
+        > 0;
+  }
+
+  private int count(String sql, UUID round) {
+    return ((Number) em.createNativeQuery(sql).setParameter(1, round).getSingleResult()).intValue();
   }
 
   @Transactional
-  public Page<CohortView> list(int limit, int offset) {
+  public Page<CohortView> list(UUID reader, int limit, int offset) {
     List<CohortRound> rounds =
         em.createQuery(
                 "select r from CohortRound r order by r.createdAt desc, r.id", CohortRound.class)
@@ -162,7 +205,7 @@ public class CohortRounds {
             .setMaxResults(limit)
             .getResultList();
     long total = em.createQuery("select count(r) from CohortRound r", Long.class).getSingleResult();
-    return new Page<>(rounds.stream().map(r -> r.view(members(r.id()))).toList(), total);
+    return new Page<>(rounds.stream().map(r -> view(reader, r)).toList(), total);
   }
 
   /**
@@ -210,31 +253,27 @@ public class CohortRounds {
   }
 
   /**
-   * A finished round's outcome as HR reads it: how many employees it reached, how its scores are
-   * spread and how many introductions each leader took; nothing of any one employee's reasons.
+   * A finished round's outcome as {@code reader} reads it: how many employees it reached, how its
+   * scores are spread and how many introductions each leader took, over the members the reader does
+   * not manage, directly or not; nothing of any one employee's reasons.
    */
   @Transactional
-  public CohortOutcome outcome(UUID id) {
+  public CohortOutcome outcome(UUID reader, UUID id) {
     done(id);
+    String visible = visible(reader);
     List<Integer> scores =
         em
-            .createNativeQuery("select score from cohort_match where round_id = ?1 order by score")
+            .createNativeQuery(visible.formatted("m.score", "cohort_match") + " order by m.score")
             .setParameter(1, id)
             .getResultList()
             .stream()
             .map(value -> ((Number) value).intValue())
             .toList();
-    int introduced =
-        ((Number)
-                em.createNativeQuery(
-                        "select count(distinct employee_id) from cohort_match where round_id = ?1")
-                    .setParameter(1, id)
-                    .getSingleResult())
-            .intValue();
+    int introduced = count(visible.formatted("count(distinct m.employee_id)", "cohort_match"), id);
     List<Object[]> loads =
         em.createNativeQuery(
-                "select cast(leader_id as varchar(36)), count(*) from cohort_match where round_id = ?1"
-                    + " group by leader_id order by count(*) desc, leader_id")
+                visible.formatted("cast(m.leader_id as varchar(36)), count(*)", "cohort_match")
+                    + " group by m.leader_id order by count(*) desc, m.leader_id")
             .setParameter(1, id)
             .getResultList();
     Map<UUID, Person> leaders =
@@ -248,7 +287,12 @@ public class CohortRounds {
                       leader, ref(leaders.get(leader)), ((Number) row[1]).intValue());
                 })
             .toList();
-    return CohortOutcome.of(id, members(id), introduced, scores, perLeader);
+    return CohortOutcome.of(
+        id,
+        count(visible.formatted("count(*)", "cohort_member"), id),
+        introduced,
+        scores,
+        perLeader);
   }
 
   private CohortRound done(UUID id) {

@@ -88,7 +88,7 @@ public final class MatchingViews {
       int matched,
       int unmatched,
       long totalScore,
-      long greedyScore,
+      Long greedyScore,
       String error,
       Instant createdAt,
       Instant startedAt,

@@ -272,16 +272,62 @@ class PrivacyIT {
     String explorerId = idOf(explorer);
     UUID manager = NetworkIT.managerOf(UUID.fromString(explorerId));
     assertThat(manager).as("the explorer has a manager").isNotNull();
+    // The explorer, and any other member the manager manages, directly or not.
+    List<String> below = new ArrayList<>();
+    int hiddenIntroductions = 0;
+    for (String member : members) {
+      if (isBelow(UUID.fromString(idOf(member)), manager)) {
+        below.add(idOf(member));
+        hiddenIntroductions +=
+            (int)
+                api
+                    .get(member, "api/me/introductions")
+                    .array()
+                    .getValuesAs(JsonObject.class)
+                    .stream()
+                    .filter(i -> i.getString("roundId").equals(round))
+                    .count();
+      }
+    }
+    assertThat(below).contains(explorerId);
+    int visible = done.getInt("matched") - hiddenIntroductions;
+    int visibleMembers = 5 - below.size();
     NetworkIT.setHr(manager, true);
     try {
       Api.Reply asManager =
           api.get(NetworkIT.usernameOf(manager), "api/cohorts/" + round + "/matches?limit=100");
       assertThat(asManager.status()).as(asManager.toString()).isEqualTo(200);
-      assertThat(asManager.json().getInt("total"))
-          .isEqualTo(done.getInt("matched") - introductions.size());
+      assertThat(asManager.json().getInt("total")).isEqualTo(visible);
       assertThat(asManager.items().getValuesAs(JsonObject.class))
-          .hasSize(done.getInt("matched") - introductions.size())
-          .noneSatisfy(m -> assertThat(m.getString("employeeId")).isEqualTo(explorerId));
+          .hasSize(visible)
+          .noneSatisfy(m -> assertThat(below).doesNotContain(m.getString("employeeId")));
+      // Nor can the explorer's introductions be worked out from the round's other figures.
+      JsonObject seen = api.get(NetworkIT.usernameOf(manager), "api/cohorts/" + round).json();
+      assertThat(seen.getInt("employees")).isEqualTo(visibleMembers);
+      assertThat(seen.getInt("matched")).isEqualTo(visible);
+      assertThat(seen.containsKey("greedyScore")).isFalse();
+      assertThat(
+              api
+                  .get(NetworkIT.usernameOf(manager), "api/cohorts?limit=100")
+                  .items()
+                  .getValuesAs(JsonObject.class)
+                  .stream()
+                  .filter(r -> r.getString("id").equals(round))
+                  .findFirst()
+                  .orElseThrow()
+                  .getInt("matched"))
+          .isEqualTo(visible);
+      JsonObject partial =
+          api.get(NetworkIT.usernameOf(manager), "api/cohorts/" + round + "/outcome").json();
+      assertThat(partial.getInt("employees")).isEqualTo(visibleMembers);
+      assertThat(partial.getInt("introductions")).isEqualTo(visible);
+      assertThat(partial.getInt("introduced")).isEqualTo(visibleMembers - seen.getInt("unmatched"));
+      assertThat(
+              partial.getJsonArray("leaders").getValuesAs(JsonObject.class).stream()
+                  .mapToInt(l -> l.getInt("introductions"))
+                  .sum())
+          .isEqualTo(visible);
+      assertThat(partial.toString()).doesNotContain(explorerId);
     } finally {
       NetworkIT.setHr(manager, false);
     }
@@ -1100,6 +1146,18 @@ class PrivacyIT {
     return count(
         "select count(*) from outbox_message where lower(recipient_email) = ?",
         username.toLowerCase() + "@crossroads.example");
+  }
+
+  /** Whether {@code manager} is in the person's management chain. */
+  static boolean isBelow(UUID person, UUID manager) throws SQLException {
+    UUID above = NetworkIT.managerOf(person);
+    for (int depth = 0; above != null && depth < 50; depth++) {
+      if (above.equals(manager)) {
+        return true;
+      }
+      above = NetworkIT.managerOf(above);
+    }
+    return false;
   }
 
   static void setActive(String personId, boolean active) throws SQLException {
