@@ -26,12 +26,12 @@ public final class LeaderMonthRequests {
 
   /**
    * Folds up to {@code limit} uncounted requests into the counts and marks them counted; returns
-   * how many. Runs in the caller's transaction, after {@code DivisionsAtTheTime.stamp} has taken
-   * the stamping lock, so two instances never fold the same request.
+   * how many were read. Runs in the caller's transaction (the job's, after the stamping lock, so
+   * instances take turns); a request is counted only by the transaction that marks it.
    */
   public static int fold(Connection connection, int limit) throws SQLException {
     List<UUID> requests = new ArrayList<>();
-    Map<Key, Long> counts = new HashMap<>();
+    List<Key> keys = new ArrayList<>();
     try (PreparedStatement select =
         connection.prepareStatement(
             "select id, leader_id, created_at from interview_request where counted = false"
@@ -44,20 +44,37 @@ public final class LeaderMonthRequests {
           YearMonth month =
               YearMonth.from(
                   rows.getObject(3, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC));
-          counts.merge(new Key(rows.getObject(2, UUID.class), month.toString()), 1L, Long::sum);
+          keys.add(new Key(rows.getObject(2, UUID.class), month.toString()));
         }
       }
     }
     if (requests.isEmpty()) {
       return 0;
     }
-    List<Key> keys = new ArrayList<>(counts.keySet());
+    // Marked first, each only if still uncounted: a request another folder marked meanwhile
+    // (after waiting for its row) is left to that folder's counts.
+    Map<Key, Long> counts = new HashMap<>();
+    try (PreparedStatement mark =
+        connection.prepareStatement(
+            "update interview_request set counted = true where id = ? and counted = false")) {
+      for (UUID request : requests) {
+        mark.setObject(1, request);
+        mark.addBatch();
+      }
+      int[] marked = mark.executeBatch();
+      for (int i = 0; i < marked.length; i++) {
+        if (marked[i] == 1) {
+          counts.merge(keys.get(i), 1L, Long::sum);
+        }
+      }
+    }
+    List<Key> folded = new ArrayList<>(counts.keySet());
     List<Key> missing = new ArrayList<>();
     try (PreparedStatement add =
         connection.prepareStatement(
             "update leader_month_request set requests = requests + ?"
                 + " where leader_id = ? and period = ?")) {
-      for (Key key : keys) {
+      for (Key key : folded) {
         add.setLong(1, counts.get(key));
         add.setObject(2, key.leader());
         add.setString(3, key.month());
@@ -66,7 +83,7 @@ public final class LeaderMonthRequests {
       int[] updated = add.executeBatch();
       for (int i = 0; i < updated.length; i++) {
         if (updated[i] == 0) {
-          missing.add(keys.get(i));
+          missing.add(folded.get(i));
         }
       }
     }
@@ -82,14 +99,6 @@ public final class LeaderMonthRequests {
         }
         insert.executeBatch();
       }
-    }
-    try (PreparedStatement mark =
-        connection.prepareStatement("update interview_request set counted = true where id = ?")) {
-      for (UUID request : requests) {
-        mark.setObject(1, request);
-        mark.addBatch();
-      }
-      mark.executeBatch();
     }
     return requests.size();
   }

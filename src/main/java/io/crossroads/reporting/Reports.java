@@ -581,6 +581,11 @@ public class Reports {
   }
 
   LeadersReport leaders(ReportSql sql, ReportFilter filter) throws SQLException {
+    // The requests are counted per calendar month: a period of whole months only.
+    if (filter.from().getDayOfMonth() != 1
+        || !filter.to().equals(YearMonth.from(filter.to()).atEndOfMonth())) {
+      throw new IllegalArgumentException("The leaders report covers whole months: " + filter);
+    }
     List<DivisionRef> divisions = divisions(sql);
     UUID asked = filter.divisionId();
     Set<UUID> small = tooSmall(sql, filter, divisions);
