@@ -72,7 +72,9 @@ public class CohortResource {
   @GET
   @Path("{id}/outcome")
   @Operation(
-      summary = "A finished round's outcome: coverage, score distribution and each leader's load")
+      summary =
+          "A finished round's outcome: coverage, score distribution and each leader's load, over"
+              + " the members the reader does not manage, directly or not")
   public CohortOutcome outcome(@PathParam("id") UUID id) {
     return rounds.outcome(caller.id(), id);
   }
