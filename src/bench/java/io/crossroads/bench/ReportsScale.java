@@ -4,7 +4,7 @@ import io.crossroads.demo.DemoOrganisation;
 import io.crossroads.demo.DemoOrganisation.Plan;
 import io.crossroads.people.DivisionsAtTheTime;
 import io.crossroads.platform.persistence.DatabaseMigration;
-import io.crossroads.reporting.LeaderMonthRequests;
+import io.crossroads.reporting.LeaderMonthCounts;
 import io.crossroads.reporting.ReportFilter;
 import io.crossroads.reporting.ReportViews.Figure;
 import io.crossroads.reporting.ReportViews.FlowRow;
@@ -104,12 +104,13 @@ public final class ReportsScale {
         }
       } else {
         System.out.println("The database of the run of " + now + " is used again");
-        // Requests written before the leaders' monthly counts were kept are folded in once.
+        // Requests and interviews written before the leaders' monthly counts were kept are folded
+        // in once.
         long start = System.nanoTime();
         long counted = count(url);
         if (counted > 0) {
           System.out.printf(
-              "%,d requests folded into the leaders' monthly counts in %.1f s%n",
+              "%,d requests and interviews folded into the leaders' monthly counts in %.1f s%n",
               counted, (System.nanoTime() - start) / 1e9);
           try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
             c.createStatement().execute("vacuum analyze");
@@ -139,19 +140,21 @@ public final class ReportsScale {
   }
 
   /**
-   * Folds every request not yet counted into the leaders' monthly counts, as the job does (5,000 a
-   * transaction).
+   * Folds every request and interview not yet counted into the leaders' monthly counts, as the job
+   * does (5,000 of each kind a transaction); returns the rows folded.
    */
   private static long count(String url) throws Exception {
     long counted = 0;
     try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
       c.setAutoCommit(false);
-      int batch;
-      do {
-        batch = LeaderMonthRequests.fold(c, 5_000);
-        c.commit();
-        counted += batch;
-      } while (batch > 0);
+      for (LeaderMonthCounts.Kind kind : LeaderMonthCounts.Kind.values()) {
+        int batch;
+        do {
+          batch = LeaderMonthCounts.fold(c, kind, 5_000);
+          c.commit();
+          counted += batch;
+        } while (batch > 0);
+      }
       c.setAutoCommit(true);
     }
     return counted;
@@ -159,7 +162,7 @@ public final class ReportsScale {
 
   /**
    * Generates the organisation and its history, then stamps the divisions at the time and counts
-   * the leaders' requests by month.
+   * the leaders' requests and interviews by month.
    */
   private static void load(String url, Instant now, int interviews) throws Exception {
     long t0 = System.nanoTime();
@@ -191,8 +194,8 @@ public final class ReportsScale {
     long t4 = System.nanoTime();
     System.out.printf(
         "Organisation generated in %.1f s; history written with COPY in %.1f s; vacuum analyze"
-            + " %.1f s; %,d rows stamped with their divisions at the time, %,d requests counted"
-            + " by leader and month, then vacuum analyze, in %.1f s%n",
+            + " %.1f s; %,d rows stamped with their divisions at the time, %,d requests and"
+            + " interviews counted by leader and month, then vacuum analyze, in %.1f s%n",
         (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, stamped, counted, (t4 - t3) / 1e9);
     written.forEach((table, rows) -> System.out.printf("  %-20s %,12d rows%n", table, rows));
   }

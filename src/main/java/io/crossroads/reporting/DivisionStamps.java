@@ -28,9 +28,9 @@ import org.hibernate.Session;
 
 /**
  * Stamps the rows written since the last run with their divisions at the time ({@link
- * DivisionsAtTheTime}) and folds the requests sent since into the leaders' monthly counts ({@link
- * LeaderMonthRequests}), a batch per transaction. Every instance's timer fires; one instance claims
- * each period.
+ * DivisionsAtTheTime}) and folds the requests sent, interviews booked and interviews held since
+ * into the leaders' monthly counts ({@link LeaderMonthCounts}), a batch per transaction. Every
+ * instance's timer fires; one instance claims each period.
  */
 @Interceptors(TimersKeepRunning.class)
 @Singleton
@@ -92,7 +92,7 @@ public class DivisionStamps {
               connection -> {
                 ReportSql.on(connection);
                 int stamped = DivisionsAtTheTime.stamp(connection, size);
-                int counted = LeaderMonthRequests.fold(connection, size);
+                int counted = LeaderMonthCounts.fold(connection, size);
                 return Math.max(stamped, counted);
               });
     }

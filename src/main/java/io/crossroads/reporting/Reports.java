@@ -623,38 +623,32 @@ public class Reports {
             .bind("lastMonth", YearMonth.from(filter.to()))
             .rows(
                 eligible
-                    // The requests of the period by leader and month: the counts the job keeps
-                    // (LeaderMonthRequests) and the requests it has not counted yet, in this one
-                    // statement, so a batch folded meanwhile is read once.
-                    + ", received as (select c.leader_id, c.period, c.requests"
+                    // The period's requests, interviews accepted and interviews held by leader
+                    // and month: the counts the job keeps (LeaderMonthCounts) and the rows it has
+                    // not counted yet, in this one statement, so a batch folded meanwhile is read
+                    // once.
+                    + ", received as (select c.leader_id, c.period, c.requests, c.accepted, c.held"
                     + "  from leader_month_request c"
                     + "  where c.period >= :firstMonth and c.period <= :lastMonth"
-                    + "  union all select r.leader_id, m.period, 1 from interview_request r"
-                    + "  join ("
-                    + months(filter)
-                    + ") m on r.created_at >= m.month_start and r.created_at < m.month_end"
-                    + "  where r.counted = false and r.created_at >= :start and r.created_at < :end)"
+                    + uncounted(filter, LeaderMonthCounts.Kind.REQUESTS, "1, 0, 0")
+                    + uncounted(filter, LeaderMonthCounts.Kind.ACCEPTED, "0, 1, 0")
+                    + uncounted(filter, LeaderMonthCounts.Kind.HELD, "0, 0, 1")
+                    + ")"
                     // The months in which the leader's bookings reached the cap.
                     + ", full_month as (select ml.leader_id, ml.period from leader_month_load ml"
                     + "  join leader_profile lp on lp.person_id = ml.leader_id"
                     + "  where ml.booked >= lp.monthly_cap"
                     + "  and ml.period >= :firstMonth and ml.period <= :lastMonth)"
-                    + ", requests as (select q.leader_id, sum(q.requests) as n,"
-                    + "  sum(case when f.leader_id is null then 0 else q.requests end) as at_cap"
+                    + ", counts as (select q.leader_id, sum(q.requests) as requests,"
+                    + "  sum(case when f.leader_id is null then 0 else q.requests end) as at_cap,"
+                    + "  sum(q.accepted) as accepted, sum(q.held) as held"
                     + "  from received q left join full_month f"
                     + "  on f.leader_id = q.leader_id and f.period = q.period"
                     + "  group by q.leader_id)"
-                    // Each eligible leader's interviews held and accepted in the period, looked
-                    // up by leader (PostgreSQL: from the index alone).
-                    + ", per as (select e.id, e.division_id,"
-                    + "  (select count(*) from interview i where i.leader_id = e.id"
-                    + "   and i.status = 'HELD' and i.start_at >= :start and i.start_at < :end) as n,"
-                    + "  case when exists (select 1 from interview i where i.leader_id = e.id"
-                    + "   and i.created_at >= :start and i.created_at < :end) then 1 else 0 end"
-                    + "   as acc,"
-                    + "  coalesce(q.n, 0) as requests, coalesce(q.at_cap, 0) as at_cap"
-                    + "  from eligible e left join requests q on q.leader_id = e.id"
-                    + "  offset 0 rows)"
+                    + ", per as (select e.id, e.division_id, coalesce(q.held, 0) as n,"
+                    + "  case when q.accepted > 0 then 1 else 0 end as acc,"
+                    + "  coalesce(q.requests, 0) as requests, coalesce(q.at_cap, 0) as at_cap"
+                    + "  from eligible e left join counts q on q.leader_id = e.id)"
                     + ", ranked as (select division_id, n, acc, requests, at_cap,"
                     + "  row_number() over (partition by division_id order by n, id) as rk,"
                     + "  count(*) over (partition by division_id) as total,"
@@ -780,6 +774,31 @@ public class Reports {
           .append(" 00:00:00+00:00' as month_end");
     }
     return months.toString();
+  }
+
+  /**
+   * The period's rows of {@code kind} not counted yet, by leader and month, as a branch of the
+   * counts' union giving {@code figures} (requests, accepted, held) for each.
+   */
+  private static String uncounted(
+      ReportFilter filter, LeaderMonthCounts.Kind kind, String figures) {
+    return " union all select u.leader_id, m.period, "
+        + figures
+        + " from "
+        + kind.table()
+        + " u join ("
+        + months(filter)
+        + ") m on "
+        + kind.at("u")
+        + " >= m.month_start and "
+        + kind.at("u")
+        + " < m.month_end where "
+        + kind.uncounted("u")
+        + " and "
+        + kind.at("u")
+        + " >= :start and "
+        + kind.at("u")
+        + " < :end";
   }
 
   /**

@@ -259,24 +259,41 @@ class DirectoryImportIT {
   }
 
   @Test
-  void theJobCountsEveryRequestOnceByItsLeaderAndTheMonthItWasSent() throws Exception {
-    // The demo's requests were written in batches behind the job's back; the job folds them in.
-    await("every request is counted")
+  void theJobCountsEveryRequestAndInterviewOnceByItsLeaderAndMonth() throws Exception {
+    // The demo's requests and interviews were written in batches behind the job's back; the job
+    // folds them in.
+    await("every request and interview is counted")
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(250))
-        .until(() -> single("select count(*) from interview_request where counted = false") == 0);
-    assertThat(single("select count(*) from leader_month_request"))
-        .as("leader-months with requests")
+        .until(
+            () ->
+                single(
+                        "select (select count(*) from interview_request where counted = false)"
+                            + " + (select count(*) from interview where counted = false)"
+                            + " + (select count(*) from interview where status = 'HELD'"
+                            + " and held_counted = false)")
+                    == 0);
+    assertThat(single("select count(*) from leader_month_request where held > 0"))
+        .as("leader-months with held interviews")
         .isPositive();
-    // Every leader-month's count equals its requests, worked out here from the requests.
+    // Every leader-month's counts equal its requests, the interviews booked in it and those held
+    // in it, worked out here from the rows.
     assertThat(
             single(
-                "select count(*) from (select r.leader_id, to_char(r.created_at, 'YYYY-MM') as period,"
-                    + " count(*) as requests from interview_request r group by 1, 2) q"
+                "select count(*) from (select leader_id, period, sum(requests) as requests,"
+                    + " sum(accepted) as accepted, sum(held) as held from ("
+                    + " select leader_id, to_char(created_at, 'YYYY-MM') as period, 1 as requests,"
+                    + " 0 as accepted, 0 as held from interview_request"
+                    + " union all select leader_id, to_char(created_at, 'YYYY-MM'), 0, 1, 0"
+                    + " from interview"
+                    + " union all select leader_id, to_char(start_at, 'YYYY-MM'), 0, 0, 1"
+                    + " from interview where status = 'HELD') r group by 1, 2) q"
                     + " full join leader_month_request c"
                     + " on c.leader_id = q.leader_id and c.period = q.period"
-                    + " where c.requests is distinct from q.requests"))
-        .as("leader-months whose count differs from their requests")
+                    + " where c.requests is distinct from q.requests"
+                    + " or c.accepted is distinct from q.accepted"
+                    + " or c.held is distinct from q.held"))
+        .as("leader-months whose counts differ from their rows")
         .isZero();
   }
 

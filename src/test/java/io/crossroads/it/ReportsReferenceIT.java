@@ -3,7 +3,7 @@ package io.crossroads.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crossroads.people.DivisionsAtTheTime;
-import io.crossroads.reporting.LeaderMonthRequests;
+import io.crossroads.reporting.LeaderMonthCounts;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -87,9 +87,11 @@ class ReportsReferenceIT {
         assertThat(unstamped(connection))
             .as("rows written behind the service's back have no divisions at the time yet")
             .isPositive();
-        assertThat(uncounted(connection))
-            .as("requests written behind the service's back are not in the leaders' counts yet")
-            .isPositive();
+        for (LeaderMonthCounts.Kind kind : LeaderMonthCounts.Kind.values()) {
+          assertThat(uncounted(connection, kind))
+              .as("%s written behind the service's back are not in the leaders' counts yet", kind)
+              .isPositive();
+        }
       }
       ReportsReference reference = new ReportsReference(history, history.today);
       assertThat(api.get(ReportsHistory.HR_USERNAME, "api/me").status())
@@ -104,14 +106,16 @@ class ReportsReferenceIT {
           statement.execute("set time zone 'UTC'");
         }
         DivisionsAtTheTime.stamp(connection, Integer.MAX_VALUE);
-        // Half the requests folded into the leaders' counts: the reports add both kinds up.
-        long uncounted = uncounted(connection);
-        assertThat(LeaderMonthRequests.fold(connection, (int) (uncounted / 2)))
-            .isEqualTo(uncounted / 2);
+        // Half of each kind folded into the leaders' counts: the reports add both halves up.
+        for (LeaderMonthCounts.Kind kind : LeaderMonthCounts.Kind.values()) {
+          long uncounted = uncounted(connection, kind);
+          assertThat(LeaderMonthCounts.fold(connection, kind, (int) (uncounted / 2)))
+              .isEqualTo(uncounted / 2);
+          assertThat(uncounted(connection, kind))
+              .as("%s left out of the leaders' counts", kind)
+              .isEqualTo(uncounted - uncounted / 2);
+        }
         assertThat(unstamped(connection)).as("rows left without a stamp").isZero();
-        assertThat(uncounted(connection))
-            .as("requests left out of the leaders' counts")
-            .isEqualTo(uncounted - uncounted / 2);
       }
       compareEveryReport(api, history, reference, "stamped", mismatches);
       if (database.equals("postgresql")) {
@@ -196,12 +200,11 @@ class ReportsReferenceIT {
     return reply.json();
   }
 
-  /** Requests not yet folded into the leaders' monthly counts. */
-  private static long uncounted(Connection connection) throws java.sql.SQLException {
+  /** Rows of {@code kind} not yet folded into the leaders' monthly counts. */
+  private static long uncounted(Connection connection, LeaderMonthCounts.Kind kind)
+      throws java.sql.SQLException {
     try (var statement = connection.createStatement();
-        var result =
-            statement.executeQuery(
-                "select count(*) from interview_request where counted = false")) {
+        var result = statement.executeQuery(kind.uncountedQuery())) {
       result.next();
       return result.getLong(1);
     }
