@@ -77,27 +77,35 @@ public class Reports {
    */
   private static Set<UUID> tooSmall(ReportSql sql, ReportFilter filter, List<DivisionRef> divisions)
       throws SQLException {
-    Map<UUID, Long> people = new HashMap<>();
     String moved = "exists (select 1 from internal_move mv where mv.person_id = p.id)";
+    // Who never moved was in one division, today's, all along. Most divisions have five such
+    // people, and then who moved need not be counted at all.
+    Map<UUID, Long> stayed = new HashMap<>();
     for (Object[] row :
         sql.period(filter)
             .rows(
-                // Who never moved was in one division, today's, all along: counted without the
-                // spans; only who moved is counted through them, once per division.
-                "with "
-                    + DivisionsAtTheTime.spansOfMovers(EMPLOYED_IN_PERIOD)
-                    + " select x.division_id, sum(x.n) from ("
-                    + "  select s.division_id, count(distinct s.person_id) as n from span s"
-                    + "  where s.valid_from <= :to and s.valid_to > :from"
-                    + "  group by s.division_id"
-                    + "  union all select p.division_id, count(*) from person p"
-                    + "  where "
+                "select p.division_id, count(*) from person p where "
                     + EMPLOYED_IN_PERIOD
                     + " and not "
                     + moved
-                    + "  group by p.division_id) x"
-                    + " group by x.division_id")) {
-      people.put(ReportSql.uuid(row[0]), num(row[1]));
+                    + " group by p.division_id")) {
+      stayed.put(ReportSql.uuid(row[0]), num(row[1]));
+    }
+    if (divisions.stream()
+        .allMatch(d -> stayed.getOrDefault(d.id(), 0L) >= Suppression.MINIMUM_PEOPLE)) {
+      return Set.of();
+    }
+    // Who moved is counted through their spans, once per division.
+    Map<UUID, Long> people = new HashMap<>(stayed);
+    for (Object[] row :
+        sql.period(filter)
+            .rows(
+                "with "
+                    + DivisionsAtTheTime.spansOfMovers(EMPLOYED_IN_PERIOD)
+                    + " select s.division_id, count(distinct s.person_id) from span s"
+                    + " where s.valid_from <= :to and s.valid_to > :from"
+                    + " group by s.division_id")) {
+      people.merge(ReportSql.uuid(row[0]), num(row[1]), Long::sum);
     }
     Set<UUID> small = new HashSet<>();
     for (DivisionRef division : divisions) {
