@@ -182,6 +182,21 @@ public class Interview {
     cancelled(null, reason, now);
   }
 
+  /**
+   * Calls the interview off because {@code leaver}, one of the two, left the company: nobody
+   * cancelled it, and the one who stays reads only that the other left.
+   */
+  public void cancelForLeaver(UUID leaver, Instant now) {
+    if (!hasParty(leaver)) {
+      throw new IllegalArgumentException("not a party of this interview");
+    }
+    requireScheduled();
+    cancelled(
+        null,
+        (leaderId.equals(leaver) ? "The leader" : "The employee") + " has left the company.",
+        now);
+  }
+
   private void cancelled(UUID by, String reason, Instant now) {
     status = InterviewStatus.CANCELLED;
     cancelReason = reason == null || reason.isBlank() ? null : reason.strip();

@@ -120,6 +120,48 @@ class InterviewTest {
   }
 
   @Test
+  void anInterviewWithSomeoneWhoLeftIsCalledOffWithNobodyAsActorAndCannotBeHeldOrMoved() {
+    Interview employeeLeft = scheduled();
+    Interview leaderLeft = scheduled();
+
+    employeeLeft.cancelForLeaver(employee, NOW);
+    leaderLeft.cancelForLeaver(leader, NOW);
+
+    assertThat(employeeLeft.cancelReason()).isEqualTo("The employee has left the company.");
+    assertThat(leaderLeft.cancelReason()).isEqualTo("The leader has left the company.");
+    for (Interview interview : new Interview[] {employeeLeft, leaderLeft}) {
+      assertThat(interview.status()).isEqualTo(InterviewStatus.CANCELLED);
+      assertThat(interview.meeting().cancelled()).isTrue();
+      assertThat(interview.meeting().sequence()).isEqualTo(1);
+      assertThat(interview.history())
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.type()).isEqualTo(InterviewEvent.Type.CANCELLED);
+                assertThat(e.actorId()).isNull();
+              });
+      refused(
+          () -> interview.recordOutcome(leader, true, START.plusSeconds(60)),
+          ProblemType.INTERVIEW_CLOSED);
+      refused(
+          () ->
+              interview.reschedule(
+                  employee, START.plusSeconds(3600), null, Duration.ZERO, Duration.ZERO, NOW),
+          ProblemType.INTERVIEW_CLOSED);
+      refused(() -> interview.cancelForLeaver(employee, NOW), ProblemType.INTERVIEW_CLOSED);
+    }
+  }
+
+  @Test
+  void onlyAPartyOfTheInterviewLeavesIt() {
+    Interview interview = scheduled();
+
+    assertThatThrownBy(() -> interview.cancelForLeaver(UUID.randomUUID(), NOW))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(interview.status()).isEqualTo(InterviewStatus.SCHEDULED);
+  }
+
+  @Test
   void theOutcomeIsRecordedOnlyOnceTheInterviewHasStarted() {
     Interview interview = scheduled();
     refused(
