@@ -116,6 +116,24 @@ public class Interviews implements Bookings {
         .toList();
   }
 
+  /** The interviews scheduled to start after {@code now} with any of these people, either side. */
+  public List<Between> scheduledOfAnyAfter(Collection<UUID> people, Instant now) {
+    List<UUID> ids = List.copyOf(people);
+    List<Between> scheduled = new java.util.ArrayList<>();
+    for (int from = 0; from < ids.size(); from += READ_AT_ONCE) {
+      em.createQuery(
+              "select i.id, i.employeeId, i.leaderId from Interview i where i.status = :scheduled"
+                  + " and i.startAt > :now and (i.employeeId in :people or i.leaderId in :people)",
+              Object[].class)
+          .setParameter("scheduled", InterviewStatus.SCHEDULED)
+          .setParameter("now", now)
+          .setParameter("people", ids.subList(from, Math.min(ids.size(), from + READ_AT_ONCE)))
+          .getResultList()
+          .forEach(row -> scheduled.add(new Between((UUID) row[0], (UUID) row[1], (UUID) row[2])));
+    }
+    return scheduled;
+  }
+
   /**
    * The interviews scheduled with these leaders to start after {@code now}, each row locked for the
    * rest of the transaction, so that neither party moves or cancels them meanwhile.

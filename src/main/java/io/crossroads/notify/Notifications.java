@@ -94,25 +94,58 @@ public class Notifications {
                     + "\n";
     for (Person to : new Person[] {employee, leader}) {
       Person other = to.id().equals(employee.id()) ? leader : employee;
-      String subject = headline + ": " + other.displayName() + ", " + when(interview.start(), to);
-      String body =
-          "Hello "
-              + to.displayName()
-              + ",\n\n"
-              + headline
-              + " with "
-              + other.displayName()
-              + ": "
-              + when(interview.start(), to)
-              + ", "
-              + interview.lengthMinutes()
-              + " minutes.\n"
-              + why
-              + "The invitation is attached.\n";
-      outbox.add(
-          new OutboxMessage(
-              kind, to.id(), to.email(), subject, body, invite, null, clock.instant()));
+      queueCalendar(interview, kind, headline, invite, to, other, why);
     }
+  }
+
+  /**
+   * As {@link #calendarChanged(Meeting, String, String, UUID, String)} with the program's reason,
+   * to one of the two parties only ({@code to}): when the other has left the company, and is not to
+   * be written to any more.
+   */
+  public void calendarChangedFor(
+      Meeting interview, UUID to, String kind, String headline, String reason) {
+    Person employee = person(interview.employeeId());
+    Person leader = person(interview.leaderId());
+    if (!to.equals(employee.id()) && !to.equals(leader.id())) {
+      throw new IllegalArgumentException("not a party of this interview");
+    }
+    Person reader = to.equals(employee.id()) ? employee : leader;
+    queueCalendar(
+        interview,
+        kind,
+        headline,
+        invite(interview, employee, leader),
+        reader,
+        reader == employee ? leader : employee,
+        reason == null || reason.isBlank() ? "" : reason.strip() + "\n");
+  }
+
+  private void queueCalendar(
+      Meeting interview,
+      String kind,
+      String headline,
+      OutboxMessage.Invite invite,
+      Person to,
+      Person other,
+      String why) {
+    String subject = headline + ": " + other.displayName() + ", " + when(interview.start(), to);
+    String body =
+        "Hello "
+            + to.displayName()
+            + ",\n\n"
+            + headline
+            + " with "
+            + other.displayName()
+            + ": "
+            + when(interview.start(), to)
+            + ", "
+            + interview.lengthMinutes()
+            + " minutes.\n"
+            + why
+            + "The invitation is attached.\n";
+    outbox.add(
+        new OutboxMessage(kind, to.id(), to.email(), subject, body, invite, null, clock.instant()));
   }
 
   /** The meeting as iCalendar, as its invitations carry it. */

@@ -832,6 +832,141 @@ class PrivacyIT {
     assertNeutral(awaitMail(meeting, "Informational interview cancelled"));
   }
 
+  static final String EMPLOYEE_LEFT = "The employee has left the company.";
+  static final String LEADER_LEFT = "The leader has left the company.";
+
+  @Test
+  void anEmployeeWhoLeavesHasTheirComingInterviewCancelledAndOnlyTheLeaderHearsOfTheDeparture()
+      throws Exception {
+    // E (Engineering) meets L (Finance) in a few days, and met M (Product) an hour ago without an
+    // outcome recorded yet; F (Engineering) meets L too, and stays.
+    String tag = UUID.randomUUID().toString().substring(0, 6);
+    String e = "exite" + tag;
+    String f = "exitf" + tag;
+    String l = "exitl" + tag;
+    String m = "exitm" + tag;
+    importDirectory(
+        "exit%" + tag,
+        4,
+        movingLine(l, "Finance", 6, null, true),
+        movingLine(m, "Product", 6, null, true),
+        movingLine(e, "Engineering", 4, null, false),
+        movingLine(f, "Engineering", 4, null, false));
+    Map<String, String> ids = offering(l, m);
+    Slots lSlots = leaderSlots(ids.get(l));
+    Instant start = lSlots.next();
+    String coming = booked(e, l, ids.get(l), start, lSlots.next());
+    String withF = booked(f, l, ids.get(l), lSlots.next(), lSlots.next());
+    Slots mSlots = leaderSlots(ids.get(m));
+    String past = booked(e, m, ids.get(m), mSlots.next(), mSlots.next());
+    TimeTravel.interviewEnded(past, Duration.ofHours(1));
+    long load = monthLoad(ids.get(l), start);
+    Map<String, Long> outbox = new java.util.HashMap<>();
+    for (String user : List.of(e, f, l, m)) {
+      outbox.put(user, outboxTo(user));
+    }
+
+    importDirectory(null, 0, leavingLine(e, "Engineering", 4, null, false));
+
+    JsonObject cancelled = api.get(l, "api/interviews/" + coming).json();
+    assertThat(cancelled.getString("status")).isEqualTo("CANCELLED");
+    assertThat(cancelled.getString("cancelReason")).isEqualTo(EMPLOYEE_LEFT);
+    assertThat(last(cancelled).getString("type")).isEqualTo("CANCELLED");
+    assertThat(absent(last(cancelled), "actorId")).isTrue();
+    assertThat(monthLoad(ids.get(l), start)).isEqualTo(load - 1);
+
+    // The leader alone is told, of the departure and nothing else; nobody else hears anything.
+    assertDeparture(awaitMail(l, "Informational interview cancelled"), "Mover " + e);
+    assertThat(outboxTo(l)).isEqualTo(outbox.get(l) + 1);
+    for (String user : List.of(e, f, m)) {
+      assertThat(outboxTo(user)).as(user).isEqualTo(outbox.get(user));
+    }
+
+    // What already began, and what is between two people who stay, is as it was.
+    assertThat(api.get(m, "api/interviews/" + past).string("status")).isEqualTo("SCHEDULED");
+    assertThat(api.get(f, "api/interviews/" + withF).string("status")).isEqualTo("SCHEDULED");
+
+    // The leader can neither take the request again nor move, hold or cancel the interview.
+    assertProblem(
+        api.post(
+            l, "api/interviews/" + coming + "/reschedule", json("start", lSlots.next().toString())),
+        409,
+        "interview-closed");
+    assertProblem(
+        api.post(l, "api/interviews/" + coming + "/outcome", json("held", true)),
+        409,
+        "interview-closed");
+    assertProblem(
+        api.post(l, "api/interviews/" + coming + "/cancel", json("reason", "")),
+        409,
+        "interview-closed");
+    Api.Reply accepted =
+        api.post(
+            l,
+            "api/requests/" + cancelled.getString("requestId") + "/accept",
+            json("start", start.toString()));
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(409);
+    assertThat(api.get(l, "api/interviews/" + coming).string("status")).isEqualTo("CANCELLED");
+    assertThat(monthLoad(ids.get(l), start)).isEqualTo(load - 1);
+  }
+
+  @Test
+  void aLeaderWhoLeavesHasTheirComingInterviewCancelledAndOnlyTheEmployeeHearsOfTheDeparture()
+      throws Exception {
+    // E (Engineering) meets L (Finance) in a few days; F (Engineering) meets M (Product), and
+    // both stay.
+    String tag = UUID.randomUUID().toString().substring(0, 6);
+    String e = "gonee" + tag;
+    String f = "gonef" + tag;
+    String l = "gonel" + tag;
+    String m = "gonem" + tag;
+    importDirectory(
+        "gone%" + tag,
+        4,
+        movingLine(l, "Finance", 6, null, true),
+        movingLine(m, "Product", 6, null, true),
+        movingLine(e, "Engineering", 4, null, false),
+        movingLine(f, "Engineering", 4, null, false));
+    Map<String, String> ids = offering(l, m);
+    Slots lSlots = leaderSlots(ids.get(l));
+    Instant start = lSlots.next();
+    String coming = booked(e, l, ids.get(l), start, lSlots.next());
+    Instant elsewhen = lSlots.next();
+    Slots mSlots = leaderSlots(ids.get(m));
+    Instant withMAt = mSlots.next();
+    String withM = booked(f, m, ids.get(m), withMAt, mSlots.next());
+    assertThat(monthLoad(ids.get(l), start)).isEqualTo(1);
+    Map<String, Long> outbox = new java.util.HashMap<>();
+    for (String user : List.of(e, f, l, m)) {
+      outbox.put(user, outboxTo(user));
+    }
+
+    importDirectory(null, 0, leavingLine(l, "Finance", 6, null, true));
+
+    JsonObject cancelled = api.get(e, "api/interviews/" + coming).json();
+    assertThat(cancelled.getString("status")).isEqualTo("CANCELLED");
+    assertThat(cancelled.getString("cancelReason")).isEqualTo(LEADER_LEFT);
+    assertThat(monthLoad(ids.get(l), start)).isZero();
+    MimeMessage told = awaitMail(e, "Informational interview cancelled");
+    assertDeparture(told, "Mover " + l);
+    assertThat(outboxTo(e)).isEqualTo(outbox.get(e) + 1);
+    for (String user : List.of(l, f, m)) {
+      assertThat(outboxTo(user)).as(user).isEqualTo(outbox.get(user));
+    }
+    assertThat(api.get(f, "api/interviews/" + withM).string("status")).isEqualTo("SCHEDULED");
+    assertThat(monthLoad(ids.get(m), withMAt)).isEqualTo(1);
+
+    // The employee can neither move nor hold it.
+    assertProblem(
+        api.post(e, "api/interviews/" + coming + "/reschedule", json("start", elsewhen.toString())),
+        409,
+        "interview-closed");
+    assertProblem(
+        api.post(e, "api/interviews/" + coming + "/outcome", json("held", false)),
+        409,
+        "interview-closed");
+  }
+
   /**
    * Imports these lines and waits until the job is done; then gives the {@code expected} people
    * whose user names are like {@code signIn} the demo's password (imported people sign in through
@@ -839,7 +974,7 @@ class PrivacyIT {
    */
   private void importDirectory(String signIn, int expected, String... lines) throws SQLException {
     String file =
-        "username,displayName,email,division,title,level,manager,timeZone,leader,hr\n"
+        "username,displayName,email,division,title,level,manager,timeZone,leader,hr,active\n"
             + String.join("", lines);
     Api.Reply accepted =
         api.send("hana", "POST", "api/directory/import", file, "text/csv", Map.of());
@@ -972,11 +1107,48 @@ class PrivacyIT {
   }
 
   /**
+   * The cancellation of an interview with someone who left: the calendar drops it, and the message
+   * says that {@code who} left the company and nothing more, neither why nor where to.
+   */
+  private static void assertDeparture(MimeMessage message, String who) throws Exception {
+    assertThat(Mailbox.property(Mailbox.calendarOf(message), Property.METHOD)).isEqualTo("CANCEL");
+    String text = Mailbox.text(message);
+    String departure = who + " has left the company, so your interview was cancelled.";
+    assertThat(text).contains(departure);
+    assertThat(text.replace(departure, "").toLowerCase())
+        .doesNotContain(
+            "left",
+            "leav",
+            "inactive",
+            "manag",
+            "division",
+            "report",
+            "level",
+            "finance",
+            "engineering",
+            "product",
+            "program");
+    assertThat(message.getSubject().toLowerCase())
+        .doesNotContain("left", "leav", "manag", "division");
+  }
+
+  /**
    * A line of a directory export (the columns of the file above), with an address the test mail
    * server reads by user name.
    */
   private static String movingLine(
       String username, String division, int level, String manager, boolean leader) {
+    return directoryLine(username, division, level, manager, leader, true);
+  }
+
+  /** As {@link #movingLine}, for someone the directory marks inactive: they left the company. */
+  private static String leavingLine(
+      String username, String division, int level, String manager, boolean leader) {
+    return directoryLine(username, division, level, manager, leader, false);
+  }
+
+  private static String directoryLine(
+      String username, String division, int level, String manager, boolean leader, boolean active) {
     return String.join(
             ",",
             username,
@@ -988,7 +1160,8 @@ class PrivacyIT {
             manager == null ? "" : manager,
             "Europe/Berlin",
             String.valueOf(leader),
-            "false")
+            "false",
+            String.valueOf(active))
         + "\n";
   }
 
