@@ -54,9 +54,9 @@ import org.hibernate.Session;
  * managers and reporting cycles across the file and the directory), then, only if nothing is wrong,
  * all changes in one transaction: new divisions, joiners, changes, division moves recorded as
  * internal moves with their date, and for a full export the leavers, kept for history but no longer
- * active, their open requests closed with a note. Whoever gets another manager or division is
- * announced with {@link PeopleReassigned}, so that what the program no longer allows them closes in
- * the same transaction.
+ * active, their open requests closed with a note and their interviews to come cancelled ({@link
+ * PeopleLeft}). Whoever gets another manager, division or level is announced with {@link
+ * PeopleReassigned}, so that what the program no longer allows them closes in the same transaction.
  *
  * <p>Hiring and leaving days: a line's {@code hiredOn} replaces the one held (an empty one keeps
  * it). Whoever the import makes inactive (marked inactive, a leaving day on or before the import
@@ -466,6 +466,7 @@ public class DirectoryImports {
     List<RowError> errors = new ArrayList<>();
     List<UUID> leavers = new ArrayList<>();
     Set<UUID> reassigned = new HashSet<>();
+    Set<UUID> levelChanged = new HashSet<>();
     ProgramRules rules = program.rules();
     em.unwrap(Session.class)
         .doWork(
@@ -502,15 +503,16 @@ public class DirectoryImports {
                       now,
                       rules,
                       leavers,
-                      reassigned);
+                      reassigned,
+                      levelChanged);
             });
     if (!leavers.isEmpty()) {
       // Whoever holds something of a leaver's (their open requests) closes it, in this transaction.
       left.fire(new PeopleLeft(leavers, now));
     }
-    if (!reassigned.isEmpty()) {
+    if (!reassigned.isEmpty() || !levelChanged.isEmpty()) {
       // What the program no longer allows them, or anyone below them, closes in this transaction.
-      reassignments.fire(new PeopleReassigned(reassigned, now));
+      reassignments.fire(new PeopleReassigned(reassigned, levelChanged, now));
     }
     return new Applied(errors, summary[0]);
   }
@@ -614,7 +616,8 @@ public class DirectoryImports {
       Instant now,
       ProgramRules rules,
       List<UUID> leavers,
-      Set<UUID> reassigned)
+      Set<UUID> reassigned,
+      Set<UUID> levelChanged)
       throws SQLException {
     Map<String, UUID> divisions = new HashMap<>(existing.divisions);
     try (PreparedStatement insert =
@@ -694,6 +697,10 @@ public class DirectoryImports {
           if (current.active && !dates.active()) {
             // Marked inactive by the line itself (an HRIS leaver, a user disabled in Keycloak).
             markedInactive.add(current.id);
+          }
+          if (current.level != row.level()) {
+            // The level band of Eligibility.pair reads it: their own pairs are asked about again.
+            levelChanged.add(current.id);
           }
           if (!current.division.equals(division)) {
             move.setObject(1, UUID.randomUUID());

@@ -21,12 +21,13 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * When the directory gives people another manager or another division, closes in the same
+ * When the directory gives people another manager, division or level, closes in the same
  * transaction what the program no longer allows: every open request and every interview still to
  * come between an employee and a leader whom {@link Eligibility#pair} now refuses (as a rule, the
- * leader now manages the employee, directly or further up, or works in their division). Someone
- * below a person with a new manager has a new management chain too, so their pairs are asked about
- * as well, and so are the pairs of a leader who moved.
+ * leader now manages the employee, directly or further up, works in their division, or stands above
+ * the program's level band for them). Someone below a person with a new manager has a new
+ * management chain too, so their pairs are asked about as well, and so are the pairs of a leader
+ * who moved; a new level changes only the person's own pairs.
  *
  * <p>Both people are told, with the program's reason and nothing more: the employee learns nothing
  * new of the leader, the leader nothing of the employee's exploring beyond the request they saw.
@@ -55,7 +56,7 @@ class Reassignments {
     Set<Pair> touched = new HashSet<>();
     open.forEach(r -> touched.add(new Pair(r.requesterId(), r.leaderId())));
     booked.forEach(i -> touched.add(new Pair(i.employeeId(), i.leaderId())));
-    touched.removeIf(pair -> !pair.touchedBy(reassigned.people(), lines));
+    touched.removeIf(pair -> !pair.touchedBy(reassigned, lines));
     Set<Pair> refused = refused(touched, lines);
     if (refused.isEmpty()) {
       return;
@@ -86,9 +87,15 @@ class Reassignments {
   /** An employee and a leader with something open between them. */
   record Pair(UUID employee, UUID leader) {
 
-    /** Whether the change touched the two: either of them, or anyone above the employee. */
-    boolean touchedBy(Set<UUID> reassigned, ReportingLines lines) {
-      return reassigned.contains(leader) || lines.atOrBelow(employee, reassigned);
+    /**
+     * Whether the change touched the two: either of them, or anyone above the employee given
+     * another manager or division (a level is the person's own).
+     */
+    boolean touchedBy(PeopleReassigned change, ReportingLines lines) {
+      return change.people().contains(leader)
+          || change.levelChanged().contains(leader)
+          || change.levelChanged().contains(employee)
+          || lines.atOrBelow(employee, change.people());
     }
   }
 

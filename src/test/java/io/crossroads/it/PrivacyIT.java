@@ -967,6 +967,53 @@ class PrivacyIT {
         "interview-closed");
   }
 
+  @Test
+  void aChangeOfLevelAloneClosesWhatTheLevelBandNoLongerAllowsAndNothingElse() throws Exception {
+    assertThat(api.get("hana", "api/program").json().getInt("maxLevelGap")).isEqualTo(3);
+    // E (Engineering, 4) waits on L (Finance, 7) and meets M (Product, 6); F (Engineering, 5)
+    // meets K (Sales, 6).
+    String tag = UUID.randomUUID().toString().substring(0, 6);
+    String e = "levele" + tag;
+    String f = "levelf" + tag;
+    String l = "levell" + tag;
+    String m = "levelm" + tag;
+    String k = "levelk" + tag;
+    importDirectory(
+        "level%" + tag,
+        5,
+        movingLine(l, "Finance", 7, null, true),
+        movingLine(m, "Product", 6, null, true),
+        movingLine(k, "Sales", 6, null, true),
+        movingLine(e, "Engineering", 4, null, false),
+        movingLine(f, "Engineering", 5, null, false));
+    Map<String, String> ids = offering(l, m, k);
+    String toL = sent(e, ids.get(l));
+    Slots mSlots = leaderSlots(ids.get(m));
+    String withM = booked(e, m, ids.get(m), mSlots.next(), mSlots.next());
+    Slots kSlots = leaderSlots(ids.get(k));
+    Instant withKAt = kSlots.next();
+    String withK = booked(f, k, ids.get(k), withKAt, kSlots.next());
+
+    // E goes down a level: L (7) is now above the band (up to 6), M (6) is not. K goes up to 9,
+    // above F's band (up to 8). Nobody gets another manager or division.
+    importDirectory(
+        null,
+        0,
+        movingLine(e, "Engineering", 3, null, false),
+        movingLine(k, "Sales", 9, null, true));
+
+    JsonObject request = api.get(e, "api/requests/" + toL).json();
+    assertThat(request.getString("status")).isEqualTo("WITHDRAWN");
+    assertThat(last(request).getString("note")).isEqualTo(NO_LONGER_ALLOWED);
+    JsonObject cancelled = api.get(f, "api/interviews/" + withK).json();
+    assertThat(cancelled.getString("status")).isEqualTo("CANCELLED");
+    assertThat(cancelled.getString("cancelReason")).isEqualTo(NO_LONGER_ALLOWED);
+    assertThat(monthLoad(ids.get(k), withKAt)).isZero();
+    assertThat(api.get(e, "api/interviews/" + withM).string("status")).isEqualTo("SCHEDULED");
+    assertNeutral(awaitMail(l, "The request from Mover " + e + " was closed"));
+    assertNeutral(awaitMail(f, "Informational interview cancelled"));
+  }
+
   /**
    * Imports these lines and waits until the job is done; then gives the {@code expected} people
    * whose user names are like {@code signIn} the demo's password (imported people sign in through
