@@ -1086,13 +1086,15 @@ public final class DemoOrganisation {
 
     /**
      * About a third of employees held one or two interviews in the last two years (two in three in
-     * the last year), each with a leader the program's policy pairs them with, and not before they
-     * were hired: the request, nine days before the interview, came after their first day.
+     * the last year), each with a leader the program's policy pairs them with and within the
+     * leader's monthly cap, and not before they were hired: the request, nine days before the
+     * interview, came after their first day.
      */
     List<HistorySeed> history(java.util.function.ToIntFunction<UUID> hiredDaysAgo) {
       List<HistorySeed> history = new ArrayList<>();
       Map<UUID, PersonSeed> byId = new HashMap<>();
       people.forEach(p -> byId.put(p.id(), p));
+      MonthlyCaps caps = new MonthlyCaps(List.of());
       for (PersonSeed person : people) {
         if (person.leader() || WELL_KNOWN.contains(person.username()) || random.nextInt(3) != 0) {
           continue;
@@ -1109,8 +1111,10 @@ public final class DemoOrganisation {
             }
             daysAgo = 7 + random.nextInt(latest - 6);
           }
-          if (Eligibility.DEFAULT.pair(facts(person, byId), facts(leader)).eligible()) {
+          if (Eligibility.DEFAULT.pair(facts(person, byId), facts(leader)).eligible()
+              && caps.fits(leader, daysAgo)) {
             history.add(new HistorySeed(person.id(), leader.id(), daysAgo, 8 + random.nextInt(9)));
+            caps.add(leader.id(), daysAgo);
             held++;
           }
         }

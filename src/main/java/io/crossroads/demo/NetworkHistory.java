@@ -122,6 +122,7 @@ final class NetworkHistory {
   private final Careers careers;
 
   private final List<HistorySeed> history;
+  private final MonthlyCaps caps;
   private final List<ThankYouSeed> thankYous = new ArrayList<>();
   private final List<ReferralSeed> referrals = new ArrayList<>();
   private final List<ClosedRequestSeed> closedRequests = new ArrayList<>();
@@ -136,6 +137,7 @@ final class NetworkHistory {
     this.random = random;
     this.careers = careers;
     this.history = new ArrayList<>(held);
+    this.caps = new MonthlyCaps(held);
     for (PersonSeed p : people) {
       byId.put(p.id(), p);
       if (Aspirations.WELL_KNOWN.contains(p.username())) {
@@ -254,17 +256,21 @@ final class NetworkHistory {
   /**
    * Whether the employee asked the person named: met them (a held interview citing the referral),
    * asked and was declined or heard nothing, or has not asked (yet). Asking takes a few days; a
-   * meeting comes nine days after the request, and the meeting must lie a week in the past.
+   * meeting comes nine days after the request, and the meeting must lie a week in the past and
+   * within the leader's monthly cap.
    */
   private void follow(ReferralSeed referral, HistorySeed held, PersonSeed person) {
     double r = random.nextDouble();
     if (r < FOLLOWED_AND_MET && person.acceptingRequests()) {
       // The request goes out after the referral: at least 12 days after the first meeting.
       int daysAgo = held.daysAgo() - 12 - random.nextInt(21);
-      if (daysAgo >= 7 && careers.validAtTheTime(referral.employeeId(), person.id(), daysAgo)) {
+      if (daysAgo >= 7
+          && careers.validAtTheTime(referral.employeeId(), person.id(), daysAgo)
+          && caps.fits(person, daysAgo)) {
         history.add(
             new HistorySeed(
                 referral.employeeId(), person.id(), daysAgo, 8 + random.nextInt(9), referral.id()));
+        caps.add(person.id(), daysAgo);
         return;
       }
     }

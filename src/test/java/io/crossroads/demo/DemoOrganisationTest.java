@@ -23,6 +23,10 @@ import io.crossroads.people.LeaderProfile;
 import io.crossroads.program.Eligibility;
 import io.crossroads.requests.RequestStatus;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,6 +59,13 @@ class DemoOrganisationTest {
 
   /** A larger shape with forty divisions, as benchmarks generate it (the enterprise's in small). */
   static final Plan WIDE = DemoOrganisation.generate(new Shape(20_000, 40, 7, 0.0909));
+
+  /** The integration tests' demo ({@code crossroads.it.demo.size} in the POM). */
+  static final Plan IT = DemoOrganisation.generate(1000);
+
+  /** A year of days the demo may be seeded on, a leap day among them. */
+  static final List<LocalDate> SEEDING_DAYS =
+      LocalDate.of(2027, 7, 1).datesUntil(LocalDate.of(2028, 7, 1)).toList();
 
   static <T> Map<UUID, T> byId(List<T> seeds, Function<T, UUID> id) {
     return seeds.stream().collect(Collectors.toMap(id, s -> s));
@@ -739,5 +750,28 @@ class DemoOrganisationTest {
             .filter(c -> people.get(c.employeeId()).active())
             .count();
     assertThat(visible).isGreaterThanOrEqualTo(20);
+  }
+
+  @Test
+  void noLeaderHeldMoreInterviewsInAMonthOfTheirTimeZoneThanTheirCapWhicheverDayTheDemoIsSeeded() {
+    for (Plan plan : List.of(DEFAULT, IT, WIDE)) {
+      Map<UUID, PersonSeed> people = byId(plan.people(), PersonSeed::id);
+      for (LocalDate day : SEEDING_DAYS) {
+        Instant seeded = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Map<List<Object>, Integer> held = new HashMap<>();
+        for (HistorySeed h : plan.history()) {
+          PersonSeed leader = people.get(h.leaderId());
+          YearMonth month = YearMonth.from(seeded.plus(h.start()).atZone(leader.timeZone()));
+          held.merge(List.of(leader.id(), month), 1, Integer::sum);
+        }
+        held.forEach(
+            (leaderMonth, interviews) -> {
+              PersonSeed leader = people.get((UUID) leaderMonth.get(0));
+              assertThat(interviews)
+                  .as("%s in %s, seeded on %s", leader.username(), leaderMonth.get(1), day)
+                  .isLessThanOrEqualTo(leader.monthlyCap());
+            });
+      }
+    }
   }
 }
