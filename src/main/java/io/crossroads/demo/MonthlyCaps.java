@@ -3,6 +3,7 @@ package io.crossroads.demo;
 import io.crossroads.demo.DemoOrganisation.HistorySeed;
 import io.crossroads.demo.DemoOrganisation.PersonSeed;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +28,22 @@ final class MonthlyCaps {
 
   /** Whether the leader may hold one more interview {@code daysAgo} days before the seeding day. */
   boolean fits(PersonSeed leader, int daysAgo) {
-    List<Integer> held = days.getOrDefault(leader.id(), List.of());
+    // Only the interviews near the day share a window with it.
+    int[] near = new int[WINDOW_DAYS * 2];
+    int count = 0;
+    for (int day : days.getOrDefault(leader.id(), List.of())) {
+      if (Math.abs(day - daysAgo) < WINDOW_DAYS) {
+        if (count == near.length) {
+          near = Arrays.copyOf(near, count * 2);
+        }
+        near[count++] = day;
+      }
+    }
     for (int first = daysAgo - WINDOW_DAYS + 1; first <= daysAgo; first++) {
-      int from = first;
-      long within = held.stream().filter(d -> d >= from && d < from + WINDOW_DAYS).count();
+      int within = 0;
+      for (int i = 0; i < count; i++) {
+        within += near[i] >= first && near[i] < first + WINDOW_DAYS ? 1 : 0;
+      }
       if (within >= leader.monthlyCap()) {
         return false;
       }
