@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,10 +22,11 @@ import java.util.UUID;
  * demo, up to forty), a head per division, leaders (about 10 %) reporting to the head, employees
  * reporting to leaders, time zones on three continents, the five well-known users of the API
  * contract, employees' interests (popular divisions and topics are much more popular), two years of
- * held interviews and what followed them (thank-yous, referrals in chains, contacts kept in touch
- * with, feedback and talent flags, consent, mentoring offers), hiring days over ten years, internal
- * moves and leavers over the last two ({@link Careers}). The same shape always gives the same
- * organisation, ids included.
+ * held interviews (popular leaders held many more than the others, none beyond their monthly cap)
+ * and what followed them (thank-yous, referrals in chains, contacts kept in touch with, feedback
+ * and talent flags, consent, mentoring offers), hiring days over ten years, internal moves and
+ * leavers over the last two ({@link Careers}). The same shape always gives the same organisation,
+ * ids included.
  */
 public final class DemoOrganisation {
 
@@ -1002,6 +1004,12 @@ public final class DemoOrganisation {
     /** The contract's users start with a clean history, so what they do is all there is. */
     static final Set<String> WELL_KNOWN = Set.of("ava", "ben", "leo", "mia", "hana");
 
+    /** One leader in this many is popular (heads and the contract's leaders not counted). */
+    static final int POPULAR_EVERY = 6;
+
+    /** How many times as often as another leader a popular one is asked. */
+    static final int POPULAR_WEIGHT = 8;
+
     private final Random random;
     private final List<DivisionSpec> specs;
     private final List<DivisionSeed> divisions;
@@ -1010,6 +1018,9 @@ public final class DemoOrganisation {
 
     /** Cumulative popularity of divisions as targets: the popular few draw most of the interest. */
     private final double[] popularity;
+
+    /** Cumulative weights of {@link #leaders} as the one asked: popular leaders weigh more. */
+    private final int[] asked;
 
     Aspirations(
         Random random,
@@ -1036,6 +1047,19 @@ public final class DemoOrganisation {
       }
       for (int i = 0; i < popularity.length; i++) {
         popularity[i] /= sum;
+      }
+      this.asked = new int[leaders.size()];
+      int weights = 0;
+      int counted = 0;
+      for (int i = 0; i < leaders.size(); i++) {
+        PersonSeed leader = leaders.get(i);
+        // Heads are above every employee's level band; the contract's leaders stay as they are.
+        boolean popular =
+            leader.managerId() != null
+                && !WELL_KNOWN.contains(leader.username())
+                && counted++ % POPULAR_EVERY == 0;
+        weights += popular ? POPULAR_WEIGHT : 1;
+        asked[i] = weights;
       }
     }
 
@@ -1088,7 +1112,9 @@ public final class DemoOrganisation {
      * About a third of employees held one or two interviews in the last two years (two in three in
      * the last year), each with a leader the program's policy pairs them with and within the
      * leader's monthly cap, and not before they were hired: the request, nine days before the
-     * interview, came after their first day.
+     * interview, came after their first day. One leader in {@value #POPULAR_EVERY} is popular,
+     * asked {@value #POPULAR_WEIGHT} times as often as the others: loads run from none to ten and
+     * more a year, in groups large enough for the leaders report to show.
      */
     List<HistorySeed> history(java.util.function.ToIntFunction<UUID> hiredDaysAgo) {
       List<HistorySeed> history = new ArrayList<>();
@@ -1102,7 +1128,7 @@ public final class DemoOrganisation {
         int count = 1 + random.nextInt(2);
         int latest = hiredDaysAgo.applyAsInt(person.id()) - 10;
         for (int attempt = 0, held = 0; held < count && attempt < 20; attempt++) {
-          PersonSeed leader = leaders.get(random.nextInt(leaders.size()));
+          PersonSeed leader = askedLeader();
           int daysAgo =
               random.nextInt(3) == 0 ? 365 + random.nextInt(330) : 7 + random.nextInt(350);
           if (daysAgo > latest) {
@@ -1139,6 +1165,13 @@ public final class DemoOrganisation {
           leader.level(),
           leader.acceptingRequests(),
           leader.monthlyCap());
+    }
+
+    /** A leader drawn by weight, in one draw: popular leaders come up more often. */
+    private PersonSeed askedLeader() {
+      int drawn = random.nextInt(asked[asked.length - 1]);
+      int at = Arrays.binarySearch(asked, drawn + 1);
+      return leaders.get(at >= 0 ? at : -at - 1);
     }
 
     private int popularDivision() {

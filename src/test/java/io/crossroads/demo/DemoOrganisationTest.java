@@ -774,4 +774,43 @@ class DemoOrganisationTest {
       }
     }
   }
+
+  /**
+   * The leaders report's load buckets, by held interviews in the period (docs/METRICS.md,
+   * "Leaders"): each must hold at least 5 leaders, or the report withholds it, and with it the
+   * Lorenz curve and the Gini.
+   */
+  static String loadBucket(long held) {
+    return held <= 2 ? String.valueOf(held) : held <= 4 ? "3-4" : held <= 9 ? "5-9" : "10+";
+  }
+
+  @Test
+  void theLeadersReportHasFiveLeadersOrMoreInEveryLoadBucketOfItsDefaultPeriodWhicheverDaySeeded() {
+    for (Plan plan : List.of(DEFAULT, IT)) {
+      List<PersonSeed> leaders = plan.people().stream().filter(PersonSeed::leader).toList();
+      for (LocalDate day : SEEDING_DAYS) {
+        // The default period, read on the seeding day: this month and the eleven before, in UTC.
+        LocalDate from = YearMonth.from(day).minusMonths(11).atDay(1);
+        LocalDate to = YearMonth.from(day).atEndOfMonth();
+        Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant seeded = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Map<UUID, Long> held =
+            plan.history().stream()
+                .filter(h -> !seeded.plus(h.start()).isBefore(start))
+                .filter(h -> seeded.plus(h.start()).isBefore(end))
+                .collect(Collectors.groupingBy(HistorySeed::leaderId, Collectors.counting()));
+        Map<String, Integer> buckets = new HashMap<>();
+        List.of("0", "1", "2", "3-4", "5-9", "10+").forEach(bucket -> buckets.put(bucket, 0));
+        leaders.stream()
+            .filter(l -> !day.minusDays(l.hiredDaysAgo()).isAfter(to))
+            .filter(l -> l.active() || day.minusDays(l.leftDaysAgo()).isAfter(from))
+            .forEach(
+                l -> buckets.merge(loadBucket(held.getOrDefault(l.id(), 0L)), 1, Integer::sum));
+        assertThat(buckets)
+            .as("%d people seeded on %s", plan.people().size(), day)
+            .allSatisfy((bucket, count) -> assertThat(count).as(bucket).isGreaterThanOrEqualTo(5));
+      }
+    }
+  }
 }
