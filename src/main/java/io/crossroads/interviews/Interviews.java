@@ -156,6 +156,28 @@ public class Interviews implements Bookings {
     return scheduled;
   }
 
+  /**
+   * The interviews of {@code people} (either party) scheduled to start after {@code now}, each row
+   * locked for the rest of the transaction.
+   */
+  public List<Interview> scheduledOfAnyWithForUpdate(Collection<UUID> people, Instant now) {
+    List<UUID> ids = List.copyOf(people);
+    List<Interview> scheduled = new java.util.ArrayList<>();
+    for (int from = 0; from < ids.size(); from += READ_AT_ONCE) {
+      scheduled.addAll(
+          em.createQuery(
+                  "select i from Interview i where i.status = :scheduled and i.startAt > :now"
+                      + " and (i.employeeId in :people or i.leaderId in :people) order by i.id",
+                  Interview.class)
+              .setParameter("scheduled", InterviewStatus.SCHEDULED)
+              .setParameter("now", now)
+              .setParameter("people", ids.subList(from, Math.min(ids.size(), from + READ_AT_ONCE)))
+              .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+              .getResultList());
+    }
+    return scheduled;
+  }
+
   /** Whether an active interview of the leader blocks any of {@code [blockStart, blockEnd)}. */
   public boolean leaderBusy(UUID leaderId, Instant blockStart, Instant blockEnd) {
     return !em.createQuery(

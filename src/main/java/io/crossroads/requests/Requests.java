@@ -212,14 +212,33 @@ public class Requests {
     return open;
   }
 
-  /** The open requests that {@code people} sent or received. */
-  List<InterviewRequest> openOfAny(Collection<UUID> people) {
+  /** The open requests that {@code people} sent or received, as their two people. */
+  List<Between> openOfAny(Collection<UUID> people) {
+    return em
+        .createQuery(
+            "select r.id, r.requesterId, r.leaderId from InterviewRequest r where r.status in :open"
+                + " and (r.requesterId in :people or r.leaderId in :people)",
+            Object[].class)
+        .setParameter("open", RequestStatus.OPEN)
+        .setParameter("people", people)
+        .getResultList()
+        .stream()
+        .map(row -> new Between((UUID) row[0], (UUID) row[1], (UUID) row[2]))
+        .toList();
+  }
+
+  /**
+   * The open requests that {@code people} sent or received, each row locked for the rest of the
+   * transaction.
+   */
+  List<InterviewRequest> openOfAnyForUpdate(Collection<UUID> people) {
     return em.createQuery(
             "select r from InterviewRequest r where r.status in :open"
-                + " and (r.requesterId in :people or r.leaderId in :people)",
+                + " and (r.requesterId in :people or r.leaderId in :people) order by r.id",
             InterviewRequest.class)
         .setParameter("open", RequestStatus.OPEN)
         .setParameter("people", people)
+        .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
         .getResultList();
   }
 
