@@ -47,8 +47,14 @@ class Reassignments {
 
   void closeWhatIsNoLongerAllowed(@Observes PeopleReassigned reassigned) {
     Instant now = reassigned.at();
-    List<Requests.Between> open = requests.open();
-    List<Interviews.Between> booked = interviews.scheduledAfter(now);
+    // A change of level alone touches only the person's own pairs: only theirs are read.
+    boolean levelsOnly = reassigned.people().isEmpty();
+    List<Requests.Between> open =
+        levelsOnly ? requests.openOfAny(reassigned.levelChanged()) : requests.open();
+    List<Interviews.Between> booked =
+        levelsOnly
+            ? interviews.scheduledOfAnyAfter(reassigned.levelChanged(), now)
+            : interviews.scheduledAfter(now);
     if (open.isEmpty() && booked.isEmpty()) {
       return;
     }
