@@ -3,7 +3,6 @@ package io.crossroads.demo;
 import io.crossroads.demo.DemoOrganisation.HistorySeed;
 import io.crossroads.demo.DemoOrganisation.PersonSeed;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,22 +28,14 @@ final class MonthlyCaps {
   /** Whether the leader may hold one more interview {@code daysAgo} days before the seeding day. */
   boolean fits(PersonSeed leader, int daysAgo) {
     // Only the interviews near the day share a window with it.
-    int[] near = new int[WINDOW_DAYS * 2];
-    int count = 0;
-    for (int day : days.getOrDefault(leader.id(), List.of())) {
-      if (Math.abs(day - daysAgo) < WINDOW_DAYS) {
-        if (count == near.length) {
-          near = Arrays.copyOf(near, count * 2);
-        }
-        near[count++] = day;
-      }
-    }
+    List<Integer> near =
+        days.getOrDefault(leader.id(), List.of()).stream()
+            .filter(day -> Math.abs(day - daysAgo) < WINDOW_DAYS)
+            .toList();
     for (int first = daysAgo - WINDOW_DAYS + 1; first <= daysAgo; first++) {
-      int within = 0;
-      for (int i = 0; i < count; i++) {
-        within += near[i] >= first && near[i] < first + WINDOW_DAYS ? 1 : 0;
-      }
-      if (within >= leader.monthlyCap()) {
+      int from = first;
+      if (near.stream().filter(day -> day >= from && day < from + WINDOW_DAYS).count()
+          >= leader.monthlyCap()) {
         return false;
       }
     }

@@ -139,21 +139,7 @@ public class Interviews implements Bookings {
    * rest of the transaction, so that neither party moves or cancels them meanwhile.
    */
   public List<Interview> scheduledWithForUpdate(Collection<UUID> leaders, Instant now) {
-    List<UUID> ids = List.copyOf(leaders);
-    List<Interview> scheduled = new java.util.ArrayList<>();
-    for (int from = 0; from < ids.size(); from += READ_AT_ONCE) {
-      scheduled.addAll(
-          em.createQuery(
-                  "select i from Interview i where i.status = :scheduled and i.startAt > :now"
-                      + " and i.leaderId in :leaders order by i.id",
-                  Interview.class)
-              .setParameter("scheduled", InterviewStatus.SCHEDULED)
-              .setParameter("now", now)
-              .setParameter("leaders", ids.subList(from, Math.min(ids.size(), from + READ_AT_ONCE)))
-              .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-              .getResultList());
-    }
-    return scheduled;
+    return scheduledForUpdate("i.leaderId in :people", leaders, now);
   }
 
   /**
@@ -161,13 +147,20 @@ public class Interviews implements Bookings {
    * locked for the rest of the transaction.
    */
   public List<Interview> scheduledOfAnyWithForUpdate(Collection<UUID> people, Instant now) {
+    return scheduledForUpdate("(i.employeeId in :people or i.leaderId in :people)", people, now);
+  }
+
+  /** The interviews scheduled to start after {@code now} whose {@code people} match, locked. */
+  private List<Interview> scheduledForUpdate(String match, Collection<UUID> people, Instant now) {
     List<UUID> ids = List.copyOf(people);
     List<Interview> scheduled = new java.util.ArrayList<>();
     for (int from = 0; from < ids.size(); from += READ_AT_ONCE) {
       scheduled.addAll(
           em.createQuery(
                   "select i from Interview i where i.status = :scheduled and i.startAt > :now"
-                      + " and (i.employeeId in :people or i.leaderId in :people) order by i.id",
+                      + " and "
+                      + match
+                      + " order by i.id",
                   Interview.class)
               .setParameter("scheduled", InterviewStatus.SCHEDULED)
               .setParameter("now", now)

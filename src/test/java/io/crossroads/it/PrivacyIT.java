@@ -861,10 +861,7 @@ class PrivacyIT {
     String past = booked(e, m, ids.get(m), mSlots.next(), mSlots.next());
     TimeTravel.interviewEnded(past, Duration.ofHours(1));
     long load = monthLoad(ids.get(l), start);
-    Map<String, Long> outbox = new java.util.HashMap<>();
-    for (String user : List.of(e, f, l, m)) {
-      outbox.put(user, outboxTo(user));
-    }
+    Map<String, Long> outbox = outboxesOf(List.of(e, f, l, m));
 
     importDirectory(null, 0, leavingLine(e, "Engineering", 4, null, false));
 
@@ -936,10 +933,7 @@ class PrivacyIT {
     Instant withMAt = mSlots.next();
     String withM = booked(f, m, ids.get(m), withMAt, mSlots.next());
     assertThat(monthLoad(ids.get(l), start)).isEqualTo(1);
-    Map<String, Long> outbox = new java.util.HashMap<>();
-    for (String user : List.of(e, f, l, m)) {
-      outbox.put(user, outboxTo(user));
-    }
+    Map<String, Long> outbox = outboxesOf(List.of(e, f, l, m));
 
     importDirectory(null, 0, leavingLine(l, "Finance", 6, null, true));
 
@@ -1360,6 +1354,15 @@ class PrivacyIT {
 
   static String encode(String text) {
     return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** How many messages the outbox holds for each of {@code usernames}, by user name. */
+  static Map<String, Long> outboxesOf(List<String> usernames) throws SQLException {
+    Map<String, Long> outbox = new java.util.HashMap<>();
+    for (String user : usernames) {
+      outbox.put(user, outboxTo(user));
+    }
+    return outbox;
   }
 
   static long outboxTo(String username) throws SQLException {
