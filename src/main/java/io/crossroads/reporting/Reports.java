@@ -2,6 +2,8 @@ package io.crossroads.reporting;
 
 import static io.crossroads.reporting.ReportSql.EMPLOYED_IN_PERIOD;
 import static io.crossroads.reporting.ReportSql.num;
+import static io.crossroads.reporting.ReportSql.whole;
+import static io.crossroads.reporting.ReportSql.wholeSums;
 
 import io.crossroads.people.DivisionsAtTheTime;
 import io.crossroads.people.ManagementChain;
@@ -235,20 +237,29 @@ public class Reports {
                     + "  where "
                     + ACCEPTED_SINCE_START
                     + ")"
-                    + ", per as (select c.requester_id, c.division_id, count(*) as n,"
-                    + "  count(c.answered_at) as answered,"
-                    + "  sum(case when c.status = 'EXPIRED' then 1 else 0 end) as expired,"
-                    + "  count(x.request_id) as met,"
-                    + "  sum(case when x.status = 'HELD' then 1 else 0 end) as held,"
-                    + "  sum(case when x.status = 'HELD' then x.thanked else 0 end) as thanked,"
-                    + "  sum(case when x.status = 'NO_SHOW' then 1 else 0 end) as no_show,"
-                    + "  sum(case when x.status = 'HELD' then x.on_time else 0 end) as on_time"
+                    // An employee's figures are summed as integers (ReportSql.whole).
+                    + ", per as (select c.requester_id, c.division_id, "
+                    + whole("count(*)", "n")
+                    + ", "
+                    + whole("count(c.answered_at)", "answered")
+                    + ", "
+                    + whole("sum(case when c.status = 'EXPIRED' then 1 else 0 end)", "expired")
+                    + ", "
+                    + whole("count(x.request_id)", "met")
+                    + ", "
+                    + whole("sum(case when x.status = 'HELD' then 1 else 0 end)", "held")
+                    + ", "
+                    + whole("sum(case when x.status = 'HELD' then x.thanked else 0 end)", "thanked")
+                    + ", "
+                    + whole("sum(case when x.status = 'NO_SHOW' then 1 else 0 end)", "no_show")
+                    + ", "
+                    + whole("sum(case when x.status = 'HELD' then x.on_time else 0 end)", "on_time")
                     + "  from cohort c left join met x on x.request_id = c.id"
                     + "  group by c.requester_id, c.division_id)"
                     // The company: each employee once, whichever divisions they sent from.
-                    + ", per_all as (select requester_id, sum(n) as n, sum(answered) as answered,"
-                    + "  sum(expired) as expired, sum(met) as met, sum(held) as held,"
-                    + "  sum(thanked) as thanked, sum(no_show) as no_show, sum(on_time) as on_time"
+                    + ", per_all as (select requester_id, "
+                    + wholeSums(
+                        "n", "answered", "expired", "met", "held", "thanked", "no_show", "on_time")
                     + "  from per group by requester_id)"
                     + ", f as (select division_id as d, "
                     + FUNNEL_FIGURES
@@ -264,7 +275,7 @@ public class Reports {
                     // statement (and so the snapshot) that decides whether it is hidden, from
                     // the answered requests read again rather than kept from the cohort.
                     + " (select "
-                    + MEDIAN
+                    + median(sql)
                     + " from "
                     + ANSWERED
                     + "  where cast(:division as uuid) is null"
@@ -297,16 +308,25 @@ public class Reports {
                 + "  group by n.id, n.employee_id, n.interview_id, n.depth, n.division_id)"
                 // Per employee and division first, then over them, as the funnel: sums instead
                 // of a sort per distinct count. An interview is one employee's, in one division.
-                + ", per as (select employee_id, division_id, count(*) as n,"
-                + "  count(distinct interview_id) as interviews, sum(followed) as followed,"
-                + "  sum(held) as held, sum(case when depth = 1 then 1 else 0 end) as d1,"
-                + "  sum(case when depth = 2 then 1 else 0 end) as d2,"
-                + "  sum(case when depth >= 3 then 1 else 0 end) as d3"
+                + ", per as (select employee_id, division_id, "
+                + whole("count(*)", "n")
+                + ", "
+                + whole("count(distinct interview_id)", "interviews")
+                + ", "
+                + whole("sum(followed)", "followed")
+                + ", "
+                + whole("sum(held)", "held")
+                + ", "
+                + whole("sum(case when depth = 1 then 1 else 0 end)", "d1")
+                + ", "
+                + whole("sum(case when depth = 2 then 1 else 0 end)", "d2")
+                + ", "
+                + whole("sum(case when depth >= 3 then 1 else 0 end)", "d3")
                 + "  from given group by employee_id, division_id)"
                 // The company: each employee once, whichever divisions they sent from.
-                + ", per_all as (select employee_id, sum(n) as n, sum(interviews) as interviews,"
-                + "  sum(followed) as followed, sum(held) as held, sum(d1) as d1, sum(d2) as d2,"
-                + "  sum(d3) as d3 from per group by employee_id)"
+                + ", per_all as (select employee_id, "
+                + wholeSums("n", "interviews", "followed", "held", "d1", "d2", "d3")
+                + " from per group by employee_id)"
                 + " select division_id, "
                 + REFERRAL_FIGURES
                 + " from per group by division_id"
@@ -321,14 +341,25 @@ public class Reports {
     }
     Object[] k =
         sql.row(
-            "select sum(ct.touches_on_time), sum(ct.touches_due),"
-                + " count(distinct case when ct.touches_due > 0 then ct.employee_id end),"
-                + " count(distinct case when ct.touches_on_time > 0 then ct.employee_id end)"
+            // Per employee first, then over them: one grouping instead of a sort per distinct
+            // count.
+            "select sum(on_time), sum(due), sum(case when due_contacts > 0 then 1 else 0 end),"
+                + " sum(case when on_time_contacts > 0 then 1 else 0 end)"
+                + " from (select ct.employee_id, "
+                + whole("sum(ct.touches_on_time)", "on_time")
+                + ", "
+                + whole("sum(ct.touches_due)", "due")
+                + ", "
+                + whole("sum(case when ct.touches_due > 0 then 1 else 0 end)", "due_contacts")
+                + ", "
+                + whole(
+                    "sum(case when ct.touches_on_time > 0 then 1 else 0 end)", "on_time_contacts")
                 + " from contact ct"
                 + " where ct.met_at >= :start and ct.met_at < :end"
                 + " and (cast(:division as uuid) is null or "
                 + DivisionsAtTheTime.ofContact("ct")
-                + " = cast(:division as uuid))");
+                + " = cast(:division as uuid))"
+                + " group by ct.employee_id) k");
 
     Map<UUID, PipelineCounts> byDivision = new HashMap<>();
     for (DivisionRef division : divisions) {
@@ -454,9 +485,12 @@ public class Reports {
           + " where r.created_at >= :start and r.created_at < :end"
           + " and r.answered_at is not null) answered";
 
-  private static final String MEDIAN =
-      "percentile_cont(0.5) within group (order by"
-          + " extract(epoch from answered_at) - extract(epoch from created_at)) as median";
+  /** The median of the seconds from sending to the answer, over {@link #ANSWERED}. */
+  private static String median(ReportSql sql) {
+    return "percentile_cont(0.5) within group (order by "
+        + sql.secondsBetween("created_at", "answered_at")
+        + ") as median";
+  }
 
   /** Per employee (and division), then over them: the names' figures of one group. */
   private static final String REFERRAL_FIGURES =
@@ -634,8 +668,13 @@ public class Reports {
                     // The period's requests, interviews accepted and interviews held by leader
                     // and month: the counts the job keeps (LeaderMonthCounts) and the rows it has
                     // not counted yet, in this one statement, so a batch folded meanwhile is read
-                    // once.
-                    + ", received as (select c.leader_id, c.period, c.requests, c.accepted, c.held"
+                    // once. A leader's month is summed as integers (ReportSql.whole).
+                    + ", received as (select c.leader_id, c.period, "
+                    + whole("c.requests", "requests")
+                    + ", "
+                    + whole("c.accepted", "accepted")
+                    + ", "
+                    + whole("c.held", "held")
                     + "  from leader_month_request c"
                     + "  where c.period >= :firstMonth and c.period <= :lastMonth"
                     + uncounted(filter, LeaderMonthCounts.Kind.REQUESTS, "1, 0, 0")
