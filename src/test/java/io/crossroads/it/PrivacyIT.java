@@ -873,7 +873,7 @@ class PrivacyIT {
     assertThat(monthLoad(ids.get(l), start)).isEqualTo(load - 1);
 
     // The leader alone is told, of the departure and nothing else; nobody else hears anything.
-    assertDeparture(awaitMail(l, "Informational interview cancelled"), "Mover " + e);
+    assertDeparture(awaitMail(l, "Informational interview cancelled"), "Mover " + e, coming);
     assertThat(outboxTo(l)).isEqualTo(outbox.get(l) + 1);
     for (String user : List.of(e, f, m)) {
       assertThat(outboxTo(user)).as(user).isEqualTo(outbox.get(user));
@@ -942,7 +942,7 @@ class PrivacyIT {
     assertThat(cancelled.getString("cancelReason")).isEqualTo(LEADER_LEFT);
     assertThat(monthLoad(ids.get(l), start)).isZero();
     MimeMessage told = awaitMail(e, "Informational interview cancelled");
-    assertDeparture(told, "Mover " + l);
+    assertDeparture(told, "Mover " + l, coming);
     assertThat(outboxTo(e)).isEqualTo(outbox.get(e) + 1);
     for (String user : List.of(l, f, m)) {
       assertThat(outboxTo(user)).as(user).isEqualTo(outbox.get(user));
@@ -1151,8 +1151,16 @@ class PrivacyIT {
    * The cancellation of an interview with someone who left: the calendar drops it, and the message
    * says that {@code who} left the company and nothing more, neither why nor where to.
    */
-  private static void assertDeparture(MimeMessage message, String who) throws Exception {
-    assertThat(Mailbox.property(Mailbox.calendarOf(message), Property.METHOD)).isEqualTo("CANCEL");
+  /**
+   * The message that tells the one who stays of a departure: it cancels the invitation they hold
+   * (same UID, the next SEQUENCE, so calendars remove it) and says nothing but the departure.
+   */
+  private static void assertDeparture(MimeMessage message, String who, String interviewId)
+      throws Exception {
+    Calendar calendar = Mailbox.calendarOf(message);
+    assertThat(Mailbox.property(calendar, Property.METHOD)).isEqualTo("CANCEL");
+    assertThat(Mailbox.property(calendar, Property.UID)).isEqualTo(interviewId + "@crossroads");
+    assertThat(Mailbox.property(calendar, Property.SEQUENCE)).isEqualTo("1");
     String text = Mailbox.text(message);
     String departure = who + " has left the company, so your interview was cancelled.";
     assertThat(text).contains(departure);
