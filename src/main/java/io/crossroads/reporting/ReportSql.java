@@ -60,9 +60,8 @@ final class ReportSql {
   }
 
   /**
-   * The seconds from the instant {@code from} to the instant {@code to}, exactly as a duration
-   * (PostgreSQL: a double from the interval, cheaper to compute than the decimal of each instant's
-   * epoch).
+   * The seconds from the instant {@code from} to the instant {@code to}, as a double (PostgreSQL:
+   * from the interval between them, cheaper than the decimal epoch of each instant).
    */
   String secondsBetween(String from, String to) {
     return postgres
@@ -72,9 +71,9 @@ final class ReportSql {
 
   /**
    * {@code expression} as an integer column {@code name}. A count for one person, leader or month
-   * fits an integer, and PostgreSQL adds up integers as 64-bit numbers but bigints (what a count,
-   * or a sum of integers, is) as decimals: about three times the work over the hundred thousand
-   * rows a report groups.
+   * fits an integer. PostgreSQL's sum of integers is a bigint, but its sum of bigints (what a
+   * count, or a sum of integers, is) is a decimal, and so is every figure worked out from it: about
+   * three times the work over the hundred thousand rows a report groups.
    */
   static String whole(String expression, String name) {
     return "cast(" + expression + " as integer) as " + name;

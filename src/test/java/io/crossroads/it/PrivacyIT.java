@@ -1148,12 +1148,9 @@ class PrivacyIT {
   }
 
   /**
-   * The cancellation of an interview with someone who left: the calendar drops it, and the message
-   * says that {@code who} left the company and nothing more, neither why nor where to.
-   */
-  /**
-   * The message that tells the one who stays of a departure: it cancels the invitation they hold
-   * (same UID, the next SEQUENCE, so calendars remove it) and says nothing but the departure.
+   * The cancellation of an interview with someone who left: it cancels the invitation the one who
+   * stays holds (same UID, the next SEQUENCE, so calendars drop it), and the message says that
+   * {@code who} left the company and nothing more, neither why nor where to.
    */
   private static void assertDeparture(MimeMessage message, String who, String interviewId)
       throws Exception {
