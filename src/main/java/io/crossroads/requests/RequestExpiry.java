@@ -1,7 +1,9 @@
 package io.crossroads.requests;
 
+import io.crossroads.interviews.InterviewStatus;
 import io.crossroads.notify.Notifications;
 import io.crossroads.people.Directory;
+import io.crossroads.people.PeopleLeft;
 import io.crossroads.people.Person;
 import io.crossroads.platform.jobs.ScheduledRuns;
 import io.crossroads.platform.jobs.TimersKeepRunning;
@@ -18,6 +20,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
@@ -34,8 +37,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Expires requests that stayed unanswered for the program's business days after the last attempt.
- * Every instance's timer fires; the one that claims the period runs it, and each request changes by
+ * Expires requests that stayed unanswered for the program's business days after the last attempt,
+ * and closes what people who left still have open ({@link Expirations#closeLeftBehind}). Every
+ * instance's timer fires; the one that claims the period runs it, and each request changes by
  * compare-and-swap, so a leader accepting at the same moment wins or loses cleanly.
  */
 @Interceptors(TimersKeepRunning.class)
@@ -76,6 +80,10 @@ public class RequestExpiry {
             if (expired > 0) {
               LOG.info(() -> "Expired " + expired + " unanswered requests");
             }
+            int gone = expirations.closeLeftBehind(now);
+            if (gone > 0) {
+              LOG.info(() -> "Closed what " + gone + " people who left had still open");
+            }
           });
     }
   }
@@ -91,6 +99,7 @@ public class RequestExpiry {
     @Inject Instance<OtherLeaders> otherLeaders;
     @Inject Notifications notifications;
     @Inject Expirations self;
+    @Inject Event<PeopleLeft> left;
 
     /** Expires every request due at {@code now}; returns how many. */
     public int expireDue(Instant now) {
@@ -149,6 +158,35 @@ public class RequestExpiry {
           "request-expired",
           "has not answered, so your request expired. " + elsewhere(request));
       return true;
+    }
+
+    /**
+     * Closes what people who have left still have open, and answers how many people that was. A
+     * request sent while the import that marked its leader gone was running can commit after the
+     * import closed what was open (sending reads the leader without a lock), and would otherwise
+     * wait for its expiry. Whoever has left with a request open or an interview to come is
+     * announced as a leaver again, in a transaction of its own, and the close of {@link Leavers}
+     * runs for them.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int closeLeftBehind(Instant now) {
+      List<UUID> gone =
+          em.createQuery(
+                  "select p.id from Person p where p.active = false and ("
+                      + "exists (select r.id from InterviewRequest r where r.status in :open"
+                      + " and (r.requesterId = p.id or r.leaderId = p.id))"
+                      + " or exists (select i.id from Interview i where i.status = :scheduled"
+                      + " and i.startAt > :now and (i.employeeId = p.id or i.leaderId = p.id)))"
+                      + " order by p.id",
+                  UUID.class)
+              .setParameter("open", RequestStatus.OPEN)
+              .setParameter("scheduled", InterviewStatus.SCHEDULED)
+              .setParameter("now", now)
+              .getResultList();
+      if (!gone.isEmpty()) {
+        left.fire(new PeopleLeft(gone, now));
+      }
+      return gone.size();
     }
 
     /** Where the employee might turn instead: a few other leaders, named, when matching can say. */

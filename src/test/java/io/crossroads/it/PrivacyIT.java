@@ -969,6 +969,51 @@ class PrivacyIT {
   }
 
   @Test
+  void whatASendDuringALeadersDepartureLeftOpenIsClosedByTheNextExpiryRun() throws Exception {
+    // E (Engineering) waits on L (Finance), F (Engineering) meets L in a few days. L is then marked
+    // gone as a send that raced the import leaves it: the leavers' close has already run, so the
+    // request and the interview are still open.
+    String tag = UUID.randomUUID().toString().substring(0, 6);
+    String e = "latee" + tag;
+    String f = "latef" + tag;
+    String l = "latel" + tag;
+    importDirectory(
+        "late%" + tag,
+        3,
+        movingLine(l, "Finance", 6, null, true),
+        movingLine(e, "Engineering", 4, null, false),
+        movingLine(f, "Engineering", 4, null, false));
+    Map<String, String> ids = offering(l);
+    String waiting = sent(e, ids.get(l));
+    Slots slots = leaderSlots(ids.get(l));
+    Instant start = slots.next();
+    String coming = booked(f, l, ids.get(l), start, slots.next());
+    Map<String, Long> outbox = outboxesOf(List.of(e, f, l));
+
+    setActive(ids.get(l), false);
+
+    JsonObject closed =
+        await("the request to the leader who left is closed")
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(500))
+            .until(
+                () -> api.get(e, "api/requests/" + waiting).json(),
+                request -> !request.getString("status").equals("PENDING"));
+    assertThat(closed.getString("status")).isEqualTo("WITHDRAWN");
+    assertThat(last(closed).getString("note")).isEqualTo(LEADER_LEFT);
+    JsonObject cancelled = api.get(f, "api/interviews/" + coming).json();
+    assertThat(cancelled.getString("status")).isEqualTo("CANCELLED");
+    assertThat(cancelled.getString("cancelReason")).isEqualTo(LEADER_LEFT);
+    assertThat(monthLoad(ids.get(l), start)).isZero();
+
+    // Each of the two who stay is told once, in the same transaction; the leader who left, nothing.
+    assertThat(outboxTo(e)).isEqualTo(outbox.get(e) + 1);
+    assertThat(outboxTo(f)).isEqualTo(outbox.get(f) + 1);
+    assertDeparture(awaitMail(f, "Informational interview cancelled"), "Mover " + l, coming);
+    assertThat(outboxTo(l)).isEqualTo(outbox.get(l));
+  }
+
+  @Test
   void aChangeOfLevelAloneClosesWhatTheLevelBandNoLongerAllowsAndNothingElse() throws Exception {
     assertThat(api.get("hana", "api/program").json().getInt("maxLevelGap")).isEqualTo(3);
     // E (Engineering, 4) waits on L (Finance, 7) and meets M (Product, 6); F (Engineering, 5)
