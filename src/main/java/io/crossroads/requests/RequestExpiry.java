@@ -170,19 +170,28 @@ public class RequestExpiry {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int closeLeftBehind(Instant now) {
+      // Read from what is open (a few thousand rows at most), not from everyone who ever left.
       List<UUID> gone =
-          em.createQuery(
-                  "select p.id from Person p where p.active = false and ("
-                      + "exists (select r.id from InterviewRequest r where r.status in :open"
-                      + " and (r.requesterId = p.id or r.leaderId = p.id))"
-                      + " or exists (select i.id from Interview i where i.status = :scheduled"
-                      + " and i.startAt > :now and (i.employeeId = p.id or i.leaderId = p.id)))"
-                      + " order by p.id",
+          em
+              .createQuery(
+                  "select r.requesterId from InterviewRequest r, Person p"
+                      + " where p.id = r.requesterId and p.active = false and r.status in :open"
+                      + " union select r.leaderId from InterviewRequest r, Person p"
+                      + " where p.id = r.leaderId and p.active = false and r.status in :open"
+                      + " union select i.employeeId from Interview i, Person p"
+                      + " where p.id = i.employeeId and p.active = false"
+                      + " and i.status = :scheduled and i.startAt > :now"
+                      + " union select i.leaderId from Interview i, Person p"
+                      + " where p.id = i.leaderId and p.active = false"
+                      + " and i.status = :scheduled and i.startAt > :now",
                   UUID.class)
               .setParameter("open", RequestStatus.OPEN)
               .setParameter("scheduled", InterviewStatus.SCHEDULED)
               .setParameter("now", now)
-              .getResultList();
+              .getResultList()
+              .stream()
+              .sorted()
+              .toList();
       if (!gone.isEmpty()) {
         left.fire(new PeopleLeft(gone, now));
       }
