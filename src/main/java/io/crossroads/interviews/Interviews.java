@@ -116,6 +116,21 @@ public class Interviews implements Bookings {
         .toList();
   }
 
+  /** The people no longer active with an interview scheduled to start after {@code now}. */
+  public List<UUID> scheduledWithPartiesWhoLeft(Instant now) {
+    return em.createQuery(
+            "select i.employeeId from Interview i, Person p"
+                + " where p.id = i.employeeId and p.active = false"
+                + " and i.status = :scheduled and i.startAt > :now"
+                + " union select i.leaderId from Interview i, Person p"
+                + " where p.id = i.leaderId and p.active = false"
+                + " and i.status = :scheduled and i.startAt > :now",
+            UUID.class)
+        .setParameter("scheduled", InterviewStatus.SCHEDULED)
+        .setParameter("now", now)
+        .getResultList();
+  }
+
   /** The interviews scheduled to start after {@code now} with any of these people, either side. */
   public List<Between> scheduledOfAnyAfter(Collection<UUID> people, Instant now) {
     List<UUID> ids = List.copyOf(people);

@@ -1,6 +1,6 @@
 package io.crossroads.requests;
 
-import io.crossroads.interviews.InterviewStatus;
+import io.crossroads.interviews.Interviews;
 import io.crossroads.notify.Notifications;
 import io.crossroads.people.Directory;
 import io.crossroads.people.PeopleLeft;
@@ -31,6 +31,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -99,7 +101,9 @@ public class RequestExpiry {
     @Inject Instance<OtherLeaders> otherLeaders;
     @Inject Notifications notifications;
     @Inject Expirations self;
-    @Inject Event<PeopleLeft> left;
+    @Inject Requests requests;
+    @Inject Interviews interviews;
+    @Inject Event<PeopleLeft> leavers;
 
     /** Expires every request due at {@code now}; returns how many. */
     public int expireDue(Instant now) {
@@ -171,29 +175,11 @@ public class RequestExpiry {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int closeLeftBehind(Instant now) {
       // Read from what is open (a few thousand rows at most), not from everyone who ever left.
-      List<UUID> gone =
-          em
-              .createQuery(
-                  "select r.requesterId from InterviewRequest r, Person p"
-                      + " where p.id = r.requesterId and p.active = false and r.status in :open"
-                      + " union select r.leaderId from InterviewRequest r, Person p"
-                      + " where p.id = r.leaderId and p.active = false and r.status in :open"
-                      + " union select i.employeeId from Interview i, Person p"
-                      + " where p.id = i.employeeId and p.active = false"
-                      + " and i.status = :scheduled and i.startAt > :now"
-                      + " union select i.leaderId from Interview i, Person p"
-                      + " where p.id = i.leaderId and p.active = false"
-                      + " and i.status = :scheduled and i.startAt > :now",
-                  UUID.class)
-              .setParameter("open", RequestStatus.OPEN)
-              .setParameter("scheduled", InterviewStatus.SCHEDULED)
-              .setParameter("now", now)
-              .getResultList()
-              .stream()
-              .sorted()
-              .toList();
+      Set<UUID> left = new TreeSet<>(requests.openWithPartiesWhoLeft());
+      left.addAll(interviews.scheduledWithPartiesWhoLeft(now));
+      List<UUID> gone = List.copyOf(left);
       if (!gone.isEmpty()) {
-        left.fire(new PeopleLeft(gone, now));
+        leavers.fire(new PeopleLeft(gone, now));
       }
       return gone.size();
     }

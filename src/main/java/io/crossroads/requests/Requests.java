@@ -212,6 +212,18 @@ public class Requests {
     return open;
   }
 
+  /** The people no longer active who sent or received a request still open. */
+  List<UUID> openWithPartiesWhoLeft() {
+    return em.createQuery(
+            "select r.requesterId from InterviewRequest r, Person p"
+                + " where p.id = r.requesterId and p.active = false and r.status in :open"
+                + " union select r.leaderId from InterviewRequest r, Person p"
+                + " where p.id = r.leaderId and p.active = false and r.status in :open",
+            UUID.class)
+        .setParameter("open", RequestStatus.OPEN)
+        .getResultList();
+  }
+
   /** The open requests that {@code people} sent or received, as their two people. */
   List<Between> openOfAny(Collection<UUID> people) {
     return em
