@@ -5,6 +5,7 @@ import io.crossroads.demo.DemoOrganisation.Plan;
 import io.crossroads.people.DivisionsAtTheTime;
 import io.crossroads.platform.persistence.DatabaseMigration;
 import io.crossroads.reporting.LeaderMonthCounts;
+import io.crossroads.reporting.PipelineMonthCounts;
 import io.crossroads.reporting.ReportFilter;
 import io.crossroads.reporting.ReportViews.Figure;
 import io.crossroads.reporting.ReportViews.FlowRow;
@@ -104,13 +105,13 @@ public final class ReportsScale {
         }
       } else {
         System.out.println("The database of the run of " + now + " is used again");
-        // Requests and interviews written before the leaders' monthly counts were kept are folded
-        // in once.
+        // Requests, interviews and thank-yous written before the monthly counts were kept are
+        // folded in once.
         long start = System.nanoTime();
         long counted = count(url);
         if (counted > 0) {
           System.out.printf(
-              "%,d requests and interviews folded into the leaders' monthly counts in %.1f s%n",
+              "%,d requests, interviews and thank-yous folded into the monthly counts in %.1f s%n",
               counted, (System.nanoTime() - start) / 1e9);
           try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
             c.createStatement().execute("vacuum analyze");
@@ -140,8 +141,9 @@ public final class ReportsScale {
   }
 
   /**
-   * Folds every request and interview not yet counted into the leaders' monthly counts, as the job
-   * does (5,000 of each kind a transaction); returns the rows folded.
+   * Folds every request and interview not yet counted into the leaders' monthly counts, and every
+   * fact of a stamped request into the employees', as the job does (5,000 of each kind a
+   * transaction); returns the rows folded.
    */
   private static long count(String url) throws Exception {
     long counted = 0;
@@ -151,6 +153,15 @@ public final class ReportsScale {
         int batch;
         do {
           batch = LeaderMonthCounts.fold(c, kind, 5_000);
+          c.commit();
+          counted += batch;
+        } while (batch > 0);
+      }
+      ReportsOnConnection.utc(c);
+      for (PipelineMonthCounts.Kind kind : PipelineMonthCounts.Kind.values()) {
+        int batch;
+        do {
+          batch = PipelineMonthCounts.fold(c, kind, 5_000);
           c.commit();
           counted += batch;
         } while (batch > 0);

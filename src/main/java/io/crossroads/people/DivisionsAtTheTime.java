@@ -216,7 +216,56 @@ public final class DivisionsAtTheTime {
         update.executeBatch();
       }
     }
+    // The pipeline's counts are kept by the requests' stamps (reporting's PipelineMonthCounts):
+    // these people's counts and the marks of what was counted in them go with the stamps, and the
+    // reports' job counts it all again under the stamps it writes anew.
+    for (String forget : FORGET_COUNTS) {
+      try (PreparedStatement update = connection.prepareStatement(forget)) {
+        for (UUID person : people) {
+          update.setObject(1, person);
+          update.addBatch();
+        }
+        update.executeBatch();
+      }
+    }
   }
+
+  /** The interviews of one employee's requests. */
+  private static final String INTERVIEWS_OF =
+      "select i.id from interview i join interview_request r on r.id = i.request_id"
+          + " where r.requester_id = ?";
+
+  /** The names given in the interviews of one employee's requests. */
+  private static final String NAMES_OF =
+      "select f.id from referral f join interview i on i.id = f.interview_id"
+          + " join interview_request r on r.id = i.request_id where r.requester_id = ?";
+
+  /**
+   * The pipeline's counts of one employee's requests forgotten, with the marks of everything
+   * counted in them: their requests, interviews, thank-yous and names, and the requests citing
+   * those names.
+   */
+  private static final List<String> FORGET_COUNTS =
+      List.of(
+          "delete from pipeline_month where employee_id = ?",
+          "update interview_request set sent_counted = false, answer_counted = false,"
+              + " expiry_counted = false where requester_id = ?"
+              + " and (sent_counted or answer_counted or expiry_counted)",
+          "update interview set booking_counted = false, outcome_counted = false,"
+              + " named_counted = false where id in ("
+              + INTERVIEWS_OF
+              + ") and (booking_counted or outcome_counted or named_counted)",
+          "update thank_you set counted = false where counted and interview_id in ("
+              + INTERVIEWS_OF
+              + ")",
+          "update referral set counted = false, followed_counted = false, held_counted = false"
+              + " where id in ("
+              + NAMES_OF
+              + ") and (counted or followed_counted or held_counted)",
+          "update interview_request set cite_counted = false, cite_held_counted = false"
+              + " where referral_id in ("
+              + NAMES_OF
+              + ") and (cite_counted or cite_held_counted)");
 
   /** Forgets the stamps of an interview moved to another day, in the transaction that moves it. */
   public static void forgetInterview(Connection connection, UUID interview) throws SQLException {

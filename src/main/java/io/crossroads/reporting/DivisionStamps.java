@@ -19,6 +19,8 @@ import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +31,9 @@ import org.hibernate.Session;
 /**
  * Stamps the rows written since the last run with their divisions at the time ({@link
  * DivisionsAtTheTime}) and folds the requests sent, interviews booked and interviews held since
- * into the leaders' monthly counts ({@link LeaderMonthCounts}), a batch per transaction. Every
- * instance's timer fires; one instance claims each period.
+ * into the leaders' monthly counts ({@link LeaderMonthCounts}) and what befell the stamped requests
+ * into the employees' ({@link PipelineMonthCounts}), a batch per transaction. Every instance's
+ * timer fires; one instance claims each period.
  */
 @Interceptors(TimersKeepRunning.class)
 @Singleton
@@ -88,13 +91,22 @@ public class DivisionStamps {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int stamp(int size) {
       return em.unwrap(Session.class)
-          .doReturningWork(
-              connection -> {
-                ReportSql.on(connection);
-                int stamped = DivisionsAtTheTime.stamp(connection, size);
-                int counted = LeaderMonthCounts.fold(connection, size);
-                return Math.max(stamped, counted);
-              });
+          .doReturningWork(connection -> stampAndCount(connection, size));
     }
+  }
+
+  /**
+   * One batch on {@code connection}, in its transaction: up to {@code size} rows of each kind
+   * stamped, then counted. Answers the most rows of any kind.
+   */
+  public static int stampAndCount(Connection connection, int size) throws SQLException {
+    ReportSql.on(connection);
+    // Counts kept under stamps that were forgotten without them (by an import of the version
+    // before these counts, during a rolling upgrade) are forgotten first, with the stamps.
+    DivisionsAtTheTime.forget(connection, PipelineMonthCounts.countedWithoutStamps(connection));
+    int stamped = DivisionsAtTheTime.stamp(connection, size);
+    int counted = LeaderMonthCounts.fold(connection, size);
+    int piped = PipelineMonthCounts.fold(connection, size);
+    return Math.max(stamped, Math.max(counted, piped));
   }
 }

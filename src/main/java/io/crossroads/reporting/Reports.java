@@ -39,6 +39,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -185,6 +186,7 @@ public class Reports {
   }
 
   PipelineReport pipeline(ReportSql sql, ReportFilter filter) throws SQLException {
+    requireWholeMonths(filter);
     List<DivisionRef> divisions = divisions(sql);
     UUID asked = filter.divisionId();
     Set<UUID> small = tooSmall(sql, filter, divisions);
@@ -207,59 +209,47 @@ public class Reports {
     }
     // Every division's figures and the company's, each division by where its employees were on
     // the day they sent: a division's figures are suppressed together with the others'.
-    String cohort =
-        "with cohort as (select r.id, r.requester_id, "
-            + DivisionsAtTheTime.ofRequest("r")
-            + " as division_id, r.status, r.created_at, r.answered_at"
-            + " from interview_request r"
-            + " where r.created_at >= :start and r.created_at < :end)";
     Map<UUID, Object[]> funnelRows = new HashMap<>();
     Object[] funnelCompany = null;
     Object median = null;
     for (Object[] row :
         sql.period(filter)
+            .bind("firstMonth", YearMonth.from(filter.from()))
+            .bind("lastMonth", YearMonth.from(filter.to()))
             .rows(
-                cohort
-                    // Per employee and division first, then over them: one grouping of the
-                    // cohort instead of a sort per distinct count. Each request with its interview
-                    // and thank-you, if any: a request has at most one interview and an interview
-                    // one thank-you. Thank-yous are joined to interviews before the requests, so
-                    // no join is ever on a missing key (the cohort's requests without an interview
-                    // once fell into one hash batch).
-                    + ", met as (select i.request_id, i.status,"
-                    + "  case when t.interview_id is null then 0 else 1 end as thanked,"
-                    + "  case when t.sent_at <= t.interview_ended_at + interval '48' hour"
-                    + "   then 1 else 0 end as on_time"
-                    + "  from interview i left join thank_you t on t.interview_id = i.id"
-                    // A thank-you follows its interview's being held: only those of the period
-                    // and after it are read.
-                    + "  and t.sent_at >= :start"
-                    + "  where "
-                    + ACCEPTED_SINCE_START
+                // The period's employee-months as the job counted them (PipelineMonthCounts) and
+                // the facts it has not counted yet, in this one statement, so a batch folded
+                // meanwhile is read once. Per employee and division first, then over them: one
+                // grouping instead of a sort per distinct count. An employee's figures are summed
+                // as integers (ReportSql.whole).
+                "with facts as ("
+                    + PipelineMonthCounts.facts()
                     + ")"
-                    // An employee's figures are summed as integers (ReportSql.whole).
-                    + ", per as (select c.requester_id, c.division_id, "
-                    + whole("count(*)", "n")
+                    + ", per as (select requester_id, division_id, "
+                    + whole("sum(sent)", "n")
                     + ", "
-                    + whole("count(c.answered_at)", "answered")
+                    + whole("sum(answered)", "answered")
                     + ", "
-                    + whole("sum(case when c.status = 'EXPIRED' then 1 else 0 end)", "expired")
+                    + whole("sum(expired)", "expired")
                     + ", "
-                    + whole("count(x.request_id)", "met")
+                    + whole("sum(booked)", "met")
                     + ", "
-                    + whole("sum(case when x.status = 'HELD' then 1 else 0 end)", "held")
+                    + whole("sum(held)", "held")
                     + ", "
-                    + whole("sum(case when x.status = 'HELD' then x.thanked else 0 end)", "thanked")
+                    + whole("sum(thanked)", "thanked")
                     + ", "
-                    + whole("sum(case when x.status = 'NO_SHOW' then 1 else 0 end)", "no_show")
+                    + whole("sum(no_show)", "no_show")
                     + ", "
-                    + whole("sum(case when x.status = 'HELD' then x.on_time else 0 end)", "on_time")
-                    + "  from cohort c left join met x on x.request_id = c.id"
-                    + "  group by c.requester_id, c.division_id)"
+                    + whole("sum(on_time)", "on_time")
+                    + ", "
+                    + wholeSums(NAME_FIGURES)
+                    + "  from facts group by requester_id, division_id)"
                     // The company: each employee once, whichever divisions they sent from.
                     + ", per_all as (select requester_id, "
                     + wholeSums(
                         "n", "answered", "expired", "met", "held", "thanked", "no_show", "on_time")
+                    + ", "
+                    + wholeSums(NAME_FIGURES)
                     + "  from per group by requester_id)"
                     + ", f as (select division_id as d, "
                     + FUNNEL_FIGURES
@@ -270,73 +260,23 @@ public class Reports {
                     + " select f.d, f.n, f.people, f.answered, f.answered_people, f.met,"
                     + " f.met_people, f.held, f.held_people, f.thanked, f.thanked_people,"
                     + " f.expired, f.expired_people, f.no_show, f.no_show_people,"
-                    + " f.held_or_no_show_people, f.on_time, f.on_time_people,"
+                    + " f.held_or_no_show_people, f.on_time, f.on_time_people, "
+                    + REFERRAL_COLUMNS
+                    + ","
                     // Only the median of the group asked about is shown: computed once, in the
                     // statement (and so the snapshot) that decides whether it is hidden, from
-                    // the answered requests read again rather than kept from the cohort.
+                    // the period's answered requests.
                     + " (select "
                     + median(sql)
                     + " from "
                     + ANSWERED
                     + "  where cast(:division as uuid) is null"
                     + "  or division_id = cast(:division as uuid)) from f")) {
-      median = row[18];
+      median = row[31];
       if (row[0] == null) {
         funnelCompany = row;
       } else {
         funnelRows.put(ReportSql.uuid(row[0]), row);
-      }
-    }
-    Map<UUID, Object[]> referralRows = new HashMap<>();
-    Object[] referralCompany = null;
-    for (Object[] row :
-        sql.rows(
-            cohort
-                + ", named as (select f.id, f.employee_id, f.interview_id, f.depth, c.division_id"
-                + "  from cohort c join interview i on i.request_id = c.id and i.status = 'HELD'"
-                + "  and "
-                + ACCEPTED_SINCE_START
-                + "  join referral f on f.interview_id = i.id and f.created_at >= :start)"
-                // Each name once, with whether a request cited it and whether one was held: the
-                // names' citing requests looked up by name and their interviews by request, not
-                // every request that cited a name since the period began.
-                + ", given as (select n.id, n.employee_id, n.interview_id, n.depth, n.division_id,"
-                + "  max(case when q.id is null then 0 else 1 end) as followed,"
-                + "  max(case when qi.status = 'HELD' then 1 else 0 end) as held"
-                + "  from named n left join interview_request q on q.referral_id = n.id"
-                + "  left join interview qi on qi.request_id = q.id"
-                + "  group by n.id, n.employee_id, n.interview_id, n.depth, n.division_id)"
-                // Per employee and division first, then over them, as the funnel: sums instead
-                // of a sort per distinct count. An interview is one employee's, in one division.
-                + ", per as (select employee_id, division_id, "
-                + whole("count(*)", "n")
-                + ", "
-                + whole("count(distinct interview_id)", "interviews")
-                + ", "
-                + whole("sum(followed)", "followed")
-                + ", "
-                + whole("sum(held)", "held")
-                + ", "
-                + whole("sum(case when depth = 1 then 1 else 0 end)", "d1")
-                + ", "
-                + whole("sum(case when depth = 2 then 1 else 0 end)", "d2")
-                + ", "
-                + whole("sum(case when depth >= 3 then 1 else 0 end)", "d3")
-                + "  from given group by employee_id, division_id)"
-                // The company: each employee once, whichever divisions they sent from.
-                + ", per_all as (select employee_id, "
-                + wholeSums("n", "interviews", "followed", "held", "d1", "d2", "d3")
-                + " from per group by employee_id)"
-                + " select division_id, "
-                + REFERRAL_FIGURES
-                + " from per group by division_id"
-                + " union all select cast(null as uuid), "
-                + REFERRAL_FIGURES
-                + " from per_all")) {
-      if (row[0] == null) {
-        referralCompany = row;
-      } else {
-        referralRows.put(ReportSql.uuid(row[0]), row);
       }
     }
     Object[] k =
@@ -363,10 +303,9 @@ public class Reports {
 
     Map<UUID, PipelineCounts> byDivision = new HashMap<>();
     for (DivisionRef division : divisions) {
-      byDivision.put(
-          division.id(), counts(funnelRows.get(division.id()), referralRows.get(division.id())));
+      byDivision.put(division.id(), counts(funnelRows.get(division.id())));
     }
-    PipelineCounts company = counts(funnelCompany, referralCompany);
+    PipelineCounts company = counts(funnelCompany);
     PipelineCounts mine = asked == null ? company : byDivision.get(asked);
     Across across = new Across(divisions, small);
     java.util.function.Function<java.util.function.Function<PipelineCounts, Entry>, Boolean>
@@ -449,13 +388,6 @@ public class Reports {
         adherence);
   }
 
-  /**
-   * The cohort's interviews among those accepted since the period began: a request is accepted
-   * after it is sent, so none is lost, and the join reads the interviews of the period and after it
-   * instead of all of them.
-   */
-  private static final String ACCEPTED_SINCE_START = "i.created_at >= :start";
-
   /** An eligible leader {@code e} in the division asked about, if one was. */
   private static final String IN_DIVISION =
       "(cast(:division as uuid) is null or e.division_id = cast(:division as uuid))";
@@ -475,7 +407,30 @@ public class Reports {
           + " sum(case when no_show > 0 then 1 else 0 end) as no_show_people,"
           + " sum(case when held + no_show > 0 then 1 else 0 end) as held_or_no_show_people,"
           + " sum(on_time) as on_time,"
-          + " sum(case when on_time > 0 then 1 else 0 end) as on_time_people";
+          + " sum(case when on_time > 0 then 1 else 0 end) as on_time_people,"
+          + " sum(names) as names, sum(case when names > 0 then 1 else 0 end) as names_people,"
+          + " sum(named) as named,"
+          + " sum(followed) as followed,"
+          + " sum(case when followed > 0 then 1 else 0 end) as followed_people,"
+          + " sum(names_held) as names_held,"
+          + " sum(case when names_held > 0 then 1 else 0 end) as names_held_people,"
+          + " sum(depth1) as depth1, sum(case when depth1 > 0 then 1 else 0 end) as depth1_people,"
+          + " sum(depth2) as depth2, sum(case when depth2 > 0 then 1 else 0 end) as depth2_people,"
+          + " sum(depth3) as depth3, sum(case when depth3 > 0 then 1 else 0 end) as depth3_people";
+
+  /** The names' figures of an employee (PipelineMonthCounts): given, by depth, followed, held. */
+  private static final String[] NAME_FIGURES = {
+    "names", "named", "followed", "names_held", "depth1", "depth2", "depth3"
+  };
+
+  /**
+   * The names' figures of one group, in the order {@link #counts} reads them: the names given and
+   * the people who gave them, the interviews that gave any, then each figure with its people.
+   */
+  private static final String REFERRAL_COLUMNS =
+      "f.names, f.names_people, f.named, f.followed, f.followed_people, f.names_held,"
+          + " f.names_held_people, f.depth1, f.depth1_people, f.depth2, f.depth2_people,"
+          + " f.depth3, f.depth3_people";
 
   /** The cohort's answered requests, as a derived table. */
   private static final String ANSWERED =
@@ -492,19 +447,11 @@ public class Reports {
         + ") as median";
   }
 
-  /** Per employee (and division), then over them: the names' figures of one group. */
-  private static final String REFERRAL_FIGURES =
-      "sum(n), count(*), sum(interviews),"
-          + " sum(followed), sum(case when followed > 0 then 1 else 0 end),"
-          + " sum(held), sum(case when held > 0 then 1 else 0 end),"
-          + " sum(d1), sum(case when d1 > 0 then 1 else 0 end),"
-          + " sum(d2), sum(case when d2 > 0 then 1 else 0 end),"
-          + " sum(d3), sum(case when d3 > 0 then 1 else 0 end)";
-
-  /** One group's rows of the two statements (absent: nothing in the period) as entries. */
-  private static PipelineCounts counts(Object[] f, Object[] n) {
-    Object[] funnel = f == null ? new Object[18] : f;
-    Object[] names = n == null ? new Object[14] : n;
+  /** One group's row (absent: nothing in the period) as entries. */
+  private static PipelineCounts counts(Object[] row) {
+    Object[] funnel = row == null ? new Object[32] : row;
+    // The names' columns, numbered from 1 as the funnel's are.
+    Object[] names = Arrays.copyOfRange(funnel, 17, 31);
     return new PipelineCounts(
         entry(funnel[1], funnel[2]),
         entry(funnel[3], funnel[4]),
@@ -623,11 +570,7 @@ public class Reports {
   }
 
   LeadersReport leaders(ReportSql sql, ReportFilter filter) throws SQLException {
-    // The requests are counted per calendar month: a period of whole months only.
-    if (filter.from().getDayOfMonth() != 1
-        || !filter.to().equals(YearMonth.from(filter.to()).atEndOfMonth())) {
-      throw new IllegalArgumentException("The leaders report covers whole months: " + filter);
-    }
+    requireWholeMonths(filter);
     List<DivisionRef> divisions = divisions(sql);
     UUID asked = filter.divisionId();
     Set<UUID> small = tooSmall(sql, filter, divisions);
@@ -798,6 +741,14 @@ public class Reports {
         atCap.sensitive() || eligibleHidden
             ? Figure.SUPPRESSED
             : Figure.rate(atCap.value(), num(row[21])));
+  }
+
+  /** The facts are counted per calendar month: a report of them covers whole months only. */
+  private static void requireWholeMonths(ReportFilter filter) {
+    if (filter.from().getDayOfMonth() != 1
+        || !filter.to().equals(YearMonth.from(filter.to()).atEndOfMonth())) {
+      throw new IllegalArgumentException("A report covers whole months: " + filter);
+    }
   }
 
   /**

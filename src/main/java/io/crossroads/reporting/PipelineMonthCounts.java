@@ -1,0 +1,515 @@
+package io.crossroads.reporting;
+
+import io.crossroads.people.DivisionsAtTheTime;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Each employee's requests of a calendar month (UTC), by the division they sent them from (the
+ * request's stamp, {@link io.crossroads.people.DivisionsAtTheTime}), as the pipeline's counts: the
+ * requests sent, answered and expired; their interviews booked, held and missed; the thank-yous for
+ * the held ones, in all and within 48 hours; the names given in them (by depth), the interviews
+ * that gave any, and the names a request followed and a held interview followed. The pipeline adds
+ * up a year of them instead of joining every request to its interview, thank-you and names.
+ *
+ * <p>None of these facts changes once it happened (a request's sending, its answer and its expiry;
+ * an interview's booking and its outcome, which closes it; a thank-you; a name given; a request
+ * citing a name, and its closing), so each is folded in once and marked counted in the same
+ * transaction; a report adds the facts not counted yet ({@link Kind#uncounted}) to the counts, and
+ * is exact before the job has run. A fact is counted under its request's stamp only: a request
+ * without one waits. A recorded move forgets the mover's stamps, and with them their counts and
+ * marks ({@link io.crossroads.people.DivisionsAtTheTime#forget}), so the job counts them again
+ * under the stamps written anew.
+ */
+public final class PipelineMonthCounts {
+
+  /** The counts of an employee's month, in their columns' order. */
+  static final List<String> FIGURES =
+      List.of(
+          "sent",
+          "answered",
+          "expired",
+          "booked",
+          "held",
+          "no_show",
+          "thanked",
+          "on_time",
+          "names",
+          "named",
+          "followed",
+          "names_held",
+          "depth1",
+          "depth2",
+          "depth3");
+
+  /** The request {@code r} of a name's interview {@code i}, from the name {@code f}. */
+  private static final String NAME_TO_REQUEST =
+      " join interview i on i.id = f.interview_id join interview_request r on r.id = i.request_id";
+
+  /**
+   * A kind of fact: the rows it is read from ({@code table} as {@code alias}, with the request
+   * {@code r} it is counted for), which of them hold it, the mark that says it is counted and what
+   * it adds to the counts. A fact that counts once however many rows hold it (a name followed by
+   * two requests) adds its {@code once} figure through a second mark, on the row it counts once
+   * for: the first of its rows counted sets it.
+   */
+  public enum Kind {
+    SENT(
+        "interview_request", "r", "id", "sent_counted", "interview_request r", "true", "sent", "1"),
+    ANSWERED(
+        "interview_request",
+        "r",
+        "id",
+        "answer_counted",
+        "interview_request r",
+        "r.answered_at is not null",
+        "answered",
+        "1"),
+    EXPIRED(
+        "interview_request",
+        "r",
+        "id",
+        "expiry_counted",
+        "interview_request r",
+        "r.status = 'EXPIRED'",
+        "expired",
+        "1"),
+    BOOKED(
+        "interview",
+        "i",
+        "id",
+        "booking_counted",
+        "interview i join interview_request r on r.id = i.request_id",
+        "true",
+        "booked",
+        "1"),
+    OUTCOME(
+        "interview",
+        "i",
+        "id",
+        "outcome_counted",
+        "interview i join interview_request r on r.id = i.request_id",
+        "i.status in ('HELD', 'NO_SHOW')",
+        "held",
+        "case when i.status = 'HELD' then 1 else 0 end",
+        "no_show",
+        "case when i.status = 'NO_SHOW' then 1 else 0 end"),
+    // A thank-you counts for a held interview, and on time when sent within 48 hours of its end.
+    THANKED(
+        "thank_you",
+        "t",
+        "interview_id",
+        "counted",
+        "thank_you t join interview i on i.id = t.interview_id"
+            + " join interview_request r on r.id = i.request_id",
+        "i.status = 'HELD'",
+        "thanked",
+        "1",
+        "on_time",
+        "case when t.sent_at <= t.interview_ended_at + interval '48' hour then 1 else 0 end"),
+    // A name given in a held interview, by its depth; its interview counts once, as one that gave
+    // names.
+    GIVEN(
+        "referral",
+        "f",
+        "id",
+        "counted",
+        "referral f" + NAME_TO_REQUEST,
+        "i.status = 'HELD'",
+        "names",
+        "1",
+        "depth1",
+        "case when f.depth = 1 then 1 else 0 end",
+        "depth2",
+        "case when f.depth = 2 then 1 else 0 end",
+        "depth3",
+        "case when f.depth >= 3 then 1 else 0 end") {
+      @Override
+      Once once() {
+        return new Once("interview", "f.interview_id", "true", "named_counted", "named");
+      }
+    },
+    // A name followed: a request cites it. The name counts once.
+    FOLLOWED(
+        "interview_request",
+        "q",
+        "id",
+        "cite_counted",
+        "interview_request q join referral f on f.id = q.referral_id" + NAME_TO_REQUEST,
+        "q.referral_id is not null and i.status = 'HELD'") {
+      @Override
+      Once once() {
+        return new Once("referral", "q.referral_id", "true", "followed_counted", "followed");
+      }
+    },
+    // A name whose citing request was held. A citing request is counted once it is closed, held
+    // or not, so that those never held leave the rows to count; the name counts once.
+    CITED_HELD(
+        "interview_request",
+        "q",
+        "id",
+        "cite_held_counted",
+        "interview_request q left join interview h on h.request_id = q.id"
+            + " join referral f on f.id = q.referral_id"
+            + NAME_TO_REQUEST,
+        "q.referral_id is not null and i.status = 'HELD'"
+            + " and (q.status not in ('PENDING', 'COUNTER_PROPOSED', 'ACCEPTED')"
+            + " or h.status in ('HELD', 'NO_SHOW', 'CANCELLED'))") {
+      @Override
+      Once once() {
+        return new Once(
+            "referral", "q.referral_id", "h.status = 'HELD'", "held_counted", "names_held");
+      }
+    };
+
+    private final String table;
+    private final String alias;
+    private final String key;
+    private final String mark;
+    private final String from;
+    private final String condition;
+    private final Map<String, String> adds = new LinkedHashMap<>();
+
+    Kind(
+        String table,
+        String alias,
+        String key,
+        String mark,
+        String from,
+        String condition,
+        String... adds) {
+      this.table = table;
+      this.alias = alias;
+      this.key = key;
+      this.mark = mark;
+      this.from = from;
+      this.condition = condition;
+      for (int i = 0; i < adds.length; i += 2) {
+        this.adds.put(adds[i], adds[i + 1]);
+      }
+    }
+
+    /** The figure this kind adds once per row of another table, if any. */
+    Once once() {
+      return null;
+    }
+
+    /** The rows of this kind with the request {@code r} they are counted for. */
+    String from() {
+      return from;
+    }
+
+    /** The condition of a fact of this kind not counted yet. */
+    String uncounted() {
+      return "not " + alias + "." + mark + " and " + condition;
+    }
+
+    /**
+     * What a fact adds to each of the {@link #FIGURES}, as SQL expressions of its rows; the {@code
+     * once} figure given as {@code once}.
+     */
+    private String figures(String once) {
+      Once twice = once();
+      return FIGURES.stream()
+          .map(
+              figure ->
+                  twice != null && twice.figure().equals(figure)
+                      ? once
+                      : adds.getOrDefault(figure, "0"))
+          .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * What a fact not counted yet adds to each figure: its {@code once} figure only if its row is
+     * not marked, and this is the first of that row's facts not counted yet (by id).
+     */
+    String uncountedFigures() {
+      Once once = once();
+      if (once == null) {
+        return figures(null);
+      }
+      String sibling = "\\b" + alias + "\\b";
+      return figures(
+          "case when "
+              + once.id()
+              + " is not null and not exists (select 1 from "
+              + once.table()
+              + " o where o.id = "
+              + once.of()
+              + " and o."
+              + once.mark()
+              + ") and not exists (select 1 from "
+              + from.replaceAll(sibling, "e")
+              + " where e."
+              + key
+              + " < "
+              + alias
+              + "."
+              + key
+              + " and "
+              + once.of().replaceAll(sibling, "e")
+              + " = "
+              + once.of()
+              + " and "
+              + once.when()
+              + " and "
+              + uncounted().replaceAll(sibling, "e")
+              + ") then 1 else 0 end");
+    }
+
+    /** Facts of this kind not yet counted, as a query of one number. */
+    public String uncountedQuery() {
+      return "select count(*) from " + from + " where " + uncounted();
+    }
+  }
+
+  /**
+   * A figure a kind adds once per row of {@code table}: the row {@code of} the kind's row (an SQL
+   * expression of its alias alone), where {@code when} holds; marked counted by {@code mark}.
+   */
+  record Once(String table, String of, String when, String mark, String figure) {
+
+    /** The row's id where the figure is added, else null. */
+    String id() {
+      return "case when " + when + " then " + of + " end";
+    }
+  }
+
+  private PipelineMonthCounts() {}
+
+  /**
+   * The facts of the requests sent in the period (whole months, bound as {@code :firstMonth} to
+   * {@code :lastMonth} and {@code :start} to {@code :end}) as rows of {@code requester_id}, {@code
+   * division_id} (the division they were sent from) and the {@link #FIGURES}: the counted ones by
+   * employee-month, then each kind's facts not counted yet, one row each.
+   */
+  static String facts() {
+    StringBuilder facts =
+        new StringBuilder(
+            "select c.employee_id as requester_id, c.division_id, "
+                + FIGURES.stream().map(f -> "c." + f).collect(Collectors.joining(", "))
+                + " from pipeline_month c"
+                + " where c.period >= :firstMonth and c.period <= :lastMonth");
+    for (Kind kind : Kind.values()) {
+      facts
+          .append(" union all select r.requester_id, ")
+          .append(DivisionsAtTheTime.ofRequest("r"))
+          .append(", ")
+          .append(kind.uncountedFigures())
+          .append(" from ")
+          .append(kind.from())
+          .append(" where ")
+          .append(kind.uncounted())
+          .append(" and r.created_at >= :start and r.created_at < :end");
+    }
+    return facts.toString();
+  }
+
+  /**
+   * Folds up to {@code limit} uncounted facts of each kind whose requests are stamped into the
+   * counts and marks them counted; returns the most rows read of any kind. Runs in the caller's
+   * transaction (the job's, after the stamping lock, so instances take turns, and a move recorded
+   * meanwhile waits).
+   */
+  public static int fold(Connection connection, int limit) throws SQLException {
+    int most = 0;
+    for (Kind kind : Kind.values()) {
+      most = Math.max(most, fold(connection, kind, limit));
+    }
+    return most;
+  }
+
+  /** Folds up to {@code limit} uncounted facts of {@code kind}; returns how many were read. */
+  public static int fold(Connection connection, Kind kind, int limit) throws SQLException {
+    Once once = kind.once();
+    List<Row> rows = new ArrayList<>();
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "select "
+                + kind.alias
+                + "."
+                + kind.key
+                + ", r.requester_id, r.requester_division_id, r.created_at, "
+                + (once == null ? "null" : once.id())
+                + ", "
+                + kind.figures(once == null ? null : "0")
+                + " from "
+                + kind.from()
+                + " where "
+                + kind.uncounted()
+                + " and r.requester_division_id is not null fetch first "
+                + limit
+                + " rows only")) {
+      try (ResultSet result = select.executeQuery()) {
+        while (result.next()) {
+          YearMonth month =
+              YearMonth.from(
+                  result.getObject(4, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC));
+          int[] adds = new int[FIGURES.size()];
+          for (int f = 0; f < adds.length; f++) {
+            adds[f] = result.getInt(6 + f);
+          }
+          rows.add(
+              new Row(
+                  result.getObject(1, UUID.class),
+                  new Key(
+                      result.getObject(2, UUID.class),
+                      result.getObject(3, UUID.class),
+                      month.toString()),
+                  result.getObject(5, UUID.class),
+                  adds));
+        }
+      }
+    }
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    // Marked first, each only if still uncounted, in the order of their ids (the same in every
+    // folder, should two ever run at once): a row another folder marked meanwhile is left to its
+    // counts.
+    rows.sort(Comparator.comparing(Row::id));
+    List<Row> counted = new ArrayList<>();
+    int[] marked = mark(connection, kind.table, kind.key, kind.mark, rows.stream().map(Row::id));
+    for (int i = 0; i < marked.length; i++) {
+      if (marked[i] == 1) {
+        counted.add(rows.get(i));
+      }
+    }
+    Map<Key, int[]> counts = new HashMap<>();
+    for (Row row : counted) {
+      counts.merge(row.key(), row.adds().clone(), PipelineMonthCounts::add);
+    }
+    if (once != null) {
+      // The once figure of a row counts for the first of its facts whose mark sets it.
+      List<Row> firsts =
+          counted.stream()
+              .filter(row -> row.once() != null)
+              .sorted(Comparator.comparing(Row::once))
+              .toList();
+      int[] set = mark(connection, once.table(), "id", once.mark(), firsts.stream().map(Row::once));
+      int figure = FIGURES.indexOf(once.figure());
+      for (int i = 0; i < set.length; i++) {
+        if (set[i] == 1) {
+          int[] adds = new int[FIGURES.size()];
+          adds[figure] = 1;
+          counts.merge(firsts.get(i).key(), adds, PipelineMonthCounts::add);
+        }
+      }
+    }
+    List<Key> folded = new ArrayList<>(counts.keySet());
+    List<Key> missing = new ArrayList<>();
+    try (PreparedStatement add =
+        connection.prepareStatement(
+            "update pipeline_month set "
+                + FIGURES.stream()
+                    .map(f -> f + " = " + f + " + ?")
+                    .collect(Collectors.joining(", "))
+                + " where employee_id = ? and division_id = ? and period = ?")) {
+      for (Key key : folded) {
+        int at = bind(add, 1, counts.get(key));
+        add.setObject(at, key.employee());
+        add.setObject(at + 1, key.division());
+        add.setString(at + 2, key.month());
+        add.addBatch();
+      }
+      int[] updated = add.executeBatch();
+      for (int i = 0; i < updated.length; i++) {
+        if (updated[i] == 0) {
+          missing.add(folded.get(i));
+        }
+      }
+    }
+    if (!missing.isEmpty()) {
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "insert into pipeline_month (employee_id, division_id, period, "
+                  + String.join(", ", FIGURES)
+                  + ") values (?, ?, ?"
+                  + ", ?".repeat(FIGURES.size())
+                  + ")")) {
+        for (Key key : missing) {
+          insert.setObject(1, key.employee());
+          insert.setObject(2, key.division());
+          insert.setString(3, key.month());
+          bind(insert, 4, counts.get(key));
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+    }
+    return rows.size();
+  }
+
+  /**
+   * The employees with a fact counted under a stamp their request no longer has: none, unless the
+   * stamps were forgotten without the counts (by the version before them, which knew no counts).
+   */
+  public static List<UUID> countedWithoutStamps(Connection connection) throws SQLException {
+    List<UUID> employees = new ArrayList<>();
+    try (PreparedStatement select =
+            connection.prepareStatement(
+                "select distinct r.requester_id from interview_request r"
+                    + " left join interview i on i.request_id = r.id"
+                    + " left join thank_you t on t.interview_id = i.id"
+                    + " left join referral f on f.interview_id = i.id"
+                    + " where r.requester_division_id is null"
+                    + " and (r.sent_counted or r.answer_counted or r.expiry_counted"
+                    + " or i.booking_counted or i.outcome_counted or i.named_counted or t.counted"
+                    + " or f.counted or f.followed_counted or f.held_counted)");
+        ResultSet result = select.executeQuery()) {
+      while (result.next()) {
+        employees.add(result.getObject(1, UUID.class));
+      }
+    }
+    return employees;
+  }
+
+  /** Marks the rows of {@code table} with these ids, each only if not marked yet; how many each. */
+  private static int[] mark(
+      Connection connection, String table, String key, String mark, Stream<UUID> ids)
+      throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "update " + table + " set " + mark + " = true where " + key + " = ? and not " + mark)) {
+      for (UUID id : (Iterable<UUID>) ids::iterator) {
+        update.setObject(1, id);
+        update.addBatch();
+      }
+      return update.executeBatch();
+    }
+  }
+
+  private static int[] add(int[] sum, int[] more) {
+    for (int f = 0; f < sum.length; f++) {
+      sum[f] += more[f];
+    }
+    return sum;
+  }
+
+  /** Binds the counts from parameter {@code first} on; answers the next parameter's index. */
+  private static int bind(PreparedStatement statement, int first, int[] values)
+      throws SQLException {
+    for (int f = 0; f < values.length; f++) {
+      statement.setInt(first + f, values[f]);
+    }
+    return first + values.length;
+  }
+
+  private record Key(UUID employee, UUID division, String month) {}
+
+  private record Row(UUID id, Key key, UUID once, int[] adds) {}
+}
