@@ -249,7 +249,7 @@ public final class DivisionsAtTheTime {
       List.of(
           "delete from pipeline_month where employee_id = ?",
           "update interview_request set sent_counted = false, answer_counted = false,"
-              + " expiry_counted = false where requester_id = ?"
+              + " expiry_counted = false, counted_division_id = null where requester_id = ?"
               + " and (sent_counted or answer_counted or expiry_counted)",
           "update interview set booking_counted = false, outcome_counted = false,"
               + " named_counted = false where id in ("

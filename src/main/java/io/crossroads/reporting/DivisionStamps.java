@@ -101,10 +101,10 @@ public class DivisionStamps {
    */
   public static int stampAndCount(Connection connection, int size) throws SQLException {
     ReportSql.on(connection);
-    // Counts kept under stamps that were forgotten without them (by an import of the version
-    // before these counts, during a rolling upgrade) are forgotten first, with the stamps.
-    DivisionsAtTheTime.forget(connection, PipelineMonthCounts.countedWithoutStamps(connection));
     int stamped = DivisionsAtTheTime.stamp(connection, size);
+    // Counts kept in a division the stamps no longer say (stamps an import of the version before
+    // these counts forgot, during a rolling upgrade) are forgotten too, under the stamping lock.
+    DivisionsAtTheTime.forget(connection, PipelineMonthCounts.countedElsewhere(connection));
     int counted = LeaderMonthCounts.fold(connection, size);
     int piped = PipelineMonthCounts.fold(connection, size);
     return Math.max(stamped, Math.max(counted, piped));

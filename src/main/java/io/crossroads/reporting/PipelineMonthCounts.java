@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -68,8 +69,27 @@ public final class PipelineMonthCounts {
    * for: the first of its rows counted sets it.
    */
   public enum Kind {
+    // A request's sending is counted first, with the division it is counted in: its other facts
+    // are counted after it, in the same division, and a stamp that no longer says so is seen.
     SENT(
-        "interview_request", "r", "id", "sent_counted", "interview_request r", "true", "sent", "1"),
+        "interview_request",
+        "r",
+        "id",
+        "sent_counted",
+        "interview_request r",
+        "true",
+        "sent",
+        "1") {
+      @Override
+      String marking() {
+        return "sent_counted = true, counted_division_id = requester_division_id";
+      }
+
+      @Override
+      String after() {
+        return "";
+      }
+    },
     ANSWERED(
         "interview_request",
         "r",
@@ -167,7 +187,7 @@ public final class PipelineMonthCounts {
             + " join referral f on f.id = q.referral_id"
             + NAME_TO_REQUEST,
         "q.referral_id is not null and i.status = 'HELD'"
-            + " and (q.status not in ('PENDING', 'COUNTER_PROPOSED', 'ACCEPTED')"
+            + " and (q.status in ('DECLINED', 'REDIRECTED', 'EXPIRED', 'WITHDRAWN')"
             + " or h.status in ('HELD', 'NO_SHOW', 'CANCELLED'))") {
       @Override
       Once once() {
@@ -206,6 +226,16 @@ public final class PipelineMonthCounts {
     /** The figure this kind adds once per row of another table, if any. */
     Once once() {
       return null;
+    }
+
+    /** What marking a row of this kind counted sets. */
+    String marking() {
+      return mark + " = true";
+    }
+
+    /** What must be counted before a fact of this kind: its request's sending. */
+    String after() {
+      return " and r.sent_counted";
     }
 
     /** The rows of this kind with the request {@code r} they are counted for. */
@@ -351,6 +381,7 @@ public final class PipelineMonthCounts {
                 + kind.from()
                 + " where "
                 + kind.uncounted()
+                + kind.after()
                 + " and r.requester_division_id is not null fetch first "
                 + limit
                 + " rows only")) {
@@ -383,7 +414,14 @@ public final class PipelineMonthCounts {
     // counts.
     rows.sort(Comparator.comparing(Row::id));
     List<Row> counted = new ArrayList<>();
-    int[] marked = mark(connection, kind.table, kind.key, kind.mark, rows.stream().map(Row::id));
+    int[] marked =
+        mark(
+            connection,
+            kind.table,
+            kind.key,
+            kind.mark,
+            kind.marking(),
+            rows.stream().map(Row::id));
     for (int i = 0; i < marked.length; i++) {
       if (marked[i] == 1) {
         counted.add(rows.get(i));
@@ -391,7 +429,9 @@ public final class PipelineMonthCounts {
     }
     Map<Key, int[]> counts = new HashMap<>();
     for (Row row : counted) {
-      counts.merge(row.key(), row.adds().clone(), PipelineMonthCounts::add);
+      if (Arrays.stream(row.adds()).anyMatch(add -> add != 0)) {
+        counts.merge(row.key(), row.adds().clone(), PipelineMonthCounts::add);
+      }
     }
     if (once != null) {
       // The once figure of a row counts for the first of its facts whose mark sets it.
@@ -400,7 +440,14 @@ public final class PipelineMonthCounts {
               .filter(row -> row.once() != null)
               .sorted(Comparator.comparing(Row::once))
               .toList();
-      int[] set = mark(connection, once.table(), "id", once.mark(), firsts.stream().map(Row::once));
+      int[] set =
+          mark(
+              connection,
+              once.table(),
+              "id",
+              once.mark(),
+              once.mark() + " = true",
+              firsts.stream().map(Row::once));
       int figure = FIGURES.indexOf(once.figure());
       for (int i = 0; i < set.length; i++) {
         if (set[i] == 1) {
@@ -455,21 +502,17 @@ public final class PipelineMonthCounts {
   }
 
   /**
-   * The employees with a fact counted under a stamp their request no longer has: none, unless the
-   * stamps were forgotten without the counts (by the version before them, which knew no counts).
+   * The employees with a request counted in a division its stamp no longer says: none, unless the
+   * stamps were forgotten without the counts (by the version before them, which knew no counts, and
+   * perhaps stamped anew since).
    */
-  public static List<UUID> countedWithoutStamps(Connection connection) throws SQLException {
+  public static List<UUID> countedElsewhere(Connection connection) throws SQLException {
     List<UUID> employees = new ArrayList<>();
     try (PreparedStatement select =
             connection.prepareStatement(
-                "select distinct r.requester_id from interview_request r"
-                    + " left join interview i on i.request_id = r.id"
-                    + " left join thank_you t on t.interview_id = i.id"
-                    + " left join referral f on f.interview_id = i.id"
-                    + " where r.requester_division_id is null"
-                    + " and (r.sent_counted or r.answer_counted or r.expiry_counted"
-                    + " or i.booking_counted or i.outcome_counted or i.named_counted or t.counted"
-                    + " or f.counted or f.followed_counted or f.held_counted)");
+                "select distinct requester_id from interview_request"
+                    + " where counted_division_id is not null and (requester_division_id is null"
+                    + " or counted_division_id <> requester_division_id)");
         ResultSet result = select.executeQuery()) {
       while (result.next()) {
         employees.add(result.getObject(1, UUID.class));
@@ -480,11 +523,16 @@ public final class PipelineMonthCounts {
 
   /** Marks the rows of {@code table} with these ids, each only if not marked yet; how many each. */
   private static int[] mark(
-      Connection connection, String table, String key, String mark, Stream<UUID> ids)
+      Connection connection,
+      String table,
+      String key,
+      String mark,
+      String marking,
+      Stream<UUID> ids)
       throws SQLException {
     try (PreparedStatement update =
         connection.prepareStatement(
-            "update " + table + " set " + mark + " = true where " + key + " = ? and not " + mark)) {
+            "update " + table + " set " + marking + " where " + key + " = ? and not " + mark)) {
       for (UUID id : (Iterable<UUID>) ids::iterator) {
         update.setObject(1, id);
         update.addBatch();

@@ -40,6 +40,10 @@ CREATE TABLE pipeline_month (
 ALTER TABLE interview_request ADD COLUMN sent_counted BOOLEAN DEFAULT FALSE NOT NULL;
 ALTER TABLE interview_request ADD COLUMN answer_counted BOOLEAN DEFAULT FALSE NOT NULL;
 ALTER TABLE interview_request ADD COLUMN expiry_counted BOOLEAN DEFAULT FALSE NOT NULL;
+-- The division a request's facts are counted in, written with its sending (counted first): where
+-- the stamp says otherwise, the stamps were forgotten without the counts (by the version before
+-- them, during a rolling upgrade), and the job forgets the counts too.
+ALTER TABLE interview_request ADD COLUMN counted_division_id UUID;
 -- A request citing a name: whether the name's being followed, and (once the request is closed)
 -- whether it was held, are counted.
 ALTER TABLE interview_request ADD COLUMN cite_counted BOOLEAN DEFAULT FALSE NOT NULL;

@@ -170,7 +170,7 @@ class ReportsReferenceIT {
             .isPositive();
         // Then the moves recorded: half the movers by an import of this version, which forgets
         // their counts with their stamps; half by one of the version before, which forgot only
-        // the stamps (an import during a rolling upgrade).
+        // the stamps, and whose job stamped them anew (an import during a rolling upgrade).
         List<UUID> forgotten = movers.subList(0, movers.size() / 2);
         List<UUID> stampsOnly = movers.subList(movers.size() / 2, movers.size());
         DivisionsAtTheTime.forget(connection, forgotten);
@@ -187,15 +187,16 @@ class ReportsReferenceIT {
           }
           update.executeBatch();
         }
-        assertThat(PipelineMonthCounts.countedWithoutStamps(connection))
-            .as("employees with counts under stamps forgotten without them")
+        DivisionsAtTheTime.stamp(connection, Integer.MAX_VALUE);
+        assertThat(PipelineMonthCounts.countedElsewhere(connection))
+            .as("employees counted in divisions their stamps no longer say")
             .isNotEmpty()
             .isSubsetOf(stampsOnly);
-        // The job's next batch forgets those counts too before it stamps; then every row is
-        // stamped anew and half of each kind of fact counted again. Counted twice, lost or left
-        // in the wrong division, the movers' requests would show in the figures.
+        // The job's next batch forgets those counts too; then every row is stamped anew and half
+        // of each kind of fact counted again. Counted twice, lost or left in the wrong division,
+        // the movers' requests would show in the figures.
         DivisionStamps.stampAndCount(connection, 1);
-        assertThat(PipelineMonthCounts.countedWithoutStamps(connection)).isEmpty();
+        assertThat(PipelineMonthCounts.countedElsewhere(connection)).isEmpty();
         DivisionsAtTheTime.stamp(connection, Integer.MAX_VALUE);
         foldHalf(connection);
       }
@@ -295,12 +296,13 @@ class ReportsReferenceIT {
   /** Folds half of each kind of fact not yet counted into the pipeline's monthly counts. */
   private static void foldHalf(Connection connection) throws java.sql.SQLException {
     for (PipelineMonthCounts.Kind kind : PipelineMonthCounts.Kind.values()) {
+      // (A fact is counted after its request's sending: fewer may be ready.)
       long uncounted = uncounted(connection, kind.uncountedQuery());
-      assertThat(PipelineMonthCounts.fold(connection, kind, (int) (uncounted / 2)))
-          .isEqualTo(uncounted / 2);
+      int folded = PipelineMonthCounts.fold(connection, kind, (int) (uncounted / 2));
+      assertThat(folded).as("%s counted", kind).isPositive();
       assertThat(uncounted(connection, kind.uncountedQuery()))
           .as("%s left out of the pipeline's counts", kind)
-          .isEqualTo(uncounted - uncounted / 2);
+          .isEqualTo(uncounted - folded);
     }
   }
 
