@@ -70,7 +70,9 @@ public final class PipelineMonthCounts {
    */
   public enum Kind {
     // A request's sending is counted first, with the division it is counted in: its other facts
-    // are counted after it, in the same division, and a stamp that no longer says so is seen.
+    // are counted after it, in the same division, and a stamp that no longer says so is seen. A
+    // request citing no name has nothing to count as citing one: it is marked so with its sending
+    // (and the few citing requests not yet counted stand out to the planner as few).
     SENT(
         "interview_request",
         "r",
@@ -82,7 +84,9 @@ public final class PipelineMonthCounts {
         "1") {
       @Override
       String marking() {
-        return "sent_counted = true, counted_division_id = requester_division_id";
+        return "sent_counted = true, counted_division_id = requester_division_id,"
+            + " cite_counted = cite_counted or referral_id is null,"
+            + " cite_held_counted = cite_held_counted or referral_id is null";
       }
 
       @Override

@@ -45,7 +45,7 @@ ALTER TABLE interview_request ADD COLUMN expiry_counted BOOLEAN DEFAULT FALSE NO
 -- them, during a rolling upgrade), and the job forgets the counts too.
 ALTER TABLE interview_request ADD COLUMN counted_division_id UUID;
 -- A request citing a name: whether the name's being followed, and (once the request is closed)
--- whether it was held, are counted.
+-- whether it was held, are counted. A request citing none is marked so when its sending is counted.
 ALTER TABLE interview_request ADD COLUMN cite_counted BOOLEAN DEFAULT FALSE NOT NULL;
 ALTER TABLE interview_request ADD COLUMN cite_held_counted BOOLEAN DEFAULT FALSE NOT NULL;
 -- (The interviews', thank-yous' and names' marks are added in migrations of their own, so that none holds
