@@ -276,6 +276,8 @@ public final class PipelineMonthCounts {
       if (once == null) {
         return figures(null);
       }
+      // The earlier facts are read with this kind's own rows, its alias renamed "e": the other
+      // aliases, and so the condition and when, are theirs.
       String sibling = "\\b" + alias + "\\b";
       return figures(
           "case when "
