@@ -1,7 +1,5 @@
 package io.crossroads.reporting;
 
-import static java.util.stream.Collectors.joining;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -118,66 +116,30 @@ public final class LeaderMonthCounts {
     // folder, should two ever run at once): a row another folder marked meanwhile is left to its
     // counts.
     rows.sort(Comparator.comparing(Row::id));
-    Map<Key, Long> counts = new HashMap<>();
-    try (PreparedStatement mark =
-        connection.prepareStatement(
-            "update "
-                + kind.table
-                + " set "
-                + kind.mark
-                + " = true where id = ? and "
-                + kind.mark
-                + " = false")) {
-      for (Row row : rows) {
-        mark.setObject(1, row.id());
-        mark.addBatch();
-      }
-      int[] marked = mark.executeBatch();
-      for (int i = 0; i < marked.length; i++) {
-        if (marked[i] == 1) {
-          counts.merge(rows.get(i).key(), 1L, Long::sum);
-        }
+    int[] marked =
+        Folds.mark(
+            connection,
+            kind.table,
+            "id",
+            kind.mark,
+            kind.mark + " = true",
+            rows.stream().map(Row::id).toList());
+    Map<List<Object>, long[]> counts = new HashMap<>();
+    for (int i = 0; i < marked.length; i++) {
+      if (marked[i] == 1) {
+        Key key = rows.get(i).key();
+        counts
+            .computeIfAbsent(
+                List.of(key.leader(), key.month()), k -> new long[Kind.values().length])[
+            kind.ordinal()]++;
       }
     }
-    List<Key> folded = new ArrayList<>(counts.keySet());
-    List<Key> missing = new ArrayList<>();
-    try (PreparedStatement add =
-        connection.prepareStatement(
-            "update leader_month_request set "
-                + kind.column
-                + " = "
-                + kind.column
-                + " + ? where leader_id = ? and period = ?")) {
-      for (Key key : folded) {
-        add.setLong(1, counts.get(key));
-        add.setObject(2, key.leader());
-        add.setString(3, key.month());
-        add.addBatch();
-      }
-      int[] updated = add.executeBatch();
-      for (int i = 0; i < updated.length; i++) {
-        if (updated[i] == 0) {
-          missing.add(folded.get(i));
-        }
-      }
-    }
-    if (!missing.isEmpty()) {
-      try (PreparedStatement insert =
-          connection.prepareStatement(
-              "insert into leader_month_request (leader_id, period, "
-                  + Arrays.stream(Kind.values()).map(k -> k.column).collect(joining(", "))
-                  + ") values (?, ?, ?, ?, ?)")) {
-        for (Key key : missing) {
-          insert.setObject(1, key.leader());
-          insert.setString(2, key.month());
-          for (Kind column : Kind.values()) {
-            insert.setLong(3 + column.ordinal(), column == kind ? counts.get(key) : 0);
-          }
-          insert.addBatch();
-        }
-        insert.executeBatch();
-      }
-    }
+    Folds.add(
+        connection,
+        "leader_month_request",
+        List.of("leader_id", "period"),
+        Arrays.stream(Kind.values()).map(k -> k.column).toList(),
+        counts);
     return rows.size();
   }
 

@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Each employee's requests of a calendar month (UTC), by the division they sent them from (the
@@ -421,22 +419,24 @@ public final class PipelineMonthCounts {
     rows.sort(Comparator.comparing(Row::id));
     List<Row> counted = new ArrayList<>();
     int[] marked =
-        mark(
+        Folds.mark(
             connection,
             kind.table,
             kind.key,
             kind.mark,
             kind.marking(),
-            rows.stream().map(Row::id));
+            rows.stream().map(Row::id).toList());
     for (int i = 0; i < marked.length; i++) {
       if (marked[i] == 1) {
         counted.add(rows.get(i));
       }
     }
-    Map<Key, int[]> counts = new HashMap<>();
+    Map<List<Object>, long[]> counts = new HashMap<>();
     for (Row row : counted) {
-      if (Arrays.stream(row.adds()).anyMatch(add -> add != 0)) {
-        counts.merge(row.key(), row.adds().clone(), PipelineMonthCounts::add);
+      for (int f = 0; f < row.adds().length; f++) {
+        if (row.adds()[f] != 0) {
+          count(counts, row.key())[f] += row.adds()[f];
+        }
       }
     }
     if (once != null) {
@@ -447,63 +447,26 @@ public final class PipelineMonthCounts {
               .sorted(Comparator.comparing(Row::once))
               .toList();
       int[] set =
-          mark(
+          Folds.mark(
               connection,
               once.table(),
               "id",
               once.mark(),
               once.mark() + " = true",
-              firsts.stream().map(Row::once));
+              firsts.stream().map(Row::once).toList());
       int figure = FIGURES.indexOf(once.figure());
       for (int i = 0; i < set.length; i++) {
         if (set[i] == 1) {
-          int[] adds = new int[FIGURES.size()];
-          adds[figure] = 1;
-          counts.merge(firsts.get(i).key(), adds, PipelineMonthCounts::add);
+          count(counts, firsts.get(i).key())[figure]++;
         }
       }
     }
-    List<Key> folded = new ArrayList<>(counts.keySet());
-    List<Key> missing = new ArrayList<>();
-    try (PreparedStatement add =
-        connection.prepareStatement(
-            "update pipeline_month set "
-                + FIGURES.stream()
-                    .map(f -> f + " = " + f + " + ?")
-                    .collect(Collectors.joining(", "))
-                + " where employee_id = ? and division_id = ? and period = ?")) {
-      for (Key key : folded) {
-        int at = bind(add, 1, counts.get(key));
-        add.setObject(at, key.employee());
-        add.setObject(at + 1, key.division());
-        add.setString(at + 2, key.month());
-        add.addBatch();
-      }
-      int[] updated = add.executeBatch();
-      for (int i = 0; i < updated.length; i++) {
-        if (updated[i] == 0) {
-          missing.add(folded.get(i));
-        }
-      }
-    }
-    if (!missing.isEmpty()) {
-      try (PreparedStatement insert =
-          connection.prepareStatement(
-              "insert into pipeline_month (employee_id, division_id, period, "
-                  + String.join(", ", FIGURES)
-                  + ") values (?, ?, ?"
-                  + ", ?".repeat(FIGURES.size())
-                  + ")")) {
-        for (Key key : missing) {
-          insert.setObject(1, key.employee());
-          insert.setObject(2, key.division());
-          insert.setString(3, key.month());
-          bind(insert, 4, counts.get(key));
-          insert.addBatch();
-        }
-        insert.executeBatch();
-      }
-    }
+    Folds.add(
+        connection,
+        "pipeline_month",
+        List.of("employee_id", "division_id", "period"),
+        FIGURES,
+        counts);
     return rows.size();
   }
 
@@ -527,40 +490,10 @@ public final class PipelineMonthCounts {
     return employees;
   }
 
-  /** Marks the rows of {@code table} with these ids, each only if not marked yet; how many each. */
-  private static int[] mark(
-      Connection connection,
-      String table,
-      String key,
-      String mark,
-      String marking,
-      Stream<UUID> ids)
-      throws SQLException {
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "update " + table + " set " + marking + " where " + key + " = ? and not " + mark)) {
-      for (UUID id : (Iterable<UUID>) ids::iterator) {
-        update.setObject(1, id);
-        update.addBatch();
-      }
-      return update.executeBatch();
-    }
-  }
-
-  private static int[] add(int[] sum, int[] more) {
-    for (int f = 0; f < sum.length; f++) {
-      sum[f] += more[f];
-    }
-    return sum;
-  }
-
-  /** Binds the counts from parameter {@code first} on; answers the next parameter's index. */
-  private static int bind(PreparedStatement statement, int first, int[] values)
-      throws SQLException {
-    for (int f = 0; f < values.length; f++) {
-      statement.setInt(first + f, values[f]);
-    }
-    return first + values.length;
+  /** The counts of a key, added to {@code counts} if missing. */
+  private static long[] count(Map<List<Object>, long[]> counts, Key key) {
+    return counts.computeIfAbsent(
+        List.of(key.employee(), key.division(), key.month()), k -> new long[FIGURES.size()]);
   }
 
   private record Key(UUID employee, UUID division, String month) {}
