@@ -5,6 +5,7 @@ import io.crossroads.demo.DemoOrganisation.Plan;
 import io.crossroads.people.DivisionsAtTheTime;
 import io.crossroads.platform.persistence.DatabaseMigration;
 import io.crossroads.reporting.LeaderMonthCounts;
+import io.crossroads.reporting.PipelineDivisionMonths;
 import io.crossroads.reporting.PipelineMonthCounts;
 import io.crossroads.reporting.ReportFilter;
 import io.crossroads.reporting.ReportViews.Figure;
@@ -141,9 +142,10 @@ public final class ReportsScale {
   }
 
   /**
-   * Folds every request and interview not yet counted into the leaders' monthly counts, and every
-   * fact of a stamped request into the employees', as the job does (5,000 of each kind a
-   * transaction); returns the rows folded.
+   * Folds every request and interview not yet counted into the leaders' monthly counts, counts the
+   * divisions' months marked for it again, and folds every fact of a stamped request into the
+   * employees' months and their divisions', as the job does (5,000 of each kind a transaction);
+   * returns the rows folded and the months counted again.
    */
   private static long count(String url) throws Exception {
     long counted = 0;
@@ -158,6 +160,12 @@ public final class ReportsScale {
         } while (batch > 0);
       }
       ReportsOnConnection.utc(c);
+      int recounted;
+      do {
+        recounted = PipelineDivisionMonths.recount(c, 5_000);
+        c.commit();
+        counted += recounted;
+      } while (recounted > 0);
       for (PipelineMonthCounts.Kind kind : PipelineMonthCounts.Kind.values()) {
         int batch;
         do {

@@ -247,6 +247,11 @@ public final class DivisionsAtTheTime {
    */
   private static final List<String> FORGET_COUNTS =
       List.of(
+          // Their divisions' months are counted again: bits cannot take a person out.
+          "update pipeline_division_month set recount = true where not recount and exists"
+              + " (select 1 from pipeline_month m where m.employee_id = ?"
+              + " and m.division_id = pipeline_division_month.division_id"
+              + " and m.period = pipeline_division_month.period)",
           "delete from pipeline_month where employee_id = ?",
           "update interview_request set sent_counted = false, answer_counted = false,"
               + " expiry_counted = false, counted_division_id = null where requester_id = ?"

@@ -105,8 +105,10 @@ public class DivisionStamps {
     // Counts kept in a division the stamps no longer say (stamps an import of the version before
     // these counts forgot, during a rolling upgrade) are forgotten too, under the stamping lock.
     DivisionsAtTheTime.forget(connection, PipelineMonthCounts.countedElsewhere(connection));
+    // Divisions' months a move touched are counted again before more is added to them.
+    int recounted = PipelineDivisionMonths.recount(connection, size);
     int counted = LeaderMonthCounts.fold(connection, size);
     int piped = PipelineMonthCounts.fold(connection, size);
-    return Math.max(stamped, Math.max(counted, piped));
+    return Math.max(Math.max(stamped, recounted), Math.max(counted, piped));
   }
 }

@@ -50,6 +50,27 @@ final class Folds {
       List<String> columns,
       Map<List<Object>, long[]> counts)
       throws SQLException {
+    add(
+        connection,
+        table,
+        keys,
+        columns,
+        columns.stream().map(c -> c + " = " + c + " + ?").toList(),
+        counts);
+  }
+
+  /**
+   * As {@link #add(Connection, String, List, List, Map)}, each column updated by its {@code
+   * assignments} entry (with one parameter, its value).
+   */
+  static void add(
+      Connection connection,
+      String table,
+      List<String> keys,
+      List<String> columns,
+      List<String> assignments,
+      Map<List<Object>, long[]> counts)
+      throws SQLException {
     List<List<Object>> folded = new ArrayList<>(counts.keySet());
     List<List<Object>> missing = new ArrayList<>();
     try (PreparedStatement update =
@@ -57,9 +78,7 @@ final class Folds {
             "update "
                 + table
                 + " set "
-                + columns.stream()
-                    .map(c -> c + " = " + c + " + ?")
-                    .collect(Collectors.joining(", "))
+                + String.join(", ", assignments)
                 + " where "
                 + keys.stream().map(k -> k + " = ?").collect(Collectors.joining(" and ")))) {
       for (List<Object> key : folded) {

@@ -332,15 +332,23 @@ public final class PipelineMonthCounts {
    * employee-month, then each kind's facts not counted yet, one row each.
    */
   static String facts() {
-    StringBuilder facts =
-        new StringBuilder(
-            "select c.employee_id as requester_id, c.division_id, "
-                + FIGURES.stream().map(f -> "c." + f).collect(Collectors.joining(", "))
-                + " from pipeline_month c"
-                + " where c.period >= :firstMonth and c.period <= :lastMonth");
+    return "select c.employee_id as requester_id, c.division_id, "
+        + FIGURES.stream().map(f -> "c." + f).collect(Collectors.joining(", "))
+        + " from pipeline_month c"
+        + " where c.period >= :firstMonth and c.period <= :lastMonth union all "
+        + uncounted();
+  }
+
+  /**
+   * The facts of the requests sent in the period (bound as {@code :start} to {@code :end}) not
+   * counted yet, one row each, as {@link #facts} answers them.
+   */
+  static String uncounted() {
+    StringBuilder facts = new StringBuilder();
     for (Kind kind : Kind.values()) {
       facts
-          .append(" union all select r.requester_id, ")
+          .append(facts.length() == 0 ? "" : " union all ")
+          .append("select r.requester_id, ")
           .append(DivisionsAtTheTime.ofRequest("r"))
           .append(", ")
           .append(kind.uncountedFigures())
@@ -371,6 +379,8 @@ public final class PipelineMonthCounts {
   public static int fold(Connection connection, Kind kind, int limit) throws SQLException {
     Once once = kind.once();
     List<Row> rows = new ArrayList<>();
+    // Each employee's bit, for their divisions' months.
+    Map<UUID, Long> bits = new HashMap<>();
     try (PreparedStatement select =
         connection.prepareStatement(
             "select "
@@ -379,6 +389,8 @@ public final class PipelineMonthCounts {
                 + kind.key
                 + ", r.requester_id, r.requester_division_id, r.created_at, "
                 + (once == null ? "null" : once.id())
+                + ", "
+                + ReportSql.of(connection).personBit("r.requester_id")
                 + ", "
                 + kind.figures(once == null ? null : "0")
                 + " from "
@@ -396,8 +408,9 @@ public final class PipelineMonthCounts {
                   result.getObject(4, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC));
           int[] adds = new int[FIGURES.size()];
           for (int f = 0; f < adds.length; f++) {
-            adds[f] = result.getInt(6 + f);
+            adds[f] = result.getInt(7 + f);
           }
+          bits.put(result.getObject(2, UUID.class), result.getLong(6));
           rows.add(
               new Row(
                   result.getObject(1, UUID.class),
@@ -461,12 +474,20 @@ public final class PipelineMonthCounts {
         }
       }
     }
+    PipelineDivisionMonths.keep(connection);
     Folds.add(
         connection,
         "pipeline_month",
         List.of("employee_id", "division_id", "period"),
         FIGURES,
         counts);
+    // And to their divisions' months, with the employees' bits.
+    Map<List<Object>, long[]> divisions = new HashMap<>();
+    counts.forEach(
+        (key, figures) ->
+            PipelineDivisionMonths.employee(
+                divisions, List.of(key.get(1), key.get(2)), figures, bits.get((UUID) key.get(0))));
+    PipelineDivisionMonths.add(connection, divisions);
     return rows.size();
   }
 

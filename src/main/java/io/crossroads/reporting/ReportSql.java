@@ -93,10 +93,28 @@ final class ReportSql {
         : "bitcount(" + expression + ")";
   }
 
+  /** The bitwise OR of two bigints. */
+  String bitOr(String left, String right) {
+    return postgres ? "(" + left + " | " + right + ")" : "bitor(" + left + ", " + right + ")";
+  }
+
+  /** The connection's SQL as it is, for the statements that read no days. */
+  static ReportSql of(Connection connection) throws SQLException {
+    return new ReportSql(connection, postgres(connection));
+  }
+
+  /** Whether the database is PostgreSQL (else H2). */
+  boolean postgres() {
+    return postgres;
+  }
+
+  private static boolean postgres(Connection connection) throws SQLException {
+    return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+  }
+
   /** Readies the connection: UTC days for the rest of this transaction. */
   static ReportSql on(Connection connection) throws SQLException {
-    boolean postgres =
-        connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+    boolean postgres = postgres(connection);
     try (var statement = connection.createStatement()) {
       statement.execute(postgres ? "set local time zone 'UTC'" : "set time zone 'UTC'");
       if (postgres) {

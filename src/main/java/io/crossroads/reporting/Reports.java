@@ -47,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.hibernate.Session;
 
 /**
@@ -208,61 +209,33 @@ public class Reports {
           Figure.SUPPRESSED);
     }
     // Every division's figures and the company's, each division by where its employees were on
-    // the day they sent: a division's figures are suppressed together with the others'.
-    Map<UUID, Object[]> funnelRows = new HashMap<>();
-    Object[] funnelCompany = null;
+    // the day they sent: a division's figures are suppressed together with the others'. Added up
+    // from the divisions' months with the people behind each figure as bits (a lower bound);
+    // where 1 to 4 bits are set, the people are counted exactly, per employee.
+    int figures = PipelineMonthCounts.FIGURES.size();
+    int bitColumns = PipelineDivisionMonths.BIT_COLUMNS.size();
+    Map<UUID, long[]> fastRows = new HashMap<>();
+    long[] fastCompany = new long[figures + bitColumns];
     Object median = null;
+    boolean exact = false;
     for (Object[] row :
         sql.period(filter)
             .bind("firstMonth", YearMonth.from(filter.from()))
             .bind("lastMonth", YearMonth.from(filter.to()))
             .rows(
-                // The period's employee-months as the job counted them (PipelineMonthCounts) and
-                // the facts it has not counted yet, in this one statement, so a batch folded
-                // meanwhile is read once. Per employee and division first, then over them: one
-                // grouping instead of a sort per distinct count. An employee's figures are summed
-                // as integers (ReportSql.whole).
+                // In this one statement, so a batch folded meanwhile is read once.
                 "with facts as ("
-                    + PipelineMonthCounts.facts()
-                    + ")"
-                    + ", per as (select requester_id, division_id, "
-                    + whole("sum(sent)", "n")
+                    + PipelineDivisionMonths.facts(sql, PipelineMonthCounts.uncounted())
+                    + "), g as (select division_id as d, "
+                    + PipelineMonthCounts.FIGURES.stream()
+                        .map(f -> "sum(" + f + ") as " + f)
+                        .collect(Collectors.joining(", "))
                     + ", "
-                    + whole("sum(answered)", "answered")
-                    + ", "
-                    + whole("sum(expired)", "expired")
-                    + ", "
-                    + whole("sum(booked)", "met")
-                    + ", "
-                    + whole("sum(held)", "held")
-                    + ", "
-                    + whole("sum(thanked)", "thanked")
-                    + ", "
-                    + whole("sum(no_show)", "no_show")
-                    + ", "
-                    + whole("sum(on_time)", "on_time")
-                    + ", "
-                    + wholeSums(NAME_FIGURES)
-                    + "  from facts group by requester_id, division_id)"
-                    // The company: each employee once, whichever divisions they sent from.
-                    + ", per_all as (select requester_id, "
-                    + wholeSums(
-                        "n", "answered", "expired", "met", "held", "thanked", "no_show", "on_time")
-                    + ", "
-                    + wholeSums(NAME_FIGURES)
-                    + "  from per group by requester_id)"
-                    + ", f as (select division_id as d, "
-                    + FUNNEL_FIGURES
-                    + " from per group by division_id"
-                    + "  union all select cast(null as uuid), "
-                    + FUNNEL_FIGURES
-                    + " from per_all)"
-                    + " select f.d, f.n, f.people, f.answered, f.answered_people, f.met,"
-                    + " f.met_people, f.held, f.held_people, f.thanked, f.thanked_people,"
-                    + " f.expired, f.expired_people, f.no_show, f.no_show_people,"
-                    + " f.held_or_no_show_people, f.on_time, f.on_time_people, "
-                    + REFERRAL_COLUMNS
-                    + ","
+                    + PipelineDivisionMonths.BIT_COLUMNS.stream()
+                        .map(b -> "bit_or(" + b + ") as " + b)
+                        .collect(Collectors.joining(", "))
+                    + " from facts group by division_id)"
+                    + " select g.*, "
                     // Only the median of the group asked about is shown: computed once, in the
                     // statement (and so the snapshot) that decides whether it is hidden, from
                     // the period's answered requests.
@@ -271,41 +244,72 @@ public class Reports {
                     + " from "
                     + ANSWERED
                     + "  where cast(:division as uuid) is null"
-                    + "  or division_id = cast(:division as uuid)) from f")) {
-      median = row[31];
-      if (row[0] == null) {
-        funnelCompany = row;
-      } else {
-        funnelRows.put(ReportSql.uuid(row[0]), row);
+                    + "  or division_id = cast(:division as uuid)) from g")) {
+      median = row[1 + figures + bitColumns];
+      long[] values = new long[figures + bitColumns];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = num(row[1 + i]);
+        fastCompany[i] = i < figures ? fastCompany[i] + values[i] : fastCompany[i] | values[i];
+        if (i >= figures) {
+          exact |= Suppression.small(Long.bitCount(values[i]));
+        }
+      }
+      if (row[0] != null) {
+        fastRows.put(ReportSql.uuid(row[0]), values);
       }
     }
+    for (int i = figures; i < fastCompany.length; i++) {
+      exact |= Suppression.small(Long.bitCount(fastCompany[i]));
+    }
+    Map<UUID, Object[]> funnelRows = new HashMap<>();
+    Object[] funnelCompany = null;
+    if (exact) {
+      for (Object[] row : exactPeople(sql)) {
+        if (row[0] == null) {
+          funnelCompany = row;
+        } else {
+          funnelRows.put(ReportSql.uuid(row[0]), row);
+        }
+      }
+    }
+    // Keeping in touch: the touches due and on time, with their people as bits, counted exactly
+    // only where 1 to 4 bits are set.
+    String contacts =
+        " from contact ct where ct.met_at >= :start and ct.met_at < :end"
+            + " and (cast(:division as uuid) is null or "
+            + DivisionsAtTheTime.ofContact("ct")
+            + " = cast(:division as uuid))";
+    String bit = sql.personBit("ct.employee_id");
     Object[] k =
         sql.row(
-            // Per employee first, then over them: one grouping instead of a sort per distinct
-            // count.
-            "select sum(on_time), sum(due), sum(case when due_contacts > 0 then 1 else 0 end),"
-                + " sum(case when on_time_contacts > 0 then 1 else 0 end)"
-                + " from (select ct.employee_id, "
-                + whole("sum(ct.touches_on_time)", "on_time")
-                + ", "
-                + whole("sum(ct.touches_due)", "due")
-                + ", "
-                + whole("sum(case when ct.touches_due > 0 then 1 else 0 end)", "due_contacts")
-                + ", "
-                + whole(
-                    "sum(case when ct.touches_on_time > 0 then 1 else 0 end)", "on_time_contacts")
-                + " from contact ct"
-                + " where ct.met_at >= :start and ct.met_at < :end"
-                + " and (cast(:division as uuid) is null or "
-                + DivisionsAtTheTime.ofContact("ct")
-                + " = cast(:division as uuid))"
-                + " group by ct.employee_id) k");
+            "select sum(ct.touches_on_time), sum(ct.touches_due),"
+                + " bit_or(case when ct.touches_due > 0 then "
+                + bit
+                + " else 0 end), bit_or(case when ct.touches_on_time > 0 then "
+                + bit
+                + " else 0 end)"
+                + contacts);
+    long duePeople = Long.bitCount(num(k[2]));
+    long onTimePeople = Long.bitCount(num(k[3]));
+    if (Suppression.small(duePeople) || Suppression.small(onTimePeople)) {
+      Object[] exactly =
+          sql.row(
+              "select count(distinct case when ct.touches_due > 0 then ct.employee_id end),"
+                  + " count(distinct case when ct.touches_on_time > 0 then ct.employee_id end)"
+                  + contacts);
+      duePeople = num(exactly[0]);
+      onTimePeople = num(exactly[1]);
+    }
 
     Map<UUID, PipelineCounts> byDivision = new HashMap<>();
     for (DivisionRef division : divisions) {
-      byDivision.put(division.id(), counts(funnelRows.get(division.id())));
+      byDivision.put(
+          division.id(),
+          counts(
+              fastRows.getOrDefault(division.id(), new long[figures + bitColumns]),
+              counts(funnelRows.get(division.id()))));
     }
-    PipelineCounts company = counts(funnelCompany);
+    PipelineCounts company = counts(fastCompany, counts(funnelCompany));
     PipelineCounts mine = asked == null ? company : byDivision.get(asked);
     Across across = new Across(divisions, small);
     java.util.function.Function<java.util.function.Function<PipelineCounts, Entry>, Boolean>
@@ -364,7 +368,7 @@ public class Reports {
                 ? Figure.NONE
                 : Figure.decimal(((Number) median).doubleValue() / 3600.0, 1);
     Figure adherence =
-        Suppression.small(num(k[2])) || Suppression.small(num(k[3]))
+        Suppression.small(duePeople) || Suppression.small(onTimePeople)
             ? Figure.SUPPRESSED
             : Figure.rate(num(k[0]), num(k[1]));
     return new PipelineReport(
@@ -386,6 +390,108 @@ public class Reports {
         rate(mine.referralsGiven(), givenHidden, mine.held(), heldHidden),
         chain,
         adherence);
+  }
+
+  /**
+   * Every division's funnel and the company's (the division null), counted per employee: the
+   * figures with their people exactly, in the columns {@link #counts(Object[])} reads. The period
+   * as bound by {@link #pipeline(ReportSql, ReportFilter)}.
+   */
+  private static List<Object[]> exactPeople(ReportSql sql) throws SQLException {
+    return sql.rows(
+        // The period's employee-months as the job counted them (PipelineMonthCounts) and the
+        // facts it has not counted yet. Per employee and division first, then over them: one
+        // grouping instead of a sort per distinct count. An employee's figures are summed as
+        // integers (ReportSql.whole).
+        "with facts as ("
+            + PipelineMonthCounts.facts()
+            + ")"
+            + ", per as (select requester_id, division_id, "
+            + whole("sum(sent)", "n")
+            + ", "
+            + whole("sum(answered)", "answered")
+            + ", "
+            + whole("sum(expired)", "expired")
+            + ", "
+            + whole("sum(booked)", "met")
+            + ", "
+            + whole("sum(held)", "held")
+            + ", "
+            + whole("sum(thanked)", "thanked")
+            + ", "
+            + whole("sum(no_show)", "no_show")
+            + ", "
+            + whole("sum(on_time)", "on_time")
+            + ", "
+            + wholeSums(NAME_FIGURES)
+            + "  from facts group by requester_id, division_id)"
+            // The company: each employee once, whichever divisions they sent from.
+            + ", per_all as (select requester_id, "
+            + wholeSums("n", "answered", "expired", "met", "held", "thanked", "no_show", "on_time")
+            + ", "
+            + wholeSums(NAME_FIGURES)
+            + "  from per group by requester_id)"
+            + ", f as (select division_id as d, "
+            + FUNNEL_FIGURES
+            + " from per group by division_id"
+            + "  union all select cast(null as uuid), "
+            + FUNNEL_FIGURES
+            + " from per_all)"
+            + " select f.d, f.n, f.people, f.answered, f.answered_people, f.met,"
+            + " f.met_people, f.held, f.held_people, f.thanked, f.thanked_people,"
+            + " f.expired, f.expired_people, f.no_show, f.no_show_people,"
+            + " f.held_or_no_show_people, f.on_time, f.on_time_people, "
+            + REFERRAL_COLUMNS
+            + " from f");
+  }
+
+  /**
+   * A group's counts from its divisions' months ({@code row}: the figures, then the bits): each
+   * figure's people from its bits where five or more are set (a lower bound) or none, else those of
+   * {@code exact}.
+   */
+  private static PipelineCounts counts(long[] row, PipelineCounts exact) {
+    java.util.function.BiFunction<String, Entry, Entry> entry =
+        (figure, exactly) -> {
+          int at = PipelineMonthCounts.FIGURES.indexOf(figure);
+          return new Entry(row[at], people(row, figure, exactly.people()));
+        };
+    return new PipelineCounts(
+        new Entry(
+            row[PipelineMonthCounts.FIGURES.indexOf("sent")],
+            people(row, "people", exact.sent().people())),
+        entry.apply("answered", exact.answered()),
+        entry.apply("booked", exact.accepted()),
+        entry.apply("held", exact.held()),
+        entry.apply("thanked", exact.thanked()),
+        entry.apply("expired", exact.expired()),
+        entry.apply("no_show", exact.noShow()),
+        people(row, "held_or_no_show", exact.heldOrNoShowPeople()),
+        entry.apply("on_time", exact.onTime()),
+        entry.apply("names", exact.referralsGiven()),
+        new Entry(
+            row[PipelineMonthCounts.FIGURES.indexOf("named")],
+            people(row, "names", exact.referralGiven().people())),
+        entry.apply("followed", exact.followed()),
+        entry.apply("names_held", exact.referralHeld()),
+        new Entry[] {
+          entry.apply("depth1", exact.depths()[0]),
+          entry.apply("depth2", exact.depths()[1]),
+          entry.apply("depth3", exact.depths()[2])
+        });
+  }
+
+  /**
+   * The people behind a group's figure ({@code bits}: a bit column's name without "_bits"): the
+   * bits set where five or more are or none, else {@code exactly}.
+   */
+  private static long people(long[] row, String bits, long exactly) {
+    long set =
+        Long.bitCount(
+            row[
+                PipelineMonthCounts.FIGURES.size()
+                    + PipelineDivisionMonths.BIT_COLUMNS.indexOf(bits + "_bits")]);
+    return Suppression.small(set) ? exactly : set;
   }
 
   /** An eligible leader {@code e} in the division asked about, if one was. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crossroads.people.DivisionsAtTheTime;
 import io.crossroads.reporting.DivisionStamps;
 import io.crossroads.reporting.LeaderMonthCounts;
+import io.crossroads.reporting.PipelineDivisionMonths;
 import io.crossroads.reporting.PipelineMonthCounts;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -198,7 +199,33 @@ class ReportsReferenceIT {
         DivisionStamps.stampAndCount(connection, 1);
         assertThat(PipelineMonthCounts.countedElsewhere(connection)).isEmpty();
         DivisionsAtTheTime.stamp(connection, Integer.MAX_VALUE);
+        // Half the divisions' months the moves touched counted again; the others are read from
+        // their employees' months.
+        long marked = uncounted(connection, RECOUNT);
+        assertThat(marked).as("divisions' months marked for recounting").isGreaterThan(1);
+        assertThat(PipelineDivisionMonths.recount(connection, (int) (marked / 2)))
+            .isEqualTo(marked / 2);
         foldHalf(connection);
+        assertThat(uncounted(connection, RECOUNT))
+            .as("divisions' months still marked for recounting")
+            .isEqualTo(marked - marked / 2);
+        if (database.equals("postgresql")) {
+          // A writer that does not keep the divisions' months (the version before's job, during
+          // a rolling upgrade) leaves the one it wrote marked for recounting.
+          try (Connection before = db.get();
+              var write = before.createStatement()) {
+            assertThat(
+                    write.executeUpdate(
+                        "update pipeline_month set sent = sent where (division_id, period) in"
+                            + " (select division_id, period from pipeline_division_month"
+                            + " where not recount order by division_id, period"
+                            + " fetch first 1 rows only)"))
+                .isPositive();
+          }
+          assertThat(uncounted(connection, RECOUNT))
+              .as("divisions' months marked for recounting after a write of the version before")
+              .isEqualTo(marked - marked / 2 + 1);
+        }
       }
       compareEveryReport(api, history, reference, "forgotten", mismatches);
       if (database.equals("postgresql")) {
@@ -292,6 +319,10 @@ class ReportsReferenceIT {
       return result.getLong(1);
     }
   }
+
+  /** The divisions' months of the pipeline marked for recounting. */
+  private static final String RECOUNT =
+      "select count(*) from pipeline_division_month where recount";
 
   /** Folds half of each kind of fact not yet counted into the pipeline's monthly counts. */
   private static void foldHalf(Connection connection) throws java.sql.SQLException {
