@@ -47,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
 
@@ -56,6 +57,8 @@ import org.hibernate.Session;
  */
 @ApplicationScoped
 public class Reports {
+
+  private static final Logger LOG = Logger.getLogger(Reports.class.getName());
 
   static final List<String> STAGES =
       List.of(
@@ -294,13 +297,15 @@ public class Reports {
     long duePeople = Long.bitCount(num(k[2]));
     long onTimePeople = Long.bitCount(num(k[3]));
     if (Suppression.small(duePeople) || Suppression.small(onTimePeople)) {
-      Object[] exactly =
+      // The touches and their people read again together, so that they agree.
+      k =
           sql.row(
-              "select count(distinct case when ct.touches_due > 0 then ct.employee_id end),"
+              "select sum(ct.touches_on_time), sum(ct.touches_due),"
+                  + " count(distinct case when ct.touches_due > 0 then ct.employee_id end),"
                   + " count(distinct case when ct.touches_on_time > 0 then ct.employee_id end)"
                   + contacts);
-      duePeople = num(exactly[0]);
-      onTimePeople = num(exactly[1]);
+      duePeople = num(k[2]);
+      onTimePeople = num(k[3]);
     }
 
     Map<UUID, PipelineCounts> byDivision = new HashMap<>();
@@ -311,7 +316,18 @@ public class Reports {
               fastRows.getOrDefault(division.id(), new long[figures + bitColumns]),
               counts(funnelRows.get(division.id()))));
     }
-    PipelineCounts company = counts(fastCompany, counts(funnelCompany));
+    PipelineCounts read = counts(fastCompany, counts(funnelCompany));
+    boolean agree = !exact || sameValues(byDivision, read, funnelRows, funnelCompany);
+    if (!agree) {
+      // A fact counted between the two readings: every figure and its people from the second,
+      // which read them together, rather than a figure with another moment's people.
+      LOG.warning(
+          "The pipeline's counts changed between its two readings; answered from the second");
+      for (DivisionRef division : divisions) {
+        byDivision.put(division.id(), counts(funnelRows.get(division.id())));
+      }
+    }
+    PipelineCounts company = agree ? read : counts(funnelCompany);
     PipelineCounts mine = asked == null ? company : byDivision.get(asked);
     Across across = new Across(divisions, small);
     java.util.function.Function<java.util.function.Function<PipelineCounts, Entry>, Boolean>
@@ -395,6 +411,47 @@ public class Reports {
         rate(mine.referralsGiven(), givenHidden, mine.held(), heldHidden),
         chain,
         adherence);
+  }
+
+  /**
+   * Whether every figure of every division and of the company read from the divisions' months
+   * equals the one counted per employee ({@code exactRows}, {@code exactCompany}).
+   */
+  private static boolean sameValues(
+      Map<UUID, PipelineCounts> byDivision,
+      PipelineCounts company,
+      Map<UUID, Object[]> exactRows,
+      Object[] exactCompany) {
+    if (!values(company).equals(values(counts(exactCompany)))) {
+      return false;
+    }
+    for (Map.Entry<UUID, PipelineCounts> division : byDivision.entrySet()) {
+      if (!values(division.getValue()).equals(values(counts(exactRows.get(division.getKey()))))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A group's figures, without their people. */
+  private static List<Long> values(PipelineCounts counts) {
+    List<Long> values = new ArrayList<>();
+    for (Entry entry : counts.stages()) {
+      values.add(entry.value());
+    }
+    for (Entry entry :
+        List.of(
+            counts.expired(),
+            counts.noShow(),
+            counts.onTime(),
+            counts.referralsGiven(),
+            counts.referralGiven())) {
+      values.add(entry.value());
+    }
+    for (Entry entry : counts.depths()) {
+      values.add(entry.value());
+    }
+    return values;
   }
 
   /**

@@ -23,3 +23,9 @@ $$ LANGUAGE plpgsql;
 
 CREATE TRIGGER tr_pipeline_month_written AFTER INSERT OR UPDATE OR DELETE ON pipeline_month
     FOR EACH ROW EXECUTE FUNCTION pipeline_month_written();
+
+-- The months the version before wrote between the table's first filling and this trigger, counted
+-- again too; its writes wait for this transaction, so none falls between.
+INSERT INTO pipeline_division_month (division_id, period, recount)
+    SELECT DISTINCT division_id, period, TRUE FROM pipeline_month
+    ON CONFLICT (division_id, period) DO UPDATE SET recount = TRUE;
