@@ -152,8 +152,8 @@ public final class PipelineDivisionMonths {
   }
 
   /**
-   * The {@link #COLUMNS} of a group of employees' months {@code m} (rows of {@code requester_id} or
-   * {@code employee_id} and the figures): the figures summed, the bits OR-ed.
+   * The {@link #COLUMNS} of a group of employees' months {@code m}: the figures summed, the bits
+   * OR-ed.
    */
   private static String sums(ReportSql sql, String m) {
     return PipelineMonthCounts.FIGURES.stream()
@@ -166,10 +166,24 @@ public final class PipelineDivisionMonths {
   }
 
   /**
+   * A row {@code m} of one employee's figures (their id {@code person}) as a division's: its
+   * division, the figures and the employee's bits.
+   */
+  private static String employeeRow(ReportSql sql, String m, String person) {
+    return m
+        + ".division_id, "
+        + PipelineMonthCounts.FIGURES.stream()
+            .map(f -> m + "." + f)
+            .collect(Collectors.joining(", "))
+        + ", "
+        + String.join(", ", bits(sql, m, person));
+  }
+
+  /**
    * An employee's bit in each of the {@link #BIT_COLUMNS} whose people they are among, for a row
    * {@code m} of their figures and their id {@code person}: SQL expressions.
    */
-  static List<String> bits(ReportSql sql, String m, String person) {
+  private static List<String> bits(ReportSql sql, String m, String person) {
     String bit = sql.personBit(person);
     List<String> bits = new ArrayList<>();
     bits.add(bit);
@@ -195,17 +209,13 @@ public final class PipelineDivisionMonths {
         + String.join(", ", BIT_COLUMNS)
         + " from pipeline_division_month"
         + " where period >= :firstMonth and period <= :lastMonth and not recount"
-        + " union all select m.division_id, "
-        + PipelineMonthCounts.FIGURES.stream().map(f -> "m." + f).collect(Collectors.joining(", "))
-        + ", "
-        + String.join(", ", bits(sql, "m", "m.employee_id"))
+        + " union all select "
+        + employeeRow(sql, "m", "m.employee_id")
         + " from pipeline_division_month d join pipeline_month m"
         + " on m.division_id = d.division_id and m.period = d.period"
         + " where d.period >= :firstMonth and d.period <= :lastMonth and d.recount"
-        + " union all select u.division_id, "
-        + PipelineMonthCounts.FIGURES.stream().map(f -> "u." + f).collect(Collectors.joining(", "))
-        + ", "
-        + String.join(", ", bits(sql, "u", "u.requester_id"))
+        + " union all select "
+        + employeeRow(sql, "u", "u.requester_id")
         + " from ("
         + uncounted
         + ") u (requester_id, division_id, "
