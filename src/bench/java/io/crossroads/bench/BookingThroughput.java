@@ -71,7 +71,7 @@ public final class BookingThroughput {
   }
 
   /** The employees who book: each (employee, leader) pair books at most once in a run. */
-  static final int EMPLOYEES = 600;
+  static final int EMPLOYEES = 800;
 
   record Result(
       String name, int clients, long bookings, double perSecond, long p50Micros, long p99Micros) {
@@ -83,21 +83,30 @@ public final class BookingThroughput {
     }
   }
 
+  /** The program's limits, loose enough that a run's bookings meet none of them. */
+  static final List<String> LIMITS =
+      List.of(
+          "crossroads.program.max-open-requests=20",
+          "crossroads.program.max-requests-per-month=60",
+          "crossroads.program.repeat-window-months=0",
+          "crossroads.program.max-level-gap=11",
+          "crossroads.rate.requests.limit=1000000",
+          "crossroads.rate.mail.limit=1000000");
+
+  /**
+   * How a client signs its calls, by user name: HTTP Basic, or a bearer token once the server runs
+   * against {@link LoopbackIssuer}.
+   */
+  static volatile java.util.function.Function<String, String> authorization =
+      BookingThroughput::basic;
+
   public static void main(String[] args) throws Exception {
+    List<String> demo = new ArrayList<>(LIMITS);
+    demo.addAll(List.of("crossroads.demo.enabled=true", "crossroads.demo.size=2000"));
     try (BenchServer server =
-        BenchServer.start(
-            18080,
-            "2g",
-            "payara.log",
-            Duration.ofMinutes(5),
-            "crossroads.demo.enabled=true",
-            "crossroads.demo.size=2000",
-            "crossroads.program.max-open-requests=20",
-            "crossroads.program.max-requests-per-month=60",
-            "crossroads.program.repeat-window-months=0",
-            "crossroads.program.max-level-gap=11",
-            "crossroads.rate.requests.limit=1000000",
-            "crossroads.rate.mail.limit=1000000")) {
+            BenchServer.start(
+                18080, "2g", "payara.log", Duration.ofMinutes(5), demo.toArray(String[]::new));
+        LoopbackIssuer issuer = new LoopbackIssuer()) {
       String url = server.jdbcUrl;
       String base = server.base;
       List<Pair> pairs = prepare(base);
@@ -134,6 +143,49 @@ public final class BookingThroughput {
         costs.add(cost.stop("HTTP " + clients + " clients", measured.bookings()));
         month += 4;
       }
+      // The floor: what two calls cost that sign in and read one person, with nothing booked.
+      run("FLOOR", 16, pairs, 0, 1000, (pair, slot) -> meTwice(base, pair), FLOOR_WARMUP);
+      BookingCost floorCost = BookingCost.start(url, server.payara());
+      Result floor = run("FLOOR", 16, pairs, 0, 1000, (pair, slot) -> meTwice(base, pair), RUN);
+      results.add(floor);
+      costs.add(floorCost.stop("FLOOR 16 clients", floor.bookings()));
+      // The same bookings by scripts holding access tokens: the server again, in OIDC mode.
+      List<String> oidc = new ArrayList<>(LIMITS);
+      oidc.add("crossroads.oidc.issuer=" + issuer.url());
+      oidc.add("crossroads.oidc.token-max-age=PT2H");
+      server.startPayara("payara-oidc.log", Duration.ofMinutes(5), oidc.toArray(String[]::new));
+      java.util.Set<String> leaders =
+          pairs.stream().map(Pair::leaderUser).collect(java.util.stream.Collectors.toSet());
+      authorization = user -> issuer.bearer(user, leaders.contains(user), Duration.ofHours(2));
+      for (Pair pair : pairs) {
+        // The first call of an account links it to its person: not part of a booking.
+        get(base + "api/me", pair.leaderUser());
+      }
+      pairs.stream()
+          .flatMap(p -> p.employees().stream())
+          .distinct()
+          .forEach(
+              employee -> {
+                try {
+                  get(base + "api/me", employee);
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      run("BEARER", 16, pairs, month, 2, (pair, slot) -> bookOverHttp(base, pair, slot), WARMUP);
+      BookingCost bearerCost = BookingCost.start(url, server.payara());
+      Result bearer =
+          run(
+              "BEARER",
+              16,
+              pairs,
+              month + 2,
+              2,
+              (pair, slot) -> bookOverHttp(base, pair, slot),
+              RUN);
+      results.add(bearer);
+      costs.add(bearerCost.stop("BEARER 16 clients", bearer.bookings()));
+      month += 4;
       try (var pool = new JdbcPool(url, 64)) {
         for (int clients : new int[] {16, 64}) {
           run("JDBC", clients, pairs, month, 8, (pair, slot) -> pool.book(pair, slot), WARMUP);
@@ -175,6 +227,21 @@ public final class BookingThroughput {
               http.statementsPerBooking(),
               jdbc.statementsPerBooking());
         }
+        for (String phase : List.of("FLOOR 16 clients", "BEARER 16 clients")) {
+          BookingCost.Report other =
+              costs.stream().filter(c -> c.phase().equals(phase)).findFirst().orElseThrow();
+          BookingCost.Report jdbc =
+              costs.stream()
+                  .filter(c -> c.phase().equals("JDBC 16 clients"))
+                  .findFirst()
+                  .orElseThrow();
+          System.out.printf(
+              "CPU per booking (%s): server %.2f ms = %.1f x the JDBC path's; statements %.2f%n",
+              phase,
+              other.workerMillisPerBooking(),
+              other.workerMillisPerBooking() / jdbc.workerMillisPerBooking(),
+              other.statementsPerBooking());
+        }
         for (int clients : new int[] {16, 64}) {
           Result http =
               results.stream()
@@ -193,6 +260,24 @@ public final class BookingThroughput {
         System.out.println("overlapping scheduled interviews: " + pool.overlaps());
       }
     }
+  }
+
+  /** Long enough for the JIT to compile the one call the floor makes. */
+  static final Duration FLOOR_WARMUP = Duration.ofSeconds(Long.getLong("bench.floor-warmup", 20));
+
+  /** The floor's "booking": the employee and the leader each ask who they are. */
+  static boolean meTwice(String base, Pair pair) throws Exception {
+    return me(base, pair.employee()) && me(base, pair.leaderUser());
+  }
+
+  static boolean me(String base, String user) throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + "api/me"))
+                .header("Authorization", authorization.apply(user))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return response.statusCode() == 200 || refused("me", response);
   }
 
   interface Booking {
@@ -320,7 +405,7 @@ public final class BookingThroughput {
   static HttpResponse<String> post(String url, String user, String body) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create(url))
-            .header("Authorization", basic(user))
+            .header("Authorization", authorization.apply(user))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
@@ -330,7 +415,7 @@ public final class BookingThroughput {
   static HttpResponse<String> put(String url, String user, String body) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create(url))
-            .header("Authorization", basic(user))
+            .header("Authorization", authorization.apply(user))
             .header("Content-Type", "application/json")
             .PUT(HttpRequest.BodyPublishers.ofString(body))
             .build(),
@@ -340,7 +425,9 @@ public final class BookingThroughput {
   static JsonObject get(String url, String user) throws Exception {
     HttpResponse<String> response =
         HTTP.send(
-            HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic(user)).build(),
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", authorization.apply(user))
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IllegalStateException(url + " as " + user + ": " + response.body());

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -226,45 +225,61 @@ public class Accounts {
    * where nothing syncs the directory from the provider ({@code linkByUsername}) does a first
    * sign-in record it, for the active person with the token's user name who has none yet; from then
    * on that person is that account alone.
+   *
+   * <p>Asked on every call with an access token, so plain JDBC on a pooled connection, as the
+   * password sign-in's lookup: one statement once the account is linked, and no transaction.
    */
-  @Transactional
   public Optional<Caller> bySubject(
       String subject, String username, Set<Role> roles, boolean linkByUsername) {
     if (subject == null || subject.isBlank() || subject.length() > 255) {
       return Optional.empty();
     }
-    List<Object[]> linked =
-        em.createQuery(
-                "select p.id, p.username, p.active from Person p where p.oidcSubject = :subject",
-                Object[].class)
-            .setParameter("subject", subject)
-            .getResultList();
-    if (!linked.isEmpty()) {
-      Object[] row = linked.get(0);
-      return Boolean.TRUE.equals(row[2])
-          ? Optional.of(new Caller((UUID) row[0], (String) row[1], roles))
-          : Optional.empty();
+    try (Connection connection = dataSource.getConnection()) {
+      Optional<Object[]> linked = linked(connection, subject);
+      if (linked.isEmpty() && linkByUsername && username != null) {
+        // Conditional, so two first sign-ins at once link one account at most (the subject is
+        // unique); whichever linked it, the account is read again.
+        try (PreparedStatement link =
+            connection.prepareStatement(
+                "update person set oidc_subject = ? where username = ? and active = true"
+                    + " and oidc_subject is null")) {
+          link.setString(1, subject);
+          link.setString(2, username.toLowerCase(Locale.ROOT));
+          link.executeUpdate();
+        } catch (SQLException taken) {
+          if (!UNIQUE_VIOLATION.equals(taken.getSQLState())) {
+            throw taken;
+          }
+        }
+        linked = linked(connection, subject);
+      }
+      return linked
+          .filter(row -> Boolean.TRUE.equals(row[2]))
+          .map(row -> new Caller((UUID) row[0], (String) row[1], roles));
+    } catch (SQLException failed) {
+      throw new PersistenceException("The account could not be read", failed);
     }
-    if (!linkByUsername || username == null) {
-      return Optional.empty();
+  }
+
+  /** SQLSTATE of a unique constraint violated, in PostgreSQL and H2 alike. */
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  /** The person linked to the subject: id, user name, whether active. */
+  private static Optional<Object[]> linked(Connection connection, String subject)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "select cast(id as varchar(36)), username, active from person where oidc_subject = ?")) {
+      query.setString(1, subject);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next()
+            ? Optional.of(
+                new Object[] {
+                  UUID.fromString(row.getString(1)), row.getString(2), row.getBoolean(3)
+                })
+            : Optional.empty();
+      }
     }
-    // Conditional, so two first sign-ins at once link one account at most (the subject is unique).
-    int updated =
-        em.createQuery(
-                "update Person p set p.oidcSubject = :subject where p.username = :username"
-                    + " and p.active = true and p.oidcSubject is null")
-            .setParameter("subject", subject)
-            .setParameter("username", username.toLowerCase(java.util.Locale.ROOT))
-            .executeUpdate();
-    if (updated == 0) {
-      return Optional.empty();
-    }
-    return em.createQuery(
-            "select p.id, p.username from Person p where p.oidcSubject = :subject", Object[].class)
-        .setParameter("subject", subject)
-        .getResultStream()
-        .findFirst()
-        .map(row -> new Caller((UUID) row[0], (String) row[1], roles));
   }
 
   /** The caller for a person id kept in a session, if that person is still active. */

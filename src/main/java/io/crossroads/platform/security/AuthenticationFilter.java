@@ -98,7 +98,7 @@ public class AuthenticationFilter extends HttpFilter {
       }
       BearerTokens.Token token;
       try {
-        token = tokens.access(authorization.substring(7).trim());
+        token = tokens.presented(authorization.substring(7).trim());
       } catch (BearerTokens.Invalid invalid) {
         // Why, in the token library's words, is for the log: the caller learns only that it is not.
         LOG.log(Level.FINE, "Access token refused", invalid);

@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks the tokens the identity provider issues: access tokens for the API (signature by the
@@ -70,6 +71,56 @@ public class BearerTokens {
 
   /** The same for every access token, and safe to share once configured. */
   private volatile ConfigurableJWTProcessor<SecurityContext> accessTokens;
+
+  /** How many verified access tokens are remembered at most; see {@link #presented}. */
+  static final int MAX_REMEMBERED = 10_000;
+
+  /** Access tokens presented with API calls and found valid, with when each stops being so. */
+  private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+  private record Remembered(Token token, Instant until) {}
+
+  /**
+   * An access token presented with an API call, as {@link #access} judges it, verified once and
+   * then remembered until it {@linkplain #acceptedUntil stops being accepted}: a script calling
+   * many times with the same token pays for the signature check and the parsing once. Safe to
+   * remember because:
+   *
+   * <ul>
+   *   <li>only a token found valid is remembered, by its exact text, which no other token shares;
+   *   <li>no token is accepted later than without remembering: its expiry with the clock skew, and
+   *       never longer than {@code token-max-age} after it was issued;
+   *   <li>who the token speaks for is still looked up on every call ({@code Accounts.bySubject}),
+   *       so a person gone from the directory is refused at once;
+   *   <li>a signing key the issuer withdraws stops counting here as it would without remembering,
+   *       within a refresh of the keys (up to {@code keys-refresh}), or by the time the tokens it
+   *       signed reach {@code token-max-age}, whichever is first;
+   *   <li>at most {@link #MAX_REMEMBERED} tokens: once that many, those no longer accepted are
+   *       dropped, and if none is, all are forgotten at once.
+   * </ul>
+   */
+  public Token presented(String token) throws Invalid, Unavailable {
+    Instant now = Instant.now();
+    Remembered known = remembered.get(token);
+    if (known != null) {
+      if (now.isBefore(known.until())) {
+        return known.token();
+      }
+      remembered.remove(token, known);
+    }
+    Token verified = access(token);
+    Instant until = acceptedUntil(verified);
+    if (now.isBefore(until)) {
+      if (remembered.size() >= MAX_REMEMBERED) {
+        remembered.values().removeIf(r -> !now.isBefore(r.until()));
+        if (remembered.size() >= MAX_REMEMBERED) {
+          remembered.clear();
+        }
+      }
+      remembered.put(token, new Remembered(verified, until));
+    }
+    return verified;
+  }
 
   public Token access(String token) throws Invalid, Unavailable {
     ConfigurableJWTProcessor<SecurityContext> processor = accessTokens;

@@ -14,6 +14,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import io.crossroads.platform.security.Role;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -171,5 +172,76 @@ class BearerTokensTest {
 
     assertThat(tokens.acceptedUntil(shortLived)).isEqualTo(now.plusSeconds(61));
     assertThat(tokens.acceptedUntil(longLived)).isEqualTo(now.plus(Duration.ofMinutes(5)));
+  }
+
+  @Test
+  void aPresentedTokenIsRememberedOnlyUntilItsExpiryWithTheClockSkew() throws Exception {
+    Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    String token = token(key, now, now.plusSeconds(2));
+    Instant acceptedUntil = now.plusSeconds(3);
+
+    assertThat(tokens.presented(token).username()).isEqualTo("ava");
+    assertThat(tokens.presented(token).username()).isEqualTo("ava");
+
+    await("the remembered token refused once expired")
+        .atMost(Duration.ofSeconds(8))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> refused(token));
+    assertThat(Instant.now()).isAfterOrEqualTo(acceptedUntil);
+  }
+
+  @Test
+  void aPresentedTokenIsRememberedNeverLongerThanTheMaximumAge() throws Exception {
+    settings.tokenMaxAge = Duration.ofSeconds(2);
+    Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    String token = token(key, now, now.plus(Duration.ofHours(1)));
+
+    assertThat(tokens.presented(token).username()).isEqualTo("ava");
+
+    await("the remembered token refused once past the maximum age")
+        .atMost(Duration.ofSeconds(8))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> refused(token));
+    assertThat(Instant.now()).isAfterOrEqualTo(now.plusSeconds(2));
+  }
+
+  @Test
+  void aTokenAlteredAfterItsOriginalWasRememberedIsStillRefused() throws Exception {
+    String token = token();
+    assertThat(tokens.presented(token).username()).isEqualTo("ava");
+    String[] parts = token.split("\\.");
+    String claims =
+        new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+            .replace("\"LEADER\"", "\"HR\"");
+    String altered =
+        parts[0]
+            + "."
+            + java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(claims.getBytes(StandardCharsets.UTF_8))
+            + "."
+            + parts[2];
+
+    assertThatThrownBy(() -> tokens.presented(altered)).isInstanceOf(BearerTokens.Invalid.class);
+    assertThat(tokens.presented(token).roles()).doesNotContain(Role.HR);
+  }
+
+  @Test
+  void aRefusedTokenIsNotRememberedAsValid() throws Exception {
+    RSAKey forger = new RSAKeyGenerator(2048).keyID("forged").generate();
+    Instant now = Instant.now();
+    String forged = token(forger, now, now.plusSeconds(60));
+
+    assertThatThrownBy(() -> tokens.presented(forged)).isInstanceOf(BearerTokens.Invalid.class);
+    assertThatThrownBy(() -> tokens.presented(forged)).isInstanceOf(BearerTokens.Invalid.class);
+  }
+
+  private boolean refused(String token) throws BearerTokens.Unavailable {
+    try {
+      tokens.presented(token);
+      return false;
+    } catch (BearerTokens.Invalid invalid) {
+      return true;
+    }
   }
 }
