@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -227,8 +228,10 @@ public class Accounts {
    * on that person is that account alone.
    *
    * <p>Asked on every call with an access token, so plain JDBC on a pooled connection, as the
-   * password sign-in's lookup: one statement once the account is linked, and no transaction.
+   * password sign-in's lookup: one statement once the account is linked, and no transaction (a
+   * first sign-in's link commits on its own, whoever calls).
    */
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public Optional<Caller> bySubject(
       String subject, String username, Set<Role> roles, boolean linkByUsername) {
     if (subject == null || subject.isBlank() || subject.length() > 255) {
@@ -246,6 +249,9 @@ public class Accounts {
           link.setString(1, subject);
           link.setString(2, username.toLowerCase(Locale.ROOT));
           link.executeUpdate();
+          if (!connection.getAutoCommit()) {
+            connection.commit();
+          }
         } catch (SQLException taken) {
           if (!UNIQUE_VIOLATION.equals(taken.getSQLState())) {
             throw taken;

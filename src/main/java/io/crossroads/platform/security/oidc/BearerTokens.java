@@ -75,51 +75,91 @@ public class BearerTokens {
   /** How many verified access tokens are remembered at most; see {@link #presented}. */
   static final int MAX_REMEMBERED = 10_000;
 
-  /** Access tokens presented with API calls and found valid, with when each stops being so. */
+  /** The longest access token looked at: larger than any issuer's, smaller than any flood. */
+  static final int MAX_TOKEN_LENGTH = 8_192;
+
+  /**
+   * A signed token in its compact form, with nothing else: three base64url parts. The token
+   * library's decoder skips other characters, so without this one token could be presented in many
+   * spellings, each remembered apart.
+   */
+  private static final java.util.regex.Pattern COMPACT =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+
+  int maxRemembered = MAX_REMEMBERED;
+
+  /**
+   * Access tokens presented with API calls and found valid, by a SHA-256 digest of their text (the
+   * tokens themselves are not kept), with until when each is taken as verified.
+   */
   private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
   private record Remembered(Token token, Instant until) {}
 
   /**
    * An access token presented with an API call, as {@link #access} judges it, verified once and
-   * then remembered until it {@linkplain #acceptedUntil stops being accepted}: a script calling
-   * many times with the same token pays for the signature check and the parsing once. Safe to
-   * remember because:
+   * then remembered for a while: a script calling many times with the same token pays for the
+   * signature check and the parsing once in that time. Safe to remember because:
    *
    * <ul>
-   *   <li>only a token found valid is remembered, by its exact text, which no other token shares;
-   *   <li>no token is accepted later than without remembering: its expiry with the clock skew, and
-   *       never longer than {@code token-max-age} after it was issued;
+   *   <li>only a token found valid is remembered, by a digest of its exact text, and only text in
+   *       the compact form is looked at, so a token has one spelling;
+   *   <li>it is remembered no longer than it is accepted (its expiry with the clock skew, and never
+   *       longer than {@code token-max-age} after it was issued) and no longer than {@code
+   *       keys-refresh}: then it is verified again against the issuer's keys as they are, so a key
+   *       the issuer withdraws stops counting here as soon as it would without remembering;
    *   <li>who the token speaks for is still looked up on every call ({@code Accounts.bySubject}),
    *       so a person gone from the directory is refused at once;
-   *   <li>a signing key the issuer withdraws stops counting here as it would without remembering,
-   *       within a refresh of the keys (up to {@code keys-refresh}), or by the time the tokens it
-   *       signed reach {@code token-max-age}, whichever is first;
-   *   <li>at most {@link #MAX_REMEMBERED} tokens: once that many, those no longer accepted are
-   *       dropped, and if none is, all are forgotten at once.
+   *   <li>at most {@link #MAX_REMEMBERED} tokens: once that many, those due again are dropped, and
+   *       if none is, all are forgotten at once; a flood of tokens costs their own checks, never
+   *       memory.
    * </ul>
    */
   public Token presented(String token) throws Invalid, Unavailable {
+    if (token.length() > MAX_TOKEN_LENGTH || !COMPACT.matcher(token).matches()) {
+      throw new Invalid("not a signed token in compact form");
+    }
     Instant now = Instant.now();
-    Remembered known = remembered.get(token);
+    String digest = digest(token);
+    Remembered known = remembered.get(digest);
     if (known != null) {
       if (now.isBefore(known.until())) {
         return known.token();
       }
-      remembered.remove(token, known);
+      remembered.remove(digest, known);
     }
     Token verified = access(token);
     Instant until = acceptedUntil(verified);
+    Instant keysDue = now.plus(settings.keysRefresh());
+    if (keysDue.isBefore(until)) {
+      until = keysDue;
+    }
     if (now.isBefore(until)) {
-      if (remembered.size() >= MAX_REMEMBERED) {
+      if (remembered.size() >= maxRemembered) {
         remembered.values().removeIf(r -> !now.isBefore(r.until()));
-        if (remembered.size() >= MAX_REMEMBERED) {
+        if (remembered.size() >= maxRemembered) {
           remembered.clear();
         }
       }
-      remembered.put(token, new Remembered(verified, until));
+      remembered.put(digest, new Remembered(verified, until));
     }
     return verified;
+  }
+
+  /** How many tokens are remembered now. */
+  int remembered() {
+    return remembered.size();
+  }
+
+  private static String digest(String token) {
+    try {
+      return java.util.Base64.getEncoder()
+          .encodeToString(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 
   public Token access(String token) throws Invalid, Unavailable {
@@ -131,8 +171,12 @@ public class BearerTokens {
     Token verified = verify(token, processor);
     // Whatever lifetime the issuer gave it: a person disabled there or without a role any more
     // keeps nothing here for longer than this.
-    java.util.Date issued = verified.claims().getIssueTime();
-    if (issued.toInstant().plus(settings.tokenMaxAge()).isBefore(java.time.Instant.now())) {
+    Instant issued = verified.claims().getIssueTime().toInstant();
+    Instant now = Instant.now();
+    if (issued.isAfter(now.plus(settings.clockSkew()))) {
+      throw new Invalid("it was issued in the future");
+    }
+    if (issued.plus(settings.tokenMaxAge()).isBefore(now)) {
       throw new Invalid(
           "it was issued more than "
               + settings.tokenMaxAge().toSeconds()
@@ -164,7 +208,10 @@ public class BearerTokens {
         throw new Invalid("the token names no user (preferred_username)");
       }
       return new Token(
-          claims.getSubject(), username.toLowerCase(java.util.Locale.ROOT), roles(claims), claims);
+          claims.getSubject(),
+          username.toLowerCase(java.util.Locale.ROOT),
+          Set.copyOf(roles(claims)),
+          claims);
     } catch (Invalid e) {
       throw e;
     } catch (Exception e) {
