@@ -256,6 +256,9 @@ public class Accounts {
           if (!UNIQUE_VIOLATION.equals(taken.getSQLState())) {
             throw taken;
           }
+          if (!connection.getAutoCommit()) {
+            connection.rollback();
+          }
         }
         linked = linked(connection, subject);
       }

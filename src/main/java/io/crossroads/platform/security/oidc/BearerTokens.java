@@ -102,12 +102,15 @@ public class BearerTokens {
    * signature check and the parsing once in that time. Safe to remember because:
    *
    * <ul>
-   *   <li>only a token found valid is remembered, by a digest of its exact text, and only text in
-   *       the compact form is looked at, so a token has one spelling;
+   *   <li>only a token found valid is remembered, by a digest of its header, its claims and the
+   *       bytes of its signature (the last character of a signature's text may be spelled in
+   *       several ways that decode to the same bytes), and only text in the compact form is looked
+   *       at, so each token is remembered once however it is spelled;
    *   <li>it is remembered no longer than it is accepted (its expiry with the clock skew, and never
    *       longer than {@code token-max-age} after it was issued) and no longer than {@code
-   *       keys-refresh}: then it is verified again against the issuer's keys as they are, so a key
-   *       the issuer withdraws stops counting here as soon as it would without remembering;
+   *       keys-refresh} after it was verified: then it is verified again against the issuer's keys
+   *       as they are, so a key the issuer withdraws stops counting here at most one {@code
+   *       keys-refresh} later than it would without remembering;
    *   <li>who the token speaks for is still looked up on every call ({@code Accounts.bySubject}),
    *       so a person gone from the directory is refused at once;
    *   <li>at most {@link #MAX_REMEMBERED} tokens: once that many, those due again are dropped, and
@@ -120,7 +123,12 @@ public class BearerTokens {
       throw new Invalid("not a signed token in compact form");
     }
     Instant now = Instant.now();
-    String digest = digest(token);
+    String digest;
+    try {
+      digest = digest(token);
+    } catch (IllegalArgumentException notBase64url) {
+      throw new Invalid("its signature is not base64url");
+    }
     Remembered known = remembered.get(digest);
     if (known != null) {
       if (now.isBefore(known.until())) {
@@ -151,12 +159,15 @@ public class BearerTokens {
     return remembered.size();
   }
 
+  /** Of the header and claims as sent and of the signature's bytes, as the check reads them. */
   private static String digest(String token) {
+    int signature = token.lastIndexOf('.') + 1;
     try {
-      return java.util.Base64.getEncoder()
-          .encodeToString(
-              java.security.MessageDigest.getInstance("SHA-256")
-                  .digest(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      sha.update(
+          token.substring(0, signature).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      sha.update(java.util.Base64.getUrlDecoder().decode(token.substring(signature)));
+      return java.util.Base64.getEncoder().encodeToString(sha.digest());
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
@@ -190,7 +201,13 @@ public class BearerTokens {
    * longer than {@code token-max-age} after it was issued.
    */
   public Instant acceptedUntil(Token token) {
-    Instant expires = token.claims().getExpirationTime().toInstant().plus(settings.clockSkew());
+    // In whole seconds, as the token library applies the skew to the expiry.
+    Instant expires =
+        token
+            .claims()
+            .getExpirationTime()
+            .toInstant()
+            .plusSeconds(settings.clockSkew().toSeconds());
     Instant aged = token.claims().getIssueTime().toInstant().plus(settings.tokenMaxAge());
     return expires.isBefore(aged) ? expires : aged;
   }
