@@ -27,13 +27,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * (issuer, audience, {@code typ}, subject, user name, realm roles). One token per user name, reused
  * for the run as a script reuses its token until it expires.
  */
-final class LoopbackIssuer implements AutoCloseable {
+public final class LoopbackIssuer implements AutoCloseable {
 
   private final RSAKey key;
   private final HttpServer server;
   private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
-  LoopbackIssuer() throws Exception {
+  public LoopbackIssuer() throws Exception {
     key = new RSAKeyGenerator(2048).keyID("bench").generate();
     byte[] published = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -48,16 +48,17 @@ final class LoopbackIssuer implements AutoCloseable {
     server.start();
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/bench";
   }
 
   /** The {@code Authorization} header for the user: a token valid for {@code lifetime}. */
   String bearer(String username, boolean leader, Duration lifetime) {
-    return "Bearer " + tokens.computeIfAbsent(username, u -> sign(u, leader, lifetime));
+    return "Bearer " + tokens.computeIfAbsent(username, u -> token(u, leader, lifetime));
   }
 
-  private String sign(String username, boolean leader, Duration lifetime) {
+  /** A new access token for the user, valid for {@code lifetime} from now. */
+  public String token(String username, boolean leader, Duration lifetime) {
     Instant now = Instant.now();
     try {
       SignedJWT jwt =
@@ -72,10 +73,15 @@ final class LoopbackIssuer implements AutoCloseable {
                       UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString())
                   .audience("crossroads-api")
                   .claim("typ", "Bearer")
+                  .claim("azp", "crossroads-cli")
                   .claim("preferred_username", username)
+                  .claim("email", username + "@example.com")
                   .claim(
                       "realm_access",
-                      Map.of("roles", leader ? List.of("LEADER") : List.of("offline_access")))
+                      Map.of(
+                          "roles",
+                          leader ? List.of("LEADER", "offline_access") : List.of("offline_access")))
+                  .claim("scope", "openid profile email")
                   .issueTime(Date.from(now))
                   .expirationTime(Date.from(now.plus(lifetime)))
                   .build());

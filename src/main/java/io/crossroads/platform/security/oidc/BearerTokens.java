@@ -18,13 +18,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Checks the tokens the identity provider issues: access tokens for the API (signature by the
@@ -83,14 +88,14 @@ public class BearerTokens {
    * library's decoder skips other characters, so without this one token could be presented in many
    * spellings, each remembered apart.
    */
-  private static final java.util.regex.Pattern COMPACT =
-      java.util.regex.Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+  private static final Pattern COMPACT =
+      Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
 
   int maxRemembered = MAX_REMEMBERED;
 
   /**
-   * Access tokens presented with API calls and found valid, by a SHA-256 digest of their text (the
-   * tokens themselves are not kept), with until when each is taken as verified.
+   * Access tokens presented with API calls and found valid, by their {@link #digest} (the tokens
+   * themselves are not kept), with until when each is taken as verified.
    */
   private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
@@ -163,12 +168,11 @@ public class BearerTokens {
   private static String digest(String token) {
     int signature = token.lastIndexOf('.') + 1;
     try {
-      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-      sha.update(
-          token.substring(0, signature).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-      sha.update(java.util.Base64.getUrlDecoder().decode(token.substring(signature)));
-      return java.util.Base64.getEncoder().encodeToString(sha.digest());
-    } catch (java.security.NoSuchAlgorithmException e) {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(token.substring(0, signature).getBytes(StandardCharsets.US_ASCII));
+      sha.update(Base64.getUrlDecoder().decode(token.substring(signature)));
+      return Base64.getEncoder().encodeToString(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
   }
